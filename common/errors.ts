@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * Every failure that reaches the UI is a code plus parameters; the renderer turns the code into a
+ * catalog message (`errors.<code>`), so the core never writes user-visible text.
+ */
+export const errorCodes = [
+  'invalid_input',
+  'not_found',
+  'internal',
+  'unauthorized',
+  'forbidden',
+  'conflict',
+  'database_too_new',
+  'ffmpeg_missing',
+  'media_empty',
+  'media_unreadable',
+  'media_no_video',
+  'media_timeout',
+  'media_cancelled',
+  'media_failed',
+  'file_not_found',
+  'disk_full',
+  'note_too_long',
+  'range_invalid',
+  'recording_not_found',
+  'caption_invalid',
+  'job_not_found',
+  'hub_unreachable',
+  'session_expired',
+  'clock_skew',
+  'payload_too_large',
+  'hash_mismatch',
+  'rate_limited',
+  'package_invalid',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+export type ErrorParams = Record<string, string | number>;
+
+export class StudioError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown }) {
+    super(`${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}`, options);
+    this.name = 'StudioError';
+    this.code = code;
+    this.params = params;
+  }
+}
+
+/** The plain object that crosses IPC and HTTP in place of an exception. */
+export const errorPayloadSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type ErrorPayload = z.infer<typeof errorPayloadSchema>;
+
+export function toErrorPayload(err: unknown): ErrorPayload {
+  if (err instanceof StudioError) {
+    return { code: err.code, message: err.message, params: err.params };
+  }
+  if (err instanceof z.ZodError) {
+    const first = err.issues[0];
+    return {
+      code: 'invalid_input',
+      message: err.message,
+      params: { path: first ? first.path.join('.') : '', issue: first?.message ?? '' },
+    };
+  }
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err), params: {} };
+}
+
+export function isErrorPayload(value: unknown): value is ErrorPayload {
+  return errorPayloadSchema.safeParse(value).success;
+}
