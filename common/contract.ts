@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { idSchema } from './schemas/ids';
+import { jobSchema } from './schemas/job';
+import {
+  importSourceSchema,
+  lessonListInputSchema,
+  lessonListOutputSchema,
+  lessonPatchSchema,
+  lessonSchema,
+} from './schemas/lesson';
+import { noteAddSchema, notePatchSchema, noteSchema } from './schemas/note';
+import { settingsPatchSchema, settingsSchema } from './schemas/settings';
+import { errorPayloadSchema } from './errors';
+
+/**
+ * The one list of everything the UI can ask of the core, and everything the core pushes back.
+ * main/ registers these on ipcMain, preload/ exposes them as window.studio, web/ serves them as
+ * POST /rpc/<name>; the renderer gets the same typed client either way.
+ */
+function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+const none = z.object({}).strict().default({});
+const byId = z.object({ id: idSchema }).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  shell: z.enum(['electron', 'web']),
+  ffmpeg: z.string().nullable(),
+  ffmpegError: z.string().nullable(),
+});
+
+export const importResultSchema = z.object({
+  results: z.array(
+    z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), name: z.string(), lesson: lessonSchema }),
+      z.object({ ok: z.literal(false), name: z.string(), error: errorPayloadSchema }),
+    ]),
+  ),
+});
+
+export const calls = {
+  'app.info': call(none, appInfoSchema),
+
+  'settings.get': call(none, settingsSchema),
+  'settings.set': call(settingsPatchSchema.strict(), settingsSchema),
+
+  'lessons.list': call(lessonListInputSchema, lessonListOutputSchema),
+  'lessons.get': call(byId, lessonSchema),
+  'lessons.import': call(z.object({ sources: z.array(importSourceSchema).min(1).max(100) }).strict(), importResultSchema),
+  'lessons.update': call(z.object({ id: idSchema, patch: lessonPatchSchema.strict() }).strict(), lessonSchema),
+  'lessons.delete': call(byId, ok),
+
+  'notes.list': call(z.object({ lessonId: idSchema }).strict(), z.array(noteSchema)),
+  'notes.add': call(noteAddSchema.strict(), noteSchema),
+  'notes.update': call(notePatchSchema.strict(), noteSchema),
+  'notes.delete': call(byId, ok),
+
+  'jobs.list': call(z.object({ lessonId: idSchema.optional() }).strict(), z.array(jobSchema)),
+  'jobs.cancel': call(byId, jobSchema),
+  'jobs.retry': call(byId, jobSchema),
+} as const;
+
+export const events = {
+  'jobs.progress': jobSchema,
+  'library.changed': z.object({ lessonIds: z.array(idSchema) }),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+export type CallArgs<N extends CallName> = z.output<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(calls, name);
+}
+
+/** What the core implements: one async function per call, taking already-parsed input. */
+export type StudioApi = { [N in CallName]: (args: CallArgs<N>) => Promise<CallOutput<N>> };
+
+/** What a shell exposes to the renderer as window.studio. */
+export interface StudioBridge {
+  shell: 'electron' | 'web';
+  invoke<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** A URL the renderer can put in <video>/<img> for a media asset, named by id only. */
+  mediaUrl(assetId: string): string;
+  /** Hands a user-chosen file to the core without JSON: a path in Electron, a streamed upload in the browser. */
+  prepareImport(file: File, onProgress?: (fraction: number) => void): Promise<z.input<typeof importSourceSchema>>;
+}
+
+/** Thrown by bridges when a call fails; carries the core's error payload. */
+export class StudioCallError extends Error {
+  constructor(readonly payload: z.output<typeof errorPayloadSchema>) {
+    super(payload.message);
+    this.name = 'StudioCallError';
+  }
+}

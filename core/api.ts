@@ -1,0 +1,48 @@
+import type { StudioApi } from '../common/contract';
+import type { CoreContext } from './app/context';
+import { importFiles } from './library/import';
+import { getLesson, patchLesson, removeLesson } from './library/lessons';
+import { listLessons } from './library/queries';
+import { addNote, editNote, notesOf, removeNote } from './notes/notes';
+import { readSettings, writeSettings } from './settings/settings';
+
+export interface ApiEnv {
+  version: string;
+  dataDir: string;
+  shell: 'electron' | 'web';
+  ffmpegVersion: string | null;
+  ffmpegError: string | null;
+}
+
+/** The contract, implemented: one async function per call, each handed input its schema already parsed. */
+export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
+  const ok = { ok: true } as const;
+  const publicJob = ({ params: _params, ...job }: ReturnType<CoreContext['jobs']['get']>) => job;
+  return {
+    'app.info': async () => ({ version: env.version, dataDir: env.dataDir, shell: env.shell, ffmpeg: env.ffmpegVersion, ffmpegError: env.ffmpegError }),
+
+    'settings.get': async () => readSettings(ctx.db),
+    'settings.set': async (patch) => writeSettings(ctx.db, patch),
+
+    'lessons.list': async (args) => listLessons(ctx.db, args),
+    'lessons.get': async ({ id }) => getLesson(ctx, id),
+    'lessons.import': async ({ sources }) => importFiles(ctx, sources),
+    'lessons.update': async ({ id, patch }) => patchLesson(ctx, id, patch),
+    'lessons.delete': async ({ id }) => {
+      await removeLesson(ctx, id);
+      return ok;
+    },
+
+    'notes.list': async ({ lessonId }) => notesOf(ctx, lessonId),
+    'notes.add': async (args) => addNote(ctx, args),
+    'notes.update': async (args) => editNote(ctx, args),
+    'notes.delete': async ({ id }) => {
+      removeNote(ctx, id);
+      return ok;
+    },
+
+    'jobs.list': async ({ lessonId }) => ctx.jobs.list(lessonId).map(publicJob),
+    'jobs.cancel': async ({ id }) => publicJob(ctx.jobs.cancel(id)),
+    'jobs.retry': async ({ id }) => publicJob(ctx.jobs.retry(id)),
+  };
+}

@@ -1,0 +1,18 @@
+import type { Db } from '../db/open';
+import type { JobQueue } from '../jobs/queue';
+import type { MediaTools } from '../media/tools';
+import type { EventBus } from './events';
+import type { Logger } from './logger';
+import type { DataPaths } from './paths';
+
+/** What every domain module of the core is handed: no globals, so tests can make as many cores as they like. */
+export interface CoreContext {
+  db: Db;
+  paths: DataPaths;
+  bus: EventBus;
+  logger: Logger;
+  now: () => number;
+  jobs: JobQueue;
+  /** ffmpeg and ffprobe, or a clear `ffmpeg_missing` error for the actions that need them. */
+  requireTools(): MediaTools;
+}

@@ -1,0 +1,25 @@
+import type Database from 'better-sqlite3';
+import { StudioError } from '../../common/errors';
+import type { Migration } from './migration';
+
+/**
+ * Brings the database up to the newest migration, each in its own transaction. A database written by
+ * a newer app is refused, never opened: an older app could corrupt what it does not understand.
+ */
+export function migrate(db: Database.Database, list: Migration[]): number {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = list.length;
+  if (current > latest) {
+    throw new StudioError('database_too_new', { found: current, supported: latest });
+  }
+  for (const m of list.slice(current)) {
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return latest;
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../migration';
+import { initial } from './0001-initial';
+
+/** In order; a new migration is a new file appended here, never an edit of a shipped one. */
+export const migrations: Migration[] = [initial];

@@ -1,0 +1,110 @@
+import fs from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import type { StudioApi } from '../common/contract';
+import { toErrorPayload } from '../common/errors';
+import { createApi } from './api';
+import type { CoreContext } from './app/context';
+import { EventBus } from './app/events';
+import { silentLogger, type Logger } from './app/logger';
+import { dataPaths } from './app/paths';
+import { openDb } from './db/open';
+import { mediaJobHandlers } from './jobs/handlers';
+import { JobQueue } from './jobs/queue';
+import { refreshLessonStatus, resolveAsset } from './library/lessons';
+import { clearStaging, stageUpload } from './library/staging';
+import { locateMediaTools, mediaToolVersions, type MediaTools } from './media/tools';
+import { openMediaRange } from './media/serve';
+import { readSettings } from './settings/settings';
+
+export interface CoreOptions {
+  dataDir: string;
+  shell: 'electron' | 'web';
+  version: string;
+  logger?: Logger;
+  now?: () => number;
+  /** Found with locateMediaTools() when not given. */
+  tools?: MediaTools;
+  env?: NodeJS.ProcessEnv;
+  nativeBinding?: string;
+  jobConcurrency?: number;
+}
+
+export interface Core {
+  api: StudioApi;
+  bus: EventBus;
+  jobs: JobQueue;
+  /** Streams an asset named by id with HTTP Range semantics; both shells serve media through it. */
+  openAsset(assetId: string, range: string | undefined): ReturnType<typeof openMediaRange>;
+  stageUpload(body: Readable): Promise<string>;
+  close(): Promise<void>;
+}
+
+const MAX_STAGED_BYTES = 20 * 1024 ** 3;
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const paths = dataPaths(options.dataDir);
+  for (const dir of [paths.root, paths.media, paths.recordings]) await fs.mkdir(dir, { recursive: true });
+  await clearStaging(paths);
+  const logger = options.logger ?? silentLogger;
+  const now = options.now ?? Date.now;
+
+  let tools: MediaTools | null = options.tools ?? null;
+  let toolsError: unknown = null;
+  if (!tools) {
+    try {
+      tools = locateMediaTools(options.env ?? process.env);
+    } catch (err) {
+      toolsError = err;
+      logger.error('ffmpeg not found', { error: toErrorPayload(err).code });
+    }
+  }
+  const requireTools = (): MediaTools => {
+    if (!tools) throw toolsError;
+    return tools;
+  };
+
+  const db = openDb(paths.db, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const bus = new EventBus();
+  const base = { db, paths, bus, logger, now, requireTools };
+  // The queue and the context refer to each other: handlers enqueue follow-up jobs, settled jobs update lessons.
+  const ctx = base as CoreContext;
+  const jobs = new JobQueue({
+    db,
+    bus,
+    logger,
+    now,
+    ...(options.jobConcurrency ? { concurrency: options.jobConcurrency } : {}),
+    handlers: mediaJobHandlers({
+      ...base,
+      enqueue: (kind, lessonId) => void jobs.enqueue(kind, lessonId),
+      proxyPreset: () => readSettings(db).proxyPreset,
+    }),
+    onSettled: (job) => job.lessonId && refreshLessonStatus(ctx, job.lessonId),
+  });
+  ctx.jobs = jobs;
+
+  const api = createApi(ctx, {
+    version: options.version,
+    dataDir: options.dataDir,
+    shell: options.shell,
+    ffmpegVersion: tools ? await mediaToolVersions(tools).then((v) => v.ffmpeg, () => null) : null,
+    ffmpegError: toolsError ? toErrorPayload(toolsError).code : null,
+  });
+  jobs.start();
+  logger.info('core started', { dataDir: options.dataDir });
+
+  return {
+    api,
+    bus,
+    jobs,
+    openAsset: async (assetId, range) => {
+      const { file, mime } = resolveAsset(ctx, assetId);
+      return openMediaRange(file, mime, range);
+    },
+    stageUpload: (body) => stageUpload(paths, body, MAX_STAGED_BYTES),
+    close: async () => {
+      await jobs.stop();
+      db.close();
+    },
+  };
+}

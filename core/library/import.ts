@@ -1,0 +1,79 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { StudioError, toErrorPayload } from '../../common/errors';
+import type { CallOutput } from '../../common/contract';
+import type { ImportSource } from '../../common/schemas/lesson';
+import { newId } from '../app/ids';
+import type { CoreContext } from '../app/context';
+import { probeMedia } from '../media/probe';
+import { needsPlayableCopy } from '../media/playable';
+import { safeExtension, titleFromName } from './files';
+import { mimeForExtension } from './mime';
+import { importJobs } from './pipeline';
+import { insertLesson, upsertAsset } from './queries';
+import { getLesson } from './lessons';
+
+/**
+ * Imports each file on its own: one refused file never stops the others, and a refused file leaves
+ * the library exactly as it was. The user's original is only read, never moved or changed.
+ */
+export async function importFiles(ctx: CoreContext, sources: ImportSource[]): Promise<CallOutput<'lessons.import'>> {
+  const results: CallOutput<'lessons.import'>['results'] = [];
+  for (const source of sources) {
+    const name = source.kind === 'path' ? path.basename(source.path) : source.name;
+    try {
+      results.push({ ok: true, name, lesson: await importOne(ctx, source, name) });
+    } catch (err) {
+      ctx.logger.warn('import refused', { name, error: toErrorPayload(err).code });
+      results.push({ ok: false, name, error: toErrorPayload(err) });
+    } finally {
+      if (source.kind === 'staged') await fs.rm(ctx.paths.stagedFile(source.stagedId), { force: true });
+    }
+  }
+  return { results };
+}
+
+async function importOne(ctx: CoreContext, source: ImportSource, name: string) {
+  const tools = ctx.requireTools();
+  const file = source.kind === 'path' ? source.path : ctx.paths.stagedFile(source.stagedId);
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat?.isFile()) throw new StudioError('file_not_found', { name });
+  if (stat.size === 0) throw new StudioError('media_empty', { name });
+
+  // Probe before copying: a file that is not a video is refused without writing anything.
+  const probe = await probeMedia(tools, file);
+  const id = newId();
+  const dir = ctx.paths.lessonDir(id);
+  const ext = safeExtension(name, 'bin');
+  const relPath = path.join(id, `original.${ext}`);
+  await fs.mkdir(dir, { recursive: true });
+  try {
+    const target = path.join(ctx.paths.media, relPath);
+    if (source.kind === 'staged') await fs.rename(file, target);
+    else await fs.copyFile(file, target, fs.constants.COPYFILE_FICLONE);
+
+    const now = ctx.now();
+    ctx.db.transaction(() => {
+      insertLesson(ctx.db, {
+        id,
+        title: titleFromName(name),
+        source: 'import',
+        originalName: name,
+        durationMs: probe.durationMs,
+        width: probe.width,
+        height: probe.height,
+        rotation: probe.rotation,
+        videoCodec: probe.videoCodec,
+        audioCodec: probe.audioCodec,
+        now,
+      });
+      upsertAsset(ctx.db, { id: newId(), lessonId: id, kind: 'original', relPath, mime: mimeForExtension(ext), sizeBytes: stat.size, now });
+    })();
+  } catch (err) {
+    await fs.rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+  for (const kind of importJobs(needsPlayableCopy(probe))) ctx.jobs.enqueue(kind, id);
+  ctx.bus.emit('library.changed', { lessonIds: [id] });
+  return getLesson(ctx, id);
+}

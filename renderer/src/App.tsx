@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DropZone } from './components/DropZone';
+import { JobsIndicator } from './components/JobsIndicator';
+import { Toasts } from './components/Toasts';
+import { LessonScreen } from './screens/LessonScreen';
+import { LibraryScreen } from './screens/LibraryScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { useRoute } from './store/route';
+import { useSettings } from './store/settings';
+
+export function App() {
+  const { t } = useTranslation();
+  const { route, go } = useRoute();
+  const info = useSettings((s) => s.info);
+  const [connection, setConnection] = useState<'open' | 'lost'>('open');
+  useEffect(() => {
+    const onConnection = (e: Event) => setConnection((e as CustomEvent<'open' | 'lost'>).detail);
+    window.addEventListener('studio-connection', onConnection);
+    return () => window.removeEventListener('studio-connection', onConnection);
+  }, []);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <span className="brand">{t('app.name')}</span>
+        <nav aria-label={t('nav.main')}>
+          <button type="button" className="nav-link" aria-current={route.name !== 'settings' ? 'page' : undefined} onClick={() => go({ name: 'library' })}>
+            {t('nav.library')}
+          </button>
+          <button type="button" className="nav-link" aria-current={route.name === 'settings' ? 'page' : undefined} onClick={() => go({ name: 'settings' })}>
+            {t('nav.settings')}
+          </button>
+        </nav>
+        <span className="spacer" />
+        <JobsIndicator />
+      </header>
+      {connection === 'lost' && (
+        <div className="banner banner-error" role="alert">
+          {t('app.connectionLost')}
+        </div>
+      )}
+      {info?.ffmpegError && (
+        <div className="banner banner-error" role="alert">
+          {t('settings.ffmpegMissing')}
+        </div>
+      )}
+      <main id="main">
+        {route.name === 'library' && <LibraryScreen />}
+        {route.name === 'lesson' && <LessonScreen id={route.id} atMs={route.atMs} />}
+        {route.name === 'settings' && <SettingsScreen />}
+      </main>
+      <DropZone />
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { create } from 'zustand';
+
+export type Route = { name: 'library' } | { name: 'settings' } | { name: 'lesson'; id: string; atMs?: number };
+
+/** The route lives in the address hash, so a reload (or the browser's back button) keeps the person's place. */
+function parse(hash: string): Route {
+  const [, screen, id] = hash.replace(/^#/, '').split('/');
+  if (screen === 'lesson' && id) {
+    const at = new URLSearchParams(hash.split('?')[1] ?? '').get('t');
+    return { name: 'lesson', id: id.split('?')[0]!, ...(at ? { atMs: Number(at) } : {}) };
+  }
+  if (screen === 'settings') return { name: 'settings' };
+  return { name: 'library' };
+}
+
+function format(route: Route): string {
+  if (route.name === 'lesson') return `#/lesson/${route.id}${route.atMs !== undefined ? `?t=${route.atMs}` : ''}`;
+  return `#/${route.name}`;
+}
+
+interface RouteState {
+  route: Route;
+  go(route: Route): void;
+}
+
+export const useRoute = create<RouteState>((set) => ({
+  route: parse(window.location.hash),
+  go(route) {
+    window.location.hash = format(route);
+    set({ route });
+  },
+}));
+
+window.addEventListener('hashchange', () => useRoute.setState({ route: parse(window.location.hash) }));

@@ -1,0 +1,116 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeEmptyFile, makeTestAudio, makeTestVideo, makeTextFile, makeTruncatedCopy } from '../../fixtures/media';
+import { startTestCore, type TestCore } from '../../support/core';
+import { tempDir } from '../../support/web-shell';
+
+let core: TestCore;
+let media: string;
+
+beforeAll(async () => {
+  media = await tempDir('import-media');
+  core = await startTestCore();
+});
+afterAll(async () => {
+  await core.dispose();
+  await fs.rm(media, { recursive: true, force: true });
+});
+
+const importPath = (p: string) => core.api['lessons.import']({ sources: [{ kind: 'path', path: p }] });
+const libraryCount = async () => (await core.api['lessons.list']({ sort: 'newest', limit: 500, offset: 0 })).total;
+const filesUnder = async (dir: string) => (await fs.readdir(dir, { recursive: true })).length;
+
+async function expectRefused(file: string, code: string) {
+  const before = await libraryCount();
+  const mediaFiles = await filesUnder(path.join(core.dataDir, 'media'));
+  const { results } = await importPath(file);
+  expect(results).toHaveLength(1);
+  expect(results[0]).toMatchObject({ ok: false, error: { code } });
+  expect(await libraryCount()).toBe(before);
+  expect(await filesUnder(path.join(core.dataDir, 'media'))).toBe(mediaFiles);
+}
+
+async function expectImported(file: string) {
+  const original = await fs.readFile(file);
+  const { results } = await importPath(file);
+  const result = results[0]!;
+  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.error)}`);
+  await core.jobs.idle();
+  const lesson = await core.api['lessons.get']({ id: result.lesson.id });
+  // The user's original is only read, never changed.
+  expect(await fs.readFile(file)).toEqual(original);
+  return lesson;
+}
+
+describe('importing files into the library', () => {
+  it('imports an H.264 MP4 as is: playable straight away, poster, duration, title from the name', async () => {
+    const file = await makeTestVideo(media, { name: 'Fractions lesson.mp4', seconds: 4, width: 320, height: 180 });
+    const lesson = await expectImported(file);
+    expect(lesson.status).toBe('ready');
+    expect(lesson.title).toBe('Fractions lesson');
+    expect(lesson.durationMs).toBeGreaterThan(3800);
+    expect(lesson.durationMs).toBeLessThan(4300);
+    const kinds = lesson.assets.map((a) => a.kind).sort();
+    expect(kinds).toEqual(['original', 'peaks', 'poster', 'proxy', 'sprite', 'sprite_index']);
+    expect(lesson.playbackAssetId).toBe(lesson.assets.find((a) => a.kind === 'original')!.id);
+    expect(lesson.posterAssetId).toBe(lesson.assets.find((a) => a.kind === 'poster')!.id);
+  });
+
+  it('makes a playable H.264 copy only when Chromium cannot play the source (HEVC)', async () => {
+    const file = await makeTestVideo(media, { name: 'hevc.mp4', seconds: 2, width: 320, height: 180, videoCodec: 'hevc' });
+    const lesson = await expectImported(file);
+    expect(lesson.status).toBe('ready');
+    const playable = lesson.assets.find((a) => a.kind === 'playable');
+    expect(playable).toBeDefined();
+    expect(lesson.playbackAssetId).toBe(playable!.id);
+  });
+
+  it('imports a video without audio', async () => {
+    const lesson = await expectImported(await makeTestVideo(media, { name: 'silent.webm', seconds: 2, width: 320, height: 180, videoCodec: 'vp8', container: 'webm', audio: false }));
+    expect(lesson.status).toBe('ready');
+  });
+
+  it('respects rotation metadata: a portrait phone video is shown upright', async () => {
+    const lesson = await expectImported(await makeTestVideo(media, { name: 'phone.mp4', seconds: 2, width: 320, height: 180, rotation: 90 }));
+    expect(lesson.width).toBe(180);
+    expect(lesson.height).toBe(320);
+  });
+
+  it('accepts names with spaces, quotes and Arabic letters', async () => {
+    const lesson = await expectImported(await makeTestVideo(media, { name: `درس 'أول' "1".mp4`, seconds: 2, width: 320, height: 180 }));
+    expect(lesson.title).toBe(`درس 'أول' "1"`);
+    expect(lesson.originalName).toBe(`درس 'أول' "1".mp4`);
+  });
+
+  it('refuses a file that is not a video, and leaves the library unchanged', async () => {
+    await expectRefused(await makeTextFile(media, 'not-a-video.mp4'), 'media_unreadable');
+  });
+
+  it('refuses an empty file', async () => {
+    await expectRefused(await makeEmptyFile(media, 'empty.mp4'), 'media_empty');
+  });
+
+  it('refuses a truncated MP4', async () => {
+    const whole = await makeTestVideo(media, { name: 'whole.mp4', seconds: 3, width: 320, height: 180 });
+    await expectRefused(await makeTruncatedCopy(whole, 0.5, 'truncated.mp4'), 'media_unreadable');
+  });
+
+  it('refuses an audio-only file', async () => {
+    await expectRefused(await makeTestAudio(media, 2), 'media_no_video');
+  });
+
+  it('refuses a path that does not exist', async () => {
+    await expectRefused(path.join(media, 'missing.mp4'), 'file_not_found');
+  });
+
+  it('imports several files at once; one refused file does not stop the others', async () => {
+    const good = await makeTestVideo(media, { name: 'batch-good.mp4', seconds: 2, width: 320, height: 180 });
+    const bad = await makeTextFile(media, 'batch-bad.mov');
+    const before = await libraryCount();
+    const { results } = await core.api['lessons.import']({ sources: [{ kind: 'path', path: bad }, { kind: 'path', path: good }] });
+    expect(results.map((r) => r.ok)).toEqual([false, true]);
+    expect(await libraryCount()).toBe(before + 1);
+    await core.jobs.idle();
+  });
+});

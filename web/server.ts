@@ -1,0 +1,143 @@
+import crypto from 'node:crypto';
+import type { Readable } from 'node:stream';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { idSchema } from '../common/schemas/ids';
+import { toErrorPayload } from '../common/errors';
+import type { Core } from '../core';
+import { dispatch } from '../core/dispatch';
+import { httpStatus } from './errors';
+
+export interface WebShellOptions {
+  core: Core;
+  rendererDir: string;
+  port: number;
+  token?: string;
+}
+
+const COOKIE = 'pc_token';
+const CSP = [
+  "default-src 'self'",
+  "img-src 'self' blob: data:",
+  "media-src 'self' blob:",
+  "style-src 'self'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function tokenOf(req: FastifyRequest): string | undefined {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7);
+  const cookie = req.headers.cookie?.split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`));
+  return cookie?.slice(COOKIE.length + 1);
+}
+
+function sameToken(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+/**
+ * The browser shell: the same renderer and core as the desktop app, served on loopback only. Every
+ * request must carry the per-launch token (cookie or bearer) and a loopback Host header, so neither
+ * another site in the browser (DNS rebinding) nor another user on the machine can drive the studio.
+ */
+export async function startWebShell(o: WebShellOptions): Promise<{ url: string; port: number; close(): Promise<void> }> {
+  const token = o.token ?? crypto.randomBytes(24).toString('base64url');
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 8 * 1024 * 1024, forceCloseConnections: true });
+  let port = o.port;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      return reply.code(403).type('text/plain').send('Forbidden host');
+    }
+    const url = new URL(req.url, 'http://localhost');
+    const offered = url.searchParams.get('token');
+    if (req.method === 'GET' && url.pathname === '/' && offered !== null) {
+      if (!sameToken(offered, token)) return reply.code(401).type('text/plain').send('Wrong token');
+      // Trade the token in the address for a cookie, and drop it from the address bar and history.
+      return reply
+        .header('set-cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`)
+        .redirect('/', 303);
+    }
+    if (!sameToken(tokenOf(req), token)) {
+      return reply.code(401).type('text/plain').send('Open the address printed by "npm run web" (it carries the access token).');
+    }
+  });
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('content-security-policy', CSP);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+  });
+
+  app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
+
+  const sendError = (reply: FastifyReply, err: unknown) => {
+    const payload = toErrorPayload(err);
+    return reply.code(httpStatus(payload)).send(payload);
+  };
+
+  app.post<{ Params: { name: string } }>('/rpc/:name', async (req, reply) => {
+    try {
+      return { result: await dispatch(o.core.api, req.params.name, req.body) };
+    } catch (err) {
+      return sendError(reply, err);
+    }
+  });
+
+  app.post('/upload', { bodyLimit: Number.MAX_SAFE_INTEGER }, async (req, reply) => {
+    try {
+      return { stagedId: await o.core.stageUpload(req.body as Readable) };
+    } catch (err) {
+      return sendError(reply, err);
+    }
+  });
+
+  app.get<{ Params: { id: string } }>('/media/:id', async (req, reply) => {
+    if (!idSchema.safeParse(req.params.id).success) return reply.code(404).send({ code: 'not_found', message: 'not found', params: {} });
+    try {
+      const res = await o.core.openAsset(req.params.id, req.headers.range);
+      reply.code(res.status).headers(res.headers);
+      return reply.send(res.body ?? '');
+    } catch (err) {
+      return sendError(reply, err);
+    }
+  });
+
+  app.get('/events', (req, reply) => {
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const unsubscribe = o.core.bus.subscribe((name, payload) => {
+      res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.raw.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+  });
+
+  await app.register(fastifyStatic, { root: o.rendererDir, index: ['index.html'], wildcard: true });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).type('text/plain').send('Not found'));
+
+  await app.listen({ host: '127.0.0.1', port: o.port });
+  const address = app.server.address();
+  port = typeof address === 'object' && address ? address.port : o.port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    close: async () => {
+      await app.close();
+    },
+  };
+}
