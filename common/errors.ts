@@ -33,6 +33,12 @@ export const errorCodes = [
   'hash_mismatch',
   'rate_limited',
   'package_invalid',
+  'resync_required',
+  'email_taken',
+  'credentials_invalid',
+  'invite_invalid',
+  'invite_expired',
+  'last_lead',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -64,8 +70,10 @@ export function toErrorPayload(err: unknown): ErrorPayload {
   }
   if (err instanceof z.ZodError) {
     const first = err.issues[0];
+    // A schema may name the precise error code as its message (for example `note_too_long`).
+    const named = errorCodes.find((c) => c === first?.message);
     return {
-      code: 'invalid_input',
+      code: named ?? 'invalid_input',
       message: err.message,
       params: { path: first ? first.path.join('.') : '', issue: first?.message ?? '' },
     };
