@@ -10,11 +10,8 @@ export function migrate(db: Database.Database, list: Migration[]): number {
   list.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
   });
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = assertNotNewer(db, list);
   const latest = list.length;
-  if (current > latest) {
-    throw new StudioError('database_too_new', { found: current, supported: latest });
-  }
   for (const m of list.slice(current)) {
     db.transaction(() => {
       db.exec(m.up);
@@ -22,4 +19,11 @@ export function migrate(db: Database.Database, list: Migration[]): number {
     })();
   }
   return latest;
+}
+
+/** Reads the schema version without writing anything, and refuses a database from a newer app. */
+export function assertNotNewer(db: Database.Database, list: Migration[]): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > list.length) throw new StudioError('database_too_new', { found: current, supported: list.length });
+  return current;
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { migrate } from './migrate';
+import { assertNotNewer, migrate } from './migrate';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -12,6 +12,8 @@ export interface OpenDbOptions {
 export function openDb(file: string, options: OpenDbOptions = {}): Db {
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // Before anything writes (even switching to WAL rewrites the header), refuse a newer database.
+    assertNotNewer(db, migrations);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
