@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, studio } from '../bridge/studio';
 import { DetailsForm } from '../components/DetailsForm';
@@ -19,7 +19,8 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
   const { lesson, error, open } = useLesson();
   const go = useRoute((s) => s.go);
   const toast = useToasts((s) => s.show);
-  const jobs = useJobs((s) => Object.values(s.jobs).filter((j) => j.lessonId === id && j.status !== 'done'));
+  const allJobs = useJobs((s) => s.jobs);
+  const jobs = useMemo(() => Object.values(allJobs).filter((j) => j.lessonId === id && j.status !== 'done'), [allJobs, id]);
   const videoRef = useRef<HTMLVideoElement>(null);
   const [draft, setDraft] = useState<NoteDraft | null>(null);
   const [tab, setTab] = useState<'notes' | 'details'>('notes');
