@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** Roles a person can hold in one community. */
+export const roles = ['lead', 'mentor', 'member'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+/**
+ * `any`: allowed on every record; `own`: allowed only on records the person owns; `none`: refused.
+ * Operations that act on the community itself (edit, invite, leave) use `any` or `none`.
+ */
+export type Grant = 'any' | 'own' | 'none';
+
+/**
+ * The one permission table. The UI greys out what a role may not do and the hub enforces exactly this;
+ * the hub's authorisation-matrix test iterates over it, so a new row is checked as soon as it exists.
+ */
+export const permissionTable = {
+  'community.edit': { lead: 'any', mentor: 'none', member: 'none' },
+  'community.invite': { lead: 'any', mentor: 'none', member: 'none' },
+  'member.changeRole': { lead: 'any', mentor: 'none', member: 'none' },
+  'member.remove': { lead: 'any', mentor: 'none', member: 'none' },
+  'community.leave': { lead: 'any', mentor: 'any', member: 'any' },
+  'lesson.share': { lead: 'own', mentor: 'own', member: 'own' },
+  'lesson.unshare': { lead: 'any', mentor: 'own', member: 'own' },
+  'lesson.view': { lead: 'any', mentor: 'any', member: 'any' },
+  'note.add': { lead: 'any', mentor: 'any', member: 'any' },
+  'note.edit': { lead: 'own', mentor: 'own', member: 'own' },
+  'note.delete': { lead: 'any', mentor: 'own', member: 'own' },
+  'media.upload': { lead: 'any', mentor: 'any', member: 'any' },
+  'media.download': { lead: 'any', mentor: 'any', member: 'any' },
+  // Placeholders for the review and curation issues; no hub route uses them yet.
+  'review.request': { lead: 'own', mentor: 'own', member: 'own' },
+  'review.submit': { lead: 'any', mentor: 'any', member: 'none' },
+  'rubric.edit': { lead: 'any', mentor: 'none', member: 'none' },
+  'collection.edit': { lead: 'any', mentor: 'none', member: 'none' },
+} as const satisfies Record<string, Record<Role, Grant>>;
+
+export type Operation = keyof typeof permissionTable;
+export const operations = Object.keys(permissionTable) as Operation[];
+
+export function grantFor(role: Role, operation: Operation): Grant {
+  return permissionTable[operation][role];
+}
+
+/** Whether `role` may perform `operation`; `isOwner` matters only where the grant is `own`. */
+export function can(role: Role, operation: Operation, { isOwner = false }: { isOwner?: boolean } = {}): boolean {
+  const grant = grantFor(role, operation);
+  return grant === 'any' || (grant === 'own' && isOwner);
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { Operation } from '../permissions';
+import { countryCodeSchema, epochMsSchema, languageTagSchema, recordIdSchema, sha256Schema } from './fields';
+
+/**
+ * The record types that travel through sync. Adding one (review request, review, rubric, collection,
+ * collection item) means adding an entry here and its operations to the permission table; the hub's
+ * push, pull, LWW and cascade code reads everything it needs from the entry.
+ *
+ * Memberships are deliberately not synced records: who belongs to a community and with which role is
+ * decided by the hub alone (joining needs an invite, role changes need a lead), must take effect at
+ * once rather than at the next sync, and must never be merged last-writer-wins. They go through REST.
+ */
+export interface EntityDefinition<Shape extends z.ZodRawShape = z.ZodRawShape> {
+  /** Every field with its schema, as required when the record is created; updates may send any subset. */
+  fields: z.ZodObject<Shape, z.core.$strict>;
+  /** Fields that may not change once set (changing them would move the record to another parent). */
+  immutable: readonly (keyof Shape & string)[];
+  /** A field that must equal the op's author on creation. The hub records the creator as owner anyway. */
+  ownerField?: keyof Shape & string;
+  /** The record this one belongs to: it must exist in the same community, and its deletion cascades. */
+  parent?: { entity: string; field: keyof Shape & string };
+  /** Fields holding sha256 of media blobs; deleting the record releases those blobs in its community. */
+  blobFields: readonly (keyof Shape & string)[];
+  permissions: { create: Operation; update: Operation; delete: Operation; view: Operation };
+}
+
+function defineEntity<Shape extends z.ZodRawShape>(definition: EntityDefinition<Shape>): EntityDefinition<Shape> {
+  return definition;
+}
+
+export const consentVisibilities = ['no_learners', 'voices_only', 'faces'] as const;
+export const licences = ['all_rights_reserved', 'cc_by', 'cc_by_sa', 'cc_by_nc'] as const;
+/** What travels when a lesson is shared: a proxy by default, only its audio, or the original file. */
+export const mediaKinds = ['proxy', 'audio', 'original'] as const;
+export const noteKinds = ['observation', 'praise', 'question', 'suggestion'] as const;
+export const NOTE_MAX_CHARS = 10_000;
+
+/** The consent record asked for when a lesson is shared; one field so it always changes as a whole. */
+export const consentSchema = z
+  .object({
+    visibility: z.enum(consentVisibilities),
+    onFile: z.boolean(),
+    /** null: shared until removed; otherwise for this many days from sharing (see the lesson's expiresAt). */
+    durationDays: z.int().min(1).max(3650).nullable(),
+  })
+  .strict();
+export type Consent = z.infer<typeof consentSchema>;
+
+export const lessonEntity = defineEntity({
+  fields: z
+    .object({
+      ownerId: z.uuid(),
+      title: z.string().min(1).max(200),
+      description: z.string().max(5000).optional(),
+      subject: z.string().max(100).nullable().optional(),
+      grade: z.string().max(50).nullable().optional(),
+      language: languageTagSchema.nullable().optional(),
+      country: countryCodeSchema.nullable().optional(),
+      durationMs: z.int().nonnegative(),
+      mediaKind: z.enum(mediaKinds),
+      mediaSha: sha256Schema,
+      mediaBytes: z.int().nonnegative(),
+      posterSha: sha256Schema.nullable().optional(),
+      spriteSha: sha256Schema.nullable().optional(),
+      peaksSha: sha256Schema.nullable().optional(),
+      consent: consentSchema,
+      licence: z.enum(licences),
+      expiresAt: epochMsSchema.nullable().optional(),
+    })
+    .strict(),
+  immutable: ['ownerId'],
+  ownerField: 'ownerId',
+  blobFields: ['mediaSha', 'posterSha', 'spriteSha', 'peaksSha'],
+  permissions: { create: 'lesson.share', update: 'lesson.share', delete: 'lesson.unshare', view: 'lesson.view' },
+});
+
+export const noteEntity = defineEntity({
+  fields: z
+    .object({
+      lessonId: recordIdSchema,
+      kind: z.enum(noteKinds),
+      startMs: z.int().nonnegative(),
+      /** null for a note pinned to one moment; otherwise the end of the range it covers. */
+      endMs: z.int().nonnegative().nullable(),
+      text: z.string().min(1).max(NOTE_MAX_CHARS),
+      codeId: z.string().max(64).nullable().optional(),
+      /** The note this one replies to, in the same lesson. */
+      parentId: recordIdSchema.nullable().optional(),
+    })
+    .strict(),
+  immutable: ['lessonId', 'parentId'],
+  parent: { entity: 'lesson', field: 'lessonId' },
+  blobFields: [],
+  permissions: { create: 'note.add', update: 'note.edit', delete: 'note.delete', view: 'lesson.view' },
+});
+
+export const syncEntities = {
+  lesson: lessonEntity,
+  note: noteEntity,
+} as const;
+
+export type EntityName = keyof typeof syncEntities;
+export const entityNames = Object.keys(syncEntities) as [EntityName, ...EntityName[]];
+
+export type LessonFields = z.infer<typeof lessonEntity.fields>;
+export type NoteFields = z.infer<typeof noteEntity.fields>;
+
+export function entityDefinition(entity: EntityName): EntityDefinition {
+  return syncEntities[entity] as unknown as EntityDefinition;
+}
+
+/** Entities whose `parent` is `entity`, for cascading deletes. */
+export function childEntitiesOf(entity: EntityName): EntityName[] {
+  return entityNames.filter((name) => entityDefinition(name).parent?.entity === entity);
+}

@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createHub, DEFAULT_MAX_UPLOAD_BYTES } from './server';
+
+/** How long a graceful shutdown may wait for in-flight requests before connections are cut. */
+const SHUTDOWN_GRACE_MS = 30_000;
+
+const argsSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(8787),
+  data: z.string().min(1).default('hub-data'),
+  host: z.string().min(1).default('127.0.0.1'),
+  'max-upload-mb': z.coerce.number().int().positive().default(DEFAULT_MAX_UPLOAD_BYTES / (1024 * 1024)),
+});
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      host: { type: 'string' },
+      'max-upload-mb': { type: 'string' },
+    },
+    strict: true,
+  });
+  const args = argsSchema.parse(values);
+  const hub = await createHub({
+    dataDir: args.data,
+    port: args.port,
+    host: args.host,
+    maxUploadBytes: args['max-upload-mb'] * 1024 * 1024,
+    // Structured logs go to stderr so stdout carries only the line below for whoever started the hub.
+    logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr },
+  });
+  process.stdout.write(`Practice Circle hub listening on ${hub.url}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: `${signal}: closing` })}\n`);
+    const force = setTimeout(() => void hub.abort(), SHUTDOWN_GRACE_MS);
+    force.unref();
+    hub.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        process.stderr.write(`${String(err)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Practice Circle hub could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import type { SessionUser } from './auth/sessions';
+import type { HubDb } from './db/open';
+import type { EventHub } from './events/event-hub';
+import type { BlobStore } from './media/blob-store';
+import type { KeyedLock } from './media/keyed-lock';
+
+/** What every route needs, created once per hub. */
+export interface HubContext {
+  db: HubDb;
+  /** Names this database's op log; part of every cursor. */
+  epoch: string;
+  now: () => number;
+  maxUploadBytes: number;
+  blobs: BlobStore;
+  /** Serialises storing and removing the same blob (keyed by sha256). */
+  blobLock: KeyedLock;
+  events: EventHub;
+  authenticate(authorization: string | undefined): Promise<SessionUser>;
+}

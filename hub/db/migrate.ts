@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
+import { StudioError } from '../../common/errors';
+import * as initial from './migrations/0001-initial';
+
+/** Every migration the hub knows, in order. Add new files here; never edit an applied one. */
+const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+/** Brings the schema up to date, refusing a database that a newer hub has already migrated. */
+export async function migrate(db: Kysely<unknown>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const known = new Set(Object.keys(migrations));
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (tables.some((t) => t.name === 'kysely_migration')) {
+    const rows = await (db as Kysely<{ kysely_migration: { name: string } }>)
+      .selectFrom('kysely_migration')
+      .select('name')
+      .execute();
+    const unknown = rows.find((row) => !known.has(row.name));
+    if (unknown) throw new StudioError('database_too_new', { migration: unknown.name });
+  }
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}

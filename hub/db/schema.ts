@@ -1,0 +1,70 @@
+import type { Role } from '../../common/permissions';
+
+/** Table types for Kysely. Times are epoch milliseconds; lists and JSON values are stored as JSON text. */
+export interface HubDatabase {
+  hub_meta: { key: string; value: string };
+  users: {
+    id: string;
+    email: string;
+    display_name: string;
+    password_hash: string;
+    country: string | null;
+    languages: string;
+    timezone: string | null;
+    created_at: number;
+  };
+  sessions: { token_hash: string; user_id: string; created_at: number; expires_at: number };
+  sign_in_failures: { key: string; failed_at: number };
+  communities: {
+    id: string;
+    name: string;
+    description: string;
+    languages: string;
+    created_by: string;
+    created_at: number;
+    updated_at: number;
+  };
+  members: { community_id: string; user_id: string; role: Role; joined_at: number };
+  invites: {
+    id: string;
+    community_id: string;
+    code_hash: string;
+    role: Role;
+    expires_at: number;
+    max_uses: number | null;
+    uses: number;
+    created_by: string;
+    created_at: number;
+    revoked_at: number | null;
+  };
+  ops: {
+    seq: number;
+    op_id: string;
+    community_id: string;
+    entity: string;
+    record_id: string;
+    action: 'upsert' | 'delete';
+    hlc: string;
+    author_id: string;
+    op: string;
+    received_at: number;
+  };
+  record_heads: {
+    community_id: string;
+    entity: string;
+    record_id: string;
+    owner_id: string;
+    parent_id: string | null;
+    created_hlc: string;
+    deleted_hlc: string | null;
+  };
+  records: { community_id: string; entity: string; record_id: string; field: string; value: string; hlc: string };
+  blobs: {
+    sha256: string;
+    community_id: string;
+    size: number;
+    content_type: string;
+    uploader_id: string;
+    verified_at: number;
+  };
+}

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { FileStore } from '@tus/file-store';
+import type { DataStore } from '@tus/server';
+
+/**
+ * Where media lives on the hub: uploads in progress behind the tus `DataStore` interface, finished
+ * ones as content-addressed blobs. The file implementation keeps both under the data folder; an
+ * S3-compatible one can implement the same interface with @tus/s3-store.
+ */
+export interface BlobStore {
+  readonly uploads: DataStore;
+  /** Hashes a finished upload; if it matches `sha256` it becomes that blob, otherwise it is deleted. */
+  commit(uploadId: string, sha256: string): Promise<'stored' | 'mismatch'>;
+  read(sha256: string, range?: { start: number; end: number }): Readable;
+  remove(sha256: string): Promise<void>;
+}
+
+export class FileBlobStore implements BlobStore {
+  readonly uploads: FileStore;
+
+  constructor(
+    private readonly uploadsDir: string,
+    private readonly blobsDir: string,
+  ) {
+    this.uploads = new FileStore({ directory: uploadsDir });
+  }
+
+  private blobPath(sha256: string): string {
+    return path.join(this.blobsDir, sha256.slice(0, 2), sha256);
+  }
+
+  async commit(uploadId: string, sha256: string): Promise<'stored' | 'mismatch'> {
+    const source = path.join(this.uploadsDir, uploadId);
+    const hash = createHash('sha256');
+    await pipeline(createReadStream(source), hash);
+    if (hash.digest('hex') !== sha256) {
+      await this.uploads.remove(uploadId);
+      return 'mismatch';
+    }
+    const target = this.blobPath(sha256);
+    if (await exists(target)) {
+      await rm(source, { force: true });
+    } else {
+      // Flushed before the rename, so a blob that exists under its name is complete even after a crash.
+      const handle = await open(source, 'r+');
+      await handle.sync();
+      await handle.close();
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(source, target);
+    }
+    await this.uploads.configstore.delete(uploadId);
+    return 'stored';
+  }
+
+  read(sha256: string, range?: { start: number; end: number }): Readable {
+    return createReadStream(this.blobPath(sha256), range);
+  }
+
+  async remove(sha256: string): Promise<void> {
+    await rm(this.blobPath(sha256), { force: true });
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}

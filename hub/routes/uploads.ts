@@ -1,0 +1,118 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Server as TusServer, type Upload } from '@tus/server';
+import { StudioError, toErrorPayload, type ErrorCode } from '../../common/errors';
+import { TUS_PATH, uploadMetadataSchema } from '../../common/hub-api';
+import { requireCan, requireMember } from '../communities/membership';
+import type { HubContext } from '../context';
+import { statusFor } from '../http/errors';
+
+/** tus hooks signal failures by throwing `{status_code, body}`; ours carry an ErrorPayload as body. */
+function tusError(err: unknown): { status_code: number; body: string } {
+  const payload = toErrorPayload(err);
+  return { status_code: statusFor(payload.code), body: JSON.stringify(payload) };
+}
+
+/** tus's own plain-text failures, translated into the hub's error vocabulary. */
+function codeForTusStatus(status: number): ErrorCode {
+  if (status === 413) return 'payload_too_large';
+  if (status === 404 || status === 410) return 'not_found';
+  if (status === 409 || status === 423) return 'conflict';
+  if (status === 403) return 'forbidden';
+  return status >= 500 ? 'internal' : 'invalid_input';
+}
+
+/**
+ * Resumable uploads (tus) at /files. Creating an upload needs `Upload-Length` (never deferred, so the
+ * size limit applies before any byte arrives) and `Upload-Metadata` with sha256, communityId,
+ * filename and type; only its uploader can resume or cancel it. When the last byte lands, the hub
+ * hashes the file and only a match becomes a blob, visible to the community.
+ */
+export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
+  const { db, blobs } = ctx;
+  const userOf = async (req: Request) => (await ctx.authenticate(req.headers.get('authorization') ?? undefined)).userId;
+
+  const tus = new TusServer({
+    path: TUS_PATH,
+    datastore: blobs.uploads,
+    maxSize: ctx.maxUploadBytes,
+    relativeLocation: true,
+    async onIncomingRequest(req, uploadId) {
+      try {
+        const userId = await userOf(req);
+        if (req.method === 'POST') return;
+        const upload = await blobs.uploads.getUpload(uploadId);
+        if (upload.metadata?.uploaderId !== userId) throw new StudioError('forbidden', { reason: 'not_uploader' });
+      } catch (err) {
+        if (err instanceof StudioError) throw tusError(err);
+        throw err;
+      }
+    },
+    async onUploadCreate(req, upload) {
+      try {
+        const userId = await userOf(req);
+        if (upload.sizeIsDeferred) throw new StudioError('invalid_input', { issue: 'Upload-Length is required' });
+        const metadata = uploadMetadataSchema.parse(upload.metadata ?? {});
+        requireCan(await requireMember(db, metadata.communityId, userId), 'media.upload');
+        return { metadata: { ...metadata, uploaderId: userId } };
+      } catch (err) {
+        throw tusError(err);
+      }
+    },
+    async onUploadFinish(_req, upload) {
+      try {
+        return await finish(upload);
+      } catch (err) {
+        throw tusError(err);
+      }
+    },
+    onResponseError(_req, err) {
+      if ('status_code' in err && err.body.startsWith('{')) return undefined;
+      const status = 'status_code' in err ? err.status_code : 500;
+      const code = codeForTusStatus(status);
+      const detail = 'status_code' in err ? err.body.trim() : err.message;
+      return { status_code: status, body: JSON.stringify(toErrorPayload(new StudioError(code, { issue: detail }))) };
+    },
+  });
+
+  async function finish(upload: Upload): Promise<{ status_code: number }> {
+    const metadata = uploadMetadataSchema.parse(upload.metadata);
+    const uploaderId = String(upload.metadata?.uploaderId);
+    // Membership may have ended while the bytes were travelling.
+    const role = await requireMember(db, metadata.communityId, uploaderId).catch(async (err: unknown) => {
+      await blobs.uploads.remove(upload.id);
+      throw err;
+    });
+    requireCan(role, 'media.upload');
+    await ctx.blobLock.run(metadata.sha256, async () => {
+      if ((await blobs.commit(upload.id, metadata.sha256)) === 'mismatch') {
+        throw new StudioError('hash_mismatch', { expected: metadata.sha256 });
+      }
+      await db
+        .insertInto('blobs')
+        .values({
+          sha256: metadata.sha256,
+          community_id: metadata.communityId,
+          size: upload.size ?? upload.offset,
+          content_type: metadata.type,
+          uploader_id: uploaderId,
+          verified_at: ctx.now(),
+        })
+        .onConflict((oc) => oc.columns(['sha256', 'community_id']).doNothing())
+        .execute();
+    });
+    return { status_code: 204 };
+  }
+
+  void app.register(async (scope) => {
+    // tus reads the raw request stream itself; Fastify must not parse or limit it.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
+    const methods = ['POST', 'HEAD', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+      reply.hijack();
+      await tus.handle(request.raw, reply.raw);
+    };
+    scope.route({ method: [...methods], url: TUS_PATH, handler });
+    scope.route({ method: [...methods], url: `${TUS_PATH}/*`, handler });
+  });
+}

@@ -1,0 +1,98 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { authenticate } from './auth/sessions';
+import type { HubContext } from './context';
+import { openDatabase } from './db/open';
+import { EventHub } from './events/event-hub';
+import { installErrorHandlers } from './http/errors';
+import { FileBlobStore } from './media/blob-store';
+import { KeyedLock } from './media/keyed-lock';
+import { authRoutes } from './routes/auth';
+import { blobRoutes } from './routes/blobs';
+import { communityRoutes } from './routes/communities';
+import { healthRoutes } from './routes/health';
+import { inviteRoutes } from './routes/invites';
+import { memberRoutes } from './routes/members';
+import { syncRoutes } from './routes/sync';
+import { uploadRoutes } from './routes/uploads';
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
+
+export interface HubOptions {
+  /** Holds `hub.sqlite`, `uploads/` (tus, in progress) and `blobs/` (verified, by sha256). */
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  maxUploadBytes?: number;
+  /** Fastify/pino logger options; off by default so tests stay quiet. */
+  logger?: FastifyServerOptions['logger'];
+  /** The clock for sessions, invites, rate limits and clock-skew checks; tests move it. */
+  now?: () => number;
+}
+
+export interface Hub {
+  url: string;
+  port: number;
+  /** Stops taking requests, lets in-flight ones finish, then closes the database. */
+  close(): Promise<void>;
+  /** Drops every connection at once, as a crash would, then closes. */
+  abort(): Promise<void>;
+}
+
+export async function createHub(options: HubOptions): Promise<Hub> {
+  const host = options.host ?? '127.0.0.1';
+  const now = options.now ?? Date.now;
+  const { db, epoch } = await openDatabase(options.dataDir);
+  const auth = (authorization: string | undefined) => authenticate(db, authorization, now());
+  const events = new EventHub(db, auth, now);
+  const ctx: HubContext = {
+    db,
+    epoch,
+    now,
+    maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    blobs: new FileBlobStore(path.join(options.dataDir, 'uploads'), path.join(options.dataDir, 'blobs')),
+    blobLock: new KeyedLock(),
+    events,
+    authenticate: auth,
+  };
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, return503OnClosing: true });
+  installErrorHandlers(app);
+  healthRoutes(app, ctx);
+  authRoutes(app, ctx);
+  communityRoutes(app, ctx);
+  inviteRoutes(app, ctx);
+  memberRoutes(app, ctx);
+  syncRoutes(app, ctx);
+  blobRoutes(app, ctx);
+  uploadRoutes(app, ctx);
+  // WebSockets would hold the server open; they close first, the database only once requests are done.
+  app.addHook('preClose', async () => events.close());
+  app.addHook('onClose', async () => db.destroy());
+  events.attach(app.server);
+
+  try {
+    await app.listen({ port: options.port ?? 0, host });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  const { port } = app.server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= app.close();
+    return closing;
+  };
+  return {
+    url,
+    port,
+    close,
+    abort: () => {
+      app.server.closeAllConnections();
+      return close();
+    },
+  };
+}

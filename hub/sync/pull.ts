@@ -1,0 +1,41 @@
+import { StudioError } from '../../common/errors';
+import { can, type Role } from '../../common/permissions';
+import { entityDefinition, type EntityName } from '../../common/sync/entities';
+import { decodeCursor, encodeCursor, type PullResponse, type SequencedOp } from '../../common/sync/ops';
+import type { HubDb } from '../db/open';
+import { readSeq } from './seq';
+
+/**
+ * One page of a community's op log after a cursor. A cursor from another epoch (a wiped or different
+ * hub) or beyond the newest seq (a hub restored from an older backup) cannot be trusted to resume
+ * from: the client must resync, i.e. pull again from the start.
+ */
+export async function pullPage(
+  db: HubDb,
+  epoch: string,
+  viewer: { userId: string; role: Role },
+  query: { community: string; after?: string | undefined; limit: number },
+  now: number,
+): Promise<PullResponse> {
+  const after = query.after ? decodeCursor(query.after) : { epoch, seq: 0 };
+  if (after.epoch !== epoch) throw new StudioError('resync_required', { reason: 'other_hub' });
+  if (after.seq > (await readSeq(db))) throw new StudioError('resync_required', { reason: 'unknown_cursor' });
+
+  const rows = await db
+    .selectFrom('ops')
+    .select(['seq', 'entity', 'author_id', 'op'])
+    .where('community_id', '=', query.community)
+    .where('seq', '>', after.seq)
+    .orderBy('seq')
+    .limit(query.limit + 1)
+    .execute();
+  const hasMore = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+  const ops: SequencedOp[] = page
+    .filter((row) =>
+      can(viewer.role, entityDefinition(row.entity as EntityName).permissions.view, { isOwner: row.author_id === viewer.userId }),
+    )
+    .map((row) => ({ ...(JSON.parse(row.op) as Omit<SequencedOp, 'seq'>), seq: row.seq }));
+  const last = page.at(-1)?.seq ?? after.seq;
+  return { ops, cursor: encodeCursor(epoch, last), hasMore, hubTime: now };
+}

@@ -1,0 +1,291 @@
+import { v7 as uuidv7 } from 'uuid';
+import { StudioError, toErrorPayload } from '../../common/errors';
+import type { Role } from '../../common/permissions';
+import { childEntitiesOf, entityDefinition, entityNames, type EntityDefinition } from '../../common/sync/entities';
+import { assertHlcWithinDrift } from '../../common/sync/hlc';
+import { decide } from '../../common/sync/lww';
+import { checkCreateFields, parseOp, rejection, type Op, type PushResult } from '../../common/sync/ops';
+import { requireCan } from '../communities/membership';
+import type { HubDb } from '../db/open';
+import { PendingWrites } from './pending-writes';
+import { loadRecords, recordKey, toRecordState, type CachedRecord } from './record-cache';
+import { readSeq, writeSeq } from './seq';
+
+export interface PushOutcome {
+  results: PushResult[];
+  /** Highest seq written per community, for the WebSocket notice. */
+  landed: Map<string, number>;
+  /** Blobs no longer referenced anywhere, to delete from storage once the transaction has committed. */
+  releasedBlobs: string[];
+}
+
+const allBlobFields = [...new Set(entityNames.flatMap((name) => entityDefinition(name).blobFields))];
+
+/**
+ * Applies a batch of ops in one transaction. Each op is checked on its own (shape, author, clock,
+ * membership, permission, parent, immutable fields) and either applied or rejected with a reason;
+ * a rejection never stops the rest of the batch.
+ */
+export async function applyPush(db: HubDb, userId: string, rawOps: readonly unknown[], now: number): Promise<PushOutcome> {
+  return db.transaction().execute((trx) => new PushBatch(trx, userId, now).run(rawOps));
+}
+
+function opIdOf(raw: unknown): string | null {
+  const opId = (raw as { opId?: unknown } | null)?.opId;
+  return typeof opId === 'string' ? opId.slice(0, 64) : null;
+}
+
+class PushBatch {
+  private readonly pending = new PendingWrites();
+  private readonly landed = new Map<string, number>();
+  private readonly seen = new Map<string, number>();
+  /** `community|sha256` of blobs that a deleted record referenced. */
+  private readonly releaseCandidates = new Set<string>();
+  private roles = new Map<string, Role>();
+  private cache = new Map<string, CachedRecord>();
+  private seq = 0;
+
+  constructor(
+    private readonly db: HubDb,
+    private readonly userId: string,
+    private readonly now: number,
+  ) {}
+
+  async run(rawOps: readonly unknown[]): Promise<PushOutcome> {
+    const parsed = rawOps.map((raw) => {
+      try {
+        return { op: parseOp(raw) };
+      } catch (err) {
+        const { code, params } = toErrorPayload(err);
+        return { rejected: rejection(opIdOf(raw), code, params) };
+      }
+    });
+    const ops = parsed.flatMap((p) => (p.op ? [p.op] : []));
+    await this.preload(ops);
+    this.seq = await readSeq(this.db);
+    const startSeq = this.seq;
+
+    const results: PushResult[] = [];
+    for (const p of parsed) results.push(p.op ? await this.applyOne(p.op) : p.rejected);
+
+    await this.pending.flush(this.db);
+    if (this.seq !== startSeq) await writeSeq(this.db, this.seq);
+    return { results, landed: this.landed, releasedBlobs: await this.releaseBlobs() };
+  }
+
+  private async preload(ops: readonly Op[]): Promise<void> {
+    const members = await this.db.selectFrom('members').select(['community_id', 'role']).where('user_id', '=', this.userId).execute();
+    this.roles = new Map(members.map((m) => [m.community_id, m.role]));
+    const opIds = ops.map((op) => op.opId);
+    for (let i = 0; i < opIds.length; i += 500) {
+      const rows = await this.db.selectFrom('ops').select(['op_id', 'seq']).where('op_id', 'in', opIds.slice(i, i + 500)).execute();
+      for (const row of rows) this.seen.set(row.op_id, row.seq);
+    }
+    const ids = new Set<string>();
+    for (const op of ops) {
+      ids.add(op.id);
+      const parentField = entityDefinition(op.entity).parent?.field;
+      const parentId = parentField ? op.fields[parentField] : undefined;
+      if (typeof parentId === 'string') ids.add(parentId);
+    }
+    this.cache = await loadRecords(this.db, [...ids]);
+  }
+
+  private cached(key: string): CachedRecord {
+    let record = this.cache.get(key);
+    if (!record) {
+      record = { head: null, fields: new Map() };
+      this.cache.set(key, record);
+    }
+    return record;
+  }
+
+  private async applyOne(op: Op): Promise<PushResult> {
+    try {
+      return await this.tryApply(op);
+    } catch (err) {
+      if (!(err instanceof StudioError)) throw err;
+      return rejection(op.opId, err.code, err.params);
+    }
+  }
+
+  /** Every check runs before the first write, so a rejected op leaves nothing behind. */
+  private async tryApply(op: Op): Promise<PushResult> {
+    if (op.authorId !== this.userId) throw new StudioError('forbidden', { reason: 'author' });
+    assertHlcWithinDrift(op.hlc, this.now);
+    const role = this.roles.get(op.communityId);
+    if (!role) throw new StudioError('forbidden', { reason: 'not_member' });
+    const earlier = this.seen.get(op.opId);
+    if (earlier !== undefined) return { opId: op.opId, status: 'duplicate', seq: earlier };
+
+    const definition = entityDefinition(op.entity);
+    const key = recordKey(op.communityId, op.entity, op.id);
+    const record = this.cached(key);
+    const { head } = record;
+    const live = head !== null && head.deletedHlc === null;
+    const isOwner = head === null || head.ownerId === this.userId;
+    const { permissions } = definition;
+    requireCan(role, op.action === 'delete' ? permissions.delete : live ? permissions.update : permissions.create, { isOwner });
+    if (op.action === 'upsert' && head !== null && !isOwner && !live) throw new StudioError('forbidden', { reason: 'owner' });
+    if (op.action === 'upsert' && live) checkImmutable(definition, record, op);
+
+    const decision = decide(op, toRecordState(record));
+    switch (decision.kind) {
+      case 'noop':
+        return { opId: op.opId, status: 'applied' };
+      case 'create': {
+        checkCreateFields(op);
+        if (definition.ownerField && op.fields[definition.ownerField] !== this.userId) {
+          throw new StudioError('forbidden', { reason: 'owner', field: definition.ownerField });
+        }
+        const parentId = this.checkParent(definition, op);
+        record.head = { ownerId: this.userId, parentId, createdHlc: op.hlc, deletedHlc: null };
+        return this.write(op, decision.fields, key, record);
+      }
+      case 'update':
+        return this.write(op, decision.fields, key, record);
+      case 'delete':
+        return { opId: op.opId, status: 'applied', seq: await this.remove(op, key, record) };
+    }
+  }
+
+  /** A record with a parent may only be created under a live parent in the same community. */
+  private checkParent(definition: EntityDefinition, op: Op): string | null {
+    if (!definition.parent) return null;
+    const parentId = op.fields[definition.parent.field];
+    const parent = typeof parentId === 'string' ? this.cache.get(recordKey(op.communityId, definition.parent.entity, parentId)) : undefined;
+    if (!parent?.head || parent.head.deletedHlc !== null) {
+      throw new StudioError('not_found', { entity: definition.parent.entity, id: String(parentId) });
+    }
+    return parentId as string;
+  }
+
+  private write(op: Op, fields: Op['fields'], key: string, record: CachedRecord): PushResult {
+    const seq = this.nextSeq(op);
+    this.pending.addOp(this.opRow({ ...op, fields }, seq));
+    for (const [field, value] of Object.entries(fields)) {
+      const stored = { value: JSON.stringify(value), hlc: op.hlc };
+      record.fields.set(field, stored);
+      this.pending.setField(key, { community_id: op.communityId, entity: op.entity, record_id: op.id, field, ...stored });
+    }
+    this.saveHead(op, key, record);
+    return { opId: op.opId, status: 'applied', seq };
+  }
+
+  /**
+   * Tombstones a record and removes what it held from the hub: its field values, its earlier ops (so
+   * nobody can pull them any more), its children (each with its own tombstone op) and its claim on
+   * media blobs. Devices drop their copies when they pull the tombstones.
+   */
+  private async remove(op: Op, key: string, record: CachedRecord): Promise<number> {
+    const seq = this.nextSeq(op);
+    const blobFields = entityDefinition(op.entity).blobFields;
+    for (const field of blobFields) {
+      const value = record.fields.get(field)?.value;
+      if (value && value !== 'null') this.releaseCandidates.add(`${op.communityId}|${JSON.parse(value) as string}`);
+    }
+    await this.pending.flush(this.db);
+    const sameRecord = { community_id: op.communityId, entity: op.entity, record_id: op.id };
+    await this.db
+      .deleteFrom('ops')
+      .where('community_id', '=', sameRecord.community_id)
+      .where('entity', '=', sameRecord.entity)
+      .where('record_id', '=', sameRecord.record_id)
+      .where('seq', '<', seq)
+      .execute();
+    await this.db
+      .deleteFrom('records')
+      .where('community_id', '=', sameRecord.community_id)
+      .where('entity', '=', sameRecord.entity)
+      .where('record_id', '=', sameRecord.record_id)
+      .execute();
+    record.fields.clear();
+    if (record.head) record.head.deletedHlc = op.hlc;
+    this.pending.addOp(this.opRow({ ...op, fields: {} }, seq));
+    this.saveHead(op, key, record);
+
+    for (const child of childEntitiesOf(op.entity)) {
+      const rows = await this.db
+        .selectFrom('record_heads')
+        .select('record_id')
+        .where('community_id', '=', op.communityId)
+        .where('entity', '=', child)
+        .where('parent_id', '=', op.id)
+        .where('deleted_hlc', 'is', null)
+        .execute();
+      for (const { record_id } of rows) {
+        const childKey = recordKey(op.communityId, child, record_id);
+        if (!this.cache.has(childKey)) this.cache.set(childKey, (await loadRecords(this.db, [record_id])).get(childKey) ?? { head: null, fields: new Map() });
+        const childOp: Op = { ...op, opId: uuidv7(), entity: child, id: record_id };
+        await this.remove(childOp, childKey, this.cached(childKey));
+      }
+    }
+    return seq;
+  }
+
+  private nextSeq(op: Op): number {
+    this.seq += 1;
+    this.seen.set(op.opId, this.seq);
+    this.landed.set(op.communityId, this.seq);
+    return this.seq;
+  }
+
+  private opRow(op: Op, seq: number) {
+    return {
+      seq,
+      op_id: op.opId,
+      community_id: op.communityId,
+      entity: op.entity,
+      record_id: op.id,
+      action: op.action,
+      hlc: op.hlc,
+      author_id: op.authorId,
+      op: JSON.stringify(op),
+      received_at: this.now,
+    };
+  }
+
+  private saveHead(op: Op, key: string, record: CachedRecord): void {
+    const { head } = record;
+    if (!head) return;
+    this.pending.setHead(key, {
+      community_id: op.communityId,
+      entity: op.entity,
+      record_id: op.id,
+      owner_id: head.ownerId,
+      parent_id: head.parentId,
+      created_hlc: head.createdHlc,
+      deleted_hlc: head.deletedHlc,
+    });
+  }
+
+  /** Drops a community's claim on blobs no live record there references; returns blobs nobody claims. */
+  private async releaseBlobs(): Promise<string[]> {
+    const released: string[] = [];
+    for (const candidate of this.releaseCandidates) {
+      const [communityId, sha] = candidate.split('|') as [string, string];
+      const stillUsed = await this.db
+        .selectFrom('records')
+        .select('record_id')
+        .where('community_id', '=', communityId)
+        .where('field', 'in', allBlobFields)
+        .where('value', '=', JSON.stringify(sha))
+        .limit(1)
+        .executeTakeFirst();
+      if (stillUsed) continue;
+      await this.db.deleteFrom('blobs').where('sha256', '=', sha).where('community_id', '=', communityId).execute();
+      const elsewhere = await this.db.selectFrom('blobs').select('community_id').where('sha256', '=', sha).limit(1).executeTakeFirst();
+      if (!elsewhere) released.push(sha);
+    }
+    return released;
+  }
+}
+
+function checkImmutable(definition: EntityDefinition, record: CachedRecord, op: Op): void {
+  for (const field of definition.immutable) {
+    const current = record.fields.get(field)?.value;
+    if (field in op.fields && current !== undefined && JSON.stringify(op.fields[field]) !== current) {
+      throw new StudioError('invalid_input', { path: `fields.${field}`, issue: 'cannot change once set' });
+    }
+  }
+}

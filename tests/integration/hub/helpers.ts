@@ -1,0 +1,191 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { hubEndpoints, hubPath, type Community, type HubUser } from '../../../common/hub-api';
+import type { Role } from '../../../common/permissions';
+import type { LessonFields, NoteFields } from '../../../common/sync/entities';
+import { createHlc, type Hlc } from '../../../common/sync/hlc';
+import type { Op, PullResponse, PushResponse, PushResult } from '../../../common/sync/ops';
+import { createHub, type Hub, type HubOptions } from '../../../hub/server';
+
+/** A clock the test moves by hand; starts at the real time so HLC stamps look ordinary. */
+export class TestClock {
+  constructor(public ms = Date.now()) {}
+  now = (): number => this.ms;
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export interface RunningHub {
+  hub: Hub;
+  url: string;
+  dataDir: string;
+  clock: TestClock;
+  restart(options?: { abort?: boolean }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A real hub on 127.0.0.1 with a fresh data folder; `restart` keeps folder and port. */
+export async function startHub(options: Partial<HubOptions> = {}): Promise<RunningHub> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'pc-hub-')));
+  const clock = new TestClock();
+  const start = (port = 0) => createHub({ now: clock.now, ...options, dataDir, port });
+  const running: RunningHub = {
+    hub: await start(),
+    get url() {
+      return this.hub.url;
+    },
+    dataDir,
+    clock,
+    async restart({ abort = false } = {}) {
+      const { port } = this.hub;
+      await (abort ? this.hub.abort() : this.hub.close());
+      this.hub = await start(port);
+    },
+    async stop() {
+      await this.hub.close();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return running;
+}
+
+export interface Reply<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function call<T = any>(
+  hubUrl: string,
+  method: string,
+  route: string,
+  { token, body, headers = {} }: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Reply<T>> {
+  const res = await fetch(`${hubUrl}${route}`, {
+    method,
+    headers: {
+      ...(token && { authorization: `Bearer ${token}` }),
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T, headers: res.headers };
+}
+
+export interface TestUser {
+  token: string;
+  user: HubUser;
+  hlc: Hlc;
+}
+
+let userCounter = 0;
+
+export async function signUp(hub: RunningHub, name = 'Teacher', extra: Record<string, unknown> = {}): Promise<TestUser> {
+  userCounter += 1;
+  const email = `${name.toLowerCase().replace(/\W+/g, '')}${userCounter}-${uuidv7().slice(-6)}@school.example`;
+  const res = await call(hub.url, 'POST', hubEndpoints.signUp.path, {
+    body: { email, password: 'correct horse battery', displayName: name, ...extra },
+  });
+  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { token: res.body.token, user: res.body.user, hlc: createHlc(`dev-${res.body.user.id.slice(-12)}`, hub.clock.now) };
+}
+
+export async function createCommunity(hub: RunningHub, lead: TestUser, name = 'Maths teachers'): Promise<Community> {
+  const res = await call(hub.url, 'POST', hubEndpoints.createCommunity.path, {
+    token: lead.token,
+    body: { name, description: 'Practice lessons', languages: ['en', 'ar'] },
+  });
+  if (res.status !== 201) throw new Error(`create community failed: ${res.status}`);
+  return res.body.community;
+}
+
+export async function invite(hub: RunningHub, lead: TestUser, communityId: string, role: Role, extra: Record<string, unknown> = {}) {
+  const res = await call(hub.url, 'POST', hubPath(hubEndpoints.createInvite.path, { communityId }), {
+    token: lead.token,
+    body: { role, ...extra },
+  });
+  if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { code: string; link: string; invite: { id: string } };
+}
+
+export async function join(hub: RunningHub, user: TestUser, code: string): Promise<Reply> {
+  return call(hub.url, 'POST', hubPath(hubEndpoints.joinWithInvite.path, { code }), { token: user.token });
+}
+
+export async function addMember(hub: RunningHub, lead: TestUser, communityId: string, user: TestUser, role: Role): Promise<void> {
+  const { code } = await invite(hub, lead, communityId, role);
+  const res = await join(hub, user, code);
+  if (res.status !== 200) throw new Error(`join failed: ${res.status}`);
+}
+
+export async function removeMember(hub: RunningHub, by: TestUser, communityId: string, userId: string): Promise<Reply> {
+  return call(hub.url, 'DELETE', hubPath(hubEndpoints.removeMember.path, { communityId, userId }), { token: by.token });
+}
+
+export const SHA_A = 'a'.repeat(64);
+
+export function lessonFields(owner: TestUser, overrides: Partial<LessonFields> = {}): LessonFields {
+  return {
+    ownerId: owner.user.id,
+    title: 'Fractions with paper strips',
+    description: 'Grade 4, first lesson of the unit',
+    durationMs: 600_000,
+    mediaKind: 'proxy',
+    mediaSha: SHA_A,
+    mediaBytes: 1_000_000,
+    consent: { visibility: 'voices_only', onFile: true, durationDays: null },
+    licence: 'cc_by',
+    ...overrides,
+  };
+}
+
+export function noteFields(lessonId: string, overrides: Partial<NoteFields> = {}): NoteFields {
+  return { lessonId, kind: 'praise', startMs: 12_000, endMs: null, text: 'Lovely wait time here.', ...overrides };
+}
+
+export function op(
+  author: TestUser,
+  communityId: string,
+  entity: Op['entity'],
+  id: string,
+  action: Op['action'],
+  fields: Record<string, unknown> = {},
+  hlc = author.hlc.tick(),
+): Op {
+  return { opId: uuidv7(), communityId, entity, id, action, fields: fields as Op['fields'], hlc, authorId: author.user.id };
+}
+
+export async function push(hub: RunningHub, user: TestUser, ops: unknown[]): Promise<Reply<PushResponse>> {
+  return call<PushResponse>(hub.url, 'POST', hubEndpoints.push.path, { token: user.token, body: { ops } });
+}
+
+/** Pushes ops that must all be applied, returning their results. */
+export async function pushOk(hub: RunningHub, user: TestUser, ops: Op[]): Promise<PushResult[]> {
+  const res = await push(hub, user, ops);
+  const failed = res.body.results?.find((r) => r.status === 'rejected');
+  if (res.status !== 200 || failed) throw new Error(`push failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.results;
+}
+
+export async function pull(hub: RunningHub, user: TestUser, community: string, after?: string, limit?: number): Promise<Reply<PullResponse>> {
+  const query = new URLSearchParams({ community, ...(after && { after }), ...(limit && { limit: String(limit) }) });
+  return call<PullResponse>(hub.url, 'GET', `${hubEndpoints.pull.path}?${query}`, { token: user.token });
+}
+
+/** Every op of a community, following cursors page by page. */
+export async function pullAll(hub: RunningHub, user: TestUser, community: string, limit = 500) {
+  const ops: PullResponse['ops'] = [];
+  let after: string | undefined;
+  for (;;) {
+    const res = await pull(hub, user, community, after, limit);
+    if (res.status !== 200) throw new Error(`pull failed: ${res.status} ${JSON.stringify(res.body)}`);
+    ops.push(...res.body.ops);
+    after = res.body.cursor;
+    if (!res.body.hasMore) return { ops, cursor: after };
+  }
+}
