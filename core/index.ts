@@ -11,6 +11,7 @@ import { openDb } from './db/open';
 import { mediaJobHandlers } from './jobs/handlers';
 import { JobQueue } from './jobs/queue';
 import { refreshLessonStatus, resolveAsset } from './library/lessons';
+import { extraWaitsForRequired } from './library/pipeline';
 import { clearStaging, stageUpload } from './library/staging';
 import { locateMediaTools, mediaToolVersions, type MediaTools } from './media/tools';
 import { openMediaRange } from './media/serve';
@@ -80,6 +81,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       proxyPreset: () => readSettings(db).proxyPreset,
     }),
     onSettled: (job) => job.lessonId && refreshLessonStatus(ctx, job.lessonId),
+    waitsFor: extraWaitsForRequired,
   });
   ctx.jobs = jobs;
 

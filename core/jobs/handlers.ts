@@ -4,10 +4,11 @@ import { StudioError } from '../../common/errors';
 import type { JobKind } from '../../common/schemas/job';
 import type { Asset } from '../../common/schemas/lesson';
 import type { CoreContext } from '../app/context';
+import { clipJobHandler } from '../clips/export-job';
 import { newId } from '../app/ids';
 import { writeAtomically } from '../library/files';
 import { mimeForExtension } from '../library/mime';
-import { recordingFollowUpJobs } from '../library/pipeline';
+import { posterTimeMs, recordingFollowUpJobs } from '../library/pipeline';
 import { getLessonRow, lessonAssets, setLessonMedia, upsertAsset } from '../library/queries';
 import { makePeaks } from '../media/peaks';
 import { makePlayableCopy } from '../media/playable';
@@ -60,7 +61,7 @@ export function mediaJobHandlers(ctx: Ctx): Record<JobKind, JobHandler> {
   return {
     async poster({ job, signal }) {
       const m = lessonMedia(ctx, job);
-      const atMs = Math.min(3000, Math.floor(m.durationMs * 0.1));
+      const atMs = posterTimeMs(m.durationMs);
       await writeAtomically(path.join(m.dir, 'poster.jpg'), (tmp) => makePoster(tools(), m.source, tmp, { atMs, signal }));
       await m.register('poster', 'poster.jpg');
     },
@@ -111,5 +112,6 @@ export function mediaJobHandlers(ctx: Ctx): Record<JobKind, JobHandler> {
       await fs.rm(part, { force: true });
       for (const kind of recordingFollowUpJobs) ctx.enqueue(kind, lessonId);
     },
+    clip: clipJobHandler(ctx),
   };
 }

@@ -15,9 +15,9 @@ export interface JobContext {
 export type JobHandler = (ctx: JobContext) => Promise<void>;
 
 /** Jobs that keep a core busy for minutes; one slot is always left for the quick ones (posters). */
-const heavyKinds = new Set<JobKind>(['proxy', 'playable']);
+const heavyKinds = new Set<JobKind>(['proxy', 'playable', 'clip']);
 /** Lower runs first: what makes a lesson playable comes before what makes it nicer. */
-const priority: Record<JobKind, number> = { remux: 0, poster: 0, playable: 1, peaks: 2, sprite: 2, proxy: 4 };
+const priority: Record<JobKind, number> = { remux: 0, poster: 0, playable: 1, peaks: 2, sprite: 2, clip: 3, proxy: 4 };
 
 const PROGRESS_EVENT_MS = 200;
 
@@ -28,12 +28,14 @@ export interface JobQueueOptions {
   handlers: Record<JobKind, JobHandler>;
   /** Called after a job reaches done, failed or cancelled (lesson status follows its jobs). */
   onSettled?: (job: StoredJob) => void;
+  /** A job that must wait while these other queued or running jobs exist (for example, extras wait for playability). */
+  waitsFor?: (job: StoredJob, active: StoredJob[]) => boolean;
   concurrency?: number;
   now?: () => number;
 }
 
 export class JobQueue {
-  private readonly running = new Map<string, { controller: AbortController; kind: JobKind; cancelled: boolean }>();
+  private readonly running = new Map<string, { controller: AbortController; job: StoredJob; cancelled: boolean }>();
   private readonly concurrency: number;
   private readonly now: () => number;
   private idleWaiters: Array<() => void> = [];
@@ -116,12 +118,15 @@ export class JobQueue {
 
   private pump(): void {
     if (this.stopped) return;
-    const heavyRunning = [...this.running.values()].filter((r) => heavyKinds.has(r.kind)).length;
+    const runningJobs = [...this.running.values()].map((r) => r.job);
     let slots = this.concurrency - this.running.size;
-    let heavySlots = this.concurrency - 1 - heavyRunning;
-    const candidates = queuedJobs(this.o.db).sort((a, b) => priority[a.kind] - priority[b.kind] || a.createdAt - b.createdAt);
+    let heavySlots = this.concurrency - 1 - runningJobs.filter((j) => heavyKinds.has(j.kind)).length;
+    const queued = queuedJobs(this.o.db);
+    const active = [...runningJobs, ...queued];
+    const candidates = queued.sort((a, b) => priority[a.kind] - priority[b.kind] || a.createdAt - b.createdAt);
     for (const job of candidates) {
       if (slots <= 0) break;
+      if (this.o.waitsFor?.(job, active)) continue;
       if (heavyKinds.has(job.kind)) {
         if (heavySlots <= 0) continue;
         heavySlots--;
@@ -138,7 +143,7 @@ export class JobQueue {
 
   private async run(job: StoredJob): Promise<void> {
     const controller = new AbortController();
-    const entry = { controller, kind: job.kind, cancelled: false };
+    const entry = { controller, job, cancelled: false };
     this.running.set(job.id, entry);
     setJobState(this.o.db, job.id, { status: 'running', progress: 0, attemptsDelta: 1, now: this.now() });
     this.emit(this.get(job.id));

@@ -7,9 +7,10 @@ import { newId } from '../app/ids';
 import type { CoreContext } from '../app/context';
 import { probeMedia } from '../media/probe';
 import { needsPlayableCopy } from '../media/playable';
-import { safeExtension, titleFromName } from './files';
+import { makePoster } from '../media/poster';
+import { safeExtension, titleFromName, writeAtomically } from './files';
 import { mimeForExtension } from './mime';
-import { importJobs } from './pipeline';
+import { importJobs, posterTimeMs } from './pipeline';
 import { insertLesson, upsertAsset } from './queries';
 import { getLesson } from './lessons';
 
@@ -42,21 +43,30 @@ async function importOne(ctx: CoreContext, source: ImportSource, name: string) {
 
   // Probe before copying: a file that is not a video is refused without writing anything.
   const probe = await probeMedia(tools, file);
+  const needsPlayable = needsPlayableCopy(probe);
   const id = newId();
   const dir = ctx.paths.lessonDir(id);
   const ext = safeExtension(name, 'bin');
   const relPath = path.join(id, `original.${ext}`);
+  const target = path.join(ctx.paths.media, relPath);
+  const posterFile = path.join(dir, 'poster.jpg');
   await fs.mkdir(dir, { recursive: true });
   try {
-    const target = path.join(ctx.paths.media, relPath);
-    if (source.kind === 'staged') await fs.rename(file, target);
-    else await fs.copyFile(file, target, fs.constants.COPYFILE_FICLONE);
-
+    // The poster is cut from the source while the copy runs: a video whose frames cannot be decoded is
+    // refused here, and a playable lesson arrives with its poster, as fast as the copy allows.
+    await Promise.all([
+      source.kind === 'staged' ? fs.rename(file, target) : fs.copyFile(file, target, fs.constants.COPYFILE_FICLONE),
+      writeAtomically(posterFile, (tmp) => makePoster(tools, file, tmp, { atMs: posterTimeMs(probe.durationMs) })).catch((err: unknown) => {
+        throw new StudioError('media_unreadable', { name }, { cause: err });
+      }),
+    ]);
+    const posterSize = (await fs.stat(posterFile)).size;
     const now = ctx.now();
     ctx.db.transaction(() => {
       insertLesson(ctx.db, {
         id,
         title: titleFromName(name),
+        status: needsPlayable ? 'processing' : 'ready',
         source: 'import',
         originalName: name,
         durationMs: probe.durationMs,
@@ -68,12 +78,13 @@ async function importOne(ctx: CoreContext, source: ImportSource, name: string) {
         now,
       });
       upsertAsset(ctx.db, { id: newId(), lessonId: id, kind: 'original', relPath, mime: mimeForExtension(ext), sizeBytes: stat.size, now });
+      upsertAsset(ctx.db, { id: newId(), lessonId: id, kind: 'poster', relPath: path.join(id, 'poster.jpg'), mime: 'image/jpeg', sizeBytes: posterSize, now });
     })();
   } catch (err) {
     await fs.rm(dir, { recursive: true, force: true });
     throw err;
   }
-  for (const kind of importJobs(needsPlayableCopy(probe))) ctx.jobs.enqueue(kind, id);
+  for (const kind of importJobs(needsPlayable)) ctx.jobs.enqueue(kind, id);
   ctx.bus.emit('library.changed', { lessonIds: [id] });
   return getLesson(ctx, id);
 }

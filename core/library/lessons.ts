@@ -3,6 +3,7 @@ import path from 'node:path';
 import { StudioError } from '../../common/errors';
 import type { Lesson, LessonPatch } from '../../common/schemas/lesson';
 import type { CoreContext } from '../app/context';
+import { clipExportFile } from '../clips/clips';
 import { lessonStatusFromJobs } from './pipeline';
 import { deleteLesson, getAsset, getLessonRow, lessonAssets, lessonTags, setLessonStatus, updateLesson } from './queries';
 
@@ -49,6 +50,10 @@ export function refreshLessonStatus(ctx: CoreContext, lessonId: string): void {
 /** Resolves an asset id to a file in the library; ids are the only way in, so no path from outside is ever opened. */
 export function resolveAsset(ctx: CoreContext, assetId: string): { file: string; mime: string } {
   const asset = getAsset(ctx.db, assetId);
-  if (!asset) throw new StudioError('not_found', { entity: 'asset', id: assetId });
+  if (!asset) {
+    const clip = clipExportFile(ctx, assetId);
+    if (clip) return clip;
+    throw new StudioError('not_found', { entity: 'asset', id: assetId });
+  }
   return { file: path.join(ctx.paths.media, asset.relPath), mime: asset.mime };
 }

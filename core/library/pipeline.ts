@@ -5,9 +5,22 @@ import type { StoredJob } from '../jobs/queries';
 /** Jobs without which a lesson cannot be watched; the others (sprite, peaks, proxy) only add to it. */
 const requiredKinds = new Set<JobKind>(['remux', 'poster', 'playable']);
 
-/** What an imported file needs done: a browser-playable copy only when Chromium cannot play it. */
+/** Extras start only once their lesson can be watched, so a new lesson becomes playable as fast as possible. */
+export function extraWaitsForRequired(job: StoredJob, active: StoredJob[]): boolean {
+  return !requiredKinds.has(job.kind) && active.some((a) => a.id !== job.id && a.lessonId === job.lessonId && requiredKinds.has(a.kind));
+}
+
+/**
+ * What an imported file still needs once it is copied in with its poster: a browser-playable copy only
+ * when Chromium cannot play the source, then the extras.
+ */
 export function importJobs(needsPlayable: boolean): JobKind[] {
-  return ['poster', ...(needsPlayable ? (['playable'] as const) : []), 'peaks', 'sprite', 'proxy'];
+  return [...(needsPlayable ? (['playable'] as const) : []), 'peaks', 'sprite', 'proxy'];
+}
+
+/** A frame a little into the lesson says more than the first one (often a hand in front of the lens). */
+export function posterTimeMs(durationMs: number): number {
+  return Math.min(3000, Math.floor(durationMs * 0.1));
 }
 
 /** What a recording needs once it is remuxed into a seekable file. */

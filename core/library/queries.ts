@@ -35,7 +35,7 @@ const summaryColumns = `
   l.id, l.title, l.description, l.subject, l.grade, l.language, l.status, l.error_code, l.source, l.original_name,
   l.duration_ms, l.width, l.height, l.created_at, l.updated_at,
   (SELECT a.id FROM media_assets a WHERE a.lesson_id = l.id AND a.kind = 'poster') AS poster_asset_id,
-  (SELECT count(*) FROM notes n WHERE n.lesson_id = l.id AND n.parent_id IS NULL) AS note_count`;
+  (SELECT count(*) FROM notes n WHERE n.lesson_id = l.id AND n.parent_id IS NULL AND n.deleted_at IS NULL) AS note_count`;
 
 function toSummary(r: LessonRow): LessonSummary {
   return {
@@ -106,6 +106,7 @@ export function insertLesson(
   l: {
     id: string;
     title: string;
+    status: Lesson['status'];
     source: Lesson['source'];
     originalName: string | null;
     durationMs: number | null;
@@ -119,7 +120,7 @@ export function insertLesson(
 ): void {
   db.prepare(
     `INSERT INTO lessons (id, title, status, source, original_name, duration_ms, width, height, rotation, video_codec, audio_codec, created_at, updated_at)
-     VALUES (@id, @title, 'processing', @source, @originalName, @durationMs, @width, @height, @rotation, @videoCodec, @audioCodec, @now, @now)`,
+     VALUES (@id, @title, @status, @source, @originalName, @durationMs, @width, @height, @rotation, @videoCodec, @audioCodec, @now, @now)`,
   ).run(l);
 }
 

@@ -1,0 +1,19 @@
+import { parseArgs } from 'node:util';
+
+/** `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each writes bench/results/<name>.json. */
+const benchmarks: Record<string, () => Promise<{ run(): Promise<Record<string, unknown>> }>> = {
+  import: () => import('./import'),
+};
+
+const { positionals } = parseArgs({ allowPositionals: true });
+const names = positionals.length ? positionals : Object.keys(benchmarks);
+for (const name of names) {
+  const load = benchmarks[name];
+  if (!load) {
+    console.error(`unknown benchmark "${name}"; known: ${Object.keys(benchmarks).join(', ')}`);
+    process.exit(2);
+  }
+  console.error(`running ${name}…`);
+  const figures = await (await load()).run();
+  console.log(JSON.stringify({ [name]: figures }, null, 2));
+}
