@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { toErrorPayload } from '../common/errors';
+import { createCore, type Core } from '../core';
+import { APP_DIR_NAME, libraryDir } from '../core/app/data-dir';
+import { consoleLogger } from '../core/app/logger';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { electronSqliteBinding } from './native-binding';
+import { guardNavigation } from './navigation';
+import { registerPrivilegedSchemes } from './schemes';
+import { prepareSession } from './session';
+import { createMainWindow } from './window';
+
+// Built layout: out/main/index.js beside out/preload/ and out/renderer/.
+const rendererDir = path.join(import.meta.dirname, '../renderer');
+const preloadPath = path.join(import.meta.dirname, '../preload/index.cjs');
+const logger = consoleLogger;
+
+app.setName(APP_DIR_NAME);
+// Pinned rather than derived, so the browser shell (core/app/data-dir.ts) finds the same library.
+app.setPath('userData', path.join(app.getPath('appData'), APP_DIR_NAME));
+registerPrivilegedSchemes();
+app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
+
+let core: Core | null = null;
+let window: BrowserWindow | null = null;
+let stopIpc: (() => void) | null = null;
+let shutdown: 'running' | 'closing' | 'closed' = 'running';
+
+function openWindow(): void {
+  window = createMainWindow(preloadPath);
+  window.on('closed', () => (window = null));
+}
+
+async function start(): Promise<void> {
+  try {
+    core = await createCore({
+      dataDir: libraryDir(app.getPath('userData')),
+      shell: 'electron',
+      version: app.getVersion(),
+      logger,
+      nativeBinding: electronSqliteBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
+    });
+  } catch (err) {
+    // Only what stops the core itself (say, a library written by a newer version) ends up here.
+    const { code, params } = toErrorPayload(err);
+    logger.error('core failed to start', { code, params });
+    dialog.showErrorBox('Practice Circle could not start', `${code} ${JSON.stringify(params)}`);
+    app.exit(1);
+    return;
+  }
+  prepareSession(session.defaultSession, { core, rendererDir, logger });
+  stopIpc = registerIpc(core, () => window, logger);
+  installMenu();
+  openWindow();
+}
+
+// A second copy would open the same database; it hands over to the first one instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  // Jobs are stopped and the database closed before the process goes, so nothing is left half-written.
+  app.on('will-quit', (event) => {
+    if (!core || shutdown === 'closed') return;
+    event.preventDefault();
+    if (shutdown === 'closing') return;
+    shutdown = 'closing';
+    stopIpc?.();
+    void core
+      .close()
+      .catch((err: unknown) => logger.error('core failed to close', { code: toErrorPayload(err).code }))
+      .finally(() => {
+        shutdown = 'closed';
+        app.quit();
+      });
+  });
+  void app.whenReady().then(start);
+}

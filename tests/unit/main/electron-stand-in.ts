@@ -1,0 +1,160 @@
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+/**
+ * The one allowed stand-in (DESIGN.md §10): the parts of `electron` that main/ and preload/ touch,
+ * recording what they are asked to do. Each test file gets a fresh copy through
+ * `vi.mock('electron', () => import('./electron-stand-in'))`.
+ */
+
+type Handler = (event: unknown, ...args: unknown[]) => unknown;
+
+export class FakeWebContents extends EventEmitter {
+  send = vi.fn();
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static instances: BrowserWindow[] = [];
+  static getAllWindows(): BrowserWindow[] {
+    return BrowserWindow.instances;
+  }
+
+  readonly webContents = new FakeWebContents();
+  destroyed = false;
+  loadURL = vi.fn(async (_url: string) => undefined);
+  show = vi.fn();
+  focus = vi.fn();
+  restore = vi.fn();
+  isMinimized = () => false;
+  isDestroyed = () => this.destroyed;
+
+  constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
+    super();
+    BrowserWindow.instances.push(this);
+  }
+}
+
+export const ipcMain = {
+  handlers: new Map<string, Handler>(),
+  handle(channel: string, handler: Handler) {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, handler);
+  },
+  removeHandler(channel: string) {
+    this.handlers.delete(channel);
+  },
+};
+
+export const protocol = {
+  privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
+  handlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]) {
+    this.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: (request: Request) => Promise<Response> | Response) {
+    this.handlers.set(scheme, handler);
+  },
+};
+
+type RequestHandler = (wc: unknown, permission: string, cb: (granted: boolean) => void, details: unknown) => void;
+type CheckHandler = (wc: unknown, permission: string, origin: string, details: unknown) => boolean;
+type HeadersListener = (details: { responseHeaders?: Record<string, string[]> }, cb: (response: unknown) => void) => void;
+
+/** A session whose handlers the tests can call as Chromium would. */
+export class FakeSession {
+  readonly protocol = protocol;
+  requestHandler: RequestHandler | null = null;
+  checkHandler: CheckHandler | null = null;
+  headersListener: HeadersListener | null = null;
+  readonly webRequest = {
+    onHeadersReceived: (listener: HeadersListener) => {
+      this.headersListener = listener;
+    },
+  };
+  setPermissionRequestHandler(handler: RequestHandler): void {
+    this.requestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: CheckHandler): void {
+    this.checkHandler = handler;
+  }
+}
+
+export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
+
+/** Enough of `app` to run main/index.ts: paths, the single-instance lock, readiness and quitting. */
+class FakeApp extends EventEmitter {
+  name = 'Electron';
+  isPackaged = false;
+  paths = new Map<string, string>();
+  gotLock = true;
+  quitted = false;
+  private markReady = () => {};
+  private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+
+  setName(name: string): void {
+    this.name = name;
+  }
+  getPath(name: string): string {
+    const found = this.paths.get(name);
+    if (!found) throw new Error(`no path set for ${name}`);
+    return found;
+  }
+  setPath(name: string, value: string): void {
+    this.paths.set(name, value);
+  }
+  getVersion = () => '0.0.0-test';
+  getAppPath = () => '/nonexistent/app';
+  requestSingleInstanceLock = vi.fn(() => this.gotLock);
+  whenReady = () => this.ready;
+  becomeReady(): void {
+    this.emit('ready');
+    this.markReady();
+  }
+  exit = vi.fn();
+  /** Like Electron: will-quit may be prevented, otherwise the app is gone. */
+  quit = vi.fn(() => {
+    const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+    this.emit('will-quit', event);
+    if (!event.defaultPrevented) this.quitted = true;
+  });
+}
+
+export const app = new FakeApp();
+
+export const session = { defaultSession: new FakeSession() };
+
+export const dialog = { showErrorBox: vi.fn() };
+
+export const Menu = {
+  buildFromTemplate: vi.fn((template: unknown) => ({ template })),
+  setApplicationMenu: vi.fn(),
+};
+
+// Renderer side, for the preload.
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown) {
+    this.exposed.set(key, api);
+  },
+};
+
+export const ipcRenderer = {
+  listeners: new Map<string, ((event: unknown, ...args: unknown[]) => void)[]>(),
+  invoke: vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => {
+    throw new Error('ipcRenderer.invoke is not connected in this test');
+  }),
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void) {
+    this.listeners.set(channel, [...(this.listeners.get(channel) ?? []), listener]);
+    return this;
+  },
+  /** What main's webContents.send would deliver. */
+  deliver(channel: string, ...args: unknown[]) {
+    for (const listener of this.listeners.get(channel) ?? []) listener({ sender: 'ipc-event' }, ...args);
+  },
+};
+
+export const webUtils = { getPathForFile: vi.fn((_file: unknown) => '') };
