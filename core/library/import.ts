@@ -54,12 +54,16 @@ async function importOne(ctx: CoreContext, source: ImportSource, name: string) {
   try {
     // The poster is cut from the source while the copy runs: a video whose frames cannot be decoded is
     // refused here, and a playable lesson arrives with its poster, as fast as the copy allows.
-    await Promise.all([
-      source.kind === 'staged' ? fs.rename(file, target) : fs.copyFile(file, target, fs.constants.COPYFILE_FICLONE),
-      writeAtomically(posterFile, (tmp) => makePoster(tools, file, tmp, { atMs: posterTimeMs(probe.durationMs) })).catch((err: unknown) => {
+    const poster = (from: string) =>
+      writeAtomically(posterFile, (tmp) => makePoster(tools, from, tmp, { atMs: posterTimeMs(probe.durationMs) })).catch((err: unknown) => {
         throw new StudioError('media_unreadable', { name }, { cause: err });
-      }),
-    ]);
+      });
+    if (source.kind === 'staged') {
+      await fs.rename(file, target);
+      await poster(target);
+    } else {
+      await Promise.all([fs.copyFile(file, target, fs.constants.COPYFILE_FICLONE), poster(file)]);
+    }
     const posterSize = (await fs.stat(posterFile)).size;
     const now = ctx.now();
     ctx.db.transaction(() => {
