@@ -7,7 +7,7 @@ interface JobsState {
   load(): Promise<void>;
 }
 
-export const useJobs = create<JobsState>((set, get) => ({
+export const useJobs = create<JobsState>((set) => ({
   jobs: {},
   async load() {
     const list = await call('jobs.list', {});
