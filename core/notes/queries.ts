@@ -13,6 +13,7 @@ interface NoteRow {
   author_name: string;
   created_at: number;
   updated_at: number;
+  deleted_at: number | null;
 }
 
 function fromRow(r: NoteRow): Note {
@@ -32,12 +33,20 @@ function fromRow(r: NoteRow): Note {
 }
 
 export function listNotes(db: Db, lessonId: string): Note[] {
-  return (db.prepare('SELECT * FROM notes WHERE lesson_id = ? ORDER BY start_ms, created_at, id').all(lessonId) as NoteRow[]).map(fromRow);
+  return (
+    db.prepare('SELECT * FROM notes WHERE lesson_id = ? AND deleted_at IS NULL ORDER BY start_ms, created_at, id').all(lessonId) as NoteRow[]
+  ).map(fromRow);
 }
 
+/** A note that has not been deleted. */
 export function getNote(db: Db, id: string): Note | undefined {
-  const row = db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as NoteRow | undefined;
+  const row = db.prepare('SELECT * FROM notes WHERE id = ? AND deleted_at IS NULL').get(id) as NoteRow | undefined;
   return row && fromRow(row);
+}
+
+export function getDeletedNote(db: Db, id: string): (Note & { deletedAt: number }) | undefined {
+  const row = db.prepare('SELECT * FROM notes WHERE id = ? AND deleted_at IS NOT NULL').get(id) as NoteRow | undefined;
+  return row && { ...fromRow(row), deletedAt: row.deleted_at! };
 }
 
 export function insertNote(db: Db, n: Note): void {
@@ -54,6 +63,16 @@ export function updateNote(db: Db, n: Note): void {
   ).run(n);
 }
 
-export function deleteNote(db: Db, id: string): boolean {
-  return db.prepare('DELETE FROM notes WHERE id = ?').run(id).changes > 0;
+/** Replies sit at their note's moment, so a search hit on a reply opens the lesson there. */
+export function moveReplies(db: Db, parentId: string, startMs: number, endMs: number | null): void {
+  db.prepare('UPDATE notes SET start_ms = ?, end_ms = ? WHERE parent_id = ?').run(startMs, endMs, parentId);
+}
+
+/** Marks a note and its live replies deleted with one timestamp, which is how a restore finds them again. */
+export function softDeleteNote(db: Db, id: string, at: number): void {
+  db.prepare('UPDATE notes SET deleted_at = ? WHERE (id = ? OR parent_id = ?) AND deleted_at IS NULL').run(at, id, id);
+}
+
+export function restoreNote(db: Db, id: string, deletedAt: number): void {
+  db.prepare('UPDATE notes SET deleted_at = NULL WHERE (id = ? OR parent_id = ?) AND deleted_at = ?').run(id, id, deletedAt);
 }

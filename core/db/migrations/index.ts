@@ -1,5 +1,6 @@
 import type { Migration } from '../migration';
 import { initial } from './0001-initial';
+import { annotation } from './0002-annotation';
 
 /** In order; a new migration is a new file appended here, never an edit of a shipped one. */
-export const migrations: Migration[] = [initial];
+export const migrations: Migration[] = [initial, annotation];

@@ -98,7 +98,8 @@ const probes: Partial<Record<Operation, Probe>> = {
     attempt: async ({ communityId, actor }) => fromHttp(await removeMember(hub, actor, communityId, actor.user.id), 'leave'),
   },
   'lesson.share': {
-    setup: async ({ communityId, other, own }) => (own ? {} : { lessonId: await shareLesson(other, communityId) }),
+    setup: async ({ communityId, other, own }): Promise<Record<string, string>> =>
+      own ? {} : { lessonId: await shareLesson(other, communityId) },
     attempt: async ({ communityId, actor }, { lessonId }) => {
       const change = lessonId
         ? op(actor, communityId, 'lesson', lessonId, 'upsert', { title: 'Renamed by someone else' })

@@ -52,7 +52,7 @@ export async function startHub(options: Partial<HubOptions> = {}): Promise<Runni
   return running;
 }
 
-export interface Reply<T = unknown> {
+export interface Reply<T = any> {
   status: number;
   body: T;
   headers: Headers;
