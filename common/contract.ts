@@ -9,6 +9,12 @@ import {
   lessonSchema,
 } from './schemas/lesson';
 import { noteAddSchema, notePatchSchema, noteSchema } from './schemas/note';
+import { captionImportSchema, captionTrackSchema } from './schemas/caption';
+import { clipAddSchema, clipRenameSchema, clipSchema } from './schemas/clip';
+import { codingListSchema, codingSchemeSchema, schemeSaveSchema } from './schemas/coding';
+import { exportFileSchema, noteExportSchema } from './schemas/export';
+import { reflectionSaveSchema, reflectionSchema } from './schemas/reflection';
+import { searchInputSchema, searchOutputSchema } from './schemas/search';
 import { settingsPatchSchema, settingsSchema } from './schemas/settings';
 import { errorPayloadSchema } from './errors';
 
@@ -23,6 +29,7 @@ function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
 
 const none = z.object({}).strict().default({});
 const byId = z.object({ id: idSchema }).strict();
+const byLesson = z.object({ lessonId: idSchema }).strict();
 const ok = z.object({ ok: z.literal(true) });
 
 export const appInfoSchema = z.object({
@@ -58,6 +65,30 @@ export const calls = {
   'notes.add': call(noteAddSchema.strict(), noteSchema),
   'notes.update': call(notePatchSchema.strict(), noteSchema),
   'notes.delete': call(byId, ok),
+  'notes.restore': call(byId, noteSchema),
+
+  'coding.list': call(byLesson, codingListSchema),
+  'coding.choose': call(z.object({ lessonId: idSchema, schemeId: idSchema }).strict(), ok),
+  'coding.save': call(schemeSaveSchema.strict(), codingSchemeSchema),
+  'coding.delete': call(byId, ok),
+
+  'clips.list': call(byLesson, z.array(clipSchema)),
+  'clips.add': call(clipAddSchema, clipSchema),
+  'clips.rename': call(clipRenameSchema.strict(), clipSchema),
+  'clips.delete': call(byId, ok),
+  'clips.export': call(byId, jobSchema),
+
+  'reflection.get': call(byLesson, reflectionSchema),
+  'reflection.save': call(reflectionSaveSchema.strict(), reflectionSchema),
+
+  'search.query': call(searchInputSchema.strict(), searchOutputSchema),
+
+  'captions.list': call(byLesson, z.array(captionTrackSchema)),
+  'captions.import': call(captionImportSchema.strict(), captionTrackSchema),
+  'captions.text': call(byId, z.object({ vtt: z.string() })),
+  'captions.delete': call(byId, ok),
+
+  'exports.notes': call(noteExportSchema.strict(), exportFileSchema),
 
   'jobs.list': call(z.object({ lessonId: idSchema.optional() }).strict(), z.array(jobSchema)),
   'jobs.cancel': call(byId, jobSchema),

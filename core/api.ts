@@ -1,9 +1,15 @@
 import type { StudioApi } from '../common/contract';
 import type { CoreContext } from './app/context';
+import { captionText, importCaptions, removeCaptions, tracksOf } from './captions/captions';
+import { addClip, clipsOf, exportClipJob, removeClip, renameExistingClip } from './clips/clips';
+import { chooseScheme, codingFor, removeScheme, saveScheme } from './coding/schemes';
+import { exportNotes } from './exports/notes-export';
 import { importFiles } from './library/import';
 import { getLesson, patchLesson, removeLesson } from './library/lessons';
 import { listLessons } from './library/queries';
-import { addNote, editNote, notesOf, removeNote } from './notes/notes';
+import { addNote, editNote, notesOf, removeNote, restoreDeletedNote } from './notes/notes';
+import { reflectionOf, saveReflection } from './reflection/reflection';
+import { searchAll } from './search/search';
 import { readSettings, writeSettings } from './settings/settings';
 
 export interface ApiEnv {
@@ -40,6 +46,42 @@ export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
       removeNote(ctx, id);
       return ok;
     },
+    'notes.restore': async ({ id }) => restoreDeletedNote(ctx, id),
+
+    'coding.list': async ({ lessonId }) => codingFor(ctx, lessonId),
+    'coding.choose': async (args) => {
+      chooseScheme(ctx, args);
+      return ok;
+    },
+    'coding.save': async (args) => saveScheme(ctx, args),
+    'coding.delete': async ({ id }) => {
+      removeScheme(ctx, id);
+      return ok;
+    },
+
+    'clips.list': async ({ lessonId }) => clipsOf(ctx, lessonId),
+    'clips.add': async (args) => addClip(ctx, args),
+    'clips.rename': async (args) => renameExistingClip(ctx, args),
+    'clips.delete': async ({ id }) => {
+      await removeClip(ctx, id);
+      return ok;
+    },
+    'clips.export': async ({ id }) => publicJob(exportClipJob(ctx, id)),
+
+    'reflection.get': async ({ lessonId }) => reflectionOf(ctx, lessonId),
+    'reflection.save': async (args) => saveReflection(ctx, args),
+
+    'search.query': async (args) => searchAll(ctx.db, args),
+
+    'captions.list': async ({ lessonId }) => tracksOf(ctx, lessonId),
+    'captions.import': async (args) => importCaptions(ctx, args),
+    'captions.text': async ({ id }) => ({ vtt: captionText(ctx, id) }),
+    'captions.delete': async ({ id }) => {
+      removeCaptions(ctx, id);
+      return ok;
+    },
+
+    'exports.notes': async (args) => exportNotes(ctx, args),
 
     'jobs.list': async ({ lessonId }) => ctx.jobs.list(lessonId).map(publicJob),
     'jobs.cancel': async ({ id }) => publicJob(ctx.jobs.cancel(id)),
