@@ -15,6 +15,14 @@ import { codingListSchema, codingSchemeSchema, schemeSaveSchema } from './schema
 import { exportFileSchema, noteExportSchema } from './schemas/export';
 import { reflectionSaveSchema, reflectionSchema } from './schemas/reflection';
 import { searchInputSchema, searchOutputSchema } from './schemas/search';
+import {
+  recordingChunkResultSchema,
+  recordingChunkSchema,
+  recordingRecoverSchema,
+  recordingStartSchema,
+  recordingStopSchema,
+  unfinishedRecordingSchema,
+} from './schemas/recording';
 import { settingsPatchSchema, settingsSchema } from './schemas/settings';
 import { errorPayloadSchema } from './errors';
 
@@ -90,6 +98,16 @@ export const calls = {
 
   'exports.notes': call(noteExportSchema.strict(), exportFileSchema),
 
+  'recording.start': call(recordingStartSchema.strict(), z.object({ id: idSchema })),
+  'recording.chunk': call(recordingChunkSchema.strict(), recordingChunkResultSchema),
+  'recording.pause': call(byId, ok),
+  'recording.resume': call(byId, ok),
+  'recording.stop': call(recordingStopSchema.strict(), lessonSchema),
+  'recording.discard': call(byId, ok),
+  'recording.listUnfinished': call(none, z.array(unfinishedRecordingSchema)),
+  'recording.recover': call(recordingRecoverSchema.strict(), lessonSchema),
+  'recording.discardUnfinished': call(byId, ok),
+
   'jobs.list': call(z.object({ lessonId: idSchema.optional() }).strict(), z.array(jobSchema)),
   'jobs.cancel': call(byId, jobSchema),
   'jobs.retry': call(byId, jobSchema),
@@ -116,6 +134,13 @@ export const eventNames = Object.keys(events) as EventName[];
 export function isCallName(name: string): name is CallName {
   return Object.hasOwn(calls, name);
 }
+
+/**
+ * Calls whose input carries bytes, and the field that holds them. The browser shell sends that field
+ * as the raw body of POST /rpc-binary/<name> (the other fields as JSON in the query), never as JSON;
+ * Electron's IPC passes a Uint8Array through as is.
+ */
+export const binaryFields: Partial<Record<CallName, string>> = { 'recording.chunk': 'data' };
 
 /** What the core implements: one async function per call, taking already-parsed input. */
 export type StudioApi = { [N in CallName]: (args: CallArgs<N>) => Promise<CallOutput<N>> };

@@ -39,6 +39,8 @@ export const errorCodes = [
   'invite_invalid',
   'invite_expired',
   'last_lead',
+  'recording_gap',
+  'recording_empty',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

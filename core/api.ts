@@ -8,6 +8,7 @@ import { importFiles } from './library/import';
 import { getLesson, patchLesson, removeLesson } from './library/lessons';
 import { listLessons } from './library/queries';
 import { addNote, editNote, notesOf, removeNote, restoreDeletedNote } from './notes/notes';
+import { createRecordings } from './recording/recordings';
 import { reflectionOf, saveReflection } from './reflection/reflection';
 import { searchAll } from './search/search';
 import { readSettings, writeSettings } from './settings/settings';
@@ -24,6 +25,7 @@ export interface ApiEnv {
 export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
   const ok = { ok: true } as const;
   const publicJob = ({ params: _params, ...job }: ReturnType<CoreContext['jobs']['get']>) => job;
+  const recordings = createRecordings(ctx);
   return {
     'app.info': async () => ({ version: env.version, dataDir: env.dataDir, shell: env.shell, ffmpeg: env.ffmpegVersion, ffmpegError: env.ffmpegError }),
 
@@ -82,6 +84,28 @@ export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
     },
 
     'exports.notes': async (args) => exportNotes(ctx, args),
+
+    'recording.start': async (args) => recordings.start(args),
+    'recording.chunk': async ({ id, seq, data }) => recordings.chunk(id, seq, data),
+    'recording.pause': async ({ id }) => {
+      await recordings.pause(id);
+      return ok;
+    },
+    'recording.resume': async ({ id }) => {
+      await recordings.resume(id);
+      return ok;
+    },
+    'recording.stop': async ({ id, durationMs, title }) => recordings.stop(id, durationMs, title),
+    'recording.discard': async ({ id }) => {
+      await recordings.discard(id);
+      return ok;
+    },
+    'recording.listUnfinished': async () => recordings.listUnfinished(),
+    'recording.recover': async ({ id, title }) => recordings.recover(id, title),
+    'recording.discardUnfinished': async ({ id }) => {
+      await recordings.discardUnfinished(id);
+      return ok;
+    },
 
     'jobs.list': async ({ lessonId }) => ctx.jobs.list(lessonId).map(publicJob),
     'jobs.cancel': async ({ id }) => publicJob(ctx.jobs.cancel(id)),

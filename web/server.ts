@@ -6,6 +6,7 @@ import { idSchema } from '../common/schemas/ids';
 import { toErrorPayload } from '../common/errors';
 import type { Core } from '../core';
 import { dispatch } from '../core/dispatch';
+import { registerBinaryRoute } from './binary-route';
 import { httpStatus } from './errors';
 
 export interface WebShellOptions {
@@ -92,6 +93,8 @@ export async function startWebShell(o: WebShellOptions): Promise<{ url: string; 
       return sendError(reply, err);
     }
   });
+
+  registerBinaryRoute(app, o.core);
 
   app.post('/upload', { bodyLimit: Number.MAX_SAFE_INTEGER }, async (req, reply) => {
     try {

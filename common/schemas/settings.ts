@@ -1,14 +1,32 @@
 import { z } from 'zod';
+import { recordingModeSchema, recordingResolutionSchema, recordingTimeLimitSchema } from './recording';
 
 export const languages = ['en', 'ar'] as const;
 export const languageSchema = z.enum(languages);
 export type Language = z.infer<typeof languageSchema>;
+
+const rememberedDeviceSchema = z.object({ id: z.string().max(500), label: z.string().max(300) });
 
 export const settingsSchema = z.object({
   language: languageSchema.default('en'),
   displayName: z.string().trim().max(100).default(''),
   libraryView: z.enum(['grid', 'list']).default('grid'),
   proxyPreset: z.enum(['standard', 'low']).default('standard'),
+  // The recording set-up is remembered. A device is kept by id and label: browsers may change the id.
+  recordMode: recordingModeSchema.default('camera'),
+  recordCamera: rememberedDeviceSchema.nullable().default(null),
+  recordMicrophone: rememberedDeviceSchema.nullable().default(null),
+  recordResolution: recordingResolutionSchema.default('720p'),
+  recordTimeLimitMin: recordingTimeLimitSchema.default(0),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const settingsPatchSchema = settingsSchema.partial();
+
+/**
+ * A patch names only what changes. `.partial()` would keep the defaults and fill every missing key
+ * with its default, so saving one setting would reset all the others.
+ */
+export const settingsPatchSchema = z.object(
+  Object.fromEntries(Object.entries(settingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
+    [K in keyof typeof settingsSchema.shape]: z.ZodOptional<ReturnType<(typeof settingsSchema.shape)[K]['unwrap']>>;
+  },
+);

@@ -20,7 +20,9 @@ export async function tempDir(prefix: string): Promise<string> {
 
 /** Starts the real browser shell (`npm run web`) as its own process and waits for the address line it prints. */
 export async function startWebShell(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningShell> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'web/cli.ts'), '--port', '0', '--data', dataDir], {
+  // tsx as a loader in this very process, not tsx's CLI: the CLI runs the shell in a child of its own,
+  // which a SIGKILL (the crash tests) would leave running.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'web/cli.ts'), '--port', '0', '--data', dataDir], {
     cwd: root,
     env: { ...process.env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,20 @@
-import { StudioCallError, type StudioBridge } from '../../../common/contract';
+import { binaryFields, StudioCallError, type CallName, type StudioBridge } from '../../../common/contract';
 import { isErrorPayload } from '../../../common/errors';
+
+/** JSON for ordinary calls; for calls that carry bytes, the bytes as the raw body and the rest as JSON in the query. */
+function request(name: CallName, input: unknown): [string, RequestInit] {
+  const field = binaryFields[name];
+  if (field && input && typeof input === 'object') {
+    const { [field]: data, ...rest } = input as Record<string, unknown>;
+    if (data instanceof Uint8Array) {
+      return [
+        `/rpc-binary/${name}?input=${encodeURIComponent(JSON.stringify(rest))}`,
+        { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: data as Uint8Array<ArrayBuffer> },
+      ];
+    }
+  }
+  return [`/rpc/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}) }];
+}
 
 /**
  * window.studio for the browser shell: the same contract over loopback HTTP (POST /rpc/<name>),
@@ -22,11 +37,7 @@ export function createHttpBridge(): StudioBridge {
     async invoke(name, input) {
       let res: Response;
       try {
-        res = await fetch(`/rpc/${name}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(input ?? {}),
-        });
+        res = await fetch(...request(name, input));
       } catch {
         throw new StudioCallError({ code: 'internal', message: 'studio_unreachable', params: {} });
       }
