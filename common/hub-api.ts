@@ -114,6 +114,9 @@ export const inviteCodeSchema = z
   .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''))
   .pipe(z.string().regex(/^[A-Z2-9]{8,32}$/, 'not an invite code'));
 
+export const inviteCodeRequestSchema = z.object({ code: inviteCodeSchema }).strict();
+export type InviteCodeRequest = z.input<typeof inviteCodeRequestSchema>;
+
 export const invitePreviewResponseSchema = z.object({
   communityId: z.uuid(),
   name: z.string(),
@@ -210,8 +213,9 @@ export const hubEndpoints = {
   createInvite: endpoint({ method: 'POST', path: '/communities/:communityId/invites', auth: true, body: createInviteRequestSchema, response: createInviteResponseSchema }),
   listInvites: endpoint({ method: 'GET', path: '/communities/:communityId/invites', auth: true, response: invitesResponseSchema }),
   revokeInvite: endpoint({ method: 'DELETE', path: '/communities/:communityId/invites/:inviteId', auth: true }),
-  previewInvite: endpoint({ method: 'GET', path: '/invites/:code', auth: true, response: invitePreviewResponseSchema }),
-  joinWithInvite: endpoint({ method: 'POST', path: '/invites/:code/join', auth: true, response: communityResponseSchema }),
+  /** Codes travel in the body, never the URL, so they do not end up in access logs. */
+  previewInvite: endpoint({ method: 'POST', path: '/invites/preview', auth: true, body: inviteCodeRequestSchema, response: invitePreviewResponseSchema }),
+  joinWithInvite: endpoint({ method: 'POST', path: '/invites/join', auth: true, body: inviteCodeRequestSchema, response: communityResponseSchema }),
   listMembers: endpoint({ method: 'GET', path: '/communities/:communityId/members', auth: true, response: membersResponseSchema }),
   changeRole: endpoint({ method: 'PATCH', path: '/communities/:communityId/members/:userId', auth: true, body: changeRoleRequestSchema }),
   /** Removing yourself is leaving (`community.leave`); removing someone else needs `member.remove`. */
@@ -227,6 +231,8 @@ export const hubEndpoints = {
 export const TUS_PATH = '/files';
 /** WebSocket carrying `HubEvent`s; authenticate with the same Bearer header. */
 export const EVENTS_PATH = '/events';
+/** The hub closes the event socket with this code when the session ends: sign in, do not reconnect. */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
 
 type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
   ? { [K in Name | keyof PathParams<`/${Rest}`>]: string }

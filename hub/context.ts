@@ -1,3 +1,4 @@
+import type { Hlc } from '../common/sync/hlc';
 import type { SessionUser } from './auth/sessions';
 import type { HubDb } from './db/open';
 import type { EventHub } from './events/event-hub';
@@ -10,6 +11,8 @@ export interface HubContext {
   /** Names this database's op log; part of every cursor. */
   epoch: string;
   now: () => number;
+  /** The hub's own clock, for the tombstones it writes when shares expire. */
+  hlc: Hlc;
   maxUploadBytes: number;
   blobs: BlobStore;
   /** Serialises storing and removing the same blob (keyed by sha256). */

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import { createHlc } from '../common/sync/hlc';
 import { authenticate } from './auth/sessions';
 import type { HubContext } from './context';
 import { openDatabase } from './db/open';
@@ -16,8 +18,12 @@ import { inviteRoutes } from './routes/invites';
 import { memberRoutes } from './routes/members';
 import { syncRoutes } from './routes/sync';
 import { uploadRoutes } from './routes/uploads';
+import { expireDue } from './sync/apply';
+import { publish } from './sync/publish';
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
+/** How often the hub looks for shares past their agreed duration (pulls also check their community). */
+const EXPIRY_SWEEP_MS = 10 * 60 * 1000;
 
 export interface HubOptions {
   /** Holds `hub.sqlite`, `uploads/` (tus, in progress) and `blobs/` (verified, by sha256). */
@@ -51,6 +57,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     db,
     epoch,
     now,
+    // Distinct per process, so stamps from several hub processes never tie.
+    hlc: createHlc(`hub-${randomBytes(6).toString('base64url')}`, now),
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     blobs: new FileBlobStore(path.join(options.dataDir, 'uploads'), path.join(options.dataDir, 'blobs')),
     blobLock: new KeyedLock(),
@@ -69,7 +77,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   blobRoutes(app, ctx);
   uploadRoutes(app, ctx);
   // WebSockets would hold the server open; they close first, the database only once requests are done.
-  app.addHook('preClose', async () => events.close());
+  const sweep = setInterval(() => {
+    expireDue(db, now(), ctx.hlc)
+      .then((outcome) => publish(ctx, outcome, app.log))
+      .catch((err: unknown) => app.log.error({ err }, 'expiry sweep failed'));
+  }, EXPIRY_SWEEP_MS);
+  sweep.unref();
+  app.addHook('preClose', async () => {
+    clearInterval(sweep);
+    events.close();
+  });
   app.addHook('onClose', async () => db.destroy());
   events.attach(app.server);
 

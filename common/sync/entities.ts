@@ -20,6 +20,11 @@ export interface EntityDefinition<Shape extends z.ZodRawShape = z.ZodRawShape> {
   ownerField?: keyof Shape & string;
   /** The record this one belongs to: it must exist in the same community, and its deletion cascades. */
   parent?: { entity: string; field: keyof Shape & string };
+  /**
+   * A field holding a time (epoch ms, or null for never) after which the hub deletes the record by
+   * itself: how long a lesson stays shared is part of the consent given when sharing it.
+   */
+  expiresField?: keyof Shape & string;
   /** Fields holding sha256 of media blobs; deleting the record releases those blobs in its community. */
   blobFields: readonly (keyof Shape & string)[];
   permissions: { create: Operation; update: Operation; delete: Operation; view: Operation };
@@ -71,6 +76,7 @@ export const lessonEntity = defineEntity({
     .strict(),
   immutable: ['ownerId'],
   ownerField: 'ownerId',
+  expiresField: 'expiresAt',
   blobFields: ['mediaSha', 'posterSha', 'spriteSha', 'peaksSha'],
   permissions: { create: 'lesson.share', update: 'lesson.share', delete: 'lesson.unshare', view: 'lesson.view' },
 });

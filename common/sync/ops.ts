@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorCodes, StudioError, type ErrorCode, type ErrorParams } from '../errors';
-import { entityDefinition, entityNames } from './entities';
+import { entityDefinition, entityNames, type EntityName } from './entities';
 import { recordIdSchema } from './fields';
 import { hlcSchema } from './hlc';
 
@@ -37,9 +37,20 @@ export function parseOp(raw: unknown): Op {
     return op;
   }
   if (Object.keys(op.fields).length === 0) throw new StudioError('invalid_input', { path: 'fields', issue: 'upsert carries no fields' });
-  const checked = entityDefinition(op.entity).fields.partial().safeParse(op.fields);
+  const checked = updateSchema(op.entity).safeParse(op.fields);
   if (!checked.success) throw fieldError(checked.error);
   return op;
+}
+
+/** Built once per entity: deriving a zod schema costs far more than using it. */
+const updateSchemas = new Map<EntityName, z.ZodType>();
+function updateSchema(entity: EntityName): z.ZodType {
+  let schema = updateSchemas.get(entity);
+  if (!schema) {
+    schema = entityDefinition(entity).fields.partial();
+    updateSchemas.set(entity, schema);
+  }
+  return schema;
 }
 
 /** Checks that an upsert creating a record carries every required field. */

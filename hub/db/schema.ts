@@ -57,6 +57,7 @@ export interface HubDatabase {
     parent_id: string | null;
     created_hlc: string;
     deleted_hlc: string | null;
+    expires_at: number | null;
   };
   records: { community_id: string; entity: string; record_id: string; field: string; value: string; hlc: string };
   blobs: {

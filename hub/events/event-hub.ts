@@ -2,14 +2,12 @@ import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { toErrorPayload } from '../../common/errors';
-import { EVENTS_PATH, type HubEvent } from '../../common/hub-api';
+import { EVENTS_PATH, SESSION_ENDED_CLOSE_CODE, type HubEvent } from '../../common/hub-api';
 import type { SessionUser } from '../auth/sessions';
 import type { HubDb } from '../db/open';
 import { statusFor } from '../http/errors';
 
 const HEARTBEAT_MS = 30_000;
-/** Close code telling the client its session ended: sign in again rather than reconnect. */
-export const SESSION_ENDED_CLOSE_CODE = 4401;
 
 interface Connection {
   socket: WebSocket;

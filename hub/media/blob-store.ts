@@ -20,6 +20,9 @@ export interface BlobStore {
   remove(sha256: string): Promise<void>;
 }
 
+/** An upload left unfinished this long is deleted; resuming it later starts over. */
+export const UPLOAD_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
+
 export class FileBlobStore implements BlobStore {
   readonly uploads: FileStore;
 
@@ -27,7 +30,7 @@ export class FileBlobStore implements BlobStore {
     private readonly uploadsDir: string,
     private readonly blobsDir: string,
   ) {
-    this.uploads = new FileStore({ directory: uploadsDir });
+    this.uploads = new FileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
   }
 
   private blobPath(sha256: string): string {

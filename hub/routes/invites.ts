@@ -10,7 +10,6 @@ import type { HubDb } from '../db/open';
 import type { HubDatabase } from '../db/schema';
 import { communityParamsSchema, toCommunity } from './communities';
 
-const codeParamsSchema = z.object({ code: inviteCodeSchema });
 const inviteParamsSchema = communityParamsSchema.extend({ inviteId: z.uuid() });
 
 function toInvite(row: HubDatabase['invites']): Invite {
@@ -88,9 +87,9 @@ export function inviteRoutes(app: FastifyInstance, ctx: HubContext): void {
     return reply.status(204).send();
   });
 
-  app.get(e.previewInvite.path, async (request) => {
+  app.post(e.previewInvite.path, async (request) => {
     await ctx.authenticate(request.headers.authorization);
-    const { code } = codeParamsSchema.parse(request.params);
+    const { code } = e.previewInvite.body.parse(request.body);
     const invite = await usableInvite(db, code, ctx.now());
     const community = await db.selectFrom('communities').selectAll().where('id', '=', invite.community_id).executeTakeFirstOrThrow();
     return {
@@ -105,7 +104,7 @@ export function inviteRoutes(app: FastifyInstance, ctx: HubContext): void {
 
   app.post(e.joinWithInvite.path, async (request) => {
     const user = await ctx.authenticate(request.headers.authorization);
-    const { code } = codeParamsSchema.parse(request.params);
+    const { code } = e.joinWithInvite.body.parse(request.body);
     const now = ctx.now();
     return db.transaction().execute(async (trx) => {
       const invite = await usableInvite(trx, code, now);

@@ -6,6 +6,8 @@ import { requireCan, requireMember } from '../communities/membership';
 import type { HubContext } from '../context';
 import { statusFor } from '../http/errors';
 
+const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
+
 /** tus hooks signal failures by throwing `{status_code, body}`; ours carry an ErrorPayload as body. */
 function tusError(err: unknown): { status_code: number; body: string } {
   const payload = toErrorPayload(err);
@@ -102,6 +104,12 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
     });
     return { status_code: 204 };
   }
+
+  const cleanup = setInterval(() => {
+    tus.cleanUpExpiredUploads().catch((err: unknown) => app.log.warn({ err }, 'could not clean up expired uploads'));
+  }, CLEANUP_INTERVAL_MS);
+  cleanup.unref();
+  app.addHook('onClose', async () => clearInterval(cleanup));
 
   void app.register(async (scope) => {
     // tus reads the raw request stream itself; Fastify must not parse or limit it.

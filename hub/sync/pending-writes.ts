@@ -44,7 +44,7 @@ export class PendingWrites {
     this.records.clear();
     this.heads.clear();
     for (const chunk of chunks(ops, 10)) await db.insertInto('ops').values(chunk).execute();
-    for (const chunk of chunks(heads, 7)) {
+    for (const chunk of chunks(heads, 8)) {
       await db
         .insertInto('record_heads')
         .values(chunk)
@@ -54,6 +54,7 @@ export class PendingWrites {
             parent_id: eb.ref('excluded.parent_id'),
             created_hlc: eb.ref('excluded.created_hlc'),
             deleted_hlc: eb.ref('excluded.deleted_hlc'),
+            expires_at: eb.ref('excluded.expires_at'),
           })),
         )
         .execute();

@@ -3,7 +3,7 @@ import type { HubDb } from '../db/open';
 
 /** What the hub holds about one record while a push is applied. */
 export interface CachedRecord {
-  head: { ownerId: string; parentId: string | null; createdHlc: string; deletedHlc: string | null } | null;
+  head: { ownerId: string; parentId: string | null; createdHlc: string; deletedHlc: string | null; expiresAt: number | null } | null;
   /** Current value (JSON text) and stamp of each field. */
   fields: Map<string, { value: string; hlc: string }>;
 }
@@ -47,6 +47,7 @@ export async function loadRecords(db: HubDb, ids: readonly string[]): Promise<Ma
         parentId: h.parent_id,
         createdHlc: h.created_hlc,
         deletedHlc: h.deleted_hlc,
+        expiresAt: h.expires_at,
       };
     }
     const fields = await db.selectFrom('records').selectAll().where('record_id', 'in', chunk).execute();

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
  * Accounts, communities, the op log with per-field LWW state, and blobs. `ops.seq` is assigned by the
  * hub from a counter in `hub_meta` inside the push transaction rather than by autoincrement, so seq
  * order is commit order on every dialect and a pull never skips an op that commits late.
+ * Record keys lead with `record_id`: a push looks records up by id, many at a time.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -89,7 +90,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('received_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('ops_community_seq').on('ops').columns(['community_id', 'seq']).execute();
-  await db.schema.createIndex('ops_record').on('ops').columns(['community_id', 'entity', 'record_id']).execute();
+  await db.schema.createIndex('ops_record').on('ops').columns(['community_id', 'entity', 'record_id', 'seq']).execute();
 
   await db.schema
     .createTable('record_heads')
@@ -100,8 +101,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('parent_id', 'text')
     .addColumn('created_hlc', 'text', (c) => c.notNull())
     .addColumn('deleted_hlc', 'text')
-    .addPrimaryKeyConstraint('record_heads_pk', ['community_id', 'entity', 'record_id'])
+    .addColumn('expires_at', 'bigint')
+    .addPrimaryKeyConstraint('record_heads_pk', ['record_id', 'community_id', 'entity'])
     .execute();
+  await db.schema.createIndex('record_heads_expiry').on('record_heads').column('expires_at').execute();
   await db.schema.createIndex('record_heads_parent').on('record_heads').columns(['community_id', 'parent_id']).execute();
 
   await db.schema
@@ -112,8 +115,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('field', 'text', (c) => c.notNull())
     .addColumn('value', 'text', (c) => c.notNull())
     .addColumn('hlc', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('records_pk', ['community_id', 'entity', 'record_id', 'field'])
+    .addPrimaryKeyConstraint('records_pk', ['record_id', 'community_id', 'entity', 'field'])
     .execute();
+  await db.schema.createIndex('records_blob_refs').on('records').columns(['community_id', 'field']).execute();
 
   await db.schema
     .createTable('blobs')

@@ -53,7 +53,7 @@ describe('invites', () => {
     const created = await invite(hub, lead, community.id, 'mentor');
     expect(parseInviteLink(created.link)).toEqual({ hubUrl: hub.url, code: created.code });
 
-    const preview = await call(hub.url, 'GET', hubPath(e.previewInvite.path, { code: created.code }), { token: mentor.token });
+    const preview = await call(hub.url, 'POST', e.previewInvite.path, { token: mentor.token, body: { code: created.code } });
     expect(preview.body).toMatchObject({ communityId: community.id, role: 'mentor' });
     // People type codes: lower case and without dashes works too.
     const joined = await join(hub, mentor, created.code.toLowerCase().replace(/-/g, ''));

@@ -114,7 +114,7 @@ export async function invite(hub: RunningHub, lead: TestUser, communityId: strin
 }
 
 export async function join(hub: RunningHub, user: TestUser, code: string): Promise<Reply> {
-  return call(hub.url, 'POST', hubPath(hubEndpoints.joinWithInvite.path, { code }), { token: user.token });
+  return call(hub.url, 'POST', hubEndpoints.joinWithInvite.path, { token: user.token, body: { code } });
 }
 
 export async function addMember(hub: RunningHub, lead: TestUser, communityId: string, user: TestUser, role: Role): Promise<void> {

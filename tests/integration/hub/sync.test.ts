@@ -2,12 +2,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StudioError } from '../../../common/errors';
-import { EVENTS_PATH, hubEventSchema, type HubEvent } from '../../../common/hub-api';
+import { EVENTS_PATH, hubEndpoints, hubEventSchema, SESSION_ENDED_CLOSE_CODE, type HubEvent } from '../../../common/hub-api';
 import { createHlc, encodeHlc, parseHlc } from '../../../common/sync/hlc';
 import { decide, type RecordState } from '../../../common/sync/lww';
 import type { SequencedOp } from '../../../common/sync/ops';
 import {
   addMember,
+  call,
   createCommunity,
   lessonFields,
   noteFields,
@@ -215,6 +216,27 @@ describe('tombstones', () => {
     expect(new Replica().apply(ops).get('lesson', lessonId)?.title).toBe('Shared again');
   });
 
+  it('removes a share by itself once its agreed duration has passed', async () => {
+    const lessonId = uuidv7();
+    const noteId = uuidv7();
+    const expiresAt = hub.clock.now() + DAY;
+    const share = lessonFields(owner, { consent: { visibility: 'faces', onFile: true, durationDays: 1 }, expiresAt });
+    await pushOk(hub, owner, [op(owner, communityId, 'lesson', lessonId, 'upsert', share)]);
+    await pushOk(hub, mentor, [op(mentor, communityId, 'note', noteId, 'upsert', noteFields(lessonId))]);
+    const { cursor } = await pullAll(hub, mentor, communityId);
+
+    hub.clock.advance(DAY - 1000);
+    expect((await pull(hub, mentor, communityId, cursor)).body.ops).toEqual([]);
+    hub.clock.advance(2000);
+    const expired = await pull(hub, mentor, communityId, cursor);
+    expect(expired.body.ops.map((o) => [o.entity, o.id, o.action, o.authorId])).toEqual([
+      ['lesson', lessonId, 'delete', owner.user.id],
+      ['note', noteId, 'delete', owner.user.id],
+    ]);
+    const late = await push(hub, mentor, [op(mentor, communityId, 'note', uuidv7(), 'upsert', noteFields(lessonId))]);
+    expect(late.body.results[0]!.reason).toBe('not_found');
+  });
+
   it('treats deleting something unknown as a no-op', async () => {
     const [result] = await pushOk(hub, owner, [op(owner, communityId, 'note', uuidv7(), 'delete')]);
     expect(result).toMatchObject({ status: 'applied' });
@@ -329,6 +351,15 @@ describe('events', () => {
     const [result] = await pushOk(hub, owner, [op(owner, communityId, 'lesson', uuidv7(), 'upsert', lessonFields(owner))]);
     expect(await event).toEqual({ type: 'ops', community: communityId, seq: result!.seq });
     socket.close();
+  });
+
+  it('closes the socket with a sign-in code when the person signs out everywhere', async () => {
+    const device = await signUp(hub, 'Device');
+    const socket = connect(device.token);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+    expect((await call(hub.url, 'POST', hubEndpoints.signOutEverywhere.path, { token: device.token })).status).toBe(204);
+    expect(await closed).toBe(SESSION_ENDED_CLOSE_CODE);
   });
 
   it('refuses a socket without a valid session', async () => {

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { StudioError, toErrorPayload } from '../../common/errors';
 import type { Role } from '../../common/permissions';
 import { childEntitiesOf, entityDefinition, entityNames, type EntityDefinition } from '../../common/sync/entities';
-import { assertHlcWithinDrift } from '../../common/sync/hlc';
+import { assertHlcWithinDrift, type Hlc } from '../../common/sync/hlc';
 import { decide } from '../../common/sync/lww';
 import { checkCreateFields, parseOp, rejection, type Op, type PushResult } from '../../common/sync/ops';
 import { requireCan } from '../communities/membership';
@@ -11,8 +11,7 @@ import { PendingWrites } from './pending-writes';
 import { loadRecords, recordKey, toRecordState, type CachedRecord } from './record-cache';
 import { readSeq, writeSeq } from './seq';
 
-export interface PushOutcome {
-  results: PushResult[];
+export interface ApplyOutcome {
   /** Highest seq written per community, for the WebSocket notice. */
   landed: Map<string, number>;
   /** Blobs no longer referenced anywhere, to delete from storage once the transaction has committed. */
@@ -26,8 +25,22 @@ const allBlobFields = [...new Set(entityNames.flatMap((name) => entityDefinition
  * membership, permission, parent, immutable fields) and either applied or rejected with a reason;
  * a rejection never stops the rest of the batch.
  */
-export async function applyPush(db: HubDb, userId: string, rawOps: readonly unknown[], now: number): Promise<PushOutcome> {
-  return db.transaction().execute((trx) => new PushBatch(trx, userId, now).run(rawOps));
+export async function applyPush(db: HubDb, userId: string, rawOps: readonly unknown[], now: number): Promise<ApplyOutcome & { results: PushResult[] }> {
+  return db.transaction().execute((trx) => new Batch(trx, now).push(userId, rawOps));
+}
+
+/**
+ * Deletes records whose expiry field has passed (in one community, or everywhere), as if their owner
+ * had unshared them: tombstone ops stamped by the hub's clock, with the same cascade and purge.
+ */
+export async function expireDue(db: HubDb, now: number, hlc: Hlc, communityId?: string): Promise<ApplyOutcome> {
+  const due = (q: HubDb) => {
+    const query = q.selectFrom('record_heads').select(['community_id', 'entity', 'record_id']).where('expires_at', '<=', now).where('deleted_hlc', 'is', null);
+    return communityId ? query.where('community_id', '=', communityId) : query;
+  };
+  // Most calls find nothing due; only then is a write transaction worth taking.
+  if (!(await due(db).limit(1).executeTakeFirst())) return { landed: new Map(), releasedBlobs: [] };
+  return db.transaction().execute(async (trx) => new Batch(trx, now).expire(await due(trx).execute(), hlc));
 }
 
 function opIdOf(raw: unknown): string | null {
@@ -35,7 +48,7 @@ function opIdOf(raw: unknown): string | null {
   return typeof opId === 'string' ? opId.slice(0, 64) : null;
 }
 
-class PushBatch {
+class Batch {
   private readonly pending = new PendingWrites();
   private readonly landed = new Map<string, number>();
   private readonly seen = new Map<string, number>();
@@ -44,14 +57,15 @@ class PushBatch {
   private roles = new Map<string, Role>();
   private cache = new Map<string, CachedRecord>();
   private seq = 0;
+  private userId = '';
 
   constructor(
     private readonly db: HubDb,
-    private readonly userId: string,
     private readonly now: number,
   ) {}
 
-  async run(rawOps: readonly unknown[]): Promise<PushOutcome> {
+  async push(userId: string, rawOps: readonly unknown[]): Promise<ApplyOutcome & { results: PushResult[] }> {
+    this.userId = userId;
     const parsed = rawOps.map((raw) => {
       try {
         return { op: parseOp(raw) };
@@ -62,15 +76,37 @@ class PushBatch {
     });
     const ops = parsed.flatMap((p) => (p.op ? [p.op] : []));
     await this.preload(ops);
-    this.seq = await readSeq(this.db);
-    const startSeq = this.seq;
-
+    const startSeq = (this.seq = await readSeq(this.db));
     const results: PushResult[] = [];
     for (const p of parsed) results.push(p.op ? await this.applyOne(p.op) : p.rejected);
+    return { results, ...(await this.finish(startSeq)) };
+  }
 
+  async expire(due: readonly { community_id: string; entity: string; record_id: string }[], hlc: Hlc): Promise<ApplyOutcome> {
+    this.cache = await loadRecords(this.db, due.map((d) => d.record_id));
+    const startSeq = (this.seq = await readSeq(this.db));
+    for (const { community_id, entity, record_id } of due) {
+      const key = recordKey(community_id, entity, record_id);
+      const record = this.cached(key);
+      // A cascade earlier in this loop may already have removed it.
+      if (!record.head || record.head.deletedHlc !== null) continue;
+      const newest = [record.head.createdHlc, ...[...record.fields.values()].map((f) => f.hlc)].sort().at(-1)!;
+      let stamp: string;
+      try {
+        stamp = hlc.receive(newest);
+      } catch {
+        continue; // stamped too far ahead of the hub's clock to be ordered yet; a later sweep gets it
+      }
+      const op: Op = { opId: uuidv7(), communityId: community_id, entity: entity as Op['entity'], id: record_id, action: 'delete', fields: {}, hlc: stamp, authorId: record.head.ownerId };
+      await this.remove(op, key, record);
+    }
+    return this.finish(startSeq);
+  }
+
+  private async finish(startSeq: number): Promise<ApplyOutcome> {
     await this.pending.flush(this.db);
     if (this.seq !== startSeq) await writeSeq(this.db, this.seq);
-    return { results, landed: this.landed, releasedBlobs: await this.releaseBlobs() };
+    return { landed: this.landed, releasedBlobs: await this.releaseBlobs() };
   }
 
   private async preload(ops: readonly Op[]): Promise<void> {
@@ -139,7 +175,7 @@ class PushBatch {
           throw new StudioError('forbidden', { reason: 'owner', field: definition.ownerField });
         }
         const parentId = this.checkParent(definition, op);
-        record.head = { ownerId: this.userId, parentId, createdHlc: op.hlc, deletedHlc: null };
+        record.head = { ownerId: this.userId, parentId, createdHlc: op.hlc, deletedHlc: null, expiresAt: null };
         return this.write(op, decision.fields, key, record);
       }
       case 'update':
@@ -163,6 +199,8 @@ class PushBatch {
   private write(op: Op, fields: Op['fields'], key: string, record: CachedRecord): PushResult {
     const seq = this.nextSeq(op);
     this.pending.addOp(this.opRow({ ...op, fields }, seq));
+    const { expiresField } = entityDefinition(op.entity);
+    if (record.head && expiresField && expiresField in fields) record.head.expiresAt = (fields[expiresField] as number | null) ?? null;
     for (const [field, value] of Object.entries(fields)) {
       const stored = { value: JSON.stringify(value), hlc: op.hlc };
       record.fields.set(field, stored);
@@ -200,7 +238,7 @@ class PushBatch {
       .where('record_id', '=', sameRecord.record_id)
       .execute();
     record.fields.clear();
-    if (record.head) record.head.deletedHlc = op.hlc;
+    if (record.head) Object.assign(record.head, { deletedHlc: op.hlc, expiresAt: null });
     this.pending.addOp(this.opRow({ ...op, fields: {} }, seq));
     this.saveHead(op, key, record);
 
@@ -256,6 +294,7 @@ class PushBatch {
       parent_id: head.parentId,
       created_hlc: head.createdHlc,
       deleted_hlc: head.deletedHlc,
+      expires_at: head.expiresAt,
     });
   }
 
