@@ -32,8 +32,12 @@ export async function startHub(options: Partial<HubOptions> = {}): Promise<Runni
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'pc-hub-')));
   const clock = new TestClock();
   const start = (port = 0) => createHub({ now: clock.now, ...options, dataDir, port });
+  const first = await start().catch(async (err: unknown) => {
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  });
   const running: RunningHub = {
-    hub: await start(),
+    hub: first,
     get url() {
       return this.hub.url;
     },
