@@ -1,0 +1,52 @@
+import fs from 'node:fs/promises';
+import { StudioError } from '../../common/errors';
+import { runFfmpeg } from './runner';
+import type { MediaTools } from './tools';
+
+export interface PosterOptions {
+  atMs: number;
+  maxWidth?: number;
+  signal?: AbortSignal;
+}
+
+const POSTER_TIMEOUT_MS = 60_000;
+
+/** One JPEG frame, at most `maxWidth` wide (never enlarged), upright. */
+export async function makePoster(tools: MediaTools, input: string, output: string, opts: PosterOptions): Promise<void> {
+  const { atMs, maxWidth = 640, signal } = opts;
+  await grab(tools, input, output, atMs, maxWidth, signal);
+  // Seeking past the end of a short video yields no frame (and an empty file); the first frame will do.
+  if (atMs > 0 && !(await hasContent(output))) await grab(tools, input, output, 0, maxWidth, signal);
+  if (!(await hasContent(output))) throw new StudioError('media_failed', { detail: 'no frame decoded' });
+}
+
+function grab(tools: MediaTools, input: string, output: string, atMs: number, maxWidth: number, signal?: AbortSignal) {
+  return runFfmpeg(
+    tools,
+    [
+      '-y',
+      // Before -i: a fast keyframe seek, then decoding only up to the wanted frame.
+      '-ss',
+      (atMs / 1000).toFixed(3),
+      '-i',
+      input,
+      '-map',
+      '0:v:0',
+      '-frames:v',
+      '1',
+      '-vf',
+      `scale=w='min(${maxWidth},iw)':h=-2`,
+      '-q:v',
+      '4',
+      '-f',
+      'mjpeg',
+      output,
+    ],
+    { signal, timeoutMs: POSTER_TIMEOUT_MS },
+  );
+}
+
+async function hasContent(file: string): Promise<boolean> {
+  const stat = await fs.stat(file).catch(() => null);
+  return Boolean(stat && stat.size > 0);
+}
