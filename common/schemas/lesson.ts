@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './ids';
+import { lessonShareInfoSchema } from './sharing';
 
 export const lessonStatuses = ['processing', 'ready', 'failed'] as const;
 export const lessonStatusSchema = z.enum(lessonStatuses);
@@ -34,6 +35,8 @@ export const lessonSummarySchema = z.object({
   updatedAt: timestampSchema,
   posterAssetId: idSchema.nullable(),
   noteCount: z.number().int().nonnegative(),
+  /** Where the lesson is shared, or null while it is private to this device. */
+  shared: lessonShareInfoSchema.nullable(),
 });
 export type LessonSummary = z.infer<typeof lessonSummarySchema>;
 

@@ -17,6 +17,10 @@ export const noteSchema = z.object({
   text: z.string(),
   codeId: z.string().nullable(),
   authorName: z.string(),
+  /** The hub account of a note that came from someone else's device; null for this device's person. */
+  authorId: z.string().nullable(),
+  /** A private note never leaves the device; others go to the community the lesson is shared with. */
+  private: z.boolean(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });
@@ -32,6 +36,8 @@ export const noteAddSchema = z.object({
   endMs: z.number().int().nonnegative().nullable().default(null),
   text: noteText,
   codeId: z.string().max(100).nullable().default(null),
+  /** Left out: private on the teacher's own lessons, shared on a lesson from a community. */
+  private: z.boolean().optional(),
 });
 
 export const notePatchSchema = z.object({
@@ -41,4 +47,5 @@ export const notePatchSchema = z.object({
   endMs: z.number().int().nonnegative().nullable().optional(),
   text: noteText.optional(),
   codeId: z.string().max(100).nullable().optional(),
+  private: z.boolean().optional(),
 });

@@ -18,6 +18,11 @@ export const settingsSchema = z.object({
   recordMicrophone: rememberedDeviceSchema.nullable().default(null),
   recordResolution: recordingResolutionSchema.default('720p'),
   recordTimeLimitMin: recordingTimeLimitSchema.default(0),
+  // Community media transfers. Whether a connection is metered comes from the UI (navigator.connection).
+  transferOnlyUnmetered: z.boolean().default(false),
+  autoDownloadShared: z.boolean().default(true),
+  /** Kilobytes per second for uploads and downloads together; 0 means no limit. */
+  transferLimitKBps: z.number().int().min(0).max(1_000_000).default(0),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -4,6 +4,8 @@ import { StudioError } from '../../common/errors';
 import type { Lesson, LessonPatch } from '../../common/schemas/lesson';
 import type { CoreContext } from '../app/context';
 import { clipExportFile } from '../clips/clips';
+import { syncLessonChange, syncLessonRemoval } from '../sync/local-changes';
+import { assertLessonDeletable, assertLessonEditable } from '../sync/rules';
 import { lessonStatusFromJobs } from './pipeline';
 import { deleteLesson, getAsset, getLessonRow, lessonAssets, lessonTags, setLessonStatus, updateLesson } from './queries';
 
@@ -13,7 +15,8 @@ export function getLesson(ctx: CoreContext, id: string): Lesson {
   const assets = lessonAssets(ctx.db, id);
   // A source Chromium cannot play is only watchable once its playable copy exists.
   const needsPlayable = ctx.jobs.list(id).some((j) => j.kind === 'playable');
-  const playback = assets.find((a) => a.kind === (needsPlayable ? 'playable' : 'original'));
+  // A lesson from a community may have only the proxy it was shared with.
+  const playback = assets.find((a) => a.kind === (needsPlayable ? 'playable' : 'original')) ?? assets.find((a) => a.kind === 'proxy');
   return {
     ...row,
     tags: lessonTags(ctx.db, id),
@@ -24,14 +27,23 @@ export function getLesson(ctx: CoreContext, id: string): Lesson {
 
 export function patchLesson(ctx: CoreContext, id: string, patch: LessonPatch): Lesson {
   getLesson(ctx, id);
-  ctx.db.transaction(() => updateLesson(ctx.db, id, patch, ctx.now()))();
+  assertLessonEditable(ctx.db, id);
+  ctx.db.transaction(() => {
+    updateLesson(ctx.db, id, patch, ctx.now());
+    syncLessonChange(ctx.db, ctx.now, id);
+  })();
   ctx.bus.emit('library.changed', { lessonIds: [id] });
   return getLesson(ctx, id);
 }
 
 export async function removeLesson(ctx: CoreContext, id: string): Promise<void> {
   for (const job of ctx.jobs.list(id)) if (job.status === 'queued' || job.status === 'running') ctx.jobs.cancel(job.id);
-  if (!deleteLesson(ctx.db, id)) throw new StudioError('not_found', { entity: 'lesson', id });
+  assertLessonDeletable(ctx.db, id);
+  const deleted = ctx.db.transaction(() => {
+    syncLessonRemoval(ctx.db, ctx.now, id);
+    return deleteLesson(ctx.db, id);
+  })();
+  if (!deleted) throw new StudioError('not_found', { entity: 'lesson', id });
   await fs.rm(ctx.paths.lessonDir(id), { recursive: true, force: true });
   ctx.bus.emit('library.changed', { lessonIds: [id] });
 }

@@ -1,5 +1,6 @@
 import type { Asset, Lesson, LessonPatch, LessonSummary } from '../../common/schemas/lesson';
 import type { Db } from '../db/open';
+import { parseShareInfo, shareInfoColumn } from '../sync/share-info';
 
 interface LessonRow {
   id: string;
@@ -19,6 +20,7 @@ interface LessonRow {
   updated_at: number;
   poster_asset_id: string | null;
   note_count: number;
+  shared_json: string | null;
 }
 
 interface AssetRow {
@@ -35,7 +37,8 @@ const summaryColumns = `
   l.id, l.title, l.description, l.subject, l.grade, l.language, l.status, l.error_code, l.source, l.original_name,
   l.duration_ms, l.width, l.height, l.created_at, l.updated_at,
   (SELECT a.id FROM media_assets a WHERE a.lesson_id = l.id AND a.kind = 'poster') AS poster_asset_id,
-  (SELECT count(*) FROM notes n WHERE n.lesson_id = l.id AND n.parent_id IS NULL AND n.deleted_at IS NULL) AS note_count`;
+  (SELECT count(*) FROM notes n WHERE n.lesson_id = l.id AND n.parent_id IS NULL AND n.deleted_at IS NULL) AS note_count,
+  ${shareInfoColumn} AS shared_json`;
 
 function toSummary(r: LessonRow): LessonSummary {
   return {
@@ -53,6 +56,7 @@ function toSummary(r: LessonRow): LessonSummary {
     updatedAt: r.updated_at,
     posterAssetId: r.poster_asset_id,
     noteCount: r.note_count,
+    shared: parseShareInfo(r.shared_json),
   };
 }
 

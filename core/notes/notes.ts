@@ -5,6 +5,8 @@ import type { CoreContext } from '../app/context';
 import { newId } from '../app/ids';
 import { getLessonRow } from '../library/queries';
 import { readSettings } from '../settings/settings';
+import { syncNoteChange, syncNoteThread } from '../sync/local-changes';
+import { assertNoteDeletable, assertNoteEditable, defaultNotePrivacy } from '../sync/rules';
 import { getDeletedNote, getNote, insertNote, listNotes, moveReplies, restoreNote, softDeleteNote, updateNote } from './queries';
 
 function checkRange(startMs: number, endMs: number | null, durationMs: number | null): void {
@@ -28,35 +30,57 @@ export function addNote(ctx: CoreContext, args: CallArgs<'notes.add'>): Note {
   const lesson = getLessonRow(ctx.db, args.lessonId);
   if (!lesson) throw new StudioError('not_found', { entity: 'lesson', id: args.lessonId });
   let { startMs, endMs } = args;
+  let isPrivate = args.private ?? defaultNotePrivacy(ctx.db, args.lessonId);
   if (args.parentId) {
     const parent = requireNote(ctx, args.parentId);
     // Threads are one level deep: a reply answers a note, not another reply.
     if (parent.lessonId !== args.lessonId || parent.parentId !== null) throw new StudioError('invalid_input', { path: 'parentId' });
     ({ startMs, endMs } = parent);
+    // A reply goes wherever its note went, so nobody receives an answer to a note they cannot see.
+    isPrivate = parent.private;
   }
   // A coded note may be just its code (dropped with a digit key while watching); anything else needs words.
   if (!args.text.trim() && !(args.codeId && !args.parentId)) throw new StudioError('invalid_input', { path: 'text' });
   checkRange(startMs, endMs, lesson.durationMs);
   const now = ctx.now();
-  const note: Note = { id: newId(), ...args, startMs, endMs, authorName: readSettings(ctx.db).displayName, createdAt: now, updatedAt: now };
-  insertNote(ctx.db, note);
+  const note: Note = {
+    id: newId(),
+    ...args,
+    startMs,
+    endMs,
+    private: isPrivate,
+    authorName: readSettings(ctx.db).displayName,
+    authorId: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  ctx.db.transaction(() => {
+    insertNote(ctx.db, note);
+    syncNoteChange(ctx.db, ctx.now, note.id);
+  })();
   ctx.bus.emit('library.changed', { lessonIds: [note.lessonId] });
   return note;
 }
 
 export function editNote(ctx: CoreContext, args: CallArgs<'notes.update'>): Note {
   const current = requireNote(ctx, args.id);
+  assertNoteEditable(ctx.db, current);
   const patch = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)) as Partial<Note>;
   // A reply's moment is its note's; only the note itself can move.
   if (current.parentId) {
     delete patch.startMs;
     delete patch.endMs;
+    delete patch.private;
   }
   const next: Note = { ...current, ...patch, updatedAt: ctx.now() };
   checkRange(next.startMs, next.endMs, getLessonRow(ctx.db, current.lessonId)?.durationMs ?? null);
   ctx.db.transaction(() => {
     updateNote(ctx.db, next);
     if (!current.parentId && (next.startMs !== current.startMs || next.endMs !== current.endMs)) moveReplies(ctx.db, next.id, next.startMs, next.endMs);
+    if (!current.parentId && next.private !== current.private) {
+      ctx.db.prepare('UPDATE notes SET private = ? WHERE parent_id = ? AND author_id IS NULL').run(next.private ? 1 : 0, next.id);
+    }
+    syncNoteThread(ctx.db, ctx.now, next.id);
   })();
   return next;
 }
@@ -64,14 +88,21 @@ export function editNote(ctx: CoreContext, args: CallArgs<'notes.update'>): Note
 /** Deleting keeps the note (and its replies) as a tombstone, so it can be restored by undo. */
 export function removeNote(ctx: CoreContext, id: string): void {
   const note = requireNote(ctx, id);
-  softDeleteNote(ctx.db, id, ctx.now());
+  assertNoteDeletable(ctx.db, note);
+  ctx.db.transaction(() => {
+    softDeleteNote(ctx.db, id, ctx.now());
+    syncNoteThread(ctx.db, ctx.now, id);
+  })();
   ctx.bus.emit('library.changed', { lessonIds: [note.lessonId] });
 }
 
 export function restoreDeletedNote(ctx: CoreContext, id: string): Note {
   const deleted = getDeletedNote(ctx.db, id);
   if (!deleted) throw new StudioError('not_found', { entity: 'note', id });
-  restoreNote(ctx.db, id, deleted.deletedAt);
+  ctx.db.transaction(() => {
+    restoreNote(ctx.db, id, deleted.deletedAt);
+    syncNoteThread(ctx.db, ctx.now, id);
+  })();
   ctx.bus.emit('library.changed', { lessonIds: [deleted.lessonId] });
   return requireNote(ctx, id);
 }

@@ -14,6 +14,8 @@ interface NoteRow {
   created_at: number;
   updated_at: number;
   deleted_at: number | null;
+  private: number;
+  author_id: string | null;
 }
 
 function fromRow(r: NoteRow): Note {
@@ -27,6 +29,8 @@ function fromRow(r: NoteRow): Note {
     text: r.text,
     codeId: r.code_id,
     authorName: r.author_name,
+    authorId: r.author_id,
+    private: r.private === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -51,16 +55,16 @@ export function getDeletedNote(db: Db, id: string): (Note & { deletedAt: number 
 
 export function insertNote(db: Db, n: Note): void {
   db.prepare(
-    `INSERT INTO notes (id, lesson_id, parent_id, kind, start_ms, end_ms, text, code_id, author_name, created_at, updated_at)
-     VALUES (@id, @lessonId, @parentId, @kind, @startMs, @endMs, @text, @codeId, @authorName, @createdAt, @updatedAt)`,
-  ).run(n);
+    `INSERT INTO notes (id, lesson_id, parent_id, kind, start_ms, end_ms, text, code_id, author_name, author_id, private, created_at, updated_at)
+     VALUES (@id, @lessonId, @parentId, @kind, @startMs, @endMs, @text, @codeId, @authorName, @authorId, @private, @createdAt, @updatedAt)`,
+  ).run({ ...n, private: n.private ? 1 : 0 });
 }
 
 export function updateNote(db: Db, n: Note): void {
   db.prepare(
-    `UPDATE notes SET kind = @kind, start_ms = @startMs, end_ms = @endMs, text = @text, code_id = @codeId, updated_at = @updatedAt
+    `UPDATE notes SET kind = @kind, start_ms = @startMs, end_ms = @endMs, text = @text, code_id = @codeId, private = @private, updated_at = @updatedAt
      WHERE id = @id`,
-  ).run(n);
+  ).run({ ...n, private: n.private ? 1 : 0 });
 }
 
 /** Replies sit at their note's moment, so a search hit on a reply opens the lesson there. */

@@ -4,7 +4,7 @@ import { parseCaptionFile } from '../../../core/captions/parse';
 import { notesToCsv } from '../../../core/exports/csv';
 import { notesToVtt } from '../../../core/exports/vtt';
 
-const base = { lessonId: '0190a6a4-0000-7000-8000-000000000000', kind: 'observation', authorName: 'Amina', createdAt: 0, updatedAt: 0 } as const;
+const base = { lessonId: '0190a6a4-0000-7000-8000-000000000000', kind: 'observation', authorName: 'Amina', authorId: null, private: true, createdAt: 0, updatedAt: 0 } as const;
 const notes: Note[] = [
   { ...base, id: '0190a6a4-0000-7000-8000-000000000001', parentId: null, startMs: 1200, endMs: null, text: 'Good <wait> time & pacing\n\nsecond paragraph', codeId: null },
   { ...base, id: '0190a6a4-0000-7000-8000-000000000002', parentId: null, startMs: 5000, endMs: 9000, text: 'a --> b', codeId: 'c1' },

@@ -1,0 +1,154 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { EntityName } from '../../common/sync/entities';
+import { can } from '../../common/permissions';
+import { languageTagSchema } from '../../common/sync/fields';
+import type { Op } from '../../common/sync/ops';
+import type { Db } from '../db/open';
+import { getLessonRow } from '../library/queries';
+import { myUserId } from './account';
+import { deviceClock } from './clock';
+import { dropLessonUpserts, enqueueOp } from './outbox';
+import { getRecord, isLive, liveNoteRecordsOf, saveRecord } from './records';
+import { myRoleIn } from './rules';
+import { deleteShare, getShare, type LessonShare } from './shares';
+
+/**
+ * Local changes become ops here, always inside the transaction that writes the change. Each function
+ * compares what the record should now look like in its community with what was last synced, and
+ * writes an op for the difference only: unchanged fields are not sent, a record that should no longer
+ * be shared gets a delete, one that should be shared again is created whole.
+ */
+
+interface Target {
+  entity: EntityName;
+  id: string;
+  communityId: string;
+  lessonId: string;
+  ownerId: string;
+  authorId: string;
+}
+
+function emitChange(db: Db, now: () => number, t: Target, desired: Op['fields'] | null): void {
+  const record = getRecord(db, t.entity, t.id);
+  const live = isLive(record);
+  if (desired === null) {
+    if (!live) return;
+    const hlc = deviceClock(db, now).tick();
+    saveRecord(db, { ...record, deletedHlc: hlc, fields: {}, fieldHlcs: {} });
+    enqueueOp(db, { opId: uuidv7(), communityId: record.communityId, entity: t.entity, id: t.id, action: 'delete', fields: {}, hlc, authorId: t.authorId }, t.lessonId, now());
+    return;
+  }
+  const changed = live ? Object.fromEntries(Object.entries(desired).filter(([k, v]) => JSON.stringify(record.fields[k]) !== JSON.stringify(v))) : desired;
+  if (Object.keys(changed).length === 0) return;
+  const hlc = deviceClock(db, now).tick();
+  const stamps = Object.fromEntries(Object.keys(changed).map((k) => [k, hlc]));
+  saveRecord(db, {
+    entity: t.entity,
+    id: t.id,
+    communityId: live ? record.communityId : t.communityId,
+    ownerId: live ? record.ownerId : t.ownerId,
+    createdHlc: live ? record.createdHlc : hlc,
+    deletedHlc: null,
+    fields: { ...(live ? record.fields : {}), ...changed },
+    fieldHlcs: { ...(live ? record.fieldHlcs : {}), ...stamps },
+  });
+  const communityId = live ? record.communityId : t.communityId;
+  enqueueOp(db, { opId: uuidv7(), communityId, entity: t.entity, id: t.id, action: 'upsert', fields: changed, hlc, authorId: t.authorId }, t.lessonId, now());
+}
+
+/** The lesson details a teacher edits, shaped as the hub's lesson record wants them. */
+export function lessonDetailFields(row: { title: string; description: string; subject: string; grade: string; language: string }): Op['fields'] {
+  return {
+    title: row.title.slice(0, 200),
+    description: row.description.slice(0, 5000),
+    subject: row.subject.trim() ? row.subject.slice(0, 100) : null,
+    grade: row.grade.trim() ? row.grade.slice(0, 50) : null,
+    language: languageTagSchema.safeParse(row.language).success ? row.language : null,
+  };
+}
+
+interface NoteRow {
+  id: string;
+  lesson_id: string;
+  parent_id: string | null;
+  kind: string;
+  start_ms: number;
+  end_ms: number | null;
+  text: string;
+  code_id: string | null;
+  deleted_at: number | null;
+  private: number;
+  author_id: string | null;
+}
+
+export function noteRow(db: Db, id: string): NoteRow | undefined {
+  return db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as NoteRow | undefined;
+}
+
+/**
+ * A note travels while it is not private, not deleted and has words (the hub keeps no code-only
+ * notes: a code means something only in its author's coding scheme). Someone else's note is only
+ * ever deleted from here (a lead tidying a thread); editing it is refused before this point.
+ */
+export function syncNoteChange(db: Db, now: () => number, noteId: string): void {
+  const note = noteRow(db, noteId);
+  if (!note) return;
+  const share = getShare(db, note.lesson_id);
+  const me = myUserId(db);
+  if (!share || !me) return;
+  const author = note.author_id ?? me;
+  const deleted = note.deleted_at !== null;
+  // Hiding someone else's reply with one's own note removes it from the hub only where the table lets one.
+  if (author !== me && !(deleted && can(myRoleIn(db, share.communityId) ?? 'member', 'note.delete'))) return;
+  const shared = !deleted && note.private === 0 && note.text.trim() !== '';
+  const fields = {
+    lessonId: note.lesson_id,
+    kind: note.kind,
+    startMs: note.start_ms,
+    endMs: note.end_ms,
+    text: note.text,
+    codeId: note.code_id && note.code_id.length <= 64 ? note.code_id : null,
+    parentId: note.parent_id,
+  };
+  emitChange(db, now, { entity: 'note', id: note.id, communityId: share.communityId, lessonId: note.lesson_id, ownerId: author, authorId: me }, shared ? fields : null);
+}
+
+/** Details of a shared lesson its owner edited. */
+export function syncLessonChange(db: Db, now: () => number, lessonId: string): void {
+  const share = getShare(db, lessonId);
+  const me = myUserId(db);
+  if (!share || !me || share.ownerId !== me) return;
+  const record = getRecord(db, 'lesson', lessonId);
+  const row = getLessonRow(db, lessonId);
+  if (!isLive(record) || !row) return;
+  emitChange(db, now, { entity: 'lesson', id: lessonId, communityId: share.communityId, lessonId, ownerId: me, authorId: me }, { ...record.fields, ...lessonDetailFields(row) });
+}
+
+/**
+ * Takes a lesson out of its community: one delete op (the hub removes its notes with it), the notes'
+ * records marked gone without ops of their own, pending upserts dropped, unfinished uploads cancelled.
+ */
+export function emitUnshare(db: Db, now: () => number, share: LessonShare, authorId: string): void {
+  const record = getRecord(db, 'lesson', share.lessonId);
+  dropLessonUpserts(db, share.lessonId);
+  db.prepare(`DELETE FROM transfers WHERE lesson_id = ? AND direction = 'upload'`).run(share.lessonId);
+  if (isLive(record)) {
+    emitChange(db, now, { entity: 'lesson', id: share.lessonId, communityId: share.communityId, lessonId: share.lessonId, ownerId: record.ownerId, authorId }, null);
+    const gone = getRecord(db, 'lesson', share.lessonId)!.deletedHlc!;
+    for (const note of liveNoteRecordsOf(db, share.lessonId)) saveRecord(db, { ...note, deletedHlc: gone, fields: {}, fieldHlcs: {} });
+  }
+  deleteShare(db, share.lessonId);
+}
+
+/** Before a shared lesson is deleted from the library, it is unshared (only its owner can do that). */
+export function syncLessonRemoval(db: Db, now: () => number, lessonId: string): void {
+  const share = getShare(db, lessonId);
+  const me = myUserId(db);
+  if (share && me && share.ownerId === me) emitUnshare(db, now, share, me);
+}
+
+/** A note and its replies, which move, hide and come back with it. */
+export function syncNoteThread(db: Db, now: () => number, noteId: string): void {
+  syncNoteChange(db, now, noteId);
+  for (const { id } of db.prepare('SELECT id FROM notes WHERE parent_id = ?').all(noteId) as Array<{ id: string }>) syncNoteChange(db, now, id);
+}
