@@ -80,7 +80,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       enqueue: (kind, lessonId) => void jobs.enqueue(kind, lessonId),
       proxyPreset: () => readSettings(db).proxyPreset,
     }),
-    onSettled: (job) => job.lessonId && refreshLessonStatus(ctx, job.lessonId),
+    onSettled: (job) => {
+      if (!job.lessonId) return;
+      refreshLessonStatus(ctx, job.lessonId);
+      // A finished job has added a file (poster, sprite, proxy...) that the lesson on screen should show.
+      if (job.status === 'done') bus.emit('library.changed', { lessonIds: [job.lessonId] });
+    },
     waitsFor: extraWaitsForRequired,
   });
   ctx.jobs = jobs;

@@ -44,7 +44,8 @@ export function registerBinaryRoute(app: FastifyInstance, core: Core): void {
       } catch {
         throw new StudioError('invalid_input', { path: 'input', issue: 'not JSON' });
       }
-      if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw new StudioError('invalid_input', { path: 'input', issue: 'not an object' });
+      if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
+        throw new StudioError('invalid_input', { path: 'input', issue: 'not an object' });
       const data = await readBody(req.body as Readable, RECORDING_CHUNK_MAX_BYTES);
       return { result: await dispatch(core.api, name, { ...fields, [field]: data }) };
     } catch (err) {

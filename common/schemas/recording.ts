@@ -25,7 +25,10 @@ export const recordingStartSchema = z.object({
   deviceLabel: z.string().max(300).default(''),
   resolution: recordingResolutionSchema,
   /** MediaRecorder writes WebM (VP8/VP9/AV1/H.264 with Opus); the part file and the remux expect it. */
-  mime: z.string().max(100).regex(/^video\/(webm|x-matroska)\b/i, 'not a WebM or Matroska type'),
+  mime: z
+    .string()
+    .max(100)
+    .regex(/^video\/(webm|x-matroska)\b/i, 'not a WebM or Matroska type'),
   width: z.number().int().positive().max(8192).nullable().default(null),
   height: z.number().int().positive().max(8192).nullable().default(null),
 });
@@ -57,7 +60,11 @@ const lessonTitle = z.string().trim().min(1).max(200);
 export const recordingStopSchema = z.object({
   id: idSchema,
   /** Time actually recorded, pauses left out, as the recorder's timer measured it. */
-  durationMs: z.number().int().nonnegative().max(24 * 3600 * 1000),
+  durationMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(24 * 3600 * 1000),
   title: lessonTitle,
 });
 

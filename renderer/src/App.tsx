@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { DropZone } from './components/DropZone';
 import { JobsIndicator } from './components/JobsIndicator';
 import { Toasts } from './components/Toasts';
+import { RecordingIndicator } from './recording/RecordingIndicator';
+import { RecoveryDialog } from './recording/RecoveryDialog';
 import { LessonScreen } from './screens/LessonScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
+import { RecordScreen } from './screens/RecordScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { useRoute } from './store/route';
 import { useSettings } from './store/settings';
@@ -28,14 +31,18 @@ export function App() {
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
-          <button type="button" className="nav-link" aria-current={route.name !== 'settings' ? 'page' : undefined} onClick={() => go({ name: 'library' })}>
+          <button type="button" className="nav-link" aria-current={route.name !== 'settings' && route.name !== 'record' ? 'page' : undefined} onClick={() => go({ name: 'library' })}>
             {t('nav.library')}
+          </button>
+          <button type="button" className="nav-link" aria-current={route.name === 'record' ? 'page' : undefined} onClick={() => go({ name: 'record' })}>
+            {t('nav.record')}
           </button>
           <button type="button" className="nav-link" aria-current={route.name === 'settings' ? 'page' : undefined} onClick={() => go({ name: 'settings' })}>
             {t('nav.settings')}
           </button>
         </nav>
         <span className="spacer" />
+        <RecordingIndicator />
         <JobsIndicator />
       </header>
       {connection === 'lost' && (
@@ -52,9 +59,11 @@ export function App() {
         {route.name === 'library' && <LibraryScreen />}
         {route.name === 'lesson' && <LessonScreen id={route.id} atMs={route.atMs} />}
         {route.name === 'settings' && <SettingsScreen />}
+        {route.name === 'record' && <RecordScreen />}
       </main>
       <DropZone />
       <Toasts />
+      <RecoveryDialog />
     </div>
   );
 }

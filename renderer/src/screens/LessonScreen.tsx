@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, studio } from '../bridge/studio';
+import { AssetSizes } from '../components/AssetSizes';
 import { DetailsForm } from '../components/DetailsForm';
 import { JobRow } from '../components/JobRow';
 import { NotesPanel } from '../components/NotesPanel';
 import type { NoteDraft } from '../components/NoteComposer';
 import { Player } from '../components/Player';
 import { errorMessage } from '../lib/errors';
-import { formatBytes, formatDate } from '../lib/format';
+import { formatDate } from '../lib/format';
 import { isTypingTarget } from '../lib/typing';
 import { useJobs } from '../store/jobs';
 import { useLesson } from '../store/lesson';
@@ -154,13 +155,7 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
             <>
               <DetailsForm key={lesson.id} lesson={lesson} />
               <h3>{t('lesson.media')}</h3>
-              <ul className="asset-list">
-                {lesson.assets
-                  .filter((a) => ['original', 'playable', 'proxy'].includes(a.kind))
-                  .map((a) => (
-                    <li key={a.id}>{t('lesson.assetSize', { kind: a.kind, size: formatBytes(a.sizeBytes, i18n.language) })}</li>
-                  ))}
-              </ul>
+              <AssetSizes assets={lesson.assets} />
             </>
           )}
         </aside>

@@ -83,7 +83,12 @@ export function LibraryScreen() {
           <h2>{t('library.emptyTitle')}</h2>
           <p>{t('library.emptyBody')}</p>
           <p className="muted">{t('library.emptyFormats')}</p>
-          <ImportButton primary />
+          <div className="empty-actions">
+            <button type="button" className="primary" onClick={() => go({ name: 'record' })}>
+              {t('library.emptyRecord')}
+            </button>
+            <ImportButton />
+          </div>
         </div>
       )}
 

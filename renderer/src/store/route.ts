@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Route = { name: 'library' } | { name: 'settings' } | { name: 'lesson'; id: string; atMs?: number };
+export type Route = { name: 'library' } | { name: 'settings' } | { name: 'record' } | { name: 'lesson'; id: string; atMs?: number };
 
 /** The route lives in the address hash, so a reload (or the browser's back button) keeps the person's place. */
 function parse(hash: string): Route {
@@ -10,6 +10,7 @@ function parse(hash: string): Route {
     return { name: 'lesson', id: id.split('?')[0]!, ...(at ? { atMs: Number(at) } : {}) };
   }
   if (screen === 'settings') return { name: 'settings' };
+  if (screen === 'record') return { name: 'record' };
   return { name: 'library' };
 }
 

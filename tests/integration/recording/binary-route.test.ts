@@ -58,8 +58,14 @@ describe('the browser shell’s binary route', () => {
     });
     expect(await other.json()).toMatchObject({ code: 'not_found' });
     const json = new TextEncoder().encode(JSON.stringify({ data: [1, 2, 3] }));
-    expect(await (await sendChunk({ id, seq: 0 }, json, { 'content-type': 'application/json' })).json()).toMatchObject({ code: 'invalid_input', params: { path: 'content-type' } });
-    expect(await (await sendChunk({ id, seq: 'first' }, new Uint8Array(4))).json()).toMatchObject({ code: 'invalid_input', params: { path: 'seq' } });
+    expect(await (await sendChunk({ id, seq: 0 }, json, { 'content-type': 'application/json' })).json()).toMatchObject({
+      code: 'invalid_input',
+      params: { path: 'content-type' },
+    });
+    expect(await (await sendChunk({ id, seq: 'first' }, new Uint8Array(4))).json()).toMatchObject({
+      code: 'invalid_input',
+      params: { path: 'seq' },
+    });
     expect(await (await sendChunk({ id, seq: 0, extra: true }, new Uint8Array(4))).json()).toMatchObject({ code: 'invalid_input' });
     expect(await (await sendChunk({ id, seq: 0 }, new Uint8Array(4))).json()).toMatchObject({ code: 'recording_not_found' });
   });

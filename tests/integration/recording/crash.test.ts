@@ -65,9 +65,13 @@ describe('a recording cut off by a crash', () => {
     expect((await third.api['recording.listUnfinished']({})).map((r) => r.id)).toEqual([other]);
     await third.api['recording.discardUnfinished']({ id: other });
     expect(await fs.readdir(dir)).toEqual([]);
-    expect(toErrorPayload(await third.api['recording.discardUnfinished']({ id: other }).catch((e: unknown) => e))).toMatchObject({ code: 'recording_not_found' });
+    expect(toErrorPayload(await third.api['recording.discardUnfinished']({ id: other }).catch((e: unknown) => e))).toMatchObject({
+      code: 'recording_not_found',
+    });
     // A lesson already made from a recording is not a recording to recover.
-    expect(toErrorPayload(await third.api['recording.recover']({ id, title: 'again' }).catch((e: unknown) => e))).toMatchObject({ code: 'conflict' });
+    expect(toErrorPayload(await third.api['recording.recover']({ id, title: 'again' }).catch((e: unknown) => e))).toMatchObject({
+      code: 'conflict',
+    });
     await third.close();
   });
 });

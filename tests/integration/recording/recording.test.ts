@@ -46,7 +46,15 @@ describe('recording a lesson', () => {
 
     const lesson = await core.api['recording.stop']({ id, durationMs: 6000, title: 'Fractions, take 1' });
     // At once: in the library with the recorder's duration, processing, its remux queued.
-    expect(lesson).toMatchObject({ id, title: 'Fractions, take 1', source: 'recording', status: 'processing', durationMs: 6000, width: 320, height: 180 });
+    expect(lesson).toMatchObject({
+      id,
+      title: 'Fractions, take 1',
+      source: 'recording',
+      status: 'processing',
+      durationMs: 6000,
+      width: 320,
+      height: 180,
+    });
     expect((await core.api['lessons.list']({ sort: 'newest', limit: 10, offset: 0 })).items.map((l) => l.id)).toContain(id);
     expect((await core.api['jobs.list']({ lessonId: id })).map((j) => j.kind)).toContain('remux');
     expect(await recordingFiles()).toEqual([`${id}.part.webm`]);
@@ -68,10 +76,16 @@ describe('recording a lesson', () => {
     await core.api['recording.chunk']({ id, seq: 0, data: chunks[0]! });
     const again = await core.api['recording.chunk']({ id, seq: 0, data: chunks[0]! });
     expect(again).toEqual({ seq: 0, sizeBytes: chunks[0]!.length, duplicate: true });
-    expect(await failure(core.api['recording.chunk']({ id, seq: 2, data: chunks[2]! }))).toMatchObject({ code: 'recording_gap', params: { expected: 1, received: 2 } });
+    expect(await failure(core.api['recording.chunk']({ id, seq: 2, data: chunks[2]! }))).toMatchObject({
+      code: 'recording_gap',
+      params: { expected: 1, received: 2 },
+    });
     // Sent together, in order, they are written in order.
     const results = await Promise.all([1, 2].map((seq) => core.api['recording.chunk']({ id, seq, data: chunks[seq]! })));
-    expect(results.map((r) => r.sizeBytes)).toEqual([chunks[0]!.length + chunks[1]!.length, chunks[0]!.length + chunks[1]!.length + chunks[2]!.length]);
+    expect(results.map((r) => r.sizeBytes)).toEqual([
+      chunks[0]!.length + chunks[1]!.length,
+      chunks[0]!.length + chunks[1]!.length + chunks[2]!.length,
+    ]);
     await core.api['recording.discard']({ id });
     expect(await recordingFiles()).toEqual([]);
     expect(await failure(core.api['recording.chunk']({ id, seq: 3, data: chunks[3]! }))).toMatchObject({ code: 'recording_not_found' });
@@ -86,9 +100,15 @@ describe('recording a lesson', () => {
     expect(journal.pauses).toHaveLength(1);
     expect(journal.pauses[0].resumedAt).toBeGreaterThanOrEqual(journal.pauses[0].at);
 
-    expect(toErrorPayload(await dispatch(core.api, 'recording.chunk', { id, seq: 0, data: 'not bytes' }).catch((e: unknown) => e))).toMatchObject({ code: 'invalid_input', params: { path: 'data' } });
-    expect(toErrorPayload(await dispatch(core.api, 'recording.chunk', { id, seq: -1, data: new Uint8Array(1) }).catch((e: unknown) => e))).toMatchObject({ code: 'invalid_input' });
-    expect(toErrorPayload(await dispatch(core.api, 'recording.start', { ...startInput, mime: 'video/mp4' }).catch((e: unknown) => e))).toMatchObject({ code: 'invalid_input', params: { path: 'mime' } });
+    expect(
+      toErrorPayload(await dispatch(core.api, 'recording.chunk', { id, seq: 0, data: 'not bytes' }).catch((e: unknown) => e)),
+    ).toMatchObject({ code: 'invalid_input', params: { path: 'data' } });
+    expect(
+      toErrorPayload(await dispatch(core.api, 'recording.chunk', { id, seq: -1, data: new Uint8Array(1) }).catch((e: unknown) => e)),
+    ).toMatchObject({ code: 'invalid_input' });
+    expect(
+      toErrorPayload(await dispatch(core.api, 'recording.start', { ...startInput, mime: 'video/mp4' }).catch((e: unknown) => e)),
+    ).toMatchObject({ code: 'invalid_input', params: { path: 'mime' } });
     // Nothing recorded: stopping says so and leaves nothing behind.
     expect(await failure(core.api['recording.stop']({ id, durationMs: 0, title: 'Empty' }))).toMatchObject({ code: 'recording_empty' });
     expect(await recordingFiles()).toEqual([]);

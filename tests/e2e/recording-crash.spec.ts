@@ -1,0 +1,51 @@
+import fs from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
+
+let dataDir: string;
+let shell: RunningShell | undefined;
+test.beforeAll(async () => {
+  dataDir = await tempDir('e2e-crash');
+});
+test.afterAll(async () => {
+  await shell?.stop();
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+test('the studio is killed 5 s into a recording; on the next start the recording is recovered into a lesson that plays', async ({ browser }) => {
+  shell = await startWebShell(dataDir);
+  const context = await browser.newContext();
+  const before = await context.newPage();
+  await before.goto(shell.url);
+  await before.getByRole('button', { name: 'Record', exact: true }).click();
+  await before.getByRole('button', { name: 'Start recording' }).click();
+  await before.getByRole('button', { name: 'Start now' }).click();
+  await expect(before.getByRole('timer', { name: 'Recorded time' })).toHaveText('0:05', { timeout: 20_000 });
+
+  // A crash: no shutdown, nothing flushed or closed by the studio itself.
+  await shell.stop('SIGKILL');
+  await before.close();
+  shell = await startWebShell(dataDir);
+
+  const page = await context.newPage();
+  await page.goto(shell.url);
+  const dialog = page.getByRole('dialog', { name: 'Unfinished recordings' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText('Camera', { exact: true })).toBeVisible();
+  await page.screenshot({ path: 'test-results/recovery-dialog-en.png' });
+  await dialog.getByRole('button', { name: /^Recover the recording started / }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(page).toHaveURL(/#\/lesson\//);
+  await expect(page.getByRole('heading', { name: /^Recovered recording, / })).toBeVisible();
+  const video = page.getByLabel('Lesson video');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.duration), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(1);
+
+  // Offered once: nothing is left to recover on the next start.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /^Recovered recording, / })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Unfinished recordings' })).toBeHidden();
+  await context.close();
+});
