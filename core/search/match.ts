@@ -3,11 +3,11 @@ const MAX_TERMS = 8;
 
 /**
  * Turns what a person typed into an FTS5 query: every word must appear, each quoted so FTS5 syntax
- * (AND, NEAR, column filters, stray quotes) in the input is taken literally, and the last word
- * matches as a prefix so results follow typing. Null when there is no word to look for.
+ * (AND, NEAR, column filters, stray quotes) in the input is taken literally. With `prefix`, the last
+ * word also matches longer words, so results follow typing. Null when there is no word to look for.
  */
-export function matchQuery(input: string): string | null {
+export function matchQuery(input: string, prefix = true): string | null {
   const words = input.match(/[\p{L}\p{N}\p{M}]+/gu)?.slice(0, MAX_TERMS);
   if (!words?.length) return null;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+  return words.map((w, i) => `"${w}"${prefix && i === words.length - 1 ? '*' : ''}`).join(' ');
 }

@@ -81,8 +81,6 @@ export const annotation: Migration = {
       tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'",
       prefix = '2 3'
     );
-    -- A word in a lesson's title weighs more than one in a long note.
-    INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
 
     CREATE TRIGGER lessons_search_insert AFTER INSERT ON lessons BEGIN
       INSERT INTO search_refs (kind, ref_id) VALUES ('lesson', new.id);

@@ -6,6 +6,7 @@ describe('search queries', () => {
   it('requires every word and matches the last one as a prefix', () => {
     expect(matchQuery('wait time')).toBe('"wait" "time"*');
     expect(matchQuery('  ques')).toBe('"ques"*');
+    expect(matchQuery('wait time', false)).toBe('"wait" "time"');
   });
 
   it('takes FTS5 syntax in the input literally', () => {
