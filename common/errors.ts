@@ -41,6 +41,17 @@ export const errorCodes = [
   'last_lead',
   'recording_gap',
   'recording_empty',
+  'rubric_invalid',
+  'rubric_in_use',
+  'level_out_of_range',
+  'criterion_unknown',
+  'review_withdrawn',
+  'review_already_submitted',
+  'review_claimed',
+  'review_not_assigned',
+  'lesson_not_visible',
+  'lesson_not_shared',
+  'calibration_already_scored',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

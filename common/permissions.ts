@@ -29,10 +29,15 @@ export const permissionTable = {
   'note.delete': { lead: 'any', mentor: 'own', member: 'own' },
   'media.upload': { lead: 'any', mentor: 'any', member: 'any' },
   'media.download': { lead: 'any', mentor: 'any', member: 'any' },
-  // Placeholders for the review and curation issues; no hub route uses them yet.
+  // Reviews: a teacher asks about their own lesson; mentors and leads claim and submit, then amend only their own.
   'review.request': { lead: 'own', mentor: 'own', member: 'own' },
   'review.submit': { lead: 'any', mentor: 'any', member: 'none' },
+  'review.amend': { lead: 'own', mentor: 'own', member: 'none' },
+  'review.respond': { lead: 'own', mentor: 'own', member: 'own' },
   'rubric.edit': { lead: 'any', mentor: 'none', member: 'none' },
+  'calibration.edit': { lead: 'any', mentor: 'none', member: 'none' },
+  'calibration.score': { lead: 'any', mentor: 'any', member: 'none' },
+  // Placeholder for the curation issue; no hub route uses it yet.
   'collection.edit': { lead: 'any', mentor: 'none', member: 'none' },
 } as const satisfies Record<string, Record<Role, Grant>>;
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Operation } from '../permissions';
 import { countryCodeSchema, epochMsSchema, languageTagSchema, recordIdSchema, sha256Schema } from './fields';
+import { actionPlanFields, calibrationFields, calibrationScoreFields, reviewFields, reviewRequestFields } from '../review/records';
+import { rubricFieldsShape } from '../review/rubric';
 
 /**
  * The record types that travel through sync. Adding one (review request, review, rubric, collection,
@@ -101,9 +103,71 @@ export const noteEntity = defineEntity({
   permissions: { create: 'note.add', update: 'note.edit', delete: 'note.delete', view: 'lesson.view' },
 });
 
+/** A community's rubric; leads edit it, everyone scores with it. */
+export const rubricEntity = defineEntity({
+  fields: z.object(rubricFieldsShape).strict(),
+  immutable: [],
+  blobFields: [],
+  permissions: { create: 'rubric.edit', update: 'rubric.edit', delete: 'rubric.edit', view: 'lesson.view' },
+});
+
+export const reviewRequestEntity = defineEntity({
+  fields: z.object(reviewRequestFields).strict(),
+  immutable: ['lessonId', 'requesterId', 'rubricId', 'requestedAt'],
+  ownerField: 'requesterId',
+  parent: { entity: 'lesson', field: 'lessonId' },
+  blobFields: [],
+  permissions: { create: 'review.request', update: 'review.request', delete: 'review.request', view: 'lesson.view' },
+});
+
+/** A mentor's claim on a request, which becomes their review once submitted (drafts never travel). */
+export const reviewEntity = defineEntity({
+  fields: z.object(reviewFields).strict(),
+  immutable: ['requestId', 'lessonId', 'reviewerId'],
+  ownerField: 'reviewerId',
+  parent: { entity: 'reviewRequest', field: 'requestId' },
+  blobFields: [],
+  permissions: { create: 'review.submit', update: 'review.amend', delete: 'review.amend', view: 'lesson.view' },
+});
+
+/** The teacher's answer to a review: notes acted on, up to three goals, the next lesson. */
+export const actionPlanEntity = defineEntity({
+  fields: z.object(actionPlanFields).strict(),
+  immutable: ['reviewId', 'teacherId'],
+  ownerField: 'teacherId',
+  parent: { entity: 'review', field: 'reviewId' },
+  blobFields: [],
+  permissions: { create: 'review.respond', update: 'review.respond', delete: 'review.respond', view: 'lesson.view' },
+});
+
+export const calibrationEntity = defineEntity({
+  fields: z.object(calibrationFields).strict(),
+  immutable: ['lessonId', 'leadId', 'rubricId'],
+  ownerField: 'leadId',
+  parent: { entity: 'lesson', field: 'lessonId' },
+  blobFields: [],
+  permissions: { create: 'calibration.edit', update: 'calibration.edit', delete: 'calibration.edit', view: 'lesson.view' },
+});
+
+/** A mentor's blind scores of an exemplar: final once given, so seeing the reference cannot change them. */
+export const calibrationScoreEntity = defineEntity({
+  fields: z.object(calibrationScoreFields).strict(),
+  immutable: ['calibrationId', 'scorerId', 'scores', 'submittedAt'],
+  ownerField: 'scorerId',
+  parent: { entity: 'calibration', field: 'calibrationId' },
+  blobFields: [],
+  permissions: { create: 'calibration.score', update: 'calibration.score', delete: 'calibration.edit', view: 'lesson.view' },
+});
+
 export const syncEntities = {
   lesson: lessonEntity,
   note: noteEntity,
+  rubric: rubricEntity,
+  reviewRequest: reviewRequestEntity,
+  review: reviewEntity,
+  actionPlan: actionPlanEntity,
+  calibration: calibrationEntity,
+  calibrationScore: calibrationScoreEntity,
 } as const;
 
 export type EntityName = keyof typeof syncEntities;
@@ -111,6 +175,12 @@ export const entityNames = Object.keys(syncEntities) as [EntityName, ...EntityNa
 
 export type LessonFields = z.infer<typeof lessonEntity.fields>;
 export type NoteFields = z.infer<typeof noteEntity.fields>;
+export type RubricFields = z.infer<typeof rubricEntity.fields>;
+export type ReviewRequestFields = z.infer<typeof reviewRequestEntity.fields>;
+export type ReviewFields = z.infer<typeof reviewEntity.fields>;
+export type ActionPlanFields = z.infer<typeof actionPlanEntity.fields>;
+export type CalibrationFields = z.infer<typeof calibrationEntity.fields>;
+export type CalibrationScoreFields = z.infer<typeof calibrationScoreEntity.fields>;
 
 export function entityDefinition(entity: EntityName): EntityDefinition {
   return syncEntities[entity] as unknown as EntityDefinition;

@@ -5,8 +5,9 @@ import { childEntitiesOf, entityDefinition, entityNames, type EntityDefinition }
 import { assertHlcWithinDrift, type Hlc } from '../../common/sync/hlc';
 import { decide } from '../../common/sync/lww';
 import { checkCreateFields, parseOp, rejection, type Op, type PushResult } from '../../common/sync/ops';
-import { requireCan } from '../communities/membership';
+import { requireCan, roleIn } from '../communities/membership';
 import type { HubDb } from '../db/open';
+import { entityRules, type LiveRecord, type RuleContext } from '../review/rules';
 import { PendingWrites } from './pending-writes';
 import { loadRecords, recordKey, toRecordState, type CachedRecord } from './record-cache';
 import { readSeq, writeSeq } from './seq';
@@ -164,6 +165,8 @@ class Batch {
     requireCan(role, op.action === 'delete' ? permissions.delete : live ? permissions.update : permissions.create, { isOwner });
     if (op.action === 'upsert' && head !== null && !isOwner && !live) throw new StudioError('forbidden', { reason: 'owner' });
     if (op.action === 'upsert' && live) checkImmutable(definition, record, op);
+    const rule = entityRules[op.entity];
+    if (rule) await rule(this.ruleContext(op, record, live));
 
     const decision = decide(op, toRecordState(record));
     switch (decision.kind) {
@@ -183,6 +186,55 @@ class Batch {
       case 'delete':
         return { opId: op.opId, status: 'applied', seq: await this.remove(op, key, record) };
     }
+  }
+
+  /** What an entity's own rules (hub/review/rules.ts) may look up, within the op's community. */
+  private ruleContext(op: Op, record: CachedRecord, live: boolean): RuleContext {
+    const lookup = async (entity: string, id: string): Promise<CachedRecord> => {
+      const key = recordKey(op.communityId, entity, id);
+      if (!this.cache.has(key)) {
+        for (const [k, loaded] of await loadRecords(this.db, [id])) if (!this.cache.has(k)) this.cache.set(k, loaded);
+      }
+      return this.cached(key);
+    };
+    const asLive = (id: string, r: CachedRecord): LiveRecord | null =>
+      r.head && r.head.deletedHlc === null ? { id, ownerId: r.head.ownerId, fields: parsedFields(r) } : null;
+    const current = live ? asLive(op.id, record) : null;
+    return {
+      op,
+      userId: this.userId,
+      current,
+      next: op.action === 'upsert' ? { ...current?.fields, ...op.fields } : null,
+      record: async (entity, id) => asLive(id, await lookup(entity, id)),
+      wasDeleted: async (entity, id) => (await lookup(entity, id)).head?.deletedHlc != null,
+      children: async (entity, parentId) => {
+        await this.pending.flush(this.db);
+        const rows = await this.db
+          .selectFrom('record_heads')
+          .select('record_id')
+          .where('community_id', '=', op.communityId)
+          .where('entity', '=', entity)
+          .where('parent_id', '=', parentId)
+          .where('deleted_hlc', 'is', null)
+          .execute();
+        const found = await Promise.all(rows.map(async ({ record_id }) => asLive(record_id, await lookup(entity, record_id))));
+        return found.flatMap((r) => (r ? [r] : []));
+      },
+      isReferenced: async (entity, field, value) => {
+        await this.pending.flush(this.db);
+        const row = await this.db
+          .selectFrom('records')
+          .select('record_id')
+          .where('community_id', '=', op.communityId)
+          .where('entity', '=', entity)
+          .where('field', '=', field)
+          .where('value', '=', JSON.stringify(value))
+          .limit(1)
+          .executeTakeFirst();
+        return row !== undefined;
+      },
+      roleOf: (userId) => roleIn(this.db, op.communityId, userId),
+    };
   }
 
   /** A record with a parent may only be created under a live parent in the same community. */
@@ -318,6 +370,10 @@ class Batch {
     }
     return released;
   }
+}
+
+function parsedFields(record: CachedRecord): Record<string, unknown> {
+  return Object.fromEntries([...record.fields].map(([field, { value }]) => [field, JSON.parse(value) as unknown]));
 }
 
 function checkImmutable(definition: EntityDefinition, record: CachedRecord, op: Op): void {
