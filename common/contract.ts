@@ -21,6 +21,7 @@ import {
   recordingRecoverSchema,
   recordingStartSchema,
   recordingStopSchema,
+  screenSourceSchema,
   unfinishedRecordingSchema,
 } from './schemas/recording';
 import { settingsPatchSchema, settingsSchema } from './schemas/settings';
@@ -107,6 +108,9 @@ export const calls = {
   'recording.listUnfinished': call(none, z.array(unfinishedRecordingSchema)),
   'recording.recover': call(recordingRecoverSchema.strict(), lessonSchema),
   'recording.discardUnfinished': call(byId, ok),
+  // The desktop app's screen picker; in the browser shell the list is empty and the browser picks.
+  'capture.sources': call(none, z.array(screenSourceSchema)),
+  'capture.choose': call(z.object({ id: screenSourceSchema.shape.id }).strict(), ok),
 
   'jobs.list': call(z.object({ lessonId: idSchema.optional() }).strict(), z.array(jobSchema)),
   'jobs.cancel': call(byId, jobSchema),

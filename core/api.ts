@@ -1,4 +1,5 @@
 import type { StudioApi } from '../common/contract';
+import { StudioError } from '../common/errors';
 import type { CoreContext } from './app/context';
 import { captionText, importCaptions, removeCaptions, tracksOf } from './captions/captions';
 import { addClip, clipsOf, exportClipJob, removeClip, renameExistingClip } from './clips/clips';
@@ -9,6 +10,7 @@ import { getLesson, patchLesson, removeLesson } from './library/lessons';
 import { listLessons } from './library/queries';
 import { addNote, editNote, notesOf, removeNote, restoreDeletedNote } from './notes/notes';
 import { createRecordings } from './recording/recordings';
+import type { ScreenSourceProvider } from './recording/screen-sources';
 import { reflectionOf, saveReflection } from './reflection/reflection';
 import { searchAll } from './search/search';
 import { readSettings, writeSettings } from './settings/settings';
@@ -19,6 +21,7 @@ export interface ApiEnv {
   shell: 'electron' | 'web';
   ffmpegVersion: string | null;
   ffmpegError: string | null;
+  screenSources?: ScreenSourceProvider | undefined;
 }
 
 /** The contract, implemented: one async function per call, each handed input its schema already parsed. */
@@ -104,6 +107,12 @@ export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
     'recording.recover': async ({ id, title }) => recordings.recover(id, title),
     'recording.discardUnfinished': async ({ id }) => {
       await recordings.discardUnfinished(id);
+      return ok;
+    },
+    'capture.sources': async () => (env.screenSources ? env.screenSources.list() : []),
+    'capture.choose': async ({ id }) => {
+      if (!env.screenSources) throw new StudioError('not_found', { entity: 'screen source', id });
+      env.screenSources.choose(id);
       return ok;
     },
 

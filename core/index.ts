@@ -15,6 +15,7 @@ import { extraWaitsForRequired } from './library/pipeline';
 import { clearStaging, stageUpload } from './library/staging';
 import { locateMediaTools, mediaToolVersions, type MediaTools } from './media/tools';
 import { openMediaRange } from './media/serve';
+import type { ScreenSourceProvider } from './recording/screen-sources';
 import { readSettings } from './settings/settings';
 
 export interface CoreOptions {
@@ -28,6 +29,8 @@ export interface CoreOptions {
   env?: NodeJS.ProcessEnv;
   nativeBinding?: string;
   jobConcurrency?: number;
+  /** The desktop shell's list of screens and windows to record; absent in the browser shell. */
+  screenSources?: ScreenSourceProvider;
 }
 
 export interface Core {
@@ -96,6 +99,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     shell: options.shell,
     ffmpegVersion: tools ? await mediaToolVersions(tools).then((v) => v.ffmpeg, () => null) : null,
     ffmpegError: toolsError ? toErrorPayload(toolsError).code : null,
+    screenSources: options.screenSources,
   });
   jobs.start();
   logger.info('core started', { dataDir: options.dataDir });

@@ -9,6 +9,7 @@ import { installMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
 import { guardNavigation } from './navigation';
 import { registerPrivilegedSchemes } from './schemes';
+import { createScreenPicker } from './screen-picker';
 import { prepareSession } from './session';
 import { createMainWindow } from './window';
 
@@ -16,6 +17,7 @@ import { createMainWindow } from './window';
 const rendererDir = path.join(import.meta.dirname, '../renderer');
 const preloadPath = path.join(import.meta.dirname, '../preload/index.cjs');
 const logger = consoleLogger;
+const screenPicker = createScreenPicker();
 
 app.setName(APP_DIR_NAME);
 // Pinned rather than derived, so the browser shell (core/app/data-dir.ts) finds the same library.
@@ -41,6 +43,7 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       logger,
       nativeBinding: electronSqliteBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
+      screenSources: screenPicker.provider,
     });
   } catch (err) {
     // Only what stops the core itself (say, a library written by a newer version) ends up here.
@@ -51,6 +54,7 @@ async function start(): Promise<void> {
     return;
   }
   prepareSession(session.defaultSession, { core, rendererDir, logger });
+  screenPicker.install(session.defaultSession);
   stopIpc = registerIpc(core, () => window, logger);
   installMenu();
   openWindow();

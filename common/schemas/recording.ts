@@ -82,3 +82,15 @@ export const unfinishedRecordingSchema = z.object({
   sizeBytes: z.number().int().nonnegative(),
 });
 export type UnfinishedRecording = z.infer<typeof unfinishedRecordingSchema>;
+
+/**
+ * A screen or window offered by the desktop app's own picker (Electron has none of its own); the
+ * thumbnail is a small PNG data URL.
+ */
+export const screenSourceSchema = z.object({
+  id: z.string().min(1).max(200),
+  name: z.string().max(500),
+  kind: z.enum(['screen', 'window']),
+  thumbnail: z.string().max(4_000_000),
+});
+export type ScreenSource = z.infer<typeof screenSourceSchema>;

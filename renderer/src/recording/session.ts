@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { create } from 'zustand';
 import type { StudioCallError } from '../../../common/contract';
-import type { RecordingMode, RecordingResolution } from '../../../common/schemas/recording';
+import type { RecordingMode, RecordingResolution, ScreenSource } from '../../../common/schemas/recording';
 import { call, studio } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { formatDate } from '../lib/format';
@@ -37,6 +37,8 @@ interface RecordingState {
   /** Camera (when the mode uses one) and microphone, open from the set-up on, for preview and level. */
   inputs: MediaStream | null;
   screen: MediaStream | null;
+  /** The desktop app's own screen picker, open with these sources. */
+  screenChoices: ScreenSource[] | null;
   devices: DeviceLists;
   problem: { kind: MediaProblem; source: 'inputs' | 'screen' } | null;
   countdown: number;
@@ -48,6 +50,8 @@ interface RecordingState {
   openInputs(mode: RecordingMode, resolution: RecordingResolution): Promise<void>;
   chooseDevice(kind: 'camera' | 'microphone', id: string, mode: RecordingMode, resolution: RecordingResolution): Promise<void>;
   chooseScreen(resolution: RecordingResolution): Promise<void>;
+  pickScreen(id: string, resolution: RecordingResolution): Promise<void>;
+  cancelScreenPick(): void;
   /** Lets go of camera, microphone and screen unless a recording is using them. */
   closeSetup(): void;
   setTitle(title: string): void;
@@ -181,10 +185,28 @@ export const useRecording = create<RecordingState>((set, get) => {
     set({ phase: 'recording', elapsedMs: 0, pausedForMs: 0, sizeBytes: 0 });
   };
 
+  const grantScreen = async (resolution: RecordingResolution) => {
+    try {
+      const stream = await openScreen(resolution);
+      stopStream(get().screen);
+      // Ended from the browser's own "Stop sharing" bar before recording: choose again.
+      stream.getVideoTracks()[0]?.addEventListener('ended', () => {
+        if (get().screen === stream && get().phase === 'setup') set({ screen: null });
+      });
+      set({ screen: stream, problem: null });
+    } catch (err) {
+      // Closing the picker is a choice, not a problem; only a refusal by the system needs help.
+      const refused = err instanceof DOMException && err.name === 'NotAllowedError' && /system/i.test(err.message);
+      if (refused || !(err instanceof DOMException && err.name === 'NotAllowedError'))
+        set({ problem: { kind: refused ? 'permission' : mediaProblem(err), source: 'screen' } });
+    }
+  };
+
   return {
     phase: 'setup',
     inputs: null,
     screen: null,
+    screenChoices: null,
     devices: { cameras: [], microphones: [] },
     problem: null,
     countdown: COUNTDOWN_S,
@@ -227,20 +249,32 @@ export const useRecording = create<RecordingState>((set, get) => {
     },
 
     async chooseScreen(resolution) {
-      try {
-        const stream = await openScreen(resolution);
-        stopStream(get().screen);
-        // Ended from the browser's own "Stop sharing" bar before recording: choose again.
-        stream.getVideoTracks()[0]?.addEventListener('ended', () => {
-          if (get().screen === stream && get().phase === 'setup') set({ screen: null });
-        });
-        set({ screen: stream, problem: null });
-      } catch (err) {
-        // Closing the picker is a choice, not a problem; only a refusal by the system needs help.
-        const refused = err instanceof DOMException && err.name === 'NotAllowedError' && /system/i.test(err.message);
-        if (refused || !(err instanceof DOMException && err.name === 'NotAllowedError'))
-          set({ problem: { kind: refused ? 'permission' : mediaProblem(err), source: 'screen' } });
+      // Electron has no picker of its own: ours lists the sources, and the one picked is granted.
+      if (studio.shell === 'electron') {
+        try {
+          const sources = await call('capture.sources', {});
+          set(sources.length ? { screenChoices: sources } : { problem: { kind: 'permission', source: 'screen' } });
+        } catch (err) {
+          toast('error', errorMessage(t, err));
+        }
+        return;
       }
+      await grantScreen(resolution);
+    },
+
+    async pickScreen(id, resolution) {
+      set({ screenChoices: null });
+      try {
+        await call('capture.choose', { id });
+      } catch (err) {
+        toast('error', errorMessage(t, err));
+        return;
+      }
+      await grantScreen(resolution);
+    },
+
+    cancelScreenPick() {
+      set({ screenChoices: null });
     },
 
     closeSetup() {

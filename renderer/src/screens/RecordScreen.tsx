@@ -4,6 +4,7 @@ import { Countdown } from '../recording/Countdown';
 import { DeviceHelp } from '../recording/DeviceHelp';
 import { Preview } from '../recording/Preview';
 import { RecordBar } from '../recording/RecordBar';
+import { ScreenPicker } from '../recording/ScreenPicker';
 import { RecordingPanel } from '../recording/RecordingPanel';
 import { useRecording } from '../recording/session';
 import { SetupPanel } from '../recording/SetupPanel';
@@ -13,8 +14,21 @@ import '../recording/recording.css';
 export function RecordScreen() {
   const { t } = useTranslation();
   const settings = useSettings((s) => s.settings);
-  const { phase, inputs, screen, problem, countdown, openInputs, closeSetup, chooseScreen, skipCountdown, cancelCountdown } =
-    useRecording();
+  const {
+    phase,
+    inputs,
+    screen,
+    screenChoices,
+    problem,
+    countdown,
+    openInputs,
+    closeSetup,
+    chooseScreen,
+    pickScreen,
+    cancelScreenPick,
+    skipCountdown,
+    cancelCountdown,
+  } = useRecording();
   const mode = settings?.recordMode ?? 'camera';
   const resolution = settings?.recordResolution ?? '720p';
   const settingUp = phase === 'setup';
@@ -66,6 +80,9 @@ export function RecordScreen() {
           {settings && (settingUp || phase === 'countdown' ? <SetupPanel settings={settings} /> : <RecordingPanel />)}
         </aside>
       </div>
+      {screenChoices && (
+        <ScreenPicker sources={screenChoices} onPick={(id) => void pickScreen(id, resolution)} onCancel={cancelScreenPick} />
+      )}
     </section>
   );
 }

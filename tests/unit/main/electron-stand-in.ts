@@ -62,6 +62,7 @@ export const protocol = {
 
 type RequestHandler = (wc: unknown, permission: string, cb: (granted: boolean) => void, details: unknown) => void;
 type CheckHandler = (wc: unknown, permission: string, origin: string, details: unknown) => boolean;
+type DisplayMediaHandler = (request: { securityOrigin: string; videoRequested: boolean }, cb: (streams: { video: unknown } | null) => void) => void;
 type HeadersListener = (details: { responseHeaders?: Record<string, string[]> }, cb: (response: unknown) => void) => void;
 
 /** A session whose handlers the tests can call as Chromium would. */
@@ -81,7 +82,17 @@ export class FakeSession {
   setPermissionCheckHandler(handler: CheckHandler): void {
     this.checkHandler = handler;
   }
+  displayMediaHandler: DisplayMediaHandler | null = null;
+  setDisplayMediaRequestHandler(handler: DisplayMediaHandler): void {
+    this.displayMediaHandler = handler;
+  }
 }
+
+/** Screens and windows as desktopCapturer lists them; tests set `sources`. */
+export const desktopCapturer = {
+  sources: [] as Array<{ id: string; name: string; thumbnail: { toDataURL(): string } }>,
+  getSources: vi.fn(async (_options: unknown) => desktopCapturer.sources),
+};
 
 export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
 
