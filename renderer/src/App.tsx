@@ -8,6 +8,8 @@ import { RecoveryDialog } from './recording/RecoveryDialog';
 import { LessonScreen } from './screens/LessonScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { RecordScreen } from './screens/RecordScreen';
+import { ReportScreen } from './screens/ReportScreen';
+import { SearchScreen } from './screens/SearchScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { useRoute } from './store/route';
 import { useSettings } from './store/settings';
@@ -31,8 +33,11 @@ export function App() {
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
-          <button type="button" className="nav-link" aria-current={route.name !== 'settings' && route.name !== 'record' ? 'page' : undefined} onClick={() => go({ name: 'library' })}>
+          <button type="button" className="nav-link" aria-current={route.name !== 'settings' && route.name !== 'search' && route.name !== 'record' ? 'page' : undefined} onClick={() => go({ name: 'library' })}>
             {t('nav.library')}
+          </button>
+          <button type="button" className="nav-link" aria-current={route.name === 'search' ? 'page' : undefined} onClick={() => go({ name: 'search', query: '' })}>
+            {t('nav.search')}
           </button>
           <button type="button" className="nav-link" aria-current={route.name === 'record' ? 'page' : undefined} onClick={() => go({ name: 'record' })}>
             {t('nav.record')}
@@ -60,6 +65,8 @@ export function App() {
         {route.name === 'lesson' && <LessonScreen id={route.id} atMs={route.atMs} />}
         {route.name === 'settings' && <SettingsScreen />}
         {route.name === 'record' && <RecordScreen />}
+        {route.name === 'search' && <SearchScreen initialQuery={route.query} />}
+        {route.name === 'report' && <ReportScreen id={route.id} />}
       </main>
       <DropZone />
       <Toasts />

@@ -1,60 +1,85 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Code } from '../../../common/schemas/coding';
 import { NOTE_MAX_CHARS, noteKinds, type NoteKind } from '../../../common/schemas/note';
 import { formatTimecode } from '../lib/format';
+import { localName } from '../store/coding';
+import type { NoteDraft } from '../store/workspace';
 
-export interface NoteDraft {
-  startMs: number;
-  text: string;
-  kind: NoteKind;
+interface Props {
+  draft: NoteDraft;
+  label: string;
+  /** The codes offered; a reply has none and no kind either. */
+  codes?: Code[];
+  reply?: boolean;
+  onSave(d: NoteDraft): Promise<void>;
+  onCancel(): void;
 }
 
 /** Enter saves, Shift+Enter starts a new line, Esc cancels. */
-export function NoteComposer({ draft, onSave, onCancel, label }: { draft: NoteDraft; onSave(d: NoteDraft): Promise<void>; onCancel(): void; label: string }) {
+export function NoteComposer({ draft, label, codes = [], reply = false, onSave, onCancel }: Props) {
   const { t, i18n } = useTranslation();
   const [text, setText] = useState(draft.text);
   const [kind, setKind] = useState<NoteKind>(draft.kind);
+  const [codeId, setCodeId] = useState<string | null>(draft.codeId);
   const [saving, setSaving] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => area.current?.focus(), []);
 
+  const canSave = (text.trim() !== '' || (!reply && codeId !== null)) && !saving;
   const save = async () => {
-    if (!text.trim() || saving) return;
+    if (!canSave) return;
     setSaving(true);
     try {
-      await onSave({ ...draft, text: text.trim(), kind });
+      await onSave({ ...draft, text: text.trim(), kind, codeId });
     } finally {
       setSaving(false);
     }
   };
+  const when =
+    draft.endMs !== null
+      ? t('notes.range', { start: formatTimecode(draft.startMs, i18n.language), end: formatTimecode(draft.endMs, i18n.language) })
+      : t('notes.at', { time: formatTimecode(draft.startMs, i18n.language) });
 
   return (
     <form
-      className="note-composer"
+      className={`note-composer${reply ? ' reply-composer' : ''}`}
       aria-label={label}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
-      <div className="composer-head">
-        <span className="timecode">{t('notes.at', { time: formatTimecode(draft.startMs, i18n.language) })}</span>
-        <select value={kind} onChange={(e) => setKind(e.target.value as NoteKind)} aria-label={t('notes.kind')}>
-          {noteKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`notes.kinds.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      {!reply && (
+        <div className="composer-head">
+          <span className="timecode">{when}</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value as NoteKind)} aria-label={t('notes.kind')}>
+            {noteKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`notes.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+          {codes.length > 0 && (
+            <select value={codeId ?? ''} onChange={(e) => setCodeId(e.target.value || null)} aria-label={t('notes.code')}>
+              <option value="">{t('notes.noCode')}</option>
+              {codes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {`${c.key} · ${localName(c, i18n.language)}`}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+      )}
       <textarea
         ref={area}
         dir="auto"
         value={text}
         maxLength={NOTE_MAX_CHARS}
-        placeholder={t('notes.placeholder')}
-        aria-label={t('notes.text')}
-        rows={3}
+        placeholder={reply ? t('notes.replyPlaceholder') : t('notes.placeholder')}
+        aria-label={reply ? t('notes.replyText') : t('notes.text')}
+        rows={reply ? 2 : 3}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey) {
@@ -70,8 +95,8 @@ export function NoteComposer({ draft, onSave, onCancel, label }: { draft: NoteDr
         <button type="button" onClick={onCancel}>
           {t('notes.cancel')}
         </button>
-        <button type="submit" className="primary" disabled={!text.trim() || saving}>
-          {t('notes.save')}
+        <button type="submit" className="primary" disabled={!canSave}>
+          {reply ? t('notes.saveReply') : t('notes.save')}
         </button>
       </div>
     </form>

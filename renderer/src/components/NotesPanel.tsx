@@ -1,109 +1,169 @@
-import { useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Note } from '../../../common/schemas/note';
+import type { Code } from '../../../common/schemas/coding';
+import { noteKinds, type Note, type NoteKind } from '../../../common/schemas/note';
 import { errorMessage } from '../lib/errors';
 import { formatTimecode } from '../lib/format';
+import { currentNoteIndex } from '../lib/timeline';
+import { localName } from '../store/coding';
 import { useLesson } from '../store/lesson';
+import { usePlayback } from '../store/playback';
 import { useToasts } from '../store/toasts';
-import { NoteComposer, type NoteDraft } from './NoteComposer';
+import { useWorkspace, type NoteFilters } from '../store/workspace';
+import { NoteComposer } from './NoteComposer';
+import { NoteItem } from './NoteItem';
 
 interface Props {
-  draft: NoteDraft | null;
-  onDraftDone(): void;
-  onSeek(ms: number): void;
+  codes: Map<string, Code>;
+  /** The active scheme's codes, offered in the composer. */
+  schemeCodes: Code[];
   onAddAtCurrent(): void;
+  onUndo(): void;
 }
 
-export function NotesPanel({ draft, onDraftDone, onSeek, onAddAtCurrent }: Props) {
-  const { t, i18n } = useTranslation();
-  const { notes, addNote, updateNote, deleteNote } = useLesson();
-  const toast = useToasts((s) => s.show);
-  const [editing, setEditing] = useState<string | null>(null);
-  const topLevel = notes.filter((n) => n.parentId === null);
+function matches(n: Note, f: NoteFilters): boolean {
+  return (!f.kind || n.kind === f.kind) && (!f.code || (f.code === 'none' ? n.codeId === null : n.codeId === f.code)) && (f.author === null || n.authorName === f.author);
+}
 
-  const fail = (err: unknown) => toast('error', errorMessage(t, err));
+export function NotesPanel({ codes, schemeCodes, onAddAtCurrent, onUndo }: Props) {
+  const { t, i18n } = useTranslation();
+  const notes = useLesson((s) => s.notes);
+  const addNote = useLesson((s) => s.addNote);
+  const canUndo = useLesson((s) => s.undoStack.length > 0);
+  const { draft, inMs, follow, filters, set } = useWorkspace();
+  const seek = usePlayback((s) => s.seek);
+  const currentMs = usePlayback((s) => s.currentMs);
+  const toast = useToasts((s) => s.show);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const { shown, replies, authors, usedCodes } = useMemo(() => {
+    const replies = new Map<string, Note[]>();
+    for (const n of notes) if (n.parentId) replies.set(n.parentId, [...(replies.get(n.parentId) ?? []), n]);
+    const top = notes.filter((n) => n.parentId === null);
+    return {
+      shown: top.filter((n) => matches(n, filters)),
+      replies,
+      authors: [...new Set(notes.map((n) => n.authorName))].sort(),
+      usedCodes: [...new Set(top.flatMap((n) => (n.codeId ? [n.codeId] : [])))].flatMap((id) => codes.get(id) ?? []),
+    };
+  }, [notes, filters, codes]);
+  const current = currentNoteIndex(shown, currentMs);
+
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 96,
+    overscan: 6,
+    getItemKey: (i) => shown[i]!.id,
+    useFlushSync: false,
+  });
+
+  // The list follows playback, unless the person is writing in it.
+  useEffect(() => {
+    if (!follow || current < 0 || scroller.current?.contains(document.activeElement) && document.activeElement?.tagName === 'TEXTAREA') return;
+    virtualizer.scrollToIndex(current, { align: 'center' });
+  }, [current, follow, virtualizer]);
 
   return (
     <section className="notes-panel" aria-labelledby="notes-title">
       <div className="panel-head">
-        <h2 id="notes-title">{t('notes.title')}</h2>
-        <button type="button" onClick={onAddAtCurrent} title={t('notes.shortcutHint')}>
+        <h2 id="notes-title">
+          {t('notes.title')} <span className="muted small-text">{new Intl.NumberFormat(i18n.language).format(shown.length)}</span>
+        </h2>
+        <span className="spacer" />
+        <button type="button" className="small" onClick={onUndo} disabled={!canUndo} title={t('shortcuts.undo')}>
+          {t('notes.undo')}
+        </button>
+        <button type="button" className="small" onClick={onAddAtCurrent} title={t('notes.shortcutHint')}>
           {t('notes.add')} <kbd>N</kbd>
         </button>
       </div>
+      <div className="note-filters">
+        <select value={filters.kind} aria-label={t('notes.filterKind')} onChange={(e) => set({ filters: { ...filters, kind: e.target.value as NoteKind | '' } })}>
+          <option value="">{t('notes.allKinds')}</option>
+          {noteKinds.map((k) => (
+            <option key={k} value={k}>
+              {t(`notes.kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+        <select value={filters.code} aria-label={t('notes.filterCode')} onChange={(e) => set({ filters: { ...filters, code: e.target.value } })}>
+          <option value="">{t('notes.allCodes')}</option>
+          <option value="none">{t('notes.noCode')}</option>
+          {usedCodes.map((c) => (
+            <option key={c.id} value={c.id}>
+              {localName(c, i18n.language)}
+            </option>
+          ))}
+        </select>
+        <select
+          value={filters.author ?? '\u0000'}
+          aria-label={t('notes.filterAuthor')}
+          onChange={(e) => set({ filters: { ...filters, author: e.target.value === '\u0000' ? null : e.target.value } })}
+        >
+          <option value={'\u0000'}>{t('notes.allAuthors')}</option>
+          {authors.map((a) => (
+            <option key={a} value={a}>
+              {a || t('notes.unnamed')}
+            </option>
+          ))}
+        </select>
+        <label className="inline-field small-text">
+          <input type="checkbox" checked={follow} onChange={(e) => set({ follow: e.target.checked })} />
+          {t('notes.follow')}
+        </label>
+      </div>
+      <p className="muted small-text in-status" aria-live="polite">
+        {inMs !== null ? t('notes.inPointSet', { time: formatTimecode(inMs, i18n.language) }) : ''}
+      </p>
       {draft && (
         <NoteComposer
           draft={draft}
-          label={t('notes.addAt', { time: formatTimecode(draft.startMs, i18n.language) })}
-          onCancel={onDraftDone}
+          codes={schemeCodes}
+          label={
+            draft.endMs !== null
+              ? t('notes.addRange', { start: formatTimecode(draft.startMs, i18n.language), end: formatTimecode(draft.endMs, i18n.language) })
+              : t('notes.addAt', { time: formatTimecode(draft.startMs, i18n.language) })
+          }
+          onCancel={() => set({ draft: null })}
           onSave={async (d) => {
             try {
-              await addNote({ startMs: Math.round(d.startMs), text: d.text, kind: d.kind });
-              onDraftDone();
+              await addNote({ startMs: Math.round(d.startMs), endMs: d.endMs === null ? null : Math.round(d.endMs), text: d.text, kind: d.kind, codeId: d.codeId });
+              set({ draft: null });
             } catch (err) {
-              fail(err);
+              toast('error', errorMessage(t, err));
             }
           }}
         />
       )}
-      {topLevel.length === 0 && !draft && <p className="muted empty-notes">{t('notes.empty')}</p>}
-      <ol className="notes-list" aria-label={t('notes.title')}>
-        {topLevel.map((note) =>
-          editing === note.id ? (
-            <li key={note.id}>
-              <NoteComposer
-                draft={{ startMs: note.startMs, text: note.text, kind: note.kind }}
-                label={t('notes.edit')}
-                onCancel={() => setEditing(null)}
-                onSave={async (d) => {
-                  try {
-                    await updateNote({ id: note.id, text: d.text, kind: d.kind });
-                    setEditing(null);
-                  } catch (err) {
-                    fail(err);
-                  }
-                }}
-              />
-            </li>
-          ) : (
-            <NoteItem
-              key={note.id}
-              note={note}
-              onSeek={() => onSeek(note.startMs)}
-              onEdit={() => setEditing(note.id)}
-              onDelete={() => {
-                if (window.confirm(t('notes.confirmDelete'))) deleteNote(note.id).catch(fail);
-              }}
-            />
-          ),
-        )}
-      </ol>
-    </section>
-  );
-}
-
-function NoteItem({ note, onSeek, onEdit, onDelete }: { note: Note; onSeek(): void; onEdit(): void; onDelete(): void }) {
-  const { t, i18n } = useTranslation();
-  const time = formatTimecode(note.startMs, i18n.language);
-  return (
-    <li className={`note note-${note.kind}`}>
-      <button type="button" className="note-seek" onClick={onSeek} aria-label={t('notes.seekTo', { time, text: note.text.slice(0, 80) })}>
-        <span className="timecode">{time}</span>
-        <span className={`kind-badge kind-${note.kind}`}>{t(`notes.kinds.${note.kind}`)}</span>
-      </button>
-      {/* User text is always rendered as text, never as HTML. */}
-      <p className="note-text" dir="auto">
-        {note.text}
-      </p>
-      {note.authorName && <p className="muted small-text">{note.authorName}</p>}
-      <div className="note-actions">
-        <button type="button" className="small ghost" onClick={onEdit} aria-label={`${t('notes.edit')} ${time}`}>
-          {t('notes.edit')}
-        </button>
-        <button type="button" className="small ghost danger" onClick={onDelete} aria-label={`${t('notes.delete')} ${time}`}>
-          {t('notes.delete')}
-        </button>
+      {notes.length === 0 && !draft && <p className="muted empty-notes">{t('notes.empty')}</p>}
+      <div className="notes-scroll" ref={scroller}>
+        <ol className="notes-list" aria-label={t('notes.title')} style={{ blockSize: `${virtualizer.getTotalSize()}px` }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const note = shown[item.index]!;
+            return (
+              <li
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                aria-setsize={shown.length}
+                aria-posinset={item.index + 1}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <NoteItem
+                  note={note}
+                  replies={replies.get(note.id) ?? []}
+                  code={note.codeId ? codes.get(note.codeId) : undefined}
+                  codes={schemeCodes}
+                  current={item.index === current}
+                  onSeek={() => seek(note.startMs)}
+                />
+              </li>
+            );
+          })}
+        </ol>
       </div>
-    </li>
+    </section>
   );
 }

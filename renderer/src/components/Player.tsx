@@ -1,17 +1,24 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTimecode } from '../lib/format';
+import type { LoadedTrack } from '../store/captions';
+import { SPEEDS, usePlayback } from '../store/playback';
 
-const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2];
+interface Props {
+  src: string;
+  poster?: string | undefined;
+  videoRef: RefObject<HTMLVideoElement | null>;
+  durationMs: number | null;
+  tracks: LoadedTrack[];
+  onMediaDuration(ms: number): void;
+}
 
-export function Player({ src, poster, videoRef, durationMs }: { src: string; poster?: string | undefined; videoRef: RefObject<HTMLVideoElement | null>; durationMs: number | null }) {
+export function Player({ src, poster, videoRef, durationMs, tracks, onMediaDuration }: Props) {
   const { t, i18n } = useTranslation();
-  const [playing, setPlaying] = useState(false);
-  const [currentMs, setCurrentMs] = useState(0);
+  const { playing, currentMs, rate: speed, attach, sync } = usePlayback();
   const [mediaMs, setMediaMs] = useState(durationMs ?? 0);
   const [volume, setVolume] = useState(1);
   const [muted, setMuted] = useState(false);
-  const [speed, setSpeed] = useState(1);
   const [fullscreen, setFullscreen] = useState(false);
   const [failed, setFailed] = useState(false);
 
@@ -20,6 +27,10 @@ export function Player({ src, poster, videoRef, durationMs }: { src: string; pos
     document.addEventListener('fullscreenchange', onChange);
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, []);
+  useEffect(() => {
+    attach(videoRef.current);
+    return () => attach(null);
+  }, [attach, videoRef, src]);
 
   const video = () => videoRef.current;
   const seekBy = (deltaMs: number) => {
@@ -37,19 +48,29 @@ export function Player({ src, poster, videoRef, durationMs }: { src: string; pos
         preload="metadata"
         aria-label={t('player.label')}
         onClick={() => (video()?.paused ? void video()?.play() : video()?.pause())}
-        onPlay={() => setPlaying(true)}
-        onPause={() => setPlaying(false)}
-        onTimeUpdate={(e) => setCurrentMs(e.currentTarget.currentTime * 1000)}
-        onSeeked={(e) => setCurrentMs(e.currentTarget.currentTime * 1000)}
-        onLoadedMetadata={(e) => setMediaMs(e.currentTarget.duration * 1000)}
-        onDurationChange={(e) => setMediaMs(e.currentTarget.duration * 1000)}
+        onPlay={sync}
+        onPause={sync}
+        onTimeUpdate={sync}
+        onSeeked={sync}
+        onLoadedMetadata={(e) => {
+          setMediaMs(e.currentTarget.duration * 1000);
+          onMediaDuration(e.currentTarget.duration * 1000);
+        }}
+        onDurationChange={(e) => {
+          setMediaMs(e.currentTarget.duration * 1000);
+          onMediaDuration(e.currentTarget.duration * 1000);
+        }}
         onVolumeChange={(e) => {
           setVolume(e.currentTarget.volume);
           setMuted(e.currentTarget.muted);
         }}
-        onRateChange={(e) => setSpeed(e.currentTarget.playbackRate)}
+        onRateChange={sync}
         onError={() => setFailed(true)}
-      />
+      >
+        {tracks.map((track, i) => (
+          <track key={track.id} kind="captions" src={track.url} label={track.label} srcLang={track.language || undefined} default={i === 0} />
+        ))}
+      </video>
       {failed && <p className="error-text player-error">{t('player.cannotPlay')}</p>}
       {/* Time flows left to right in every player, so the controls stay LTR even in Arabic. */}
       <div className="controls" dir="ltr">

@@ -1,11 +1,21 @@
+/** Making an Intl formatter costs far more than using one; a lesson's timeline formats thousands of times. */
+const timecodeFormats = new Map<string, { one: Intl.NumberFormat; two: Intl.NumberFormat }>();
+
 /** Timecodes, dates and sizes through Intl, in the UI's language. */
 export function formatTimecode(ms: number | null | undefined, language: string): string {
   const total = Math.max(0, Math.floor((ms ?? 0) / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  const two = new Intl.NumberFormat(language, { minimumIntegerDigits: 2, useGrouping: false });
-  const one = new Intl.NumberFormat(language, { useGrouping: false });
+  let formats = timecodeFormats.get(language);
+  if (!formats) {
+    formats = {
+      one: new Intl.NumberFormat(language, { useGrouping: false }),
+      two: new Intl.NumberFormat(language, { minimumIntegerDigits: 2, useGrouping: false }),
+    };
+    timecodeFormats.set(language, formats);
+  }
+  const { one, two } = formats;
   return h > 0 ? `${one.format(h)}:${two.format(m)}:${two.format(s)}` : `${one.format(m)}:${two.format(s)}`;
 }
 

@@ -2,81 +2,138 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, studio } from '../bridge/studio';
 import { AssetSizes } from '../components/AssetSizes';
+import { CaptionTracks } from '../components/CaptionTracks';
+import { ClipsPanel } from '../components/ClipsPanel';
+import { CodingPanel } from '../components/CodingPanel';
 import { DetailsForm } from '../components/DetailsForm';
 import { JobRow } from '../components/JobRow';
+import { LessonTools } from '../components/LessonTools';
 import { NotesPanel } from '../components/NotesPanel';
-import type { NoteDraft } from '../components/NoteComposer';
 import { Player } from '../components/Player';
+import { ReflectionPanel } from '../components/ReflectionPanel';
+import { ShortcutHelp } from '../components/ShortcutHelp';
+import { Timeline } from '../components/Timeline';
 import { errorMessage } from '../lib/errors';
-import { formatDate } from '../lib/format';
+import { formatDate, formatTimecode } from '../lib/format';
+import { shortcutFor, type ShortcutAction } from '../lib/shortcuts';
 import { isTypingTarget } from '../lib/typing';
+import { useCaptions } from '../store/captions';
+import { useClips } from '../store/clips';
+import { activeScheme, codesById, localName, useCoding } from '../store/coding';
 import { useJobs } from '../store/jobs';
 import { useLesson } from '../store/lesson';
+import { usePlayback } from '../store/playback';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
+import { useWorkspace } from '../store/workspace';
+import '../annotation.css';
+
+const tabs = ['notes', 'clips', 'reflection', 'details'] as const;
 
 export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefined }) {
   const { t, i18n } = useTranslation();
-  const { lesson, error, open } = useLesson();
+  const { lesson, notes, error, open, addNote, undo } = useLesson();
   const go = useRoute((s) => s.go);
   const toast = useToasts((s) => s.show);
   const allJobs = useJobs((s) => s.jobs);
-  const jobs = useMemo(() => Object.values(allJobs).filter((j) => j.lessonId === id && j.status !== 'done'), [allJobs, id]);
+  const jobs = useMemo(() => Object.values(allJobs).filter((j) => j.lessonId === id && j.status !== 'done' && j.kind !== 'clip'), [allJobs, id]);
+  const coding = useCoding();
+  const tracks = useCaptions((s) => s.tracks);
+  const workspace = useWorkspace();
   const videoRef = useRef<HTMLVideoElement>(null);
-  const [draft, setDraft] = useState<NoteDraft | null>(null);
-  const [tab, setTab] = useState<'notes' | 'details'>('notes');
+  const [mediaMs, setMediaMs] = useState(0);
+  const [help, setHelp] = useState(false);
+  const [status, setStatus] = useState('');
 
   useEffect(() => {
+    useWorkspace.getState().reset();
     void open(id);
+    void useCoding.getState().load(id);
+    void useClips.getState().load(id);
+    void useCaptions.getState().load(id);
   }, [id, open]);
 
   useEffect(() => {
     if (atMs !== undefined && videoRef.current) videoRef.current.currentTime = atMs / 1000;
   }, [atMs, lesson?.playbackAssetId]);
 
-  const startNote = () => {
-    const v = videoRef.current;
-    if (!v || !lesson?.playbackAssetId) return;
-    v.pause();
-    setTab('notes');
-    setDraft({ startMs: v.currentTime * 1000, text: '', kind: 'observation' });
+  const codes = useMemo(() => codesById(coding.schemes), [coding.schemes]);
+  const scheme = activeScheme(coding);
+  const durationMs = lesson?.durationMs || mediaMs;
+  const fmt = (ms: number) => formatTimecode(ms, i18n.language);
+  const fail = (err: unknown) => toast('error', errorMessage(t, err));
+  const playable = Boolean(lesson?.playbackAssetId);
+
+  const openDraft = (startMs: number, endMs: number | null) => {
+    usePlayback.getState().video?.pause();
+    workspace.set({ tab: 'notes', draft: { startMs, endMs, text: '', kind: 'observation', codeId: null }, ...(endMs !== null ? { lastRange: { startMs, endMs } } : {}) });
   };
-  const seek = (ms: number) => {
-    const v = videoRef.current;
-    if (v) v.currentTime = ms / 1000;
+  const dropCode = (key: number) => {
+    const code = scheme?.codes.find((c) => c.key === key);
+    if (!code || !playable) return;
+    // Coding happens while watching: the video keeps playing.
+    const at = usePlayback.getState().nowMs();
+    addNote({ startMs: at, codeId: code.id, text: '', kind: 'observation' })
+      .then(() => setStatus(t('coding.dropped', { name: localName(code, i18n.language), time: fmt(at) })))
+      .catch(fail);
+  };
+
+  const run = (action: ShortcutAction) => {
+    const playback = usePlayback.getState();
+    const now = playback.nowMs();
+    switch (action.name) {
+      case 'togglePlay':
+        return playback.toggle();
+      case 'back':
+        return playback.seekBy(-5000);
+      case 'forward':
+        return playback.seekBy(5000);
+      case 'stepBack':
+      case 'stepForward': {
+        const direction = action.name === 'stepBack' ? -1 : 1;
+        return playback.playing ? playback.seekBy(direction * 5000) : playback.stepFrame(direction);
+      }
+      case 'slower':
+        return playback.changeSpeed(-1);
+      case 'faster':
+        return playback.changeSpeed(1);
+      case 'note':
+        return playable && openDraft(now, null);
+      case 'markIn':
+        workspace.set({ inMs: now });
+        return;
+      case 'markOut':
+        if (workspace.inMs === null) return toast('error', t('notes.needInPoint'));
+        if (now <= workspace.inMs) return toast('error', t('errors.range_invalid'));
+        openDraft(workspace.inMs, now);
+        workspace.set({ inMs: null });
+        return;
+      case 'code':
+        return dropCode(action.key);
+      case 'help':
+        return setHelp(true);
+      case 'cancel':
+        return workspace.set(workspace.draft ? { draft: null } : { inMs: null });
+      case 'undo':
+        void undo()
+          .then((kind) => setStatus(kind ? t(`notes.undone.${kind}`) : t('notes.nothingToUndo')))
+          .catch(fail);
+        return;
+      case 'zoomIn':
+        return workspace.zoomBy(1);
+      case 'zoomOut':
+        return workspace.zoomBy(-1);
+    }
   };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (isTypingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      const v = videoRef.current;
-      if (!v) return;
-      switch (e.key) {
-        case ' ':
-        case 'k':
-        case 'K':
-          e.preventDefault();
-          if (v.paused) void v.play();
-          else v.pause();
-          break;
-        case 'n':
-        case 'N':
-          e.preventDefault();
-          startNote();
-          break;
-        case 'ArrowLeft':
-        case 'j':
-        case 'J':
-          e.preventDefault();
-          v.currentTime = Math.max(0, v.currentTime - 5);
-          break;
-        case 'ArrowRight':
-        case 'l':
-        case 'L':
-          e.preventDefault();
-          v.currentTime = Math.min(v.duration || Infinity, v.currentTime + 5);
-          break;
-      }
+      // Shortcuts never fire while typing, nor behind an open dialog.
+      if (e.defaultPrevented || isTypingTarget(e.target) || document.querySelector('dialog[open]')) return;
+      const action = shortcutFor(e);
+      if (!action) return;
+      e.preventDefault();
+      run(action);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -92,7 +149,8 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
       </section>
     );
   }
-  if (!lesson || lesson.id !== id) return <p className="muted">{t('common.loading')}</p>;
+  // The workspace appears whole, codes included: drawing thousands of markers twice would cost more than the wait.
+  if (!lesson || lesson.id !== id || !coding.loaded || coding.lessonId !== id) return <p className="muted">{t('common.loading')}</p>;
 
   const poster = lesson.posterAssetId ? studio.mediaUrl(lesson.posterAssetId) : undefined;
   return (
@@ -108,15 +166,21 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
           {lesson.title}
         </h1>
         <span className="muted">{t('lesson.recordedOn', { date: formatDate(lesson.createdAt, i18n.language) })}</span>
+      </div>
+      <div className="lesson-toolbar">
+        <LessonTools lessonId={lesson.id} />
         <span className="spacer" />
+        <button type="button" className="small ghost" onClick={() => setHelp(true)}>
+          {t('shortcuts.title')} <kbd>?</kbd>
+        </button>
         <button
           type="button"
-          className="ghost danger"
+          className="small ghost danger"
           onClick={() => {
             if (!window.confirm(t('lesson.confirmDelete', { title: lesson.title }))) return;
             call('lessons.delete', { id: lesson.id })
               .then(() => go({ name: 'library' }))
-              .catch((err: unknown) => toast('error', errorMessage(t, err)));
+              .catch(fail);
           }}
         >
           {t('lesson.delete')}
@@ -125,13 +189,24 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
       <div className="lesson-body">
         <div className="lesson-main">
           {lesson.playbackAssetId ? (
-            <Player src={studio.mediaUrl(lesson.playbackAssetId)} poster={poster} videoRef={videoRef} durationMs={lesson.durationMs} />
+            <Player
+              src={studio.mediaUrl(lesson.playbackAssetId)}
+              poster={poster}
+              videoRef={videoRef}
+              durationMs={lesson.durationMs}
+              tracks={tracks}
+              onMediaDuration={(ms) => Number.isFinite(ms) && setMediaMs(ms)}
+            />
           ) : (
             <div className="player-placeholder">
               {poster && <img src={poster} alt="" />}
               <p>{lesson.status === 'failed' ? t('lesson.failedBody', { reason: t(`errors.${lesson.errorCode ?? 'media_failed'}`) }) : t('lesson.processingBody')}</p>
             </div>
           )}
+          {playable && durationMs > 0 && (
+            <Timeline lesson={lesson} durationMs={durationMs} notes={notes} codes={codes} onRange={(start, end) => openDraft(start, end)} />
+          )}
+          {playable && durationMs > 0 && <CodingPanel notes={notes} durationMs={durationMs} onCode={dropCode} />}
           {jobs.length > 0 && (
             <ul className="lesson-jobs">
               {jobs.map((job) => (
@@ -141,25 +216,47 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
           )}
         </div>
         <aside className="lesson-side">
-          <div className="tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={tab === 'notes'} onClick={() => setTab('notes')}>
-              {t('lesson.tabNotes')}
-            </button>
-            <button type="button" role="tab" aria-selected={tab === 'details'} onClick={() => setTab('details')}>
-              {t('lesson.tabDetails')}
-            </button>
+          <div className="tabs" role="tablist" aria-label={t('lesson.panels')}>
+            {tabs.map((tab) => (
+              <button
+                key={tab}
+                type="button"
+                role="tab"
+                id={`tab-${tab}`}
+                aria-selected={workspace.tab === tab}
+                aria-controls="lesson-panel"
+                onClick={() => workspace.set({ tab })}
+              >
+                {t(`lesson.tabs.${tab}`)}
+              </button>
+            ))}
           </div>
-          {tab === 'notes' ? (
-            <NotesPanel draft={draft} onDraftDone={() => setDraft(null)} onSeek={seek} onAddAtCurrent={startNote} />
-          ) : (
-            <>
-              <DetailsForm key={lesson.id} lesson={lesson} />
-              <h3>{t('lesson.media')}</h3>
-              <AssetSizes assets={lesson.assets} />
-            </>
-          )}
+          <div id="lesson-panel" role="tabpanel" aria-labelledby={`tab-${workspace.tab}`}>
+            {workspace.tab === 'notes' && (
+              <NotesPanel
+                codes={codes}
+                schemeCodes={scheme?.codes ?? []}
+                onAddAtCurrent={() => run({ name: 'note' })}
+                onUndo={() => run({ name: 'undo' })}
+              />
+            )}
+            {workspace.tab === 'clips' && <ClipsPanel />}
+            {workspace.tab === 'reflection' && <ReflectionPanel lessonId={lesson.id} />}
+            {workspace.tab === 'details' && (
+              <>
+                <DetailsForm key={lesson.id} lesson={lesson} />
+                <CaptionTracks />
+                <h3>{t('lesson.media')}</h3>
+                <AssetSizes assets={lesson.assets} />
+              </>
+            )}
+          </div>
         </aside>
       </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </section>
   );
 }

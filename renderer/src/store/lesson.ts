@@ -4,60 +4,98 @@ import type { Lesson, LessonPatch } from '../../../common/schemas/lesson';
 import type { Note } from '../../../common/schemas/note';
 import { call, studio } from '../bridge/studio';
 
+/** What an undo puts back; each entry reverses one change the person made to the notes. */
+type UndoEntry = { kind: 'add'; note: Note } | { kind: 'edit'; before: Note } | { kind: 'delete'; note: Note };
+
 interface LessonState {
   lesson: Lesson | null;
   notes: Note[];
   error: unknown;
+  undoStack: UndoEntry[];
   open(id: string): Promise<void>;
   refresh(): Promise<void>;
   save(patch: LessonPatch): Promise<void>;
   addNote(input: Omit<CallInput<'notes.add'>, 'lessonId'>): Promise<Note>;
   updateNote(input: CallInput<'notes.update'>): Promise<void>;
   deleteNote(id: string): Promise<void>;
+  /** Reverses the last change; resolves to what kind of change it was, or null when there was none. */
+  undo(): Promise<UndoEntry['kind'] | null>;
 }
 
 const byTime = (a: Note, b: Note) => a.startMs - b.startMs || a.createdAt - b.createdAt;
+const UNDO_DEPTH = 50;
 
-export const useLesson = create<LessonState>((set, get) => ({
-  lesson: null,
-  notes: [],
-  error: null,
-  async open(id) {
-    set({ lesson: null, notes: [], error: null });
-    try {
-      const [lesson, notes] = await Promise.all([call('lessons.get', { id }), call('notes.list', { lessonId: id })]);
-      set({ lesson, notes });
-    } catch (error) {
-      set({ error });
-    }
-  },
-  async refresh() {
+export const useLesson = create<LessonState>((set, get) => {
+  const remember = (entry: UndoEntry) => set({ undoStack: [...get().undoStack, entry].slice(-UNDO_DEPTH) });
+  const reloadNotes = async () => {
     const id = get().lesson?.id;
-    if (!id) return;
-    try {
-      set({ lesson: await call('lessons.get', { id }) });
-    } catch (error) {
-      set({ error, lesson: null });
-    }
-  },
-  async save(patch) {
-    const id = get().lesson!.id;
-    set({ lesson: await call('lessons.update', { id, patch }) });
-  },
-  async addNote(input) {
-    const note = await call('notes.add', { ...input, lessonId: get().lesson!.id });
-    set({ notes: [...get().notes, note].sort(byTime) });
-    return note;
-  },
-  async updateNote(input) {
-    const note = await call('notes.update', input);
-    set({ notes: get().notes.map((n) => (n.id === note.id ? note : n)).sort(byTime) });
-  },
-  async deleteNote(id) {
-    await call('notes.delete', { id });
-    set({ notes: get().notes.filter((n) => n.id !== id && n.parentId !== id) });
-  },
-}));
+    if (id) set({ notes: await call('notes.list', { lessonId: id }) });
+  };
+  return {
+    lesson: null,
+    notes: [],
+    error: null,
+    undoStack: [],
+    async open(id) {
+      set({ lesson: null, notes: [], error: null, undoStack: [] });
+      try {
+        const [lesson, notes] = await Promise.all([call('lessons.get', { id }), call('notes.list', { lessonId: id })]);
+        set({ lesson, notes });
+      } catch (error) {
+        set({ error });
+      }
+    },
+    async refresh() {
+      const id = get().lesson?.id;
+      if (!id) return;
+      try {
+        set({ lesson: await call('lessons.get', { id }) });
+      } catch (error) {
+        set({ error, lesson: null });
+      }
+    },
+    async save(patch) {
+      const id = get().lesson!.id;
+      set({ lesson: await call('lessons.update', { id, patch }) });
+    },
+    async addNote(input) {
+      const note = await call('notes.add', { ...input, lessonId: get().lesson!.id });
+      set({ notes: [...get().notes, note].sort(byTime) });
+      remember({ kind: 'add', note });
+      return note;
+    },
+    async updateNote(input) {
+      const before = get().notes.find((n) => n.id === input.id);
+      const note = await call('notes.update', input);
+      // Moving a note moves its replies with it.
+      set({ notes: get().notes.map((n) => (n.id === note.id ? note : n.parentId === note.id ? { ...n, startMs: note.startMs, endMs: note.endMs } : n)).sort(byTime) });
+      if (before) remember({ kind: 'edit', before });
+    },
+    async deleteNote(id) {
+      const note = get().notes.find((n) => n.id === id);
+      await call('notes.delete', { id });
+      set({ notes: get().notes.filter((n) => n.id !== id && n.parentId !== id) });
+      if (note) remember({ kind: 'delete', note });
+    },
+    async undo() {
+      const entry = get().undoStack.at(-1);
+      if (!entry) return null;
+      set({ undoStack: get().undoStack.slice(0, -1) });
+      if (entry.kind === 'add') {
+        await call('notes.delete', { id: entry.note.id });
+        set({ notes: get().notes.filter((n) => n.id !== entry.note.id && n.parentId !== entry.note.id) });
+      } else if (entry.kind === 'delete') {
+        await call('notes.restore', { id: entry.note.id });
+        await reloadNotes();
+      } else {
+        const { id, kind, startMs, endMs, text, codeId } = entry.before;
+        await call('notes.update', { id, kind, startMs, endMs, text, codeId });
+        await reloadNotes();
+      }
+      return entry.kind;
+    },
+  };
+});
 
 studio.on('library.changed', ({ lessonIds }) => {
   const current = useLesson.getState().lesson;

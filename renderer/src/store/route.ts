@@ -1,6 +1,12 @@
 import { create } from 'zustand';
 
-export type Route = { name: 'library' } | { name: 'settings' } | { name: 'record' } | { name: 'lesson'; id: string; atMs?: number };
+export type Route =
+  | { name: 'library' }
+  | { name: 'settings' }
+  | { name: 'record' }
+  | { name: 'lesson'; id: string; atMs?: number }
+  | { name: 'report'; id: string }
+  | { name: 'search'; query: string };
 
 /** The route lives in the address hash, so a reload (or the browser's back button) keeps the person's place. */
 function parse(hash: string): Route {
@@ -9,6 +15,8 @@ function parse(hash: string): Route {
     const at = new URLSearchParams(hash.split('?')[1] ?? '').get('t');
     return { name: 'lesson', id: id.split('?')[0]!, ...(at ? { atMs: Number(at) } : {}) };
   }
+  if (screen === 'report' && id) return { name: 'report', id };
+  if (screen?.split('?')[0] === 'search') return { name: 'search', query: new URLSearchParams(hash.split('?')[1] ?? '').get('q') ?? '' };
   if (screen === 'settings') return { name: 'settings' };
   if (screen === 'record') return { name: 'record' };
   return { name: 'library' };
@@ -16,6 +24,8 @@ function parse(hash: string): Route {
 
 function format(route: Route): string {
   if (route.name === 'lesson') return `#/lesson/${route.id}${route.atMs !== undefined ? `?t=${route.atMs}` : ''}`;
+  if (route.name === 'report') return `#/report/${route.id}`;
+  if (route.name === 'search') return `#/search${route.query ? `?q=${encodeURIComponent(route.query)}` : ''}`;
   return `#/${route.name}`;
 }
 

@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Code } from '../../../common/schemas/coding';
+import type { Note } from '../../../common/schemas/note';
+import { errorMessage } from '../lib/errors';
+import { formatTimecode } from '../lib/format';
+import { useClips } from '../store/clips';
+import { localName } from '../store/coding';
+import { useLesson } from '../store/lesson';
+import { useToasts } from '../store/toasts';
+import { KindIcon } from './KindIcon';
+import { NoteComposer } from './NoteComposer';
+
+interface Props {
+  note: Note;
+  replies: Note[];
+  code: Code | undefined;
+  codes: Code[];
+  current: boolean;
+  onSeek(): void;
+}
+
+/** One note with its thread. User text is always rendered as text, never as HTML. */
+export function NoteItem({ note, replies, code, codes, current, onSeek }: Props) {
+  const { t, i18n } = useTranslation();
+  const { addNote, updateNote, deleteNote } = useLesson();
+  const addClip = useClips((s) => s.add);
+  const toast = useToasts((s) => s.show);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [replying, setReplying] = useState(false);
+  const fail = (err: unknown) => toast('error', errorMessage(t, err));
+
+  const time = formatTimecode(note.startMs, i18n.language);
+  const span = note.endMs !== null ? t('notes.range', { start: time, end: formatTimecode(note.endMs, i18n.language) }) : time;
+  const codeName = code ? localName(code, i18n.language) : null;
+  const summary = (note.text || codeName || '').slice(0, 80);
+
+  if (editing === note.id) {
+    return (
+      <NoteComposer
+        draft={{ startMs: note.startMs, endMs: note.endMs, text: note.text, kind: note.kind, codeId: note.codeId }}
+        codes={codes}
+        label={t('notes.edit')}
+        onCancel={() => setEditing(null)}
+        onSave={async (d) => {
+          try {
+            await updateNote({ id: note.id, text: d.text, kind: d.kind, codeId: d.codeId });
+            setEditing(null);
+          } catch (err) {
+            fail(err);
+          }
+        }}
+      />
+    );
+  }
+
+  return (
+    <article className={`note note-${note.kind}${current ? ' current' : ''}`} aria-current={current ? 'true' : undefined} data-note-id={note.id}>
+      <div className="note-head">
+        <button type="button" className="note-seek" onClick={onSeek} aria-label={t('notes.seekTo', { time, text: summary })}>
+          <span className="timecode">{span}</span>
+          <span className={`kind-badge kind-${note.kind}`}>
+            <KindIcon kind={note.kind} />
+            {t(`notes.kinds.${note.kind}`)}
+          </span>
+        </button>
+        {code && (
+          <span className="code-chip" style={{ borderColor: code.color }}>
+            <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
+            {codeName}
+          </span>
+        )}
+      </div>
+      {note.text && (
+        <p className="note-text" dir="auto">
+          {note.text}
+        </p>
+      )}
+      {note.authorName && <p className="muted small-text">{note.authorName}</p>}
+      <div className="note-actions">
+        <button type="button" className="small ghost" onClick={() => setReplying(true)} aria-label={t('notes.replyTo', { time })}>
+          {t('notes.reply')}
+        </button>
+        {note.endMs !== null && (
+          <button
+            type="button"
+            className="small ghost"
+            aria-label={t('clips.saveNoteAsClip', { time })}
+            onClick={() =>
+              addClip({ name: (note.text || codeName || span).slice(0, 200), startMs: note.startMs, endMs: note.endMs! })
+                .then(() => toast('info', t('clips.saved')))
+                .catch(fail)
+            }
+          >
+            {t('clips.saveAsClip')}
+          </button>
+        )}
+        <button type="button" className="small ghost" onClick={() => setEditing(note.id)} aria-label={`${t('notes.edit')} ${time}`}>
+          {t('notes.edit')}
+        </button>
+        <button type="button" className="small ghost danger" onClick={() => deleteNote(note.id).catch(fail)} aria-label={`${t('notes.delete')} ${time}`}>
+          {t('notes.delete')}
+        </button>
+      </div>
+      {(replies.length > 0 || replying) && (
+        <ol className="replies" aria-label={t('notes.replies', { time })}>
+          {replies.map((r) =>
+            editing === r.id ? (
+              <li key={r.id}>
+                <NoteComposer
+                  reply
+                  draft={{ startMs: r.startMs, endMs: r.endMs, text: r.text, kind: r.kind, codeId: null }}
+                  label={t('notes.editReply')}
+                  onCancel={() => setEditing(null)}
+                  onSave={async (d) => {
+                    try {
+                      await updateNote({ id: r.id, text: d.text });
+                      setEditing(null);
+                    } catch (err) {
+                      fail(err);
+                    }
+                  }}
+                />
+              </li>
+            ) : (
+              <li key={r.id} className="reply" data-note-id={r.id}>
+                <p className="note-text" dir="auto">
+                  {r.text}
+                </p>
+                <div className="reply-foot">
+                  {r.authorName && <span className="muted small-text">{r.authorName}</span>}
+                  <span className="spacer" />
+                  <button type="button" className="small ghost" onClick={() => setEditing(r.id)} aria-label={t('notes.editReply')}>
+                    {t('notes.edit')}
+                  </button>
+                  <button type="button" className="small ghost danger" onClick={() => deleteNote(r.id).catch(fail)} aria-label={t('notes.deleteReply')}>
+                    {t('notes.delete')}
+                  </button>
+                </div>
+              </li>
+            ),
+          )}
+          {replying && (
+            <li>
+              <NoteComposer
+                reply
+                draft={{ startMs: note.startMs, endMs: note.endMs, text: '', kind: note.kind, codeId: null }}
+                label={t('notes.replyTo', { time })}
+                onCancel={() => setReplying(false)}
+                onSave={async (d) => {
+                  try {
+                    await addNote({ parentId: note.id, startMs: note.startMs, text: d.text, kind: note.kind });
+                    setReplying(false);
+                  } catch (err) {
+                    fail(err);
+                  }
+                }}
+              />
+            </li>
+          )}
+        </ol>
+      )}
+    </article>
+  );
+}

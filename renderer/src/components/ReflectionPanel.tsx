@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Reflection } from '../../../common/schemas/reflection';
+import { call } from '../bridge/studio';
+import { errorMessage } from '../lib/errors';
+import { formatDate } from '../lib/format';
+import { useToasts } from '../store/toasts';
+
+const prompts = ['wentWell', 'wouldChange', 'feedbackWanted'] as const;
+
+/** The teacher's guided reflection on the lesson; private unless they choose to share it. */
+export function ReflectionPanel({ lessonId }: { lessonId: string }) {
+  const { t, i18n } = useTranslation();
+  const toast = useToasts((s) => s.show);
+  const [saved, setSaved] = useState<Reflection | null>(null);
+  const [form, setForm] = useState<Reflection | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('reflection.get', { lessonId })
+      .then((r) => {
+        if (!live) return;
+        setSaved(r);
+        setForm(r);
+      })
+      .catch((err: unknown) => toast('error', errorMessage(t, err)));
+    return () => {
+      live = false;
+    };
+  }, [lessonId, t, toast]);
+
+  if (!form) return <p className="muted">{t('common.loading')}</p>;
+  const changed = JSON.stringify(form) !== JSON.stringify(saved);
+  return (
+    <form
+      className="reflection"
+      aria-labelledby="reflection-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const { wentWell, wouldChange, feedbackWanted, shared } = form;
+        call('reflection.save', { lessonId, wentWell, wouldChange, feedbackWanted, shared })
+          .then((r) => {
+            setSaved(r);
+            setForm(r);
+            toast('info', t('reflection.saved'));
+          })
+          .catch((err: unknown) => toast('error', errorMessage(t, err)));
+      }}
+    >
+      <h2 id="reflection-title">{t('reflection.title')}</h2>
+      <p className="muted small-text">{t('reflection.intro')}</p>
+      {prompts.map((p) => (
+        <label key={p} className="field">
+          <span>{t(`reflection.${p}`)}</span>
+          <textarea rows={3} dir="auto" maxLength={10_000} value={form[p]} onChange={(e) => setForm({ ...form, [p]: e.target.value })} />
+        </label>
+      ))}
+      <label className="inline-field">
+        <input type="checkbox" checked={form.shared} onChange={(e) => setForm({ ...form, shared: e.target.checked })} />
+        {t('reflection.share')}
+      </label>
+      <p className="muted small-text">{form.shared ? t('reflection.sharedNote') : t('reflection.privateNote')}</p>
+      <div className="composer-actions">
+        {saved?.updatedAt && <span className="muted small-text">{t('reflection.savedAt', { date: formatDate(saved.updatedAt, i18n.language) })}</span>}
+        <span className="spacer" />
+        <button type="submit" className="primary" disabled={!changed}>
+          {t('reflection.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

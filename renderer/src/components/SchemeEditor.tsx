@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CodingScheme } from '../../../common/schemas/coding';
+import { errorMessage } from '../lib/errors';
+import { localName, useCoding } from '../store/coding';
+import { useToasts } from '../store/toasts';
+
+interface DraftCode {
+  id?: string;
+  name: string;
+  color: string;
+  key: number;
+}
+
+const PALETTE = ['#2563eb', '#0d9488', '#16a34a', '#9333ea', '#dc2626', '#d97706', '#db2777', '#4b5563', '#0891b2'];
+
+/**
+ * Creates or edits a user-made coding scheme. The built-in scheme cannot change, so "editing" it
+ * starts a copy.
+ */
+export function SchemeEditor({ scheme, onClose }: { scheme: CodingScheme | null; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const { save, remove, choose } = useCoding();
+  const toast = useToasts((s) => s.show);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const copy = scheme?.builtIn ?? false;
+  const [name, setName] = useState(scheme ? (copy ? t('coding.copyOf', { name: localName(scheme, i18n.language) }) : scheme.name) : '');
+  const [codes, setCodes] = useState<DraftCode[]>(
+    scheme
+      ? scheme.codes.map((c) => ({ ...(copy ? {} : { id: c.id }), name: localName(c, i18n.language), color: c.color, key: c.key }))
+      : [{ name: '', color: PALETTE[0]!, key: 1 }],
+  );
+
+  useEffect(() => {
+    const d = dialog.current;
+    d?.showModal();
+    return () => d?.close();
+  }, []);
+
+  const freeKey = () => [1, 2, 3, 4, 5, 6, 7, 8, 9].find((k) => !codes.some((c) => c.key === k));
+  const update = (i: number, patch: Partial<DraftCode>) => setCodes(codes.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const fail = (err: unknown) => toast('error', errorMessage(t, err));
+
+  return (
+    <dialog ref={dialog} className="scheme-editor" aria-labelledby="scheme-editor-title" onClose={onClose}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save({ ...(scheme && !copy ? { id: scheme.id } : {}), name, codes })
+            .then((saved) => choose(saved.id))
+            .then(onClose)
+            .catch(fail);
+        }}
+      >
+        <h2 id="scheme-editor-title">{scheme && !copy ? t('coding.editTitle') : t('coding.newTitle')}</h2>
+        <label className="field">
+          <span>{t('coding.schemeName')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} dir="auto" />
+        </label>
+        <table className="codes-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('coding.key')}</th>
+              <th scope="col">{t('coding.codeName')}</th>
+              <th scope="col">{t('coding.color')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('coding.remove')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {codes.map((c, i) => (
+              <tr key={i}>
+                <td>
+                  <select value={c.key} aria-label={t('coding.keyOf', { n: i + 1 })} onChange={(e) => update(i, { key: Number(e.target.value) })}>
+                    {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => (
+                      <option key={k} value={k} disabled={k !== c.key && codes.some((o) => o.key === k)}>
+                        {k}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input value={c.name} required maxLength={60} dir="auto" aria-label={t('coding.nameOf', { n: i + 1 })} onChange={(e) => update(i, { name: e.target.value })} />
+                </td>
+                <td>
+                  <input type="color" value={c.color} aria-label={t('coding.colorOf', { n: i + 1 })} onChange={(e) => update(i, { color: e.target.value })} />
+                </td>
+                <td>
+                  <button type="button" className="small ghost danger" disabled={codes.length === 1} onClick={() => setCodes(codes.filter((_, j) => j !== i))} aria-label={t('coding.removeOf', { n: i + 1 })}>
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button
+          type="button"
+          className="small"
+          disabled={codes.length >= 9}
+          onClick={() => setCodes([...codes, { name: '', color: PALETTE[codes.length % PALETTE.length]!, key: freeKey()! }])}
+        >
+          {t('coding.addCode')}
+        </button>
+        <div className="dialog-actions">
+          {scheme && !copy && (
+            <button
+              type="button"
+              className="ghost danger"
+              onClick={() => {
+                if (window.confirm(t('coding.confirmDelete', { name: scheme.name }))) remove(scheme.id).then(onClose).catch(fail);
+              }}
+            >
+              {t('coding.delete')}
+            </button>
+          )}
+          <span className="spacer" />
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t('coding.save')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Note } from '../../../common/schemas/note';
+
+/** Where a moment sits on the timeline, as a percentage of its width. */
+export function percentAt(ms: number, durationMs: number): number {
+  if (durationMs <= 0) return 0;
+  return Math.min(100, Math.max(0, (ms / durationMs) * 100));
+}
+
+/** The moment under a pointer at clientX over a box; the timeline is LTR in every language. */
+export function msAtPointer(clientX: number, box: { left: number; width: number }, durationMs: number): number {
+  if (box.width <= 0) return 0;
+  return Math.round(Math.min(1, Math.max(0, (clientX - box.left) / box.width)) * durationMs);
+}
+
+/**
+ * Rows for range bars so overlapping ranges never hide each other: each range takes the first row
+ * whose last bar ended before it starts. Beyond `maxRows` bars share the last row.
+ */
+export function rangeRows(notes: Note[], maxRows: number): Map<string, number> {
+  const rowEnds: number[] = [];
+  const rows = new Map<string, number>();
+  for (const n of [...notes].filter((x) => x.endMs !== null).sort((a, b) => a.startMs - b.startMs)) {
+    let row = rowEnds.findIndex((end) => end <= n.startMs);
+    if (row < 0) row = rowEnds.length < maxRows ? rowEnds.length : maxRows - 1;
+    rowEnds[row] = Math.max(rowEnds[row] ?? 0, n.endMs!);
+    rows.set(n.id, row);
+  }
+  return rows;
+}
+
+/** The note playback is at: the last one started, or a range still running. */
+export function currentNoteIndex(notes: Note[], ms: number): number {
+  let current = -1;
+  for (let i = 0; i < notes.length; i++) {
+    const n = notes[i]!;
+    if (n.startMs > ms) break;
+    current = i;
+  }
+  return current;
+}
+
+/** Gridline spacing that keeps labels about 80 px apart at any zoom. */
+export function tickStepMs(durationMs: number, widthPx: number): number {
+  const steps = [1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000];
+  const target = (durationMs / Math.max(1, widthPx)) * 80;
+  return steps.find((s) => s >= target) ?? steps[steps.length - 1]!;
+}

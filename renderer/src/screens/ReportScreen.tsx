@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallOutput } from '../../../common/contract';
+import type { Lesson } from '../../../common/schemas/lesson';
+import { noteKinds, type Note } from '../../../common/schemas/note';
+import { call } from '../bridge/studio';
+import { KindIcon } from '../components/KindIcon';
+import { errorMessage } from '../lib/errors';
+import { formatDate, formatTimecode } from '../lib/format';
+import { assetOf, loadSprite, spriteTile, type Sprite } from '../lib/media-json';
+import { codesById, localName } from '../store/coding';
+import { useRoute } from '../store/route';
+
+interface ReportData {
+  lesson: Lesson;
+  notes: Note[];
+  coding: CallOutput<'coding.list'>;
+  sprite: Sprite | null;
+}
+
+/**
+ * A feedback report made for paper: the lesson's noted moments (with a frame of each) grouped by
+ * kind. Print styles drop the app around it, so the browser's "Save as PDF" gives a clean document.
+ */
+export function ReportScreen({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const go = useRoute((s) => s.go);
+  const [data, setData] = useState<ReportData | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const [lesson, notes, coding] = await Promise.all([call('lessons.get', { id }), call('notes.list', { lessonId: id }), call('coding.list', { lessonId: id })]);
+      const indexId = assetOf(lesson, 'sprite_index');
+      const imageId = assetOf(lesson, 'sprite');
+      const sprite = indexId && imageId ? await loadSprite(indexId, imageId) : null;
+      if (live) setData({ lesson, notes, coding, sprite });
+    })().catch((err: unknown) => live && setError(err));
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  if (error) return <p className="error-text">{errorMessage(t, error)}</p>;
+  if (!data) return <p className="muted">{t('common.loading')}</p>;
+
+  const { lesson, notes, coding, sprite } = data;
+  const codes = codesById(coding.schemes);
+  const top = notes.filter((n) => n.parentId === null);
+  const replies = (n: Note) => notes.filter((r) => r.parentId === n.id);
+  const fmt = (ms: number) => formatTimecode(ms, i18n.language);
+  const num = new Intl.NumberFormat(i18n.language);
+
+  return (
+    <article className="report" aria-labelledby="report-title">
+      <div className="report-actions">
+        <button type="button" className="ghost" onClick={() => go({ name: 'lesson', id })}>
+          <span className="flip-rtl" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('report.back')}
+        </button>
+        <span className="spacer" />
+        <button type="button" className="primary" onClick={() => window.print()}>
+          {t('report.print')}
+        </button>
+      </div>
+      <header className="report-head">
+        <p className="muted">{t('report.kicker')}</p>
+        <h1 id="report-title" dir="auto">
+          {lesson.title}
+        </h1>
+        <p className="muted">
+          {[lesson.subject, lesson.grade].filter(Boolean).join(' · ')} {lesson.durationMs !== null && `· ${fmt(lesson.durationMs)}`} · {formatDate(lesson.createdAt, i18n.language)}
+        </p>
+        <ul className="report-summary">
+          {noteKinds.map((k) => (
+            <li key={k} className={`kind-${k}`}>
+              <KindIcon kind={k} /> {t(`notes.kinds.${k}`)}: {num.format(top.filter((n) => n.kind === k).length)}
+            </li>
+          ))}
+        </ul>
+      </header>
+      {top.length === 0 && <p className="muted">{t('report.empty')}</p>}
+      {noteKinds.map((kind) => {
+        const group = top.filter((n) => n.kind === kind);
+        if (group.length === 0) return null;
+        return (
+          <section key={kind} className="report-group" aria-labelledby={`report-${kind}`}>
+            <h2 id={`report-${kind}`} className={`kind-${kind}`}>
+              <KindIcon kind={kind} /> {t(`notes.kinds.${kind}`)}
+            </h2>
+            <ol className="report-notes">
+              {group.map((n) => {
+                const code = n.codeId ? codes.get(n.codeId) : undefined;
+                const tile = sprite && spriteTile(sprite, n.startMs);
+                return (
+                  <li key={n.id} className="report-note">
+                    {sprite && tile && (
+                      <div
+                        className="report-frame"
+                        role="img"
+                        aria-label={t('report.frameAt', { time: fmt(n.startMs) })}
+                        style={{
+                          inlineSize: `${sprite.index.tileWidth}px`,
+                          blockSize: `${sprite.index.tileHeight}px`,
+                          backgroundImage: `url("${sprite.url}")`,
+                          backgroundPosition: `${tile.x}px ${tile.y}px`,
+                        }}
+                      />
+                    )}
+                    <div>
+                      <p className="report-when">
+                        <span className="timecode">{n.endMs !== null ? t('notes.range', { start: fmt(n.startMs), end: fmt(n.endMs) }) : fmt(n.startMs)}</span>
+                        {code && <span className="code-chip">{localName(code, i18n.language)}</span>}
+                        {n.authorName && <span className="muted small-text">{n.authorName}</span>}
+                      </p>
+                      {n.text && (
+                        <p className="note-text" dir="auto">
+                          {n.text}
+                        </p>
+                      )}
+                      {replies(n).map((r) => (
+                        <p key={r.id} className="report-reply" dir="auto">
+                          {r.authorName ? `${r.authorName}: ` : ''}
+                          {r.text}
+                        </p>
+                      ))}
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+        );
+      })}
+    </article>
+  );
+}
