@@ -25,6 +25,27 @@ import {
   unfinishedRecordingSchema,
 } from './schemas/recording';
 import { settingsPatchSchema, settingsSchema } from './schemas/settings';
+import {
+  changeRoleInputSchema,
+  communityRefSchema,
+  createCommunityInputSchema,
+  hubStatusSchema,
+  invitePreviewSchema,
+  inviteCreatedSchema,
+  inviteCreateInputSchema,
+  inviteRefSchema,
+  joinInputSchema,
+  localCommunitySchema,
+  memberRefSchema,
+  membersOutputSchema,
+  sharedLessonSchema,
+  signInInputSchema,
+  signOutInputSchema,
+  signUpInputSchema,
+} from './schemas/community';
+import { shareDetailsSchema, shareInputSchema } from './schemas/sharing';
+import { connectionInputSchema, syncStateSchema, transferSchema } from './schemas/sync';
+import { inviteSchema } from './hub-api';
 import { errorPayloadSchema } from './errors';
 
 /**
@@ -115,11 +136,42 @@ export const calls = {
   'jobs.list': call(z.object({ lessonId: idSchema.optional() }).strict(), z.array(jobSchema)),
   'jobs.cancel': call(byId, jobSchema),
   'jobs.retry': call(byId, jobSchema),
+
+  // Community hub: accounts, communities, sharing, sync and media transfers (core/sync, core/transfers).
+  'hub.status': call(none, hubStatusSchema),
+  'hub.signUp': call(signUpInputSchema, hubStatusSchema),
+  'hub.signIn': call(signInInputSchema, hubStatusSchema),
+  'hub.signOut': call(signOutInputSchema, hubStatusSchema),
+  'communities.list': call(none, z.array(localCommunitySchema)),
+  'communities.create': call(createCommunityInputSchema, localCommunitySchema),
+  'communities.get': call(communityRefSchema, localCommunitySchema),
+  'communities.lessons': call(communityRefSchema, z.array(sharedLessonSchema)),
+  'communities.leave': call(communityRefSchema, ok),
+  'members.list': call(communityRefSchema, membersOutputSchema),
+  'members.changeRole': call(changeRoleInputSchema, membersOutputSchema),
+  'members.remove': call(memberRefSchema, membersOutputSchema),
+  'invites.create': call(inviteCreateInputSchema, inviteCreatedSchema),
+  'invites.list': call(communityRefSchema, z.array(inviteSchema)),
+  'invites.revoke': call(inviteRefSchema, ok),
+  'invites.preview': call(joinInputSchema, invitePreviewSchema),
+  'invites.join': call(joinInputSchema, localCommunitySchema),
+  'sharing.share': call(shareInputSchema.strict(), shareDetailsSchema),
+  'sharing.unshare': call(byLesson, ok),
+  'sharing.get': call(byLesson, shareDetailsSchema.nullable()),
+  'sync.status': call(none, syncStateSchema),
+  'sync.now': call(none, syncStateSchema),
+  'sync.connection': call(connectionInputSchema, ok),
+  'transfers.list': call(none, z.array(transferSchema)),
+  'transfers.pause': call(byId, ok),
+  'transfers.resume': call(byId, ok),
+  'transfers.download': call(byLesson, ok),
 } as const;
 
 export const events = {
   'jobs.progress': jobSchema,
   'library.changed': z.object({ lessonIds: z.array(idSchema) }),
+  'sync.state': syncStateSchema,
+  'transfers.progress': transferSchema,
 } as const;
 
 export type Calls = typeof calls;

@@ -52,6 +52,7 @@ export const errorCodes = [
   'lesson_not_visible',
   'lesson_not_shared',
   'calibration_already_scored',
+  'share_not_ready',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

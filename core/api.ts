@@ -1,6 +1,7 @@
 import type { StudioApi } from '../common/contract';
 import { StudioError } from '../common/errors';
 import type { CoreContext } from './app/context';
+import type { SyncApi } from './sync/service';
 import { captionText, importCaptions, removeCaptions, tracksOf } from './captions/captions';
 import { addClip, clipsOf, exportClipJob, removeClip, renameExistingClip } from './clips/clips';
 import { chooseScheme, codingFor, removeScheme, saveScheme } from './coding/schemes';
@@ -21,6 +22,8 @@ export interface ApiEnv {
   shell: 'electron' | 'web';
   ffmpegVersion: string | null;
   ffmpegError: string | null;
+  /** The community hub's calls (core/sync/service.ts). */
+  sync: SyncApi;
   screenSources?: ScreenSourceProvider | undefined;
 }
 
@@ -119,5 +122,7 @@ export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
     'jobs.list': async ({ lessonId }) => ctx.jobs.list(lessonId).map(publicJob),
     'jobs.cancel': async ({ id }) => publicJob(ctx.jobs.cancel(id)),
     'jobs.retry': async ({ id }) => publicJob(ctx.jobs.retry(id)),
+
+    ...env.sync,
   };
 }

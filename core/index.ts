@@ -17,6 +17,8 @@ import { locateMediaTools, mediaToolVersions, type MediaTools } from './media/to
 import { openMediaRange } from './media/serve';
 import type { ScreenSourceProvider } from './recording/screen-sources';
 import { readSettings } from './settings/settings';
+import { memorySecretStore, type SecretStore } from './secrets/secret-store';
+import { SyncService, type SyncOptions } from './sync/service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -29,6 +31,9 @@ export interface CoreOptions {
   env?: NodeJS.ProcessEnv;
   nativeBinding?: string;
   jobConcurrency?: number;
+  /** Where the hub session token is kept; without one the person signs in again after each start. */
+  secrets?: SecretStore;
+  sync?: SyncOptions;
   /** The desktop shell's list of screens and windows to record; absent in the browser shell. */
   screenSources?: ScreenSourceProvider;
 }
@@ -40,6 +45,8 @@ export interface Core {
   /** Streams an asset named by id with HTTP Range semantics; both shells serve media through it. */
   openAsset(assetId: string, range: string | undefined): ReturnType<typeof openMediaRange>;
   stageUpload(body: Readable): Promise<string>;
+  /** The community hub side: session, sync engine, transfer queue. */
+  sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -93,27 +100,32 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   ctx.jobs = jobs;
 
+  const sync = await SyncService.create(ctx, options.secrets ?? memorySecretStore(), options.sync);
   const api = createApi(ctx, {
     version: options.version,
     dataDir: options.dataDir,
     shell: options.shell,
     ffmpegVersion: tools ? await mediaToolVersions(tools).then((v) => v.ffmpeg, () => null) : null,
     ffmpegError: toolsError ? toErrorPayload(toolsError).code : null,
+    sync: sync.api(),
     screenSources: options.screenSources,
   });
   jobs.start();
+  sync.start();
   logger.info('core started', { dataDir: options.dataDir });
 
   return {
     api,
     bus,
     jobs,
+    sync,
     openAsset: async (assetId, range) => {
       const { file, mime } = resolveAsset(ctx, assetId);
       return openMediaRange(file, mime, range);
     },
     stageUpload: (body) => stageUpload(paths, body, MAX_STAGED_BYTES),
     close: async () => {
+      await sync.stop();
       await jobs.stop();
       db.close();
     },

@@ -9,6 +9,7 @@ import { installMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
 import { guardNavigation } from './navigation';
 import { registerPrivilegedSchemes } from './schemes';
+import { electronSecretStore } from './secrets';
 import { createScreenPicker } from './screen-picker';
 import { prepareSession } from './session';
 import { createMainWindow } from './window';
@@ -37,8 +38,11 @@ function openWindow(): void {
 
 async function start(): Promise<void> {
   try {
+    const dataDir = libraryDir(app.getPath('userData'));
+    const secrets = electronSecretStore(dataDir);
     core = await createCore({
-      dataDir: libraryDir(app.getPath('userData')),
+      dataDir,
+      ...(secrets && { secrets }),
       shell: 'electron',
       version: app.getVersion(),
       logger,

@@ -7,6 +7,7 @@ import { toErrorPayload } from '../common/errors';
 import { createCore } from '../core';
 import { defaultUserDataDir, libraryDir } from '../core/app/data-dir';
 import { consoleLogger } from '../core/app/logger';
+import { fileSecretStore } from '../core/secrets/secret-store';
 import { ensureRendererBuilt } from './build';
 import { startWebShell } from './server';
 
@@ -31,7 +32,8 @@ const dataDir = path.resolve(values.data ?? libraryDir(defaultUserDataDir()));
 try {
   const rendererDir = ensureRendererBuilt(root, { force: values.rebuild });
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-  const core = await createCore({ dataDir, shell: 'web', version: pkg.version, logger: consoleLogger });
+  // The hub session token lives in a file only this user can read, in the data folder.
+  const core = await createCore({ dataDir, shell: 'web', version: pkg.version, logger: consoleLogger, secrets: fileSecretStore(dataDir) });
   const shell = await startWebShell({ core, rendererDir, port });
   // The one line of stdout: tests and people read the address (with its per-launch token) from it.
   console.log(`Practice Circle is running at ${shell.url}`);

@@ -8,7 +8,7 @@ import { getLessonRow } from '../library/queries';
 import { myUserId } from './account';
 import { deviceClock } from './clock';
 import { dropLessonUpserts, enqueueOp } from './outbox';
-import { getRecord, isLive, liveNoteRecordsOf, saveRecord } from './records';
+import { getRecord, isLive, liveNoteRecordsOf, saveRecord, type SyncRecord } from './records';
 import { myRoleIn } from './rules';
 import { deleteShare, getShare, type LessonShare } from './shares';
 
@@ -19,7 +19,7 @@ import { deleteShare, getShare, type LessonShare } from './shares';
  * be shared gets a delete, one that should be shared again is created whole.
  */
 
-interface Target {
+export interface Target {
   entity: EntityName;
   id: string;
   communityId: string;
@@ -28,7 +28,7 @@ interface Target {
   authorId: string;
 }
 
-function emitChange(db: Db, now: () => number, t: Target, desired: Op['fields'] | null): void {
+export function emitChange(db: Db, now: () => number, t: Target, desired: Op['fields'] | null): void {
   const record = getRecord(db, t.entity, t.id);
   const live = isLive(record);
   if (desired === null) {
@@ -151,4 +151,17 @@ export function syncLessonRemoval(db: Db, now: () => number, lessonId: string): 
 export function syncNoteThread(db: Db, now: () => number, noteId: string): void {
   syncNoteChange(db, now, noteId);
   for (const { id } of db.prepare('SELECT id FROM notes WHERE parent_id = ?').all(noteId) as Array<{ id: string }>) syncNoteChange(db, now, id);
+}
+
+/** Sends one of this device's records to the hub again, whole, under a fresh stamp. */
+export function resendRecord(db: Db, now: () => number, record: SyncRecord, authorId: string): void {
+  const hlc = deviceClock(db, now).tick();
+  const fieldHlcs = Object.fromEntries(Object.keys(record.fields).map((k) => [k, hlc]));
+  saveRecord(db, { ...record, createdHlc: hlc, fieldHlcs });
+  const lessonId = record.entity === 'lesson' ? record.id : String(record.fields.lessonId);
+  if (record.entity === 'lesson') {
+    // The hub may have lost the media too; the uploads ask it first and send only what is missing.
+    db.prepare(`UPDATE transfers SET state = 'queued', done_bytes = 0, upload_url = NULL WHERE lesson_id = ? AND direction = 'upload'`).run(lessonId);
+  }
+  enqueueOp(db, { opId: uuidv7(), communityId: record.communityId, entity: record.entity, id: record.id, action: 'upsert', fields: record.fields, hlc, authorId }, lessonId, now());
 }

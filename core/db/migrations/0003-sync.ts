@@ -103,6 +103,8 @@ export const sync: Migration = {
       state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'paused', 'done', 'failed')),
       error_code TEXT,
       attempts INTEGER NOT NULL DEFAULT 0,
+      -- After a failure that may pass (hub unreachable, media not uploaded yet): not before this time.
+      retry_at INTEGER NOT NULL DEFAULT 0,
       created_at INTEGER NOT NULL,
       updated_at INTEGER NOT NULL,
       UNIQUE (direction, lesson_id, role)

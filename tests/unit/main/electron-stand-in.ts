@@ -140,6 +140,14 @@ export const session = { defaultSession: new FakeSession() };
 
 export const dialog = { showErrorBox: vi.fn() };
 
+/** Stands in for the OS keychain: reversible, and visibly not the plain text. */
+export const safeStorage = {
+  available: true,
+  isEncryptionAvailable: () => safeStorage.available,
+  encryptString: (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('base64')}`),
+  decryptString: (bytes: Buffer) => Buffer.from(bytes.toString().slice('sealed:'.length), 'base64').toString(),
+};
+
 export const Menu = {
   buildFromTemplate: vi.fn((template: unknown) => ({ template })),
   setApplicationMenu: vi.fn(),

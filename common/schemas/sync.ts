@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { errorPayloadSchema } from '../errors';
+import { idSchema, timestampSchema } from './ids';
+import { transferStateSchema } from './sharing';
+
+/** What the header's sync indicator shows; pushed as `sync.state` whenever any of it changes. */
+export const syncStateSchema = z.object({
+  signedIn: z.boolean(),
+  sessionExpired: z.boolean(),
+  /** The hub answered the last request. */
+  online: z.boolean(),
+  syncing: z.boolean(),
+  /** Local changes not yet accepted by the hub. */
+  pendingChanges: z.int().nonnegative(),
+  transfersActive: z.int().nonnegative(),
+  /** Transfers held back by the "only on unmetered connections" setting. */
+  transfersWaiting: z.int().nonnegative(),
+  lastSyncedAt: timestampSchema.nullable(),
+  lastError: errorPayloadSchema.nullable(),
+  /** Changes the hub refused (for instance after the person lost a role); they are not retried. */
+  rejectedChanges: z.int().nonnegative(),
+  nextRetryAt: timestampSchema.nullable(),
+});
+export type SyncState = z.infer<typeof syncStateSchema>;
+
+/**
+ * What the UI knows about the network and the core cannot: the browser's online flag and, when the
+ * platform tells (navigator.connection), whether the connection is metered; null when it cannot tell.
+ */
+export const connectionInputSchema = z.object({ online: z.boolean(), metered: z.boolean().nullable() }).strict();
+
+export const transferRoles = ['media', 'poster', 'sprite', 'peaks'] as const;
+
+export const transferSchema = z.object({
+  id: idSchema,
+  direction: z.enum(['upload', 'download']),
+  lessonId: idSchema,
+  lessonTitle: z.string(),
+  role: z.enum(transferRoles),
+  sizeBytes: z.int().nonnegative(),
+  doneBytes: z.int().nonnegative(),
+  state: transferStateSchema,
+  errorCode: z.string().nullable(),
+  updatedAt: timestampSchema,
+});
+export type Transfer = z.infer<typeof transferSchema>;

@@ -1,0 +1,128 @@
+import { entityDefinition, type EntityName, type LessonFields, type NoteFields } from '../../common/sync/entities';
+import { decide } from '../../common/sync/lww';
+import type { Op, SequencedOp } from '../../common/sync/ops';
+import type { Logger } from '../app/logger';
+import type { Db } from '../db/open';
+import { deviceClock } from './clock';
+import { getRecord, markSeen, recordState, saveRecord, type SyncRecord } from './records';
+import { projectLesson, removeLessonShare } from './remote-lessons';
+import { projectNote, removeNote } from './remote-notes';
+
+/** What applying ops changed, for the events and file clean-up that follow the commit. */
+export interface ApplyEffects {
+  lessonIds: Set<string>;
+  /** Lessons that left the library; their media folders go once the transaction has committed. */
+  removedLessons: Set<string>;
+}
+
+export function newEffects(): ApplyEffects {
+  return { lessonIds: new Set(), removedLessons: new Set() };
+}
+
+/**
+ * Applies pulled ops in order, inside the caller's transaction. The same last-writer-wins function
+ * the hub uses decides each field against this device's stamps, so local edits not yet pushed keep
+ * their newer values and every device reaches the same state. Each op also advances the device's
+ * clock, so later local edits sort after everything seen; a remote stamp far ahead of this device's
+ * clock throws `clock_skew` and nothing of the page is applied.
+ */
+export function applyOps(db: Db, now: () => number, ops: readonly SequencedOp[], effects: ApplyEffects, logger: Logger): void {
+  const clock = deviceClock(db, now);
+  for (const op of ops) {
+    clock.receive(op.hlc);
+    try {
+      applyOne(db, now(), op, effects);
+    } catch (err) {
+      // One record that cannot be shown here (say, a note on a lesson this device refuses) must not stop the rest.
+      logger.warn('could not apply a synced op', { entity: op.entity, id: op.id, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+}
+
+function applyOne(db: Db, nowMs: number, op: Op, effects: ApplyEffects): void {
+  const existing = getRecord(db, op.entity, op.id);
+  // A lesson lives in one community on a device; the same id arriving from another is ignored.
+  if (existing && existing.communityId !== op.communityId) return;
+  const decision = decide(op, recordState(existing));
+  if (decision.kind === 'noop') {
+    if (existing) markSeen(db, op.entity, op.id);
+    return;
+  }
+  let record: SyncRecord;
+  if (decision.kind === 'delete') {
+    record = { ...existing!, deletedHlc: op.hlc, fields: {}, fieldHlcs: {} };
+  } else {
+    const stamps = Object.fromEntries(Object.keys(decision.fields).map((k) => [k, op.hlc]));
+    if (decision.kind === 'create') {
+      if (!entityDefinition(op.entity).fields.safeParse(decision.fields).success) return;
+      const ownerId = op.entity === 'lesson' ? String(decision.fields.ownerId) : op.authorId;
+      record = { entity: op.entity, id: op.id, communityId: op.communityId, ownerId, createdHlc: op.hlc, deletedHlc: null, fields: decision.fields, fieldHlcs: stamps };
+    } else {
+      record = { ...existing!, fields: { ...existing!.fields, ...decision.fields }, fieldHlcs: { ...existing!.fieldHlcs, ...stamps } };
+    }
+  }
+  saveRecord(db, record);
+  project(db, nowMs, record, decision.kind === 'delete' ? null : decision.fields, effects);
+}
+
+/**
+ * How a synced record shows in the library. Entities without a projection here (reviews, rubrics,
+ * collections) are still stored with their stamps in `sync_records`, ready for the screens that use them.
+ */
+export interface Projection {
+  upsert(db: Db, record: SyncRecord, changed: Op['fields'], nowMs: number, effects: ApplyEffects): void;
+  remove(db: Db, record: SyncRecord, effects: ApplyEffects): void;
+}
+
+const projections: Partial<Record<EntityName, Projection>> = {
+  lesson: {
+    upsert(db, record, changed, nowMs, effects) {
+      projectLesson(db, record, changed as Partial<LessonFields>, nowMs);
+      effects.lessonIds.add(record.id);
+    },
+    remove(db, record, effects) {
+      if (removeLessonShare(db, record.id) === 'deleted') effects.removedLessons.add(record.id);
+      effects.lessonIds.add(record.id);
+    },
+  },
+  note: {
+    upsert(db, record, _changed, nowMs, effects) {
+      projectNote(db, record, nowMs);
+      effects.lessonIds.add((record.fields as NoteFields).lessonId);
+    },
+    remove(db, record, effects) {
+      const lessonId = removeNote(db, record.id);
+      if (lessonId) effects.lessonIds.add(lessonId);
+    },
+  },
+};
+
+/** Lets another domain (collections, reviews) show its synced records when they arrive. */
+export function registerProjection(entity: EntityName, projection: Projection): void {
+  projections[entity] = projection;
+}
+
+function project(db: Db, nowMs: number, record: SyncRecord, changed: Op['fields'] | null, effects: ApplyEffects): void {
+  const projection = projections[record.entity];
+  if (!projection) return;
+  if (changed === null) projection.remove(db, record, effects);
+  else projection.upsert(db, record, changed, nowMs, effects);
+}
+
+/**
+ * The end of a full re-pull: records the hub no longer has are dropped like tombstones. The device's
+ * own live records go back to the hub as new ops instead (a hub restored from an old backup would
+ * otherwise lose them), which is what "resync without losing local changes" means for them.
+ */
+export function dropUnseen(db: Db, records: readonly SyncRecord[], isMine: (r: SyncRecord) => boolean, effects: ApplyEffects, nowMs: number): SyncRecord[] {
+  const resend: SyncRecord[] = [];
+  for (const record of records) {
+    if (record.deletedHlc === null && isMine(record)) {
+      resend.push(record);
+      continue;
+    }
+    db.prepare('DELETE FROM sync_records WHERE entity = ? AND record_id = ?').run(record.entity, record.id);
+    if (record.deletedHlc === null) project(db, nowMs, { ...record, deletedHlc: record.createdHlc }, null, effects);
+  }
+  return resend;
+}

@@ -1,0 +1,286 @@
+import fs from 'node:fs/promises';
+import { StudioError, toErrorPayload, type ErrorPayload } from '../../common/errors';
+import type { HubEvent } from '../../common/hub-api';
+import type { SyncState } from '../../common/schemas/sync';
+import { DEFAULT_MAX_DRIFT_MS } from '../../common/sync/hlc';
+import type { CoreContext } from '../app/context';
+import type { HubClient } from '../hub/client';
+import { connectHubEvents } from '../hub/events-socket';
+import type { TransferQueue } from '../transfers/queue';
+import { newEffects, type ApplyEffects } from './apply';
+import { communityIds, readCursor, replaceMembers, saveCommunity } from './community-cache';
+import { forgetCommunity } from './forget';
+import { pendingCount } from './outbox';
+import { pullCommunity } from './pull';
+import { pushOutbox } from './push';
+import type { HubSession } from './session';
+
+export interface SyncEngineOptions {
+  ctx: Omit<CoreContext, 'jobs'>;
+  session: HubSession;
+  /** How long after a local change the engine waits, so a burst of edits travels in one push. */
+  debounceMs: number;
+  /** How often a connected device syncs anyway (share expiry, a missed notice). */
+  pollMs: number;
+}
+
+const BACKOFF_MAX_MS = 60_000;
+const CLOCK_RETRY_MS = 5 * 60_000;
+
+/**
+ * Runs sync cycles (check the hub and the clock, refresh communities and members, push the outbox,
+ * pull every community, push what the pull produced) one at a time: on start, after local changes
+ * (debounced), when the UI reports the network back, on the hub's WebSocket notice, on request, and
+ * periodically. An unreachable hub is retried with exponential backoff; an expired session stops
+ * everything until the person signs in again, with nothing lost.
+ */
+export class SyncEngine {
+  transfers!: TransferQueue;
+  private online = false;
+  private syncing = false;
+  private lastSyncedAt: number | null = null;
+  private lastError: ErrorPayload | null = null;
+  private rejected = 0;
+  private nextRetryAt: number | null = null;
+  private attempt = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = Infinity;
+  private chain: Promise<void> = Promise.resolve();
+  private socket: { close(): void } | null = null;
+  private stopped = false;
+  private browserOnline = true;
+  private lastEmitted = '';
+
+  constructor(private readonly o: SyncEngineOptions) {}
+
+  private get db() {
+    return this.o.ctx.db;
+  }
+
+  start(): void {
+    this.stopped = false;
+    if (this.o.session.signedIn()) this.request(0);
+    else this.emitState();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.closeSocket();
+    await this.chain;
+  }
+
+  /** Runs a cycle soon: `delayMs` from now, unless one is already due sooner. */
+  request(delayMs: number): void {
+    if (this.stopped) return;
+    const at = Date.now() + delayMs;
+    if (at >= this.timerAt) return;
+    clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timerAt = Infinity;
+      void this.runNow();
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  /** After a local change; changes within the debounce window travel together. */
+  changed(): void {
+    this.emitState();
+    if (this.o.session.signedIn()) this.request(this.o.debounceMs);
+  }
+
+  /** Runs a cycle now (after the one in progress, if any) and resolves when it is done. */
+  runNow(): Promise<void> {
+    const next = this.chain.then(() => this.cycle());
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  connection(online: boolean, metered: boolean | null): void {
+    const regained = online && !this.browserOnline;
+    this.browserOnline = online;
+    this.transfers.setMetered(metered);
+    if (regained) {
+      this.attempt = 0;
+      this.request(0);
+    }
+    this.emitState();
+  }
+
+  /** A transfer reached the hub or failed to: the indicator follows. */
+  reachability(online: boolean): void {
+    if (this.online === online) return;
+    this.online = online;
+    if (!online) this.retryLater();
+    this.emitState();
+  }
+
+  async sessionExpired(): Promise<void> {
+    this.closeSocket();
+    await this.o.session.expire();
+    this.lastError = toErrorPayload(new StudioError('session_expired'));
+    this.emitState();
+  }
+
+  /** The person signed in again: whatever waited for it goes now. */
+  signedIn(): void {
+    this.lastError = null;
+    this.attempt = 0;
+    this.request(0);
+    this.transfers.pump();
+  }
+
+  signedOut(): void {
+    clearTimeout(this.timer);
+    this.timerAt = Infinity;
+    this.closeSocket();
+    this.online = false;
+    this.lastError = null;
+    this.nextRetryAt = null;
+    this.emitState();
+  }
+
+  state(): SyncState {
+    const { active, waiting } = this.transfers.counts();
+    return {
+      signedIn: this.o.session.signedIn(),
+      sessionExpired: this.o.session.status().sessionExpired,
+      online: this.online,
+      syncing: this.syncing,
+      pendingChanges: pendingCount(this.db),
+      transfersActive: active,
+      transfersWaiting: waiting,
+      lastSyncedAt: this.lastSyncedAt,
+      lastError: this.lastError,
+      rejectedChanges: this.rejected,
+      nextRetryAt: this.nextRetryAt,
+    };
+  }
+
+  emitState(): void {
+    const state = this.state();
+    const key = JSON.stringify(state);
+    if (key === this.lastEmitted) return;
+    this.lastEmitted = key;
+    this.o.ctx.bus.emit('sync.state', state);
+  }
+
+  private async cycle(): Promise<void> {
+    const { session, ctx } = this.o;
+    const client = session.signedIn() ? session.client() : null;
+    if (!client || this.stopped) return;
+    this.syncing = true;
+    this.emitState();
+    const effects = newEffects();
+    try {
+      const { hubTime } = await client.call('health');
+      checkClock(ctx.now(), hubTime);
+      await this.refreshCommunities(client, effects);
+      this.rejected += (await pushOutbox(this.db, client)).rejected;
+      for (const id of communityIds(this.db)) await pullCommunity(this.db, client, id, ctx.now, effects, ctx.logger);
+      // Ops the pull wrote (records resent after a resync) or the person made meanwhile.
+      if (pendingCount(this.db) > 0) this.rejected += (await pushOutbox(this.db, client)).rejected;
+      this.online = true;
+      this.lastSyncedAt = ctx.now();
+      this.lastError = null;
+      this.attempt = 0;
+      this.nextRetryAt = null;
+      this.ensureSocket(client);
+      this.request(this.o.pollMs);
+    } catch (err) {
+      await this.failed(err);
+    } finally {
+      await this.settle(effects);
+      this.syncing = false;
+      this.transfers.pump();
+      this.emitState();
+    }
+  }
+
+  private async failed(err: unknown): Promise<void> {
+    const payload = toErrorPayload(err);
+    if (payload.code === 'session_expired' || payload.code === 'unauthorized') {
+      await this.sessionExpired();
+      return;
+    }
+    this.lastError = payload;
+    if (payload.code === 'hub_unreachable') {
+      this.online = false;
+      this.closeSocket();
+      this.retryLater();
+    } else if (payload.code === 'clock_skew') {
+      this.request(CLOCK_RETRY_MS);
+    } else {
+      this.o.ctx.logger.warn('sync failed', { code: payload.code, params: payload.params });
+      this.retryLater();
+    }
+  }
+
+  private retryLater(): void {
+    const delay = Math.min(BACKOFF_MAX_MS, 1000 * 2 ** this.attempt);
+    this.attempt += 1;
+    this.nextRetryAt = this.o.ctx.now() + delay;
+    this.request(delay);
+  }
+
+  /** Communities the person no longer belongs to are forgotten; the others and their members are cached. */
+  private async refreshCommunities(client: HubClient, effects: ApplyEffects): Promise<void> {
+    const { communities } = await client.call('listCommunities');
+    const listed = new Set(communities.map((c) => c.id));
+    for (const id of communityIds(this.db)) {
+      if (listed.has(id)) continue;
+      const { removed, touched } = forgetCommunity(this.db, id);
+      for (const lessonId of removed) effects.removedLessons.add(lessonId);
+      for (const lessonId of touched) effects.lessonIds.add(lessonId);
+    }
+    const now = this.o.ctx.now();
+    this.db.transaction(() => communities.forEach((c) => saveCommunity(this.db, c, now)))();
+    for (const c of communities) {
+      const { members } = await client.call('listMembers', { params: { communityId: c.id } });
+      replaceMembers(this.db, c.id, members);
+    }
+  }
+
+  /** What follows applied ops: media folders of lessons that left, and one library notice. */
+  private async settle(effects: ApplyEffects): Promise<void> {
+    for (const id of effects.removedLessons) await fs.rm(this.o.ctx.paths.lessonDir(id), { recursive: true, force: true });
+    const lessonIds = [...effects.lessonIds, ...effects.removedLessons];
+    if (lessonIds.length > 0) this.o.ctx.bus.emit('library.changed', { lessonIds: [...new Set(lessonIds)] });
+  }
+
+  private ensureSocket(client: HubClient): void {
+    const token = this.o.session.currentToken();
+    if (this.socket || !token || this.stopped) return;
+    this.socket = connectHubEvents({
+      baseUrl: client.baseUrl,
+      token,
+      onEvent: (event) => this.onHubEvent(event),
+      onClose: (sessionEnded) => {
+        this.socket = null;
+        if (sessionEnded) void this.sessionExpired();
+        // Whether the hub went away or the link dropped, the next cycle finds out and reconnects.
+        else if (!this.stopped && this.o.session.signedIn()) this.request(1000);
+      },
+    });
+  }
+
+  private onHubEvent(event: HubEvent): void {
+    const cursor = readCursor(this.db, event.community);
+    const seen = cursor ? Number(cursor.slice(cursor.lastIndexOf('.') + 1)) : -1;
+    if (seen < event.seq) this.request(50);
+  }
+
+  private closeSocket(): void {
+    this.socket?.close();
+    this.socket = null;
+  }
+}
+
+/** A device clock a day off from the hub's would either lose every edit or win every one: refuse to sync. */
+function checkClock(nowMs: number, hubTime: number): void {
+  const drift = nowMs - hubTime;
+  if (Math.abs(drift) > DEFAULT_MAX_DRIFT_MS) {
+    throw new StudioError('clock_skew', { direction: drift > 0 ? 'ahead' : 'behind', driftMs: Math.abs(drift), maxDriftMs: DEFAULT_MAX_DRIFT_MS });
+  }
+}

@@ -1,0 +1,50 @@
+import { StudioError } from '../../common/errors';
+import { PULL_MAX_LIMIT } from '../../common/sync/ops';
+import type { Logger } from '../app/logger';
+import type { Db } from '../db/open';
+import type { HubClient } from '../hub/client';
+import { myUserId } from './account';
+import { applyOps, dropUnseen, type ApplyEffects } from './apply';
+import { readCursor, writeCursor } from './community-cache';
+import { resendRecord } from './local-changes';
+import { hasPendingOps } from './outbox';
+import { markCommunityUnseen, unseenRecords } from './records';
+
+/**
+ * Pulls one community page by page from its stored cursor; each page is applied and the cursor moved
+ * in one transaction, so a pull cut off anywhere resumes without gaps or repeats. Without a cursor
+ * (first sync, or the hub answered `resync_required`) it is a full re-pull: records the hub no longer
+ * has are dropped at the end, and the outbox (this device's pending changes) is never touched.
+ */
+export async function pullCommunity(db: Db, client: HubClient, communityId: string, now: () => number, effects: ApplyEffects, logger: Logger): Promise<void> {
+  let cursor = readCursor(db, communityId);
+  if (cursor === null) markCommunityUnseen(db, communityId);
+  const full = cursor === null;
+  for (;;) {
+    let page;
+    try {
+      page = await client.call('pull', { query: { community: communityId, limit: PULL_MAX_LIMIT, ...(cursor && { after: cursor }) } });
+    } catch (err) {
+      if (!(err instanceof StudioError && err.code === 'resync_required') || cursor === null) throw err;
+      logger.info('hub asked for a full resync', { communityId, reason: String(err.params.reason ?? '') });
+      db.transaction(() => writeCursor(db, communityId, null, null))();
+      return pullCommunity(db, client, communityId, now, effects, logger);
+    }
+    const last = !page.hasMore;
+    db.transaction(() => {
+      applyOps(db, now, page.ops, effects, logger);
+      if (last && full) finishFullPull(db, communityId, now, effects);
+      writeCursor(db, communityId, page.cursor, last ? now() : null);
+    })();
+    cursor = page.cursor;
+    if (last) return;
+  }
+}
+
+function finishFullPull(db: Db, communityId: string, now: () => number, effects: ApplyEffects): void {
+  const me = myUserId(db);
+  const unseen = unseenRecords(db, communityId).filter((r) => !hasPendingOps(db, r.entity, r.id));
+  const resend = dropUnseen(db, unseen, (r) => r.ownerId === me, effects, now());
+  for (const record of resend) resendRecord(db, now, record, me!);
+  db.prepare('UPDATE sync_records SET seen = 1 WHERE community_id = ?').run(communityId);
+}
