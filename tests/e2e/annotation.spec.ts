@@ -132,6 +132,37 @@ test('point note with N, range with I/O, a code with 1 while playing: on the tim
   await expect(help).toBeHidden();
 });
 
+test('the keyboard steps frames when paused, jumps with J/L, changes speed with , and ., and plays with Space', async ({ page }) => {
+  await openLesson(page);
+  await seekTo(page, 5000);
+  const start = (await videoState(page)).time;
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await videoState(page)).time - start).toBeCloseTo(1 / 30, 2);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await videoState(page)).time).toBeCloseTo(start, 2);
+  await page.keyboard.press('l');
+  await expect.poll(async () => (await videoState(page)).time).toBeCloseTo(start + 5, 1);
+  await page.keyboard.press('j');
+  await expect.poll(async () => (await videoState(page)).time).toBeCloseTo(start, 1);
+
+  const rate = () => page.locator('video').evaluate((v: HTMLVideoElement) => v.playbackRate);
+  await page.keyboard.press('.');
+  await expect.poll(rate).toBe(1.25);
+  await page.keyboard.press(',');
+  await page.keyboard.press(',');
+  await expect.poll(rate).toBe(0.75);
+  for (let i = 0; i < 5; i++) await page.keyboard.press(',');
+  await expect.poll(rate).toBe(0.5);
+  await page.keyboard.press('.');
+  await page.keyboard.press('.');
+  await expect.poll(rate).toBe(1);
+
+  await page.keyboard.press(' ');
+  await expect.poll(async () => (await videoState(page)).paused).toBe(false);
+  await page.keyboard.press('k');
+  await expect.poll(async () => (await videoState(page)).paused).toBe(true);
+});
+
 test('a reply threads under its note, and search finds it and opens the lesson at that moment', async ({ page }) => {
   await page.goto(shell.url);
   const note = await rpc(page, 'notes.add', { lessonId, startMs: 3000, text: 'Why this example?', kind: 'question' });

@@ -53,9 +53,11 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
     void useCaptions.getState().load(id);
   }, [id, open]);
 
+  // The workspace appears whole, codes included: drawing thousands of markers twice would cost more than the wait.
+  const ready = lesson?.id === id && coding.loaded && coding.lessonId === id;
   useEffect(() => {
-    if (atMs !== undefined && videoRef.current) videoRef.current.currentTime = atMs / 1000;
-  }, [atMs, lesson?.playbackAssetId]);
+    if (ready && atMs !== undefined && videoRef.current) usePlayback.getState().seek(atMs);
+  }, [atMs, lesson?.playbackAssetId, ready]);
 
   const codes = useMemo(() => codesById(coding.schemes), [coding.schemes]);
   const scheme = activeScheme(coding);
@@ -149,8 +151,7 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
       </section>
     );
   }
-  // The workspace appears whole, codes included: drawing thousands of markers twice would cost more than the wait.
-  if (!lesson || lesson.id !== id || !coding.loaded || coding.lessonId !== id) return <p className="muted">{t('common.loading')}</p>;
+  if (!lesson || !ready) return <p className="muted">{t('common.loading')}</p>;
 
   const poster = lesson.posterAssetId ? studio.mediaUrl(lesson.posterAssetId) : undefined;
   return (

@@ -72,7 +72,7 @@ export function ReportScreen({ id }: { id: string }) {
           {lesson.title}
         </h1>
         <p className="muted">
-          {[lesson.subject, lesson.grade].filter(Boolean).join(' · ')} {lesson.durationMs !== null && `· ${fmt(lesson.durationMs)}`} · {formatDate(lesson.createdAt, i18n.language)}
+          {[lesson.subject, lesson.grade, lesson.durationMs !== null ? fmt(lesson.durationMs) : '', formatDate(lesson.createdAt, i18n.language)].filter(Boolean).join(' · ')}
         </p>
         <ul className="report-summary">
           {noteKinds.map((k) => (

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Note } from '../../../common/schemas/note';
+import { shortcutFor } from '../../../renderer/src/lib/shortcuts';
+import { currentNoteIndex, msAtPointer, percentAt, rangeRows } from '../../../renderer/src/lib/timeline';
+
+const key = (k: string, extra: Partial<{ code: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
+  key: k,
+  code: extra.code ?? '',
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...extra,
+});
+
+describe('the keyboard map', () => {
+  it('maps every documented key', () => {
+    const names = [' ', 'k', 'K', 'j', 'l', 'ArrowLeft', 'ArrowRight', ',', '.', 'n', 'i', 'o', '?', 'Escape', '+', '-'].map((k) => shortcutFor(key(k))?.name);
+    expect(names).toEqual(['togglePlay', 'togglePlay', 'togglePlay', 'back', 'forward', 'stepBack', 'stepForward', 'slower', 'faster', 'note', 'markIn', 'markOut', 'help', 'cancel', 'zoomIn', 'zoomOut']);
+    expect(shortcutFor(key('7'))).toEqual({ name: 'code', key: 7 });
+    expect(shortcutFor(key('0'))).toBeNull();
+  });
+
+  it('works with an Arabic keyboard layout by physical key', () => {
+    expect(shortcutFor(key('ى', { code: 'KeyN' }))?.name).toBe('note');
+    expect(shortcutFor(key('١', { code: 'Digit1' }))).toEqual({ name: 'code', key: 1 });
+  });
+
+  it('leaves browser combinations alone, except undo', () => {
+    expect(shortcutFor(key('n', { ctrlKey: true }))).toBeNull();
+    expect(shortcutFor(key('k', { altKey: true }))).toBeNull();
+    expect(shortcutFor(key('z', { ctrlKey: true }))?.name).toBe('undo');
+    expect(shortcutFor(key('z', { metaKey: true }))?.name).toBe('undo');
+  });
+});
+
+describe('timeline geometry', () => {
+  const note = (id: string, startMs: number, endMs: number | null): Note => ({
+    id,
+    lessonId: 'l',
+    parentId: null,
+    kind: 'observation',
+    startMs,
+    endMs,
+    text: '',
+    codeId: null,
+    authorName: '',
+    createdAt: 0,
+    updatedAt: 0,
+  });
+
+  it('places moments by the fraction of the lesson, left to right', () => {
+    expect(percentAt(2500, 10_000)).toBe(25);
+    expect(percentAt(20_000, 10_000)).toBe(100);
+    expect(msAtPointer(150, { left: 100, width: 200 }, 10_000)).toBe(2500);
+    expect(msAtPointer(0, { left: 100, width: 200 }, 10_000)).toBe(0);
+  });
+
+  it('stacks overlapping ranges in rows and reuses a row once it is free', () => {
+    const rows = rangeRows([note('a', 0, 5000), note('b', 1000, 3000), note('c', 4000, 6000), note('d', 5000, 7000), note('p', 100, null)], 3);
+    expect(Object.fromEntries(rows)).toEqual({ a: 0, b: 1, c: 1, d: 0 });
+  });
+
+  it('finds the note playback is at', () => {
+    const notes = [note('a', 1000, null), note('b', 3000, null)];
+    expect([0, 1000, 2999, 5000].map((ms) => currentNoteIndex(notes, ms))).toEqual([-1, 0, 0, 1]);
+  });
+});
