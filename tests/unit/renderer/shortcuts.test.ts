@@ -43,6 +43,8 @@ describe('timeline geometry', () => {
     endMs,
     text: '',
     codeId: null,
+    private: false,
+    authorId: null,
     authorName: '',
     createdAt: 0,
     updatedAt: 0,
