@@ -17,7 +17,7 @@ export interface Device extends Core {
   dispose(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function startDevice(dataDir?: string, sync: SyncOptions = {}): Promise<Device> {
+export async function startDevice(dataDir?: string, sync: SyncOptions = {}, now?: () => number): Promise<Device> {
   const dir = dataDir ?? (await tempDir('device'));
   const core = await createCore({
     dataDir: dir,
@@ -26,6 +26,7 @@ export async function startDevice(dataDir?: string, sync: SyncOptions = {}): Pro
     secrets: fileSecretStore(dir),
     sync: { debounceMs: 20, pollMs: 10 * 60_000, ...sync },
     jobConcurrency: 2,
+    ...(now && { now }),
   });
   const device: Device = {
     ...core,
