@@ -16,6 +16,17 @@ import { exportFileSchema, noteExportSchema } from './schemas/export';
 import { reflectionSaveSchema, reflectionSchema } from './schemas/reflection';
 import { searchInputSchema, searchOutputSchema } from './schemas/search';
 import {
+  collectionCreateSchema,
+  collectionPatchSchema,
+  collectionSchema,
+  collectionSummarySchema,
+  itemAddSchema,
+  itemMoveSchema,
+  itemUpdateSchema,
+  publishSchema,
+} from './schemas/collection';
+import { exportEstimateSchema, exportRequestSchema, exportStartedSchema, importRequestSchema } from './schemas/package';
+import {
   recordingChunkResultSchema,
   recordingChunkSchema,
   recordingRecoverSchema,
@@ -120,6 +131,22 @@ export const calls = {
 
   'exports.notes': call(noteExportSchema.strict(), exportFileSchema),
 
+  'collections.list': call(none, z.array(collectionSummarySchema)),
+  'collections.get': call(byId, collectionSchema),
+  'collections.create': call(collectionCreateSchema.strict(), collectionSchema),
+  'collections.update': call(collectionPatchSchema.strict(), collectionSchema),
+  'collections.delete': call(byId, ok),
+  'collections.addItem': call(itemAddSchema, collectionSchema),
+  'collections.updateItem': call(itemUpdateSchema.strict(), collectionSchema),
+  'collections.moveItem': call(itemMoveSchema.strict(), collectionSchema),
+  'collections.removeItem': call(byId, collectionSchema),
+  'collections.publish': call(publishSchema.strict(), collectionSchema),
+
+  // .pcircle packages and offline web exports, both as jobs with progress (core/packages, core/web-export).
+  'packages.estimate': call(exportRequestSchema.strict(), exportEstimateSchema),
+  'packages.export': call(exportRequestSchema.strict(), exportStartedSchema),
+  'packages.import': call(importRequestSchema.strict(), jobSchema),
+
   'recording.start': call(recordingStartSchema.strict(), z.object({ id: idSchema })),
   'recording.chunk': call(recordingChunkSchema.strict(), recordingChunkResultSchema),
   'recording.pause': call(byId, ok),
@@ -170,6 +197,7 @@ export const calls = {
 export const events = {
   'jobs.progress': jobSchema,
   'library.changed': z.object({ lessonIds: z.array(idSchema) }),
+  'collections.changed': z.object({ ids: z.array(idSchema) }),
   'sync.state': syncStateSchema,
   'transfers.progress': transferSchema,
 } as const;

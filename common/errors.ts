@@ -52,6 +52,14 @@ export const errorCodes = [
   'lesson_not_visible',
   'lesson_not_shared',
   'calibration_already_scored',
+  'collection_lesson_not_shared',
+  'package_unsafe_path',
+  'package_link',
+  'package_version',
+  'package_checksum',
+  'package_no_space',
+  'package_bomb',
+  'folder_unwritable',
   'share_not_ready',
 ] as const;
 

@@ -37,8 +37,9 @@ export const permissionTable = {
   'rubric.edit': { lead: 'any', mentor: 'none', member: 'none' },
   'calibration.edit': { lead: 'any', mentor: 'none', member: 'none' },
   'calibration.score': { lead: 'any', mentor: 'any', member: 'none' },
-  // Placeholder for the curation issue; no hub route uses it yet.
+  // Curation: leads build collections together; everyone in the community watches them.
   'collection.edit': { lead: 'any', mentor: 'none', member: 'none' },
+  'collection.view': { lead: 'any', mentor: 'any', member: 'any' },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Operation = keyof typeof permissionTable;

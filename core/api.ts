@@ -4,6 +4,7 @@ import type { CoreContext } from './app/context';
 import type { SyncApi } from './sync/service';
 import { captionText, importCaptions, removeCaptions, tracksOf } from './captions/captions';
 import { addClip, clipsOf, exportClipJob, removeClip, renameExistingClip } from './clips/clips';
+import { curationCalls } from './collections/calls';
 import { chooseScheme, codingFor, removeScheme, saveScheme } from './coding/schemes';
 import { exportNotes } from './exports/notes-export';
 import { importFiles } from './library/import';
@@ -90,6 +91,8 @@ export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
     },
 
     'exports.notes': async (args) => exportNotes(ctx, args),
+
+    ...curationCalls(ctx),
 
     'recording.start': async (args) => recordings.start(args),
     'recording.chunk': async ({ id, seq, data }) => recordings.chunk(id, seq, data),

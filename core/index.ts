@@ -5,6 +5,7 @@ import { toErrorPayload } from '../common/errors';
 import { createApi } from './api';
 import type { CoreContext } from './app/context';
 import { EventBus } from './app/events';
+import { collectionCoverFile } from './collections/cover';
 import { silentLogger, type Logger } from './app/logger';
 import { dataPaths } from './app/paths';
 import { openDb } from './db/open';
@@ -15,6 +16,7 @@ import { extraWaitsForRequired } from './library/pipeline';
 import { clearStaging, stageUpload } from './library/staging';
 import { locateMediaTools, mediaToolVersions, type MediaTools } from './media/tools';
 import { openMediaRange } from './media/serve';
+import { packageJobHandlers } from './packages/packages';
 import type { ScreenSourceProvider } from './recording/screen-sources';
 import { readSettings } from './settings/settings';
 import { memorySecretStore, type SecretStore } from './secrets/secret-store';
@@ -85,11 +87,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     now,
     ...(options.jobConcurrency ? { concurrency: options.jobConcurrency } : {}),
-    handlers: mediaJobHandlers({
-      ...base,
-      enqueue: (kind, lessonId) => void jobs.enqueue(kind, lessonId),
-      proxyPreset: () => readSettings(db).proxyPreset,
-    }),
+    handlers: {
+      ...mediaJobHandlers({
+        ...base,
+        enqueue: (kind, lessonId) => void jobs.enqueue(kind, lessonId),
+        proxyPreset: () => readSettings(db).proxyPreset,
+      }),
+      ...packageJobHandlers(ctx, options.version),
+    },
     onSettled: (job) => {
       if (!job.lessonId) return;
       refreshLessonStatus(ctx, job.lessonId);
@@ -120,7 +125,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     jobs,
     sync,
     openAsset: async (assetId, range) => {
-      const { file, mime } = resolveAsset(ctx, assetId);
+      // A collection's cover is served under the collection's id.
+      const { file, mime } = (await collectionCoverFile(ctx, assetId)) ?? resolveAsset(ctx, assetId);
       return openMediaRange(file, mime, range);
     },
     stageUpload: (body) => stageUpload(paths, body, MAX_STAGED_BYTES),

@@ -159,6 +159,51 @@ export const calibrationScoreEntity = defineEntity({
   permissions: { create: 'calibration.score', update: 'calibration.score', delete: 'calibration.edit', view: 'lesson.view' },
 });
 
+/** A lead's curated collection of lessons and clips; any lead of its community may edit it. */
+export const collectionEntity = defineEntity({
+  fields: z
+    .object({
+      ownerId: z.uuid(),
+      title: z.string().min(1).max(200),
+      language: languageTagSchema.nullable().optional(),
+      /** The description in each language it is written in, keyed by language tag. */
+      descriptions: z.record(languageTagSchema, z.string().max(5000)).optional(),
+      tags: z.array(z.string().min(1).max(60)).max(50).optional(),
+      licence: z.enum(licences),
+      /** The cover is a frame of one of its lessons; null for the first item's poster. */
+      coverLessonId: recordIdSchema.nullable().optional(),
+      coverMs: z.int().nonnegative().nullable().optional(),
+    })
+    .strict(),
+  immutable: ['ownerId'],
+  ownerField: 'ownerId',
+  blobFields: [],
+  permissions: { create: 'collection.edit', update: 'collection.edit', delete: 'collection.edit', view: 'collection.view' },
+});
+
+/**
+ * A lesson, or a clip of one (a range), in a collection, with the curator's note. `position` is a
+ * fractional index, so concurrent moves by two leads merge field by field. The lesson is a plain
+ * field, not the parent: when its share is withdrawn the item stays (a lead sees it as withdrawn).
+ */
+export const collectionItemEntity = defineEntity({
+  fields: z
+    .object({
+      collectionId: recordIdSchema,
+      lessonId: recordIdSchema,
+      startMs: z.int().nonnegative().nullable(),
+      endMs: z.int().nonnegative().nullable(),
+      title: z.string().max(200).optional(),
+      note: z.string().max(NOTE_MAX_CHARS).optional(),
+      position: z.string().regex(/^[0-9A-Za-z]{1,200}$/, 'not a fractional index'),
+    })
+    .strict(),
+  immutable: ['collectionId', 'lessonId'],
+  parent: { entity: 'collection', field: 'collectionId' },
+  blobFields: [],
+  permissions: { create: 'collection.edit', update: 'collection.edit', delete: 'collection.edit', view: 'collection.view' },
+});
+
 export const syncEntities = {
   lesson: lessonEntity,
   note: noteEntity,
@@ -168,6 +213,8 @@ export const syncEntities = {
   actionPlan: actionPlanEntity,
   calibration: calibrationEntity,
   calibrationScore: calibrationScoreEntity,
+  collection: collectionEntity,
+  collectionItem: collectionItemEntity,
 } as const;
 
 export type EntityName = keyof typeof syncEntities;

@@ -16,6 +16,7 @@ import { makePoster } from '../media/poster';
 import { makeProxy } from '../media/proxy';
 import { remuxRecording } from '../media/remux';
 import { makeSprite } from '../media/sprite';
+import type { PackageJobKind } from '../packages/packages';
 import type { JobContext, JobHandler } from './queue';
 
 type Ctx = Omit<CoreContext, 'jobs'> & { enqueue(kind: JobKind, lessonId: string): void; proxyPreset(): 'standard' | 'low' };
@@ -56,7 +57,7 @@ function lessonMedia(ctx: Ctx, job: JobContext['job']): LessonMedia {
   };
 }
 
-export function mediaJobHandlers(ctx: Ctx): Record<JobKind, JobHandler> {
+export function mediaJobHandlers(ctx: Ctx): Record<Exclude<JobKind, PackageJobKind>, JobHandler> {
   const tools = () => ctx.requireTools();
   return {
     async poster({ job, signal }) {

@@ -2,6 +2,7 @@ import type { Migration } from '../migration';
 import { initial } from './0001-initial';
 import { annotation } from './0002-annotation';
 import { sync } from './0003-sync';
+import { collections } from './0004-collections';
 
 /** In order; a new migration is a new file appended here, never an edit of a shipped one. */
-export const migrations: Migration[] = [initial, annotation, sync];
+export const migrations: Migration[] = [initial, annotation, sync, collections];

@@ -222,8 +222,38 @@ const reviewProbes: Partial<Record<Operation, Probe>> = {
 };
 
 
+/** A collection made by the community's creator (a lead), holding a clip of one of their lessons. */
+async function leadsCollection({ communityId, lead }: Env): Promise<Record<string, string>> {
+  const lessonId = await shareLesson(lead, communityId);
+  const collectionId = uuidv7();
+  const itemId = uuidv7();
+  await pushOk(hub, lead, [
+    op(lead, communityId, 'collection', collectionId, 'upsert', { ownerId: lead.user.id, title: 'Wait time exemplars', licence: 'cc_by' }),
+    op(lead, communityId, 'collectionItem', itemId, 'upsert', { collectionId, lessonId, startMs: 1000, endMs: 5000, note: 'Watch the pause', position: 'a0' }),
+  ]);
+  return { collectionId, itemId };
+}
+
+/** Leads curate together (one reorders another's collection); everyone in the community watches. */
+const curationProbes: Partial<Record<Operation, Probe>> = {
+  'collection.edit': {
+    setup: leadsCollection,
+    attempt: async ({ communityId, actor }, { itemId }) =>
+      fromPush(await push(hub, actor, [op(actor, communityId, 'collectionItem', itemId!, 'upsert', { position: 'a1' })]), 'reorder'),
+  },
+  'collection.view': {
+    setup: leadsCollection,
+    attempt: async ({ communityId, actor }, { collectionId, itemId }) => {
+      const res = await pull(hub, actor, communityId);
+      if (res.status !== 200) return fromHttp(res, 'view collection');
+      return [collectionId, itemId].every((id) => res.body.ops.some((o) => o.id === id)) ? 'allowed' : 'denied';
+    },
+  },
+};
+
 const probes: Partial<Record<Operation, Probe>> = {
   ...reviewProbes,
+  ...curationProbes,
   'community.edit': {
     attempt: async ({ communityId, actor }) =>
       fromHttp(await call(hub.url, 'PATCH', hubPath(hubEndpoints.updateCommunity.path, { communityId }), { token: actor.token, body: { description: 'Edited' } }), 'edit'),
@@ -312,7 +342,7 @@ const probes: Partial<Record<Operation, Probe>> = {
 };
 
 /** Operations the table already lists for the next issues; their routes do not exist yet. */
-const notYetRouted: Operation[] = ['collection.edit'];
+const notYetRouted: Operation[] = [];
 
 const actors: Actor[] = [...roles, 'non-member', 'removed member'];
 

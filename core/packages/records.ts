@@ -1,0 +1,120 @@
+import type { Db } from '../db/open';
+import { getCollectionRow, itemRows } from '../collections/queries';
+import { listUserSchemes, lessonSchemeId } from '../coding/queries';
+import { listClips } from '../clips/queries';
+import { getLessonRow, lessonTags } from '../library/queries';
+import { getShare } from '../sync/shares';
+import type { PackageCollection, PackageLesson } from './format';
+
+interface NoteRow {
+  id: string;
+  parent_id: string | null;
+  kind: PackageLesson['notes'][number]['kind'];
+  start_ms: number;
+  end_ms: number | null;
+  text: string;
+  code_id: string | null;
+  author_name: string;
+  author_id: string | null;
+  private: number;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+/**
+ * A lesson's records as a package carries them. Deleted notes go too (as tombstones), so an import
+ * never brings back a note the exporter had deleted. Notes written on this device are stamped with
+ * the exporter's account, so on another device they read as someone else's and stay read-only.
+ */
+export function lessonRecord(
+  db: Db,
+  lessonId: string,
+  o: { includePrivateNotes: boolean; exporterId: string | null; media: PackageLesson['media'] },
+): PackageLesson {
+  const row = getLessonRow(db, lessonId)!;
+  const details = db.prepare('SELECT description, subject, grade, language FROM lessons WHERE id = ?').get(lessonId) as {
+    description: string;
+    subject: string;
+    grade: string;
+    language: string;
+  };
+  const notes = (db.prepare('SELECT * FROM notes WHERE lesson_id = ? ORDER BY start_ms, created_at, id').all(lessonId) as NoteRow[])
+    .filter((n) => o.includePrivateNotes || n.private === 0)
+    .map((n) => ({
+      id: n.id,
+      parentId: n.parent_id,
+      kind: n.kind,
+      startMs: n.start_ms,
+      endMs: n.end_ms,
+      text: n.text,
+      codeId: n.code_id,
+      authorName: n.author_name,
+      authorId: n.author_id ?? o.exporterId,
+      private: n.private === 1,
+      createdAt: n.created_at,
+      updatedAt: n.updated_at,
+      deletedAt: n.deleted_at,
+    }));
+  // A reply whose note stays behind would dangle.
+  const kept = new Set(notes.map((n) => n.id));
+  const threaded = notes.filter((n) => n.parentId === null || kept.has(n.parentId));
+  const usedCodes = new Set(threaded.map((n) => n.codeId).filter(Boolean));
+  const schemeId = lessonSchemeId(db, lessonId);
+  const schemes = listUserSchemes(db)
+    .filter((s) => s.id === schemeId || s.codes.some((c) => usedCodes.has(c.id)))
+    .map((s) => ({ id: s.id, name: s.name, codes: s.codes }));
+  const share = getShare(db, lessonId);
+  return {
+    id: row.id,
+    title: row.title,
+    description: details.description,
+    subject: details.subject,
+    grade: details.grade,
+    language: details.language,
+    tags: lessonTags(db, lessonId),
+    durationMs: row.durationMs,
+    width: row.width,
+    height: row.height,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    share: share ? { communityId: share.communityId, ownerId: share.ownerId, sharedAt: share.sharedAt } : null,
+    codingSchemeId: schemeId,
+    schemes,
+    notes: threaded,
+    clips: listClips(db, lessonId).map((c) => ({ id: c.id, name: c.name, startMs: c.startMs, endMs: c.endMs, createdAt: c.createdAt, updatedAt: c.updatedAt })),
+    media: o.media,
+  };
+}
+
+export function collectionRecord(db: Db, collectionId: string, itemIds: ReadonlySet<string>): PackageCollection {
+  const c = getCollectionRow(db, collectionId)!;
+  return {
+    id: c.id,
+    title: c.title,
+    language: c.language,
+    descriptions: c.descriptions,
+    tags: c.tags,
+    licence: c.licence as PackageCollection['licence'],
+    coverLessonId: c.coverLessonId,
+    coverMs: c.coverMs,
+    communityId: c.communityId,
+    ownerId: c.ownerId,
+    publishedAt: c.publishedAt,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    items: itemRows(db, collectionId)
+      .filter((i) => itemIds.has(i.id))
+      .map((i) => ({
+        id: i.id,
+        lessonId: i.lessonId,
+        startMs: i.startMs,
+        endMs: i.endMs,
+        title: i.title,
+        note: i.note,
+        position: i.position,
+        createdAt: i.createdAt,
+        updatedAt: i.updatedAt,
+      })),
+  };
+}

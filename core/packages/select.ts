@@ -1,0 +1,110 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { StudioError } from '../../common/errors';
+import type { Asset } from '../../common/schemas/lesson';
+import type { MediaChoice, PackageTarget } from '../../common/schemas/package';
+import type { CoreContext } from '../app/context';
+import { getCollectionRow, itemRows } from '../collections/queries';
+import { visibleItems } from '../collections/view';
+import { getLessonRow } from '../library/queries';
+
+export interface MediaFile {
+  kind: Asset['kind'];
+  file: string;
+  mime: string;
+  size: number;
+  /** Known from the library (a share computed it), else computed while the file is written. */
+  sha256: string | null;
+}
+
+export interface Selection {
+  title: string;
+  language: string;
+  communityId: string | null;
+  collectionId: string | null;
+  lessonIds: string[];
+  /** Items that travel: those whose lesson is here to play. */
+  readyItemIds: ReadonlySet<string>;
+  /** Items left out: withdrawn, or their video has not come down to this device yet. */
+  skippedItems: number;
+  media: Map<string, MediaFile[]>;
+}
+
+/** The small files that make a lesson nicer to scrub; they travel with any video choice. */
+const extras: Asset['kind'][] = ['poster', 'sprite', 'sprite_index', 'peaks'];
+
+/**
+ * The video a package or web export carries. The sharing copy (proxy) by default: small, and plays
+ * in every browser. The original when asked, with its browser-playable copy when it has one.
+ */
+export function chooseVideo(kinds: ReadonlySet<Asset['kind']>, choice: MediaChoice): Asset['kind'][] {
+  if (choice === 'original') {
+    const original: Asset['kind'][] = kinds.has('original') ? ['original'] : kinds.has('playable') ? [] : ['proxy'];
+    return [...original, ...(kinds.has('playable') ? (['playable'] as const) : [])];
+  }
+  const best = (['proxy', 'playable', 'original'] as const).find((k) => kinds.has(k));
+  return best ? [best] : [];
+}
+
+async function lessonMedia(ctx: CoreContext, lessonId: string, choice: MediaChoice): Promise<MediaFile[]> {
+  const rows = ctx.db.prepare('SELECT kind, rel_path, mime, sha256 FROM media_assets WHERE lesson_id = ?').all(lessonId) as Array<{
+    kind: Asset['kind'];
+    rel_path: string;
+    mime: string;
+    sha256: string | null;
+  }>;
+  const byKind = new Map(rows.map((r) => [r.kind, r]));
+  const wanted = [...chooseVideo(new Set(byKind.keys()), choice), ...extras.filter((k) => byKind.has(k))];
+  const files: MediaFile[] = [];
+  for (const kind of wanted) {
+    const row = byKind.get(kind)!;
+    const file = path.join(ctx.paths.media, row.rel_path);
+    const stat = await fs.stat(file).catch(() => null);
+    // A file a crash or a cleanup left missing is skipped rather than failing the whole export.
+    if (stat?.isFile()) files.push({ kind, file, mime: row.mime, size: stat.size, sha256: row.sha256 });
+  }
+  return files;
+}
+
+/**
+ * What an export holds: one lesson, or a collection's items that can play here and their lessons.
+ * Items whose lesson was withdrawn never travel.
+ */
+export async function selectContent(ctx: CoreContext, target: PackageTarget, choice: MediaChoice): Promise<Selection> {
+  let selection: Omit<Selection, 'media'>;
+  if (target.kind === 'collection') {
+    const c = getCollectionRow(ctx.db, target.id);
+    if (!c) throw new StudioError('not_found', { entity: 'collection', id: target.id });
+    const items = visibleItems(ctx, c);
+    const ready = new Set(items.filter((i) => i.state === 'ready').map((i) => i.id));
+    const lessonIds = [...new Set(itemRows(ctx.db, c.id).filter((i) => ready.has(i.id)).map((i) => i.lessonId))];
+    const skippedItems = items.length - ready.size;
+    selection = { title: c.title, language: c.language, communityId: c.communityId, collectionId: c.id, lessonIds, readyItemIds: ready, skippedItems };
+  } else {
+    const lesson = getLessonRow(ctx.db, target.id);
+    if (!lesson) throw new StudioError('not_found', { entity: 'lesson', id: target.id });
+    selection = {
+      title: lesson.title,
+      language: lesson.language,
+      communityId: lesson.shared?.communityId ?? null,
+      collectionId: null,
+      lessonIds: [lesson.id],
+      readyItemIds: new Set(),
+      skippedItems: 0,
+    };
+  }
+  const media = new Map<string, MediaFile[]>();
+  for (const id of selection.lessonIds) media.set(id, await lessonMedia(ctx, id, choice));
+  return { ...selection, media };
+}
+
+/** A name for an exported file or folder that is safe on every file system, USB sticks (FAT32) included. */
+export function safeFileName(title: string, fallback: string): string {
+  const base = title
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '')
+    .slice(0, 80);
+  return base || fallback;
+}

@@ -1,0 +1,112 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { StudioError } from '../../common/errors';
+import type { ExportRequest } from '../../common/schemas/package';
+import type { CoreContext } from '../app/context';
+import { getCollectionRow, itemRows } from '../collections/queries';
+import { codingFor } from '../coding/schemes';
+import { notesToVtt } from '../exports/vtt';
+import { getLessonRow } from '../library/queries';
+import { listNotes } from '../notes/queries';
+import { selectContent, type MediaFile, type Selection } from '../packages/select';
+import { pageStyle, playerScript } from './assets';
+import { directionOf } from './direction';
+import { dataScript, indexHtml, type WebCollection } from './page';
+
+export interface BuildRun {
+  signal: AbortSignal;
+  progress(fraction: number): void;
+}
+
+const videoKinds = new Set(['proxy', 'playable', 'original']);
+
+function videoOf(files: MediaFile[]): MediaFile | undefined {
+  return files.find((f) => videoKinds.has(f.kind));
+}
+
+/** The lesson's notes as WebVTT cues: the notes a package of the same choice would carry. */
+function lessonVtt(ctx: CoreContext, lessonId: string, includePrivateNotes: boolean): string {
+  const notes = listNotes(ctx.db, lessonId).filter((n) => includePrivateNotes || !n.private);
+  const codeNames = new Map(codingFor(ctx, lessonId).schemes.flatMap((s) => s.codes.map((c) => [c.id, c.name] as const)));
+  return notesToVtt(notes, codeNames, getLessonRow(ctx.db, lessonId)?.durationMs ?? null);
+}
+
+function itemsOf(ctx: CoreContext, request: ExportRequest, selection: Selection): Array<{ id: string; lessonId: string; startMs: number | null; endMs: number | null; title: string; note: string }> {
+  if (request.target.kind === 'lesson') return [{ id: request.target.id, lessonId: request.target.id, startMs: null, endMs: null, title: '', note: '' }];
+  return itemRows(ctx.db, request.target.id).filter((i) => selection.readyItemIds.has(i.id));
+}
+
+/**
+ * Writes a folder that plays in any browser straight from the disk: index.html, the videos, a
+ * poster each, the notes as WebVTT captions and the curator's notes. It is built under a `.part`
+ * name and renamed when complete, so a half-written export never looks finished.
+ */
+export async function buildWebExport(ctx: CoreContext, request: ExportRequest, target: string, run: BuildRun): Promise<void> {
+  if (!request.labels) throw new StudioError('invalid_input', { path: 'labels' });
+  const selection = await selectContent(ctx, request.target, request.media);
+  const collection = request.target.kind === 'collection' ? getCollectionRow(ctx.db, request.target.id) : undefined;
+  const partial = `${target}.part`;
+  await fs.rm(partial, { recursive: true, force: true });
+  await fs.mkdir(path.join(partial, 'media'), { recursive: true });
+  await fs.mkdir(path.join(partial, 'captions'), { recursive: true });
+  try {
+    const copies = selection.lessonIds.flatMap((lessonId) => {
+      const files = selection.media.get(lessonId) ?? [];
+      const video = videoOf(files);
+      const poster = files.find((f) => f.kind === 'poster');
+      return [video && { from: video, to: `media/${lessonId}${path.extname(video.file) || '.mp4'}` }, poster && { from: poster, to: `media/${lessonId}.jpg` }].filter(
+        (c): c is { from: MediaFile; to: string } => Boolean(c),
+      );
+    });
+    const total = copies.reduce((sum, c) => sum + c.from.size, 0) || 1;
+    let done = 0;
+    for (const copy of copies) {
+      if (run.signal.aborted) throw new StudioError('media_cancelled');
+      // copyFile lets the OS copy (copy_file_range, clones where the disk can): as fast as cp.
+      await fs.copyFile(copy.from.file, path.join(partial, copy.to));
+      done += copy.from.size;
+      run.progress(Math.min(0.98, done / total));
+    }
+    const vtts = new Map<string, string>();
+    for (const lessonId of selection.lessonIds) {
+      const vtt = lessonVtt(ctx, lessonId, request.includePrivateNotes);
+      vtts.set(lessonId, vtt);
+      await fs.writeFile(path.join(partial, 'captions', `${lessonId}.vtt`), vtt);
+    }
+    const language = collection?.language ?? selection.language;
+    const page: WebCollection = {
+      title: selection.title,
+      language,
+      dir: directionOf(language),
+      descriptions: collection?.descriptions ?? [],
+      labels: request.labels,
+      items: itemsOf(ctx, request, selection).flatMap((i) => {
+        const files = selection.media.get(i.lessonId) ?? [];
+        const video = copies.find((c) => c.from === videoOf(files));
+        if (!video) return [];
+        return [
+          {
+            id: i.id,
+            title: i.title,
+            lessonTitle: getLessonRow(ctx.db, i.lessonId)?.title ?? '',
+            note: i.note,
+            video: video.to,
+            poster: files.some((f) => f.kind === 'poster') ? `media/${i.lessonId}.jpg` : null,
+            start: (i.startMs ?? 0) / 1000,
+            end: i.endMs === null ? null : i.endMs / 1000,
+            vtt: vtts.get(i.lessonId) ?? 'WEBVTT\n',
+          },
+        ];
+      }),
+    };
+    await fs.writeFile(path.join(partial, 'index.html'), indexHtml(page));
+    await fs.writeFile(path.join(partial, 'data.js'), dataScript(page));
+    await fs.writeFile(path.join(partial, 'player.js'), playerScript);
+    await fs.writeFile(path.join(partial, 'style.css'), pageStyle);
+    await fs.rename(partial, target);
+    run.progress(1);
+  } catch (err) {
+    await fs.rm(partial, { recursive: true, force: true });
+    throw err;
+  }
+}
