@@ -37,8 +37,22 @@ export const folderSchema = z.string().trim().min(1).max(4096);
  * The words of an offline web export's page, from the studio's catalogs in the collection's
  * language: the page runs with no app behind it, so it carries its own.
  */
-export const webLabelKeys = ['playAll', 'next', 'previous', 'curatorNote', 'captionsLabel', 'items', 'clipOf', 'licence', 'noScript', 'nowPlaying', 'player'] as const;
-export const webLabelsSchema = z.object(Object.fromEntries(webLabelKeys.map((k) => [k, z.string().max(300)])) as Record<(typeof webLabelKeys)[number], z.ZodString>).strict();
+export const webLabelKeys = [
+  'playAll',
+  'next',
+  'previous',
+  'curatorNote',
+  'captionsLabel',
+  'items',
+  'clipOf',
+  'licence',
+  'noScript',
+  'nowPlaying',
+  'player',
+] as const;
+export const webLabelsSchema = z
+  .object(Object.fromEntries(webLabelKeys.map((k) => [k, z.string().max(300)])) as Record<(typeof webLabelKeys)[number], z.ZodString>)
+  .strict();
 export type WebLabels = z.infer<typeof webLabelsSchema>;
 
 export const exportRequestSchema = z.object({

@@ -2,14 +2,27 @@ import type { StudioApi } from '../../common/contract';
 import type { CoreContext } from '../app/context';
 import type { StoredJob } from '../jobs/queries';
 import { estimateExport, startExport, startImport } from '../packages/packages';
-import { addItem, createCollection, deleteCollection, getCollection, listCollections, moveItem, publishCollection, removeItem, updateCollection, updateItem } from './collections';
+import { onCollectionsPulled } from './sync-in';
+import {
+  addItem,
+  createCollection,
+  deleteCollection,
+  getCollection,
+  listCollections,
+  moveItem,
+  publishCollection,
+  removeItem,
+  updateCollection,
+  updateItem,
+} from './collections';
 
 type CurationCalls = Pick<StudioApi, Extract<keyof StudioApi, `collections.${string}` | `packages.${string}`>>;
 
 const publicJob = ({ params: _params, ...job }: StoredJob) => job;
 
-/** The contract's collection and package calls, spread into the core's api. */
+/** The contract's collection and package calls, spread into the core's api; pulled collections are announced. */
 export function curationCalls(ctx: CoreContext): CurationCalls {
+  onCollectionsPulled(ctx.db, (ids) => ctx.bus.emit('collections.changed', { ids }));
   return {
     'collections.list': async () => listCollections(ctx),
     'collections.get': async ({ id }) => getCollection(ctx, id),

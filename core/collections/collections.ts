@@ -79,7 +79,8 @@ export function createCollection(ctx: CoreContext, args: CallArgs<'collections.c
 
 export function updateCollection(ctx: CoreContext, { id, cover, ...patch }: CallArgs<'collections.update'>): Collection {
   const current = requireEditable(ctx, id);
-  if (cover && !itemRows(ctx.db, id).some((i) => i.lessonId === cover.lessonId)) throw new StudioError('not_found', { entity: 'lesson', id: cover.lessonId });
+  if (cover && !itemRows(ctx.db, id).some((i) => i.lessonId === cover.lessonId))
+    throw new StudioError('not_found', { entity: 'lesson', id: cover.lessonId });
   const fields = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   const next: CollectionRow = {
     ...current,

@@ -24,11 +24,19 @@ export async function collectionCoverFile(ctx: CoreContext, id: string): Promise
   if (!c?.coverLessonId) return undefined;
   const assets = lessonAssets(ctx.db, c.coverLessonId);
   const file = path.join(coversDir(ctx, id), `cover-${c.coverLessonId}-${c.coverMs ?? 0}.jpg`);
-  if (await fs.stat(file).then((s) => s.isFile(), () => false)) return { file, mime: 'image/jpeg' };
+  if (
+    await fs.stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    )
+  )
+    return { file, mime: 'image/jpeg' };
   const source = frameSources.map((kind) => assets.find((a) => a.kind === kind)).find(Boolean);
   if (source) {
     await fs.mkdir(path.dirname(file), { recursive: true });
-    const made = await writeAtomically(file, (tmp) => makePoster(ctx.requireTools(), path.join(ctx.paths.media, source.relPath), tmp, { atMs: c.coverMs ?? 0 })).then(
+    const made = await writeAtomically(file, (tmp) =>
+      makePoster(ctx.requireTools(), path.join(ctx.paths.media, source.relPath), tmp, { atMs: c.coverMs ?? 0 }),
+    ).then(
       () => true,
       (err: unknown) => {
         ctx.logger.warn('cover frame failed', { id, error: String(err) });

@@ -131,7 +131,9 @@ export function touchCollection(db: Db, id: string, now: number): void {
 
 /** Items in play order. */
 export function itemRows(db: Db, collectionId: string): ItemRow[] {
-  return (db.prepare('SELECT * FROM collection_items WHERE collection_id = ? ORDER BY position, id').all(collectionId) as RawItem[]).map(itemFromRaw);
+  return (db.prepare('SELECT * FROM collection_items WHERE collection_id = ? ORDER BY position, id').all(collectionId) as RawItem[]).map(
+    itemFromRaw,
+  );
 }
 
 export function getItemRow(db: Db, id: string): ItemRow | undefined {
@@ -165,6 +167,8 @@ export function isSharedIn(db: Db, lessonId: string, communityId: string): boole
 export function communityName(db: Db, communityId: string, archiveId: string | null): string | null {
   const row = db.prepare('SELECT name FROM communities WHERE id = ?').get(communityId) as { name: string } | undefined;
   if (row) return row.name;
-  const archive = archiveId ? (db.prepare('SELECT community_name FROM archives WHERE id = ?').get(archiveId) as { community_name: string | null } | undefined) : undefined;
+  const archive = archiveId
+    ? (db.prepare('SELECT community_name FROM archives WHERE id = ?').get(archiveId) as { community_name: string | null } | undefined)
+    : undefined;
   return archive?.community_name ?? null;
 }

@@ -45,24 +45,29 @@ function applyLesson(db: Db, l: PackageLesson, now: number): void {
   }
   // Shared in a community: the same share a sync would bring, so the hub's copy later lands on this one.
   if (l.share) {
-    db.prepare(`INSERT INTO lesson_shares (lesson_id, community_id, origin, owner_id, shared_at) VALUES (?, ?, 'hub', ?, ?) ON CONFLICT (lesson_id) DO NOTHING`).run(
-      l.id,
-      l.share.communityId,
-      l.share.ownerId,
-      l.share.sharedAt,
-    );
+    db.prepare(
+      `INSERT INTO lesson_shares (lesson_id, community_id, origin, owner_id, shared_at) VALUES (?, ?, 'hub', ?, ?) ON CONFLICT (lesson_id) DO NOTHING`,
+    ).run(l.id, l.share.communityId, l.share.ownerId, l.share.sharedAt);
   }
   for (const s of l.schemes) {
     if (db.prepare('SELECT 1 FROM coding_schemes WHERE id = ?').get(s.id)) continue;
     db.prepare('INSERT INTO coding_schemes (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(s.id, s.name, now, now);
-    for (const c of s.codes) db.prepare('INSERT OR IGNORE INTO codes (id, scheme_id, name, color, key) VALUES (?, ?, ?, ?, ?)').run(c.id, s.id, c.name, c.color.toLowerCase(), c.key);
+    for (const c of s.codes)
+      db.prepare('INSERT OR IGNORE INTO codes (id, scheme_id, name, color, key) VALUES (?, ?, ?, ?, ?)').run(
+        c.id,
+        s.id,
+        c.name,
+        c.color.toLowerCase(),
+        c.key,
+      );
   }
   // Parents before replies, for the reply's reference to its note.
   const notes = [...l.notes].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
   for (const n of notes) {
     // Notes from a package are someone else's, even when their author had no account to name.
     const row = { ...n, lessonId: l.id, private: n.private ? 1 : 0, authorId: n.authorId ?? ARCHIVE_AUTHOR };
-    const current = db.prepare('SELECT updated_at, deleted_at FROM notes WHERE id = ?').get(n.id) as { updated_at: number; deleted_at: number | null } | undefined;
+    const current = db.prepare('SELECT updated_at, deleted_at FROM notes WHERE id = ?').get(n.id) as
+      { updated_at: number; deleted_at: number | null } | undefined;
     if (!current) {
       db.prepare(
         `INSERT INTO notes (id, lesson_id, parent_id, kind, start_ms, end_ms, text, code_id, author_name, author_id, private, created_at, updated_at, deleted_at)
@@ -77,12 +82,20 @@ function applyLesson(db: Db, l: PackageLesson, now: number): void {
   for (const c of l.clips) {
     const current = db.prepare('SELECT updated_at FROM clips WHERE id = ?').get(c.id) as { updated_at: number } | undefined;
     if (!current) {
-      db.prepare('INSERT INTO clips (id, lesson_id, name, start_ms, end_ms, created_at, updated_at) VALUES (@id, @lessonId, @name, @startMs, @endMs, @createdAt, @updatedAt)').run({
+      db.prepare(
+        'INSERT INTO clips (id, lesson_id, name, start_ms, end_ms, created_at, updated_at) VALUES (@id, @lessonId, @name, @startMs, @endMs, @createdAt, @updatedAt)',
+      ).run({
         ...c,
         lessonId: l.id,
       });
     } else if (packageIsNewer(current, c.updatedAt)) {
-      db.prepare('UPDATE clips SET name = ?, start_ms = ?, end_ms = ?, updated_at = ? WHERE id = ?').run(c.name, c.startMs, c.endMs, c.updatedAt, c.id);
+      db.prepare('UPDATE clips SET name = ?, start_ms = ?, end_ms = ?, updated_at = ? WHERE id = ?').run(
+        c.name,
+        c.startMs,
+        c.endMs,
+        c.updatedAt,
+        c.id,
+      );
     }
   }
 }

@@ -36,7 +36,10 @@ export const manifestSchema = z
     createdAt: ms,
     app: z.string().max(50),
     exportedBy: z.object({ userId: z.uuid().nullable(), name: z.string().max(200) }).strict(),
-    community: z.object({ id: z.uuid(), name: z.string().max(200) }).strict().nullable(),
+    community: z
+      .object({ id: z.uuid(), name: z.string().max(200) })
+      .strict()
+      .nullable(),
     files: z.array(manifestFileSchema).max(100_000),
   })
   .strict();
@@ -69,11 +72,24 @@ export const packageSchemeSchema = z
   .object({
     id: idSchema,
     name: z.string().min(1).max(100),
-    codes: z.array(z.object({ id: idSchema, name: z.string().min(1).max(60), color: z.string().regex(/^#[0-9a-fA-F]{6}$/), key: z.number().int().min(1).max(9) }).strict()).max(9),
+    codes: z
+      .array(
+        z
+          .object({
+            id: idSchema,
+            name: z.string().min(1).max(60),
+            color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+            key: z.number().int().min(1).max(9),
+          })
+          .strict(),
+      )
+      .max(9),
   })
   .strict();
 
-export const packageMediaSchema = z.object({ kind: assetKindSchema, path: entryPathSchema, mime: z.string().max(100), sha256: sha256Schema }).strict();
+export const packageMediaSchema = z
+  .object({ kind: assetKindSchema, path: entryPathSchema, mime: z.string().max(100), sha256: sha256Schema })
+  .strict();
 
 export const packageLessonSchema = z
   .object({
@@ -90,7 +106,10 @@ export const packageLessonSchema = z
     createdAt: ms,
     updatedAt: ms,
     /** Where the lesson is shared: on import it joins that community's copy, read-only as any shared lesson. */
-    share: z.object({ communityId: z.uuid(), ownerId: z.string().max(100), sharedAt: ms }).strict().nullable(),
+    share: z
+      .object({ communityId: z.uuid(), ownerId: z.string().max(100), sharedAt: ms })
+      .strict()
+      .nullable(),
     codingSchemeId: idSchema.nullable(),
     schemes: z.array(packageSchemeSchema).max(20),
     notes: z.array(packageNoteSchema).max(200_000),

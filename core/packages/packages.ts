@@ -31,7 +31,13 @@ export async function estimateExport(ctx: CoreContext, request: ExportRequest): 
   const selection = await selectContent(ctx, request.target, request.media);
   const files = [...selection.media.values()].flat();
   const lessonCount = selection.lessonIds.length;
-  const base = { folder, name: await nameFor(request, folder, selection.title), lessonCount, skippedItems: selection.skippedItems, freeBytes: await freeBytes(folder) };
+  const base = {
+    folder,
+    name: await nameFor(request, folder, selection.title),
+    lessonCount,
+    skippedItems: selection.skippedItems,
+    freeBytes: await freeBytes(folder),
+  };
   if (request.format === 'pcircle') {
     const totalBytes = files.reduce((sum, f) => sum + f.size + ZIP_ENTRY_OVERHEAD, 0) + lessonCount * RECORD_BYTES_PER_LESSON + PAGE_BYTES;
     return { ...base, totalBytes, largestFileBytes: totalBytes, fileCount: 1 };

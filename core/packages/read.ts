@@ -49,13 +49,16 @@ export function packageError(err: unknown): StudioError {
   const message = err instanceof Error ? err.message : String(err);
   const entry = unsafeName(message);
   if (entry !== null) return new StudioError('package_unsafe_path', { entry: entry.slice(0, 200) });
-  if (/too many bytes in the stream|expected uncompressed size/.test(message)) return new StudioError('package_bomb', { detail: message.slice(0, 200) });
+  if (/too many bytes in the stream|expected uncompressed size/.test(message))
+    return new StudioError('package_bomb', { detail: message.slice(0, 200) });
   return new StudioError('package_invalid', { detail: message.slice(0, 200) });
 }
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true }, (err, zip) => (err ? reject(packageError(err)) : resolve(zip)));
+    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true }, (err, zip) =>
+      err ? reject(packageError(err)) : resolve(zip),
+    );
   });
 }
 
@@ -88,13 +91,17 @@ function readEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
 
 function checkEntry(entry: yauzl.Entry): void {
   const name = entry.fileName;
-  if ((entry.externalFileAttributes >>> 16 & S_IFMT) === S_IFLNK) throw new StudioError('package_link', { entry: name.slice(0, 200) });
-  if (!entryPathSchema.safeParse(name.replace(/\/$/, '')).success) throw new StudioError('package_unsafe_path', { entry: name.slice(0, 200) });
+  if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) throw new StudioError('package_link', { entry: name.slice(0, 200) });
+  if (!entryPathSchema.safeParse(name.replace(/\/$/, '')).success)
+    throw new StudioError('package_unsafe_path', { entry: name.slice(0, 200) });
   if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)) {
     throw new StudioError('package_invalid', { detail: `${name}: unsupported compression` });
   }
   const stored = entry.compressionMethod === 0;
-  if ((stored && entry.uncompressedSize !== entry.compressedSize) || (!stored && entry.uncompressedSize > Math.max(RATIO_FLOOR_BYTES, entry.compressedSize * MAX_RATIO))) {
+  if (
+    (stored && entry.uncompressedSize !== entry.compressedSize) ||
+    (!stored && entry.uncompressedSize > Math.max(RATIO_FLOOR_BYTES, entry.compressedSize * MAX_RATIO))
+  ) {
     throw new StudioError('package_bomb', { entry: name.slice(0, 200) });
   }
 }
@@ -131,8 +138,10 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown, entry: string): T {
 /** The version is read before the rest, so a package from a newer app says so instead of "invalid". */
 function parseManifest(raw: unknown): Manifest {
   const head = z.object({ format: z.string(), version: z.unknown() }).safeParse(raw);
-  if (!head.success || head.data.format !== PACKAGE_FORMAT) throw new StudioError('package_invalid', { detail: 'not a Practice Circle package' });
-  if (head.data.version !== PACKAGE_VERSION) throw new StudioError('package_version', { found: String(head.data.version).slice(0, 20), supported: PACKAGE_VERSION });
+  if (!head.success || head.data.format !== PACKAGE_FORMAT)
+    throw new StudioError('package_invalid', { detail: 'not a Practice Circle package' });
+  if (head.data.version !== PACKAGE_VERSION)
+    throw new StudioError('package_version', { found: String(head.data.version).slice(0, 20), supported: PACKAGE_VERSION });
   return parseWith(manifestSchema, raw, MANIFEST_PATH);
 }
 
@@ -156,7 +165,8 @@ export async function openPackage(file: string, freeBytes: number | null): Promi
     for (const [name, entry] of entries) {
       if (name === MANIFEST_PATH) continue;
       const file = listed.get(name);
-      if (!file || file.size !== entry.uncompressedSize) throw new StudioError('package_invalid', { detail: `${name} is not in the manifest as it is` });
+      if (!file || file.size !== entry.uncompressedSize)
+        throw new StudioError('package_invalid', { detail: `${name} is not in the manifest as it is` });
     }
     for (const name of listed.keys()) if (!entries.has(name)) throw new StudioError('package_invalid', { detail: `${name} is missing` });
 
@@ -167,13 +177,15 @@ export async function openPackage(file: string, freeBytes: number | null): Promi
     };
     const collection = manifest.kind === 'collection' ? await json(packageCollectionSchema, COLLECTION_PATH) : null;
     const lessonIds = collection ? [...new Set(collection.items.map((i) => i.lessonId))] : [manifest.rootId];
-    if (collection && collection.id !== manifest.rootId) throw new StudioError('package_invalid', { detail: 'collection is not the package root' });
+    if (collection && collection.id !== manifest.rootId)
+      throw new StudioError('package_invalid', { detail: 'collection is not the package root' });
     const lessons: PackageLesson[] = [];
     for (const id of lessonIds) {
       const lesson = await json(packageLessonSchema, lessonDataPath(id));
       if (lesson.id !== id) throw new StudioError('package_invalid', { detail: `${lessonDataPath(id)} holds another lesson` });
       for (const m of lesson.media) {
-        if (!m.path.startsWith(`media/${id}/`) || listed.get(m.path)?.sha256 !== m.sha256) throw new StudioError('package_invalid', { detail: `${m.path} does not belong to its lesson` });
+        if (!m.path.startsWith(`media/${id}/`) || listed.get(m.path)?.sha256 !== m.sha256)
+          throw new StudioError('package_invalid', { detail: `${m.path} does not belong to its lesson` });
       }
       lessons.push(lesson);
     }

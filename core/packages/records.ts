@@ -82,7 +82,14 @@ export function lessonRecord(
     codingSchemeId: schemeId,
     schemes,
     notes: threaded,
-    clips: listClips(db, lessonId).map((c) => ({ id: c.id, name: c.name, startMs: c.startMs, endMs: c.endMs, createdAt: c.createdAt, updatedAt: c.updatedAt })),
+    clips: listClips(db, lessonId).map((c) => ({
+      id: c.id,
+      name: c.name,
+      startMs: c.startMs,
+      endMs: c.endMs,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+    })),
     media: o.media,
   };
 }

@@ -77,9 +77,23 @@ export async function selectContent(ctx: CoreContext, target: PackageTarget, cho
     if (!c) throw new StudioError('not_found', { entity: 'collection', id: target.id });
     const items = visibleItems(ctx, c);
     const ready = new Set(items.filter((i) => i.state === 'ready').map((i) => i.id));
-    const lessonIds = [...new Set(itemRows(ctx.db, c.id).filter((i) => ready.has(i.id)).map((i) => i.lessonId))];
+    const lessonIds = [
+      ...new Set(
+        itemRows(ctx.db, c.id)
+          .filter((i) => ready.has(i.id))
+          .map((i) => i.lessonId),
+      ),
+    ];
     const skippedItems = items.length - ready.size;
-    selection = { title: c.title, language: c.language, communityId: c.communityId, collectionId: c.id, lessonIds, readyItemIds: ready, skippedItems };
+    selection = {
+      title: c.title,
+      language: c.language,
+      communityId: c.communityId,
+      collectionId: c.id,
+      lessonIds,
+      readyItemIds: ready,
+      skippedItems,
+    };
   } else {
     const lesson = getLessonRow(ctx.db, target.id);
     if (!lesson) throw new StudioError('not_found', { entity: 'lesson', id: target.id });

@@ -45,11 +45,20 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
       const staged = path.join(staging, w.lessonId, name);
       await fs.promises.mkdir(path.dirname(staged), { recursive: true });
       const hasher = new HashStream((n) => run.progress(Math.min(0.95, (done += n) / total)));
-      await pipeline(await entryStream(opened.zip, w.entry), hasher, fs.createWriteStream(staged, { flags: 'wx' }), { signal: run.signal }).catch((err: unknown) => {
+      await pipeline(await entryStream(opened.zip, w.entry), hasher, fs.createWriteStream(staged, { flags: 'wx' }), {
+        signal: run.signal,
+      }).catch((err: unknown) => {
         throw run.signal.aborted ? err : packageError(err);
       });
       if (hasher.digest() !== w.sha256) throw new StudioError('package_checksum', { entry: w.path });
-      files.push({ lessonId: w.lessonId, kind: w.kind, relPath: path.join(w.lessonId, name), mime: w.mime, size: hasher.bytes, sha256: w.sha256 });
+      files.push({
+        lessonId: w.lessonId,
+        kind: w.kind,
+        relPath: path.join(w.lessonId, name),
+        mime: w.mime,
+        size: hasher.bytes,
+        sha256: w.sha256,
+      });
     }
     for (const f of files) {
       const target = path.join(ctx.paths.media, f.relPath);

@@ -7,16 +7,37 @@ import type { CoreContext } from '../app/context';
 import { readSettings } from '../settings/settings';
 import { myUserId } from '../sync/account';
 import { communityName } from '../collections/queries';
-import { COLLECTION_PATH, lessonDataPath, MANIFEST_PATH, PACKAGE_FORMAT, PACKAGE_VERSION, type Manifest, type PackageLesson } from './format';
+import {
+  COLLECTION_PATH,
+  lessonDataPath,
+  MANIFEST_PATH,
+  PACKAGE_FORMAT,
+  PACKAGE_VERSION,
+  type Manifest,
+  type PackageLesson,
+} from './format';
 import { HashStream, READ_CHUNK_BYTES } from './hash-stream';
 import { collectionRecord, lessonRecord } from './records';
 import { selectContent, type MediaFile } from './select';
 import './zip-crc';
 
-const extensionOf: Record<string, string> = { 'video/mp4': 'mp4', 'video/webm': 'webm', 'video/quicktime': 'mov', 'image/jpeg': 'jpg', 'application/json': 'json' };
+const extensionOf: Record<string, string> = {
+  'video/mp4': 'mp4',
+  'video/webm': 'webm',
+  'video/quicktime': 'mov',
+  'image/jpeg': 'jpg',
+  'application/json': 'json',
+};
 
 function entryName(lessonId: string, media: MediaFile): string {
-  const ext = extensionOf[media.mime] ?? (media.file.split('.').pop()?.toLowerCase().replace(/[^a-z0-9]/g, '') || 'bin');
+  const ext =
+    extensionOf[media.mime] ??
+    (media.file
+      .split('.')
+      .pop()
+      ?.toLowerCase()
+      .replace(/[^a-z0-9]/g, '') ||
+      'bin');
   return `media/${lessonId}/${media.kind}.${ext}`;
 }
 
@@ -95,7 +116,9 @@ export async function writePackage(ctx: CoreContext, request: ExportRequest, tar
       createdAt: ctx.now(),
       app: run.appVersion,
       exportedBy: { userId: exporterId, name: readSettings(ctx.db).displayName },
-      community: selection.communityId ? { id: selection.communityId, name: communityName(ctx.db, selection.communityId, null) ?? '' } : null,
+      community: selection.communityId
+        ? { id: selection.communityId, name: communityName(ctx.db, selection.communityId, null) ?? '' }
+        : null,
       files,
     };
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), MANIFEST_PATH, { compress: true });

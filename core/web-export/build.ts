@@ -31,8 +31,13 @@ function lessonVtt(ctx: CoreContext, lessonId: string, includePrivateNotes: bool
   return notesToVtt(notes, codeNames, getLessonRow(ctx.db, lessonId)?.durationMs ?? null);
 }
 
-function itemsOf(ctx: CoreContext, request: ExportRequest, selection: Selection): Array<{ id: string; lessonId: string; startMs: number | null; endMs: number | null; title: string; note: string }> {
-  if (request.target.kind === 'lesson') return [{ id: request.target.id, lessonId: request.target.id, startMs: null, endMs: null, title: '', note: '' }];
+function itemsOf(
+  ctx: CoreContext,
+  request: ExportRequest,
+  selection: Selection,
+): Array<{ id: string; lessonId: string; startMs: number | null; endMs: number | null; title: string; note: string }> {
+  if (request.target.kind === 'lesson')
+    return [{ id: request.target.id, lessonId: request.target.id, startMs: null, endMs: null, title: '', note: '' }];
   return itemRows(ctx.db, request.target.id).filter((i) => selection.readyItemIds.has(i.id));
 }
 
@@ -54,9 +59,10 @@ export async function buildWebExport(ctx: CoreContext, request: ExportRequest, t
       const files = selection.media.get(lessonId) ?? [];
       const video = videoOf(files);
       const poster = files.find((f) => f.kind === 'poster');
-      return [video && { from: video, to: `media/${lessonId}${path.extname(video.file) || '.mp4'}` }, poster && { from: poster, to: `media/${lessonId}.jpg` }].filter(
-        (c): c is { from: MediaFile; to: string } => Boolean(c),
-      );
+      return [
+        video && { from: video, to: `media/${lessonId}${path.extname(video.file) || '.mp4'}` },
+        poster && { from: poster, to: `media/${lessonId}.jpg` },
+      ].filter((c): c is { from: MediaFile; to: string } => Boolean(c));
     });
     const total = copies.reduce((sum, c) => sum + c.from.size, 0) || 1;
     let done = 0;

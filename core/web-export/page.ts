@@ -35,7 +35,10 @@ const isolate = (text: string) => `\u2068${text}\u2069`;
 
 export function itemHeading(item: WebCollection['items'][number], labels: WebLabels): string {
   if (item.end === null) return item.lessonTitle;
-  const clipOf = labels.clipOf.replace('{lesson}', isolate(item.lessonTitle)).replace('{start}', isolate(clock(item.start))).replace('{end}', isolate(clock(item.end)));
+  const clipOf = labels.clipOf
+    .replace('{lesson}', isolate(item.lessonTitle))
+    .replace('{start}', isolate(clock(item.start)))
+    .replace('{end}', isolate(clock(item.end)));
   return item.title ? `${isolate(item.title)} · ${clipOf}` : clipOf;
 }
 
@@ -107,6 +110,9 @@ ${items}
 /** `data.js`: the collection as a script, since pages opened from the disk may not fetch JSON. */
 export function dataScript(c: WebCollection): string {
   // Escaped so no text can close a script or break a line terminator rule in older engines.
-  const json = JSON.stringify(c).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(c)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return `window.PRACTICE_CIRCLE = ${json};\n`;
 }

@@ -118,7 +118,11 @@ describe('hostile packages are refused and change nothing', () => {
     ['a Windows drive path', 'C_/escape.txt', 'C:/escape.txt'],
     ['a backslash path', 'mediaX..Xevil.txt', 'media\\..\\evil.txt'],
   ])('%s', async (_what, written, evil) => {
-    const file = await writeZip('escape.pcircle', lessonPackage(({ entries }) => entries.push({ name: written, data: Buffer.from('owned') })), [[written, evil]]);
+    const file = await writeZip(
+      'escape.pcircle',
+      lessonPackage(({ entries }) => entries.push({ name: written, data: Buffer.from('owned') })),
+      [[written, evil]],
+    );
     expect(await refusal(core, 'packages.import', importFrom(file))).toMatchObject({ code: 'package_unsafe_path' });
     expect(await librarySnapshot(core)).toEqual(before);
     await expect(fs.stat(path.resolve(core.dataDir, 'staging', '..', 'escape.txt'))).rejects.toThrow();
@@ -127,15 +131,23 @@ describe('hostile packages are refused and change nothing', () => {
   it('a symbolic link', async () => {
     const file = await writeZip(
       'link.pcircle',
-      lessonPackage(({ entries, lessonId }) => entries.push({ name: `media/${lessonId}/sprite.jpg`, data: Buffer.from('/etc/passwd'), mode: 0o120777 })),
+      lessonPackage(({ entries, lessonId }) =>
+        entries.push({ name: `media/${lessonId}/sprite.jpg`, data: Buffer.from('/etc/passwd'), mode: 0o120777 }),
+      ),
     );
     expect(await refusal(core, 'packages.import', importFrom(file))).toMatchObject({ code: 'package_link' });
     expect(await librarySnapshot(core)).toEqual(before);
   });
 
   it('a manifest of an unknown version', async () => {
-    const file = await writeZip('future.pcircle', lessonPackage(({ manifest }) => (manifest.version = 2)));
-    expect(await refusal(core, 'packages.import', importFrom(file))).toMatchObject({ code: 'package_version', params: { found: '2', supported: 1 } });
+    const file = await writeZip(
+      'future.pcircle',
+      lessonPackage(({ manifest }) => (manifest.version = 2)),
+    );
+    expect(await refusal(core, 'packages.import', importFrom(file))).toMatchObject({
+      code: 'package_version',
+      params: { found: '2', supported: 1 },
+    });
     expect(await librarySnapshot(core)).toEqual(before);
   });
 
@@ -167,7 +179,10 @@ describe('hostile packages are refused and change nothing', () => {
   });
 
   it('a zip bomb: an entry far larger than its compressed bytes', async () => {
-    const file = await writeZip('bomb.pcircle', lessonPackage(({ entries }) => entries.push({ name: 'data/padding.bin', data: Buffer.alloc(20 * 1024 * 1024) })));
+    const file = await writeZip(
+      'bomb.pcircle',
+      lessonPackage(({ entries }) => entries.push({ name: 'data/padding.bin', data: Buffer.alloc(20 * 1024 * 1024) })),
+    );
     expect(await refusal(core, 'packages.import', importFrom(file))).toMatchObject({ code: 'package_bomb' });
     expect(await librarySnapshot(core)).toEqual(before);
   });

@@ -20,7 +20,20 @@ let collectionId: string;
 let packagePath: string;
 
 const lessonFields = ['id', 'title', 'subject', 'grade', 'language', 'durationMs', 'width', 'height', 'createdAt', 'description', 'tags'];
-const noteFields = ['id', 'lessonId', 'parentId', 'kind', 'startMs', 'endMs', 'text', 'codeId', 'authorName', 'private', 'createdAt', 'updatedAt'];
+const noteFields = [
+  'id',
+  'lessonId',
+  'parentId',
+  'kind',
+  'startMs',
+  'endMs',
+  'text',
+  'codeId',
+  'authorName',
+  'private',
+  'createdAt',
+  'updatedAt',
+];
 const itemFields = ['id', 'lessonId', 'startMs', 'endMs', 'title', 'note', 'position', 'lessonTitle', 'state'];
 const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
 
@@ -49,7 +62,13 @@ beforeAll(async () => {
   [lessonA, lessonB] = imported.results.map((r: { lesson: { id: string } }) => r.lesson.id);
   await lead.jobs.idle();
   await call('lessons.update', { id: lessonA, patch: { description: 'Grade 5 science', tags: ['questioning'], language: 'ar' } });
-  const note = await call('notes.add', { lessonId: lessonA, startMs: 1000, text: 'Waits <three> seconds & more', kind: 'praise', private: false });
+  const note = await call('notes.add', {
+    lessonId: lessonA,
+    startMs: 1000,
+    text: 'Waits <three> seconds & more',
+    kind: 'praise',
+    private: false,
+  });
   await call('notes.add', { lessonId: lessonA, parentId: note.id, startMs: 0, text: 'Reply: the class noticed', private: false });
   await call('notes.add', { lessonId: lessonA, startMs: 1500, endMs: 3000, text: 'A private thought', kind: 'question' });
   await call('notes.add', { lessonId: lessonB, startMs: 500, endMs: 2500, text: 'Pairs talk first', kind: 'observation', private: false });
@@ -67,7 +86,14 @@ beforeAll(async () => {
   });
   collectionId = collection.id;
   await call('collections.addItem', { collectionId, lessonId: lessonA, note: 'Watch the silence after the question.' });
-  await call('collections.addItem', { collectionId, lessonId: lessonB, startMs: 500, endMs: 2500, title: 'Pairs', note: 'Pairs before the whole class.' });
+  await call('collections.addItem', {
+    collectionId,
+    lessonId: lessonB,
+    startMs: 500,
+    endMs: 2500,
+    title: 'Pairs',
+    note: 'Pairs before the whole class.',
+  });
   const third = await call('collections.addItem', { collectionId, lessonId: lessonA, startMs: 2000, endMs: 3500, title: 'The answer' });
   // Move the last clip to the front; then the cover comes from a frame of lesson B.
   await call('collections.moveItem', { id: third.items.at(-1).id, index: 0 });
@@ -86,8 +112,12 @@ describe('collections', () => {
     expect(collection.items.map((i: { title: string }) => i.title)).toEqual(['The answer', '', 'Pairs']);
     expect(collection.coverAssetId).toBe(collectionId);
     expect(collection.canEdit).toBe(true);
-    expect(await refusal(lead, 'collections.addItem', { collectionId, lessonId: lessonA, startMs: 9000, endMs: 9500 })).toMatchObject({ code: 'range_invalid' });
-    expect(await refusal(lead, 'collections.addItem', { collectionId, lessonId: lessonA, startMs: 2000, endMs: 1000 })).toMatchObject({ code: 'range_invalid' });
+    expect(await refusal(lead, 'collections.addItem', { collectionId, lessonId: lessonA, startMs: 9000, endMs: 9500 })).toMatchObject({
+      code: 'range_invalid',
+    });
+    expect(await refusal(lead, 'collections.addItem', { collectionId, lessonId: lessonA, startMs: 2000, endMs: 1000 })).toMatchObject({
+      code: 'range_invalid',
+    });
   });
 
   it('serve a cover cut from the chosen frame', async () => {
@@ -105,7 +135,9 @@ describe('.pcircle packages', () => {
     const estimate = await caller(lead)('packages.estimate', request);
     expect(estimate).toMatchObject({ folder, name: 'أمثلة على وقت الانتظار.pcircle', lessonCount: 2, skippedItems: 0, fileCount: 1 });
     const progress: number[] = [];
-    const unsubscribe = lead.bus.subscribe((name, payload) => name === 'jobs.progress' && progress.push((payload as { progress: number }).progress));
+    const unsubscribe = lead.bus.subscribe(
+      (name, payload) => name === 'jobs.progress' && progress.push((payload as { progress: number }).progress),
+    );
     const started = await caller(lead)('packages.export', request);
     await lead.jobs.idle();
     unsubscribe();
@@ -130,7 +162,9 @@ describe('.pcircle packages', () => {
     for (const id of [lessonA, lessonB]) expect(await lessonState(school, id)).toEqual(await lessonState(lead, id));
     const theirs = await caller(lead)('collections.get', { id: collectionId });
     const ours = await caller(school)('collections.get', { id: collectionId });
-    expect(ours.items.map((i: Record<string, unknown>) => pick(i, itemFields))).toEqual(theirs.items.map((i: Record<string, unknown>) => pick(i, itemFields)));
+    expect(ours.items.map((i: Record<string, unknown>) => pick(i, itemFields))).toEqual(
+      theirs.items.map((i: Record<string, unknown>) => pick(i, itemFields)),
+    );
     expect(pick(ours, ['title', 'language', 'descriptions', 'tags', 'licence', 'coverLessonId', 'coverMs'])).toEqual(
       pick(theirs, ['title', 'language', 'descriptions', 'tags', 'licence', 'coverLessonId', 'coverMs']),
     );

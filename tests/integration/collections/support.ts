@@ -21,7 +21,10 @@ export async function refusal(core: TestCore, name: string, input: unknown): Pro
 
 async function listTree(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
 }
 
 /** What a person could notice changing in a library: its records and the files in its media folder. */
@@ -30,7 +33,12 @@ export async function librarySnapshot(core: TestCore): Promise<unknown> {
   try {
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return {
-      counts: Object.fromEntries(['lessons', 'notes', 'clips', 'collections', 'collection_items', 'archives', 'media_assets', 'lesson_shares'].map((t) => [t, count(t)])),
+      counts: Object.fromEntries(
+        ['lessons', 'notes', 'clips', 'collections', 'collection_items', 'archives', 'media_assets', 'lesson_shares'].map((t) => [
+          t,
+          count(t),
+        ]),
+      ),
       media: await listTree(path.join(core.dataDir, 'media')),
       staging: await listTree(path.join(core.dataDir, 'staging')),
     };

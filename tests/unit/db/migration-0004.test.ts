@@ -24,15 +24,21 @@ const collection = (id: string) =>
   db.prepare(`INSERT INTO collections (id, title, origin, created_at, updated_at) VALUES (?, 'Wait time', 'local', 1, 1)`).run(id);
 const item = (id: string, collectionId: string, position: string, range: [number | null, number | null] = [null, null]) =>
   db
-    .prepare(`INSERT INTO collection_items (id, collection_id, lesson_id, start_ms, end_ms, position, created_at, updated_at) VALUES (?, ?, 'l1', ?, ?, ?, 1, 1)`)
+    .prepare(
+      `INSERT INTO collection_items (id, collection_id, lesson_id, start_ms, end_ms, position, created_at, updated_at) VALUES (?, ?, 'l1', ?, ?, ?, 1, 1)`,
+    )
     .run(id, collectionId, range[0], range[1], position);
 const order = (collectionId: string) =>
-  (db.prepare('SELECT id FROM collection_items WHERE collection_id = ? ORDER BY position, id').all(collectionId) as Array<{ id: string }>).map((r) => r.id);
+  (
+    db.prepare('SELECT id FROM collection_items WHERE collection_id = ? ORDER BY position, id').all(collectionId) as Array<{ id: string }>
+  ).map((r) => r.id);
 
 describe('migration 0004 (collections)', () => {
   it('applies on top of a library from the previous version', () => {
     migrate(db, migrations.slice(0, upTo - 1));
-    db.prepare(`INSERT INTO lessons (id, title, status, source, created_at, updated_at) VALUES ('l1', 'Kept', 'ready', 'import', 1, 1)`).run();
+    db.prepare(
+      `INSERT INTO lessons (id, title, status, source, created_at, updated_at) VALUES ('l1', 'Kept', 'ready', 'import', 1, 1)`,
+    ).run();
     migrate(db, migrations.slice(0, upTo));
     expect(db.pragma('user_version', { simple: true })).toBe(collections.version);
     expect(db.prepare('SELECT title FROM lessons').all()).toEqual([{ title: 'Kept' }]);
@@ -62,9 +68,13 @@ describe('migration 0004 (collections)', () => {
 
   it('refuses unknown origins and lets an archive go without taking its collection', () => {
     migrate(db, migrations.slice(0, upTo));
-    expect(() => db.prepare(`INSERT INTO collections (id, title, origin, created_at, updated_at) VALUES ('x', 't', 'elsewhere', 1, 1)`).run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare(`INSERT INTO collections (id, title, origin, created_at, updated_at) VALUES ('x', 't', 'elsewhere', 1, 1)`).run(),
+    ).toThrow(/CHECK/);
     db.prepare(`INSERT INTO archives (id, file_name, exported_at, imported_at) VALUES ('a1', 'set.pcircle', 1, 2)`).run();
-    db.prepare(`INSERT INTO collections (id, title, origin, archive_id, created_at, updated_at) VALUES ('c1', 't', 'archive', 'a1', 1, 1)`).run();
+    db.prepare(
+      `INSERT INTO collections (id, title, origin, archive_id, created_at, updated_at) VALUES ('c1', 't', 'archive', 'a1', 1, 1)`,
+    ).run();
     db.prepare(`DELETE FROM archives WHERE id = 'a1'`).run();
     expect(db.prepare('SELECT archive_id FROM collections').get()).toEqual({ archive_id: null });
   });
