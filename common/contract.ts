@@ -58,6 +58,7 @@ import { shareDetailsSchema, shareInputSchema } from './schemas/sharing';
 import { connectionInputSchema, syncStateSchema, transferSchema } from './schemas/sync';
 import { inviteSchema } from './hub-api';
 import { errorPayloadSchema } from './errors';
+import { reviewCalls, reviewEvents } from './review/calls';
 
 /**
  * The one list of everything the UI can ask of the core, and everything the core pushes back.
@@ -164,6 +165,9 @@ export const calls = {
   'jobs.cancel': call(byId, jobSchema),
   'jobs.retry': call(byId, jobSchema),
 
+  // Peer review: rubrics, requests, reviews, responses, growth, notifications, calibration (core/review).
+  ...reviewCalls,
+
   // Community hub: accounts, communities, sharing, sync and media transfers (core/sync, core/transfers).
   'hub.status': call(none, hubStatusSchema),
   'hub.signUp': call(signUpInputSchema, hubStatusSchema),
@@ -197,6 +201,7 @@ export const calls = {
 export const events = {
   'jobs.progress': jobSchema,
   'library.changed': z.object({ lessonIds: z.array(idSchema) }),
+  ...reviewEvents,
   'collections.changed': z.object({ ids: z.array(idSchema) }),
   'sync.state': syncStateSchema,
   'transfers.progress': transferSchema,

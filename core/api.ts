@@ -14,6 +14,7 @@ import { addNote, editNote, notesOf, removeNote, restoreDeletedNote } from './no
 import { createRecordings } from './recording/recordings';
 import type { ScreenSourceProvider } from './recording/screen-sources';
 import { reflectionOf, saveReflection } from './reflection/reflection';
+import { reviewApi } from './review/calls';
 import { searchAll } from './search/search';
 import { readSettings, writeSettings } from './settings/settings';
 
@@ -91,6 +92,7 @@ export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
     },
 
     'exports.notes': async (args) => exportNotes(ctx, args),
+    ...reviewApi(ctx),
 
     ...curationCalls(ctx),
 

@@ -19,6 +19,7 @@ import { openMediaRange } from './media/serve';
 import { packageJobHandlers } from './packages/packages';
 import type { ScreenSourceProvider } from './recording/screen-sources';
 import { readSettings } from './settings/settings';
+import { watchReviews } from './review/watch';
 import { memorySecretStore, type SecretStore } from './secrets/secret-store';
 import { SyncService, type SyncOptions } from './sync/service';
 
@@ -116,6 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     screenSources: options.screenSources,
   });
   jobs.start();
+  const stopReviews = watchReviews(ctx);
   sync.start();
   logger.info('core started', { dataDir: options.dataDir });
 
@@ -132,6 +134,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     stageUpload: (body) => stageUpload(paths, body, MAX_STAGED_BYTES),
     close: async () => {
       await sync.stop();
+      stopReviews();
       await jobs.stop();
       db.close();
     },

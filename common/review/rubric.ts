@@ -106,3 +106,17 @@ export function localize(text: LocalizedText | null | undefined, language: strin
   if (!text) return '';
   return text[language] ?? text[language.split('-')[0]!] ?? text.en ?? Object.values(text)[0] ?? '';
 }
+
+/** The first score that does not fit the scale (an unknown criterion, a level out of range), or null. */
+export function scoreProblem(
+  scale: RubricScale,
+  scores: ReadonlyArray<{ criterion: string; level: number }>,
+): { code: 'criterion_unknown' | 'level_out_of_range'; params: Record<string, string | number> } | null {
+  const { min, max } = levelRange(scale);
+  const codes = new Set(scale.criteria.map((c) => c.code));
+  for (const { criterion, level } of scores) {
+    if (!codes.has(criterion)) return { code: 'criterion_unknown', params: { criterion } };
+    if (level < min || level > max) return { code: 'level_out_of_range', params: { criterion, level, min, max } };
+  }
+  return null;
+}

@@ -1,11 +1,24 @@
-import { StudioError } from '../../common/errors';
-import { PUSH_MAX_OPS } from '../../common/sync/ops';
+import { StudioError, type ErrorCode, type ErrorParams } from '../../common/errors';
+import { PUSH_MAX_OPS, type Op } from '../../common/sync/ops';
 import type { Db } from '../db/open';
 import type { HubClient } from '../hub/client';
 import { nextBatch, removeOps } from './outbox';
 
 /** Well under the hub's 8 MB limit per push, so a batch never needs splitting after the fact. */
 const BATCH_BYTES = 2 * 1024 * 1024;
+
+type RejectionListener = (db: Db, op: Op, reason: ErrorCode, params: ErrorParams) => void;
+const rejectionListeners = new Set<RejectionListener>();
+
+/**
+ * Lets a domain hear, inside the transaction that drops it from the outbox, that the hub refused one
+ * of its ops: a mentor's refused review goes back to being a draft with the hub's reason. Returns the
+ * function that stops listening.
+ */
+export function onOpRejected(listener: RejectionListener): () => void {
+  rejectionListeners.add(listener);
+  return () => rejectionListeners.delete(listener);
+}
 
 export interface PushOutcome {
   pushed: number;
@@ -26,6 +39,7 @@ export async function pushOutbox(db: Db, client: HubClient): Promise<PushOutcome
     const ops = batch.map(({ seq: _seq, lessonId: _lessonId, ...op }) => op);
     const { results } = await client.call('push', { body: { ops } });
     const done: string[] = [];
+    const refused: Array<[Op, ErrorCode, ErrorParams]> = [];
     let skew: StudioError | null = null;
     results.forEach((result, i) => {
       const op = ops[i]!;
@@ -33,11 +47,17 @@ export async function pushOutbox(db: Db, client: HubClient): Promise<PushOutcome
         skew ??= new StudioError('clock_skew', result.params ?? {});
         return;
       }
-      if (result.status === 'rejected') outcome.rejected += 1;
+      if (result.status === 'rejected') {
+        outcome.rejected += 1;
+        refused.push([op, result.reason ?? 'internal', result.params ?? {}]);
+      }
       else outcome.pushed += 1;
       done.push(op.opId);
     });
-    db.transaction(() => removeOps(db, done))();
+    db.transaction(() => {
+      removeOps(db, done);
+      for (const [op, reason, params] of refused) for (const listener of rejectionListeners) listener(db, op, reason, params);
+    })();
     if (skew) throw skew;
   }
 }

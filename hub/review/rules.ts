@@ -1,6 +1,6 @@
 import { StudioError } from '../../common/errors';
 import type { Role } from '../../common/permissions';
-import { levelRange, rubricScaleSchema } from '../../common/review/rubric';
+import { rubricScaleSchema, scoreProblem } from '../../common/review/rubric';
 import type { EntityName } from '../../common/sync/entities';
 import type { Op } from '../../common/sync/ops';
 
@@ -137,11 +137,6 @@ async function checkPlan(ctx: RuleContext): Promise<void> {
 async function checkScores(ctx: RuleContext, rubricId: string, scores: Scores): Promise<void> {
   const rubric = await ctx.record('rubric', rubricId);
   if (!rubric) throw new StudioError('not_found', { entity: 'rubric', id: rubricId });
-  const scale = rubricScaleSchema.parse(rubric.fields.scale);
-  const { min, max } = levelRange(scale);
-  const codes = new Set(scale.criteria.map((c) => c.code));
-  for (const { criterion, level } of scores) {
-    if (!codes.has(criterion)) throw new StudioError('criterion_unknown', { criterion });
-    if (level < min || level > max) throw new StudioError('level_out_of_range', { criterion, level, min, max });
-  }
+  const problem = scoreProblem(rubricScaleSchema.parse(rubric.fields.scale), scores);
+  if (problem) throw new StudioError(problem.code, problem.params);
 }

@@ -3,6 +3,7 @@ import { initial } from './0001-initial';
 import { annotation } from './0002-annotation';
 import { sync } from './0003-sync';
 import { collections } from './0004-collections';
+import { review } from './0005-review';
 
 /** In order; a new migration is a new file appended here, never an edit of a shipped one. */
-export const migrations: Migration[] = [initial, annotation, sync, collections];
+export const migrations: Migration[] = [initial, annotation, sync, collections, review];
