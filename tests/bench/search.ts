@@ -230,6 +230,8 @@ export async function openLessonFigures(): Promise<{ open_lesson_ms: number; ope
     for (let i = 0; i < OPEN_ROUNDS; i++) {
       await page.evaluate(() => (window.location.hash = '#/library'));
       await page.getByRole('button', { name: /^Open / }).first().waitFor();
+      // Leaving the lesson tears down its video and marks; that is not part of opening the next one.
+      await page.evaluate('new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }))');
       inApp.push(await openInApp());
     }
     const timelineMarkers = await page.locator('.timeline-notes .marker').count();
@@ -245,7 +247,11 @@ export async function openLessonFigures(): Promise<{ open_lesson_ms: number; ope
       await fresh.goto(`${new URL(shell.url).origin}/${lessonHash}`);
       // Polled from outside: the page's CSP (no eval) rules out waitForFunction with a string.
       let painted: number | undefined;
-      while ((painted = await fresh.evaluate<number | undefined>('window.painted')) === undefined) await fresh.waitForTimeout(20);
+      const giveUp = Date.now() + 60_000;
+      while ((painted = await fresh.evaluate<number | undefined>('window.painted')) === undefined) {
+        if (Date.now() > giveUp) throw new Error(`the lesson never painted: ${(await fresh.locator('body').innerText()).slice(0, 300)}`);
+        await fresh.waitForTimeout(20);
+      }
       cold.push(painted);
       await fresh.close();
     }

@@ -61,8 +61,8 @@ export function NotesPanel({ codes, schemeCodes, onAddAtCurrent, onUndo }: Props
 
   // The list follows playback, unless the person is writing in it.
   useEffect(() => {
-    if (!follow || current < 0 || scroller.current?.contains(document.activeElement) && document.activeElement?.tagName === 'TEXTAREA') return;
-    virtualizer.scrollToIndex(current, { align: 'center' });
+    const writing = document.activeElement?.tagName === 'TEXTAREA' && scroller.current?.contains(document.activeElement);
+    if (follow && current >= 0 && !writing) virtualizer.scrollToIndex(current, { align: 'center' });
   }, [current, follow, virtualizer]);
 
   return (

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code } from '../../../common/schemas/coding';
 import { noteKinds, type Note } from '../../../common/schemas/note';
@@ -17,42 +17,49 @@ interface Props {
 
 /**
  * One mark per note: a tick for a point, a bar (in its own row) for a range, in its code's color or
- * else its kind's. Memoized: a lesson may hold thousands, and playback must not redraw them.
- * Pointer-only: the list beside the video is the keyboard's way to the same notes.
+ * else its kind's. A lesson may hold thousands, so they are built straight into the DOM in one pass
+ * (React's bookkeeping for each would cost more than the marks themselves) and only when the notes
+ * change; a click anywhere on them is handled once, by the layer. User text goes only into `title`,
+ * as text. Pointer-only: the list beside the video is the keyboard's way to the same notes.
  */
 export const TimelineMarkers = memo(function TimelineMarkers({ notes, rows, codes, durationMs }: Props) {
   const { t, i18n } = useTranslation();
-  const seek = usePlayback.getState().seek;
-  const kindLabels = Object.fromEntries(noteKinds.map((k) => [k, t(`notes.kinds.${k}`)]));
-  const marks = notes.map((n) => {
-    const code = n.codeId ? codes.get(n.codeId) : undefined;
-    const what = code ? (code.labels?.[i18n.language] ?? code.name) : kindLabels[n.kind];
-    const when = n.endMs !== null ? `${formatTimecode(n.startMs, i18n.language)}–${formatTimecode(n.endMs, i18n.language)}` : formatTimecode(n.startMs, i18n.language);
-    const common = {
-      'data-note-id': n.id,
-      title: `${when} ${what}${n.text ? `: ${n.text.slice(0, 120)}` : ''}`,
-      onClick: () => seek(n.startMs),
-    } as const;
-    const color = code ? { backgroundColor: code.color } : {};
-    return n.endMs === null ? (
-      <div key={n.id} {...common} className={`marker point kind-bg-${n.kind}`} style={{ insetInlineStart: `${percentAt(n.startMs, durationMs)}%`, ...color }} />
-    ) : (
-      <div
-        key={n.id}
-        {...common}
-        className={`marker range kind-bg-${n.kind}`}
-        style={{
-          insetInlineStart: `${percentAt(n.startMs, durationMs)}%`,
-          inlineSize: `${percentAt(n.endMs - n.startMs, durationMs)}%`,
-          insetBlockStart: `${(1 + (rows.get(n.id) ?? 0)) * ROW_PX + 3}px`,
-          ...color,
-        }}
-      />
-    );
-  });
+  const layer = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const el = layer.current;
+    if (!el) return;
+    const kindLabels = Object.fromEntries(noteKinds.map((k) => [k, t(`notes.kinds.${k}`)]));
+    const time = (ms: number) => formatTimecode(ms, i18n.language);
+    const marks = notes.map((n) => {
+      const code = n.codeId ? codes.get(n.codeId) : undefined;
+      const what = code ? (code.labels?.[i18n.language] ?? code.name) : kindLabels[n.kind];
+      const when = n.endMs !== null ? `${time(n.startMs)}–${time(n.endMs)}` : time(n.startMs);
+      const mark = document.createElement('div');
+      mark.className = `marker ${n.endMs === null ? 'point' : 'range'} kind-bg-${n.kind}`;
+      mark.dataset.noteId = n.id;
+      mark.title = `${when} ${what}${n.text ? `: ${n.text.slice(0, 120)}` : ''}`;
+      mark.style.insetInlineStart = `${percentAt(n.startMs, durationMs)}%`;
+      if (n.endMs !== null) {
+        mark.style.inlineSize = `${percentAt(n.endMs - n.startMs, durationMs)}%`;
+        mark.style.insetBlockStart = `${(1 + (rows.get(n.id) ?? 0)) * ROW_PX + 3}px`;
+      }
+      if (code) mark.style.backgroundColor = code.color;
+      return mark;
+    });
+    el.replaceChildren(...marks);
+  }, [notes, rows, codes, durationMs, t, i18n.language]);
+
   return (
-    <div className="markers" aria-hidden="true">
-      {marks}
-    </div>
+    <div
+      ref={layer}
+      className="markers"
+      aria-hidden="true"
+      onClick={(e) => {
+        const id = (e.target as HTMLElement).dataset.noteId;
+        const note = id && notes.find((n) => n.id === id);
+        if (note) usePlayback.getState().seek(note.startMs);
+      }}
+    />
   );
 });
