@@ -40,7 +40,5 @@ export const shareDetailsSchema = lessonShareInfoSchema.extend({
   mediaKind: z.enum(mediaKinds),
   /** When the share ends by itself (the consent's duration), or null for "until removed". */
   expiresAt: timestampSchema.nullable(),
-  /** Bytes still to upload before other members can watch it (0 once everything has arrived). */
-  uploadRemainingBytes: z.number().int().nonnegative(),
 });
 export type ShareDetails = z.infer<typeof shareDetailsSchema>;

@@ -8,7 +8,7 @@ import type { CoreContext } from '../app/context';
 import { writeAtomically } from '../library/files';
 import { getLessonRow, lessonAssets } from '../library/queries';
 import { sha256File } from '../transfers/hash';
-import { queueTransfer, uploadRemainingBytes, type TransferRole } from '../transfers/queries';
+import { queueTransfer, type TransferRole } from '../transfers/queries';
 import { readAccount } from './account';
 import { makeAudioCopy } from './audio-copy';
 import { memberName } from './community-cache';
@@ -173,6 +173,5 @@ export function shareDetails(ctx: Ctx, lessonId: string): ShareDetails | null {
     licence: fields.licence,
     mediaKind: fields.mediaKind,
     expiresAt: fields.expiresAt ?? null,
-    uploadRemainingBytes: uploadRemainingBytes(db, lessonId),
   };
 }

@@ -140,16 +140,3 @@ export function requeueInterruptedTransfers(db: Db, now: number): void {
 export function countTransfers(db: Db, states: readonly TransferState[]): number {
   return (db.prepare(`SELECT count(*) AS n FROM transfers WHERE state IN (${states.map(() => '?').join(', ')})`).get(...states) as { n: number }).n;
 }
-
-export function transferFor(db: Db, direction: Direction, lessonId: string, role: TransferRole): StoredTransfer | null {
-  const row = db.prepare('SELECT * FROM transfers WHERE direction = ? AND lesson_id = ? AND role = ?').get(direction, lessonId, role) as Row | undefined;
-  return row ? fromRow(row) : null;
-}
-
-export function uploadRemainingBytes(db: Db, lessonId: string): number {
-  return (
-    db
-      .prepare(`SELECT coalesce(sum(size_bytes - done_bytes), 0) AS n FROM transfers WHERE lesson_id = ? AND direction = 'upload' AND state != 'done'`)
-      .get(lessonId) as { n: number }
-  ).n;
-}

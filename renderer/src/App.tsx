@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CommunityScreen } from './community/CommunityScreen';
+import { reportConnection } from './community/connection';
+import { HubScreen } from './community/HubScreen';
+import { SyncIndicator } from './community/SyncIndicator';
+import { useSync } from './store/sync';
 import { DropZone } from './components/DropZone';
 import { JobsIndicator } from './components/JobsIndicator';
 import { Toasts } from './components/Toasts';
@@ -18,6 +23,10 @@ export function App() {
   const { t } = useTranslation();
   const { route, go } = useRoute();
   const info = useSettings((s) => s.info);
+  useEffect(() => {
+    void useSync.getState().load();
+    return reportConnection();
+  }, []);
   const [connection, setConnection] = useState<'open' | 'lost'>('open');
   useEffect(() => {
     const onConnection = (e: Event) => setConnection((e as CustomEvent<'open' | 'lost'>).detail);
@@ -33,7 +42,7 @@ export function App() {
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
-          <button type="button" className="nav-link" aria-current={route.name !== 'settings' && route.name !== 'search' && route.name !== 'record' ? 'page' : undefined} onClick={() => go({ name: 'library' })}>
+          <button type="button" className="nav-link" aria-current={route.name !== 'settings' && route.name !== 'search' && route.name !== 'record' && route.name !== 'hub' && route.name !== 'community' ? 'page' : undefined} onClick={() => go({ name: 'library' })}>
             {t('nav.library')}
           </button>
           <button type="button" className="nav-link" aria-current={route.name === 'search' ? 'page' : undefined} onClick={() => go({ name: 'search', query: '' })}>
@@ -42,12 +51,16 @@ export function App() {
           <button type="button" className="nav-link" aria-current={route.name === 'record' ? 'page' : undefined} onClick={() => go({ name: 'record' })}>
             {t('nav.record')}
           </button>
+          <button type="button" className="nav-link" aria-current={route.name === 'hub' || route.name === 'community' ? 'page' : undefined} onClick={() => go({ name: 'hub' })}>
+            {t('nav.communities')}
+          </button>
           <button type="button" className="nav-link" aria-current={route.name === 'settings' ? 'page' : undefined} onClick={() => go({ name: 'settings' })}>
             {t('nav.settings')}
           </button>
         </nav>
         <span className="spacer" />
         <RecordingIndicator />
+        <SyncIndicator />
         <JobsIndicator />
       </header>
       {connection === 'lost' && (
@@ -64,6 +77,8 @@ export function App() {
         {route.name === 'library' && <LibraryScreen />}
         {route.name === 'lesson' && <LessonScreen id={route.id} atMs={route.atMs} />}
         {route.name === 'settings' && <SettingsScreen />}
+        {route.name === 'hub' && <HubScreen />}
+        {route.name === 'community' && <CommunityScreen id={route.id} />}
         {route.name === 'record' && <RecordScreen />}
         {route.name === 'search' && <SearchScreen initialQuery={route.query} />}
         {route.name === 'report' && <ReportScreen id={route.id} />}

@@ -8,6 +8,7 @@ import { CodingPanel } from '../components/CodingPanel';
 import { DetailsForm } from '../components/DetailsForm';
 import { JobRow } from '../components/JobRow';
 import { LessonTools } from '../components/LessonTools';
+import { LessonSharing } from '../community/LessonSharing';
 import { NotesPanel } from '../components/NotesPanel';
 import { Player } from '../components/Player';
 import { ReflectionPanel } from '../components/ReflectionPanel';
@@ -170,6 +171,7 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
       </div>
       <div className="lesson-toolbar">
         <LessonTools lessonId={lesson.id} />
+        <LessonSharing lesson={lesson} onChanged={() => void useLesson.getState().refresh()} />
         <span className="spacer" />
         <button type="button" className="small ghost" onClick={() => setHelp(true)}>
           {t('shortcuts.title')} <kbd>?</kbd>
@@ -177,6 +179,8 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
         <button
           type="button"
           className="small ghost danger"
+          // A lesson from someone else's share leaves by unsharing, which only its owner or a lead may do.
+          disabled={lesson.shared?.origin === 'hub' && !lesson.shared.mine}
           onClick={() => {
             if (!window.confirm(t('lesson.confirmDelete', { title: lesson.title }))) return;
             call('lessons.delete', { id: lesson.id })
@@ -201,7 +205,7 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
           ) : (
             <div className="player-placeholder">
               {poster && <img src={poster} alt="" />}
-              <p>{lesson.status === 'failed' ? t('lesson.failedBody', { reason: t(`errors.${lesson.errorCode ?? 'media_failed'}`) }) : t('lesson.processingBody')}</p>
+              <p>{lesson.status === 'failed' ? t('lesson.failedBody', { reason: t(`errors.${lesson.errorCode ?? 'media_failed'}`) }) : lesson.shared?.origin === 'hub' ? t('share.notDownloaded') : t('lesson.processingBody')}</p>
             </div>
           )}
           {playable && durationMs > 0 && (

@@ -99,5 +99,11 @@ export const useLesson = create<LessonState>((set, get) => {
 
 studio.on('library.changed', ({ lessonIds }) => {
   const current = useLesson.getState().lesson;
-  if (current && lessonIds.includes(current.id)) void useLesson.getState().refresh();
+  if (!current || !lessonIds.includes(current.id)) return;
+  void useLesson.getState().refresh();
+  // Notes from other devices arrive with a sync.
+  call('notes.list', { lessonId: current.id }).then(
+    (notes) => useLesson.getState().lesson?.id === current.id && useLesson.setState({ notes }),
+    () => undefined,
+  );
 });

@@ -6,6 +6,8 @@ export type Route =
   | { name: 'record' }
   | { name: 'lesson'; id: string; atMs?: number }
   | { name: 'report'; id: string }
+  | { name: 'hub' }
+  | { name: 'community'; id: string }
   | { name: 'search'; query: string };
 
 /** The route lives in the address hash, so a reload (or the browser's back button) keeps the person's place. */
@@ -16,6 +18,8 @@ function parse(hash: string): Route {
     return { name: 'lesson', id: id.split('?')[0]!, ...(at ? { atMs: Number(at) } : {}) };
   }
   if (screen === 'report' && id) return { name: 'report', id };
+  if (screen === 'community' && id) return { name: 'community', id };
+  if (screen === 'hub') return { name: 'hub' };
   if (screen?.split('?')[0] === 'search') return { name: 'search', query: new URLSearchParams(hash.split('?')[1] ?? '').get('q') ?? '' };
   if (screen === 'settings') return { name: 'settings' };
   if (screen === 'record') return { name: 'record' };
@@ -25,6 +29,7 @@ function parse(hash: string): Route {
 function format(route: Route): string {
   if (route.name === 'lesson') return `#/lesson/${route.id}${route.atMs !== undefined ? `?t=${route.atMs}` : ''}`;
   if (route.name === 'report') return `#/report/${route.id}`;
+  if (route.name === 'community') return `#/community/${route.id}`;
   if (route.name === 'search') return `#/search${route.query ? `?q=${encodeURIComponent(route.query)}` : ''}`;
   return `#/${route.name}`;
 }

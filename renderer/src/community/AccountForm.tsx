@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HubStatus } from '../../../common/schemas/community';
+import { call } from '../bridge/studio';
+import { errorMessage } from '../lib/errors';
+import { useSync } from '../store/sync';
+import { timeZones } from './format';
+
+const DEFAULT_HUB = 'http://127.0.0.1:8787';
+
+/** Signs in to a hub, or creates an account there: hub address, email, password (and a profile for others to see). */
+export function AccountForm({ status }: { status: HubStatus }) {
+  const { t, i18n } = useTranslation();
+  const expired = status.sessionExpired && status.account !== null;
+  const [mode, setMode] = useState<'signIn' | 'signUp'>('signIn');
+  const [hubUrl, setHubUrl] = useState(status.hubUrl ?? DEFAULT_HUB);
+  const [email, setEmail] = useState(status.account?.email ?? '');
+  const [password, setPassword] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [country, setCountry] = useState('');
+  const [languages, setLanguages] = useState(i18n.language);
+  const [timezone, setTimezone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (mode === 'signIn') {
+        await call('hub.signIn', { hubUrl: hubUrl.trim(), email, password });
+      } else {
+        const tags = languages.split(/[\s,،]+/).filter(Boolean);
+        await call('hub.signUp', { hubUrl: hubUrl.trim(), email, password, displayName, country: country.trim().toUpperCase() || null, languages: tags, timezone });
+      }
+      await useSync.getState().refreshHub();
+    } catch (err) {
+      setError(errorMessage(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="account-form"
+      aria-labelledby="account-form-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h2 id="account-form-title">{expired ? t('hub.expiredTitle') : mode === 'signIn' ? t('hub.signInTitle') : t('hub.signUpTitle')}</h2>
+      {expired && <p className="notice">{t('hub.expiredBody', { name: status.account!.displayName })}</p>}
+      {!expired && (
+        <div className="segmented" role="group" aria-label={t('hub.mode')}>
+          <button type="button" aria-pressed={mode === 'signIn'} onClick={() => setMode('signIn')}>
+            {t('hub.haveAccount')}
+          </button>
+          <button type="button" aria-pressed={mode === 'signUp'} onClick={() => setMode('signUp')}>
+            {t('hub.newAccount')}
+          </button>
+        </div>
+      )}
+      <label className="field">
+        <span>{t('hub.url')}</span>
+        <input type="url" required dir="ltr" value={hubUrl} onChange={(e) => setHubUrl(e.target.value)} disabled={expired} />
+        <span className="muted small-text">{t('hub.urlHelp')}</span>
+      </label>
+      <label className="field">
+        <span>{t('hub.email')}</span>
+        <input type="email" required dir="ltr" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} disabled={expired} />
+      </label>
+      <label className="field">
+        <span>{t('hub.password')}</span>
+        <input
+          type="password"
+          required
+          minLength={mode === 'signUp' ? 8 : 1}
+          autoComplete={mode === 'signUp' ? 'new-password' : 'current-password'}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </label>
+      {mode === 'signUp' && !expired && (
+        <>
+          <label className="field">
+            <span>{t('hub.displayName')}</span>
+            <input required dir="auto" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t('hub.country')}</span>
+            <input dir="ltr" maxLength={2} pattern="[A-Za-z]{2}" placeholder="JO" value={country} onChange={(e) => setCountry(e.target.value)} />
+            <span className="muted small-text">{t('hub.countryHelp')}</span>
+          </label>
+          <label className="field">
+            <span>{t('hub.languages')}</span>
+            <input dir="ltr" value={languages} onChange={(e) => setLanguages(e.target.value)} />
+            <span className="muted small-text">{t('hub.languagesHelp')}</span>
+          </label>
+          <label className="field">
+            <span>{t('hub.timezone')}</span>
+            <select value={timezone} onChange={(e) => setTimezone(e.target.value)}>
+              {timeZones().map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {mode === 'signUp' && !expired ? t('hub.signUp') : t('hub.signIn')}
+        </button>
+      </div>
+    </form>
+  );
+}

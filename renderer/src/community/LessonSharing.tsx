@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lesson } from '../../../common/schemas/lesson';
+import type { ShareDetails } from '../../../common/schemas/sharing';
+import { can } from '../../../common/permissions';
+import { call } from '../bridge/studio';
+import { errorMessage } from '../lib/errors';
+import { formatBytes } from '../lib/format';
+import { useCommunities } from '../store/communities';
+import { useRoute } from '../store/route';
+import { useSync } from '../store/sync';
+import { useToasts } from '../store/toasts';
+import { DownloadState } from './DownloadState';
+import { countryName } from './format';
+import { ShareDialog } from './ShareDialog';
+import './community.css';
+
+/**
+ * The lesson page's sharing corner. A lesson recorded here: share it (or change or end its share).
+ * A lesson from a community: who shared it and from where, its download, and unsharing where the
+ * permission table allows it (its owner, or a lead).
+ */
+export function LessonSharing({ lesson, onChanged }: { lesson: Lesson; onChanged(): void }) {
+  const { t, i18n } = useTranslation();
+  const signedIn = useSync((s) => s.state?.signedIn ?? false);
+  const communities = useCommunities((s) => s.communities);
+  const go = useRoute((s) => s.go);
+  const toast = useToasts((s) => s.show);
+  const [details, setDetails] = useState<ShareDetails | null>(null);
+  const [open, setOpen] = useState(false);
+  const shared = lesson.shared;
+  const uploadRemaining = Object.values(useSync((s) => s.transfers))
+    .filter((t) => t.lessonId === lesson.id && t.direction === 'upload' && t.state !== 'done')
+    .reduce((sum, t) => sum + Math.max(0, t.sizeBytes - t.doneBytes), 0);
+
+  useEffect(() => {
+    if (signedIn) void useCommunities.getState().load();
+    void useSync.getState().loadTransfers();
+  }, [signedIn]);
+  useEffect(() => {
+    call('sharing.get', { lessonId: lesson.id }).then(setDetails, () => setDetails(null));
+  }, [lesson.id, lesson.updatedAt, shared?.communityId, shared?.download]);
+
+  if (shared?.origin === 'hub') {
+    const role = communities.find((c) => c.id === shared.communityId)?.myRole;
+    const mayUnshare = role !== undefined && can(role, 'lesson.unshare', { isOwner: shared.mine });
+    const unshare = () => {
+      if (!window.confirm(t('share.confirmUnshare', { title: lesson.title }))) return;
+      call('sharing.unshare', { lessonId: lesson.id }).then(() => go({ name: 'library' }), (err: unknown) => toast('error', errorMessage(t, err)));
+    };
+    return (
+      <div className="lesson-sharing">
+        <span className="share-chip" dir="auto">
+          {shared.mine ? t('share.yoursFromHub', { community: shared.communityName }) : t('share.sharedBy', { name: shared.ownerName || t('community.formerMember'), community: shared.communityName })}
+          {shared.country && ` · ${countryName(shared.country, i18n.language)}`}
+        </span>
+        <DownloadState lessonId={lesson.id} state={shared.download} title={lesson.title} />
+        <button type="button" className="small danger" disabled={!mayUnshare} title={mayUnshare ? undefined : t('share.onlyOwnerOrLead')} onClick={unshare}>
+          {t('share.unshare')}
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="lesson-sharing">
+      {shared && (
+        <span className="share-chip" dir="auto">
+          {t('share.sharedIn', { community: shared.communityName })}
+          {uploadRemaining > 0 && ` · ${t('share.uploading', { size: formatBytes(uploadRemaining, i18n.language) })}`}
+        </span>
+      )}
+      <button
+        type="button"
+        className="small"
+        onClick={() => (signedIn && communities.length > 0 ? setOpen(true) : go({ name: 'hub' }))}
+        title={signedIn ? (communities.length > 0 ? undefined : t('share.needCommunity')) : t('share.needSignIn')}
+      >
+        {shared ? t('share.manage') : t('share.open')}
+      </button>
+      {open && (
+        <ShareDialog
+          lessonId={lesson.id}
+          current={details}
+          communities={communities}
+          onClose={() => setOpen(false)}
+          onChanged={() => {
+            onChanged();
+            call('sharing.get', { lessonId: lesson.id }).then(setDetails, () => setDetails(null));
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export interface HubProcess {
+  url: string;
+  port: number;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** `npm run hub -- --port <port> --data <dir>` as its own process; resolves once it prints its address. */
+export async function startHubProcess(dataDir: string, port = 0): Promise<HubProcess> {
+  // tsx as a loader in this process, so a kill reaches the hub itself and not a wrapper.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'hub/cli.ts'), '--port', String(port), '--data', dataDir], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-5000)));
+  const url = await new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = /listening on (\S+)/.exec(line);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${stderr}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url,
+    port: Number(new URL(url).port),
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
