@@ -3,6 +3,9 @@ import { create } from 'zustand';
 export const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2];
 /** Until a frame has been measured, assume the most common camera rate. */
 const DEFAULT_FRAME_MS = 1000 / 30;
+/** Frame lengths from 120 fps down to 10 fps; anything else is a measurement gone wrong. */
+const MIN_FRAME_MS = 1000 / 120;
+const MAX_FRAME_MS = 1000 / 10;
 
 interface PlaybackState {
   video: HTMLVideoElement | null;
@@ -75,24 +78,27 @@ export const usePlayback = create<PlaybackState>((set, get) => ({
 }));
 
 /**
- * Browsers do not say a video's frame rate; the gap between consecutive presented frames does.
- * The smallest gap seen is the frame length (a slow machine may skip frames, never shorten them).
+ * Browsers do not say a video's frame rate; the gap between two frames presented one after the other
+ * while playing does. The smallest such gap is the frame length (a slow machine may skip frames,
+ * never shorten them); a seek or a pause between two frames says nothing, nor does a gap no camera
+ * would produce.
  */
 function measureFrames(video: HTMLVideoElement, report: (frameMs: number) => void): void {
   if (!('requestVideoFrameCallback' in video)) return;
-  let last: number | null = null;
+  let last: { ms: number; presented: number } | null = null;
   let best = Infinity;
-  let samples = 0;
+  let measured = 0;
   const onFrame: VideoFrameRequestCallback = (_now, meta) => {
     if (usePlayback.getState().video !== video) return;
     const ms = meta.mediaTime * 1000;
-    const gap = last === null ? Infinity : ms - last;
-    last = ms;
-    if (gap > 1 && gap < best) {
-      best = gap;
-      report(best);
+    const gap = last && meta.presentedFrames === last.presented + 1 && !video.paused && !video.seeking ? ms - last.ms : Infinity;
+    last = { ms, presented: meta.presentedFrames };
+    if (gap >= MIN_FRAME_MS && gap <= MAX_FRAME_MS) {
+      measured++;
+      if (gap < best) report((best = gap));
     }
-    if (++samples < 120) video.requestVideoFrameCallback(onFrame);
+    // A few seconds of playback settle it; until then, every presented frame is a chance to learn.
+    if (measured < 120) video.requestVideoFrameCallback(onFrame);
   };
   video.requestVideoFrameCallback(onFrame);
 }
