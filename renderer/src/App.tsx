@@ -5,6 +5,8 @@ import { reportConnection } from './community/connection';
 import { HubScreen } from './community/HubScreen';
 import { SyncIndicator } from './community/SyncIndicator';
 import { useSync } from './store/sync';
+import { CollectionScreen } from './collections/CollectionScreen';
+import { CollectionsScreen } from './collections/CollectionsScreen';
 import { DropZone } from './components/DropZone';
 import { JobsIndicator } from './components/JobsIndicator';
 import { Toasts } from './components/Toasts';
@@ -42,8 +44,11 @@ export function App() {
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
-          <button type="button" className="nav-link" aria-current={route.name !== 'settings' && route.name !== 'search' && route.name !== 'record' && route.name !== 'hub' && route.name !== 'community' ? 'page' : undefined} onClick={() => go({ name: 'library' })}>
+          <button type="button" className="nav-link" aria-current={route.name !== 'settings' && route.name !== 'search' && route.name !== 'record' && route.name !== 'hub' && route.name !== 'community' && route.name !== 'collections' && route.name !== 'collection' ? 'page' : undefined} onClick={() => go({ name: 'library' })}>
             {t('nav.library')}
+          </button>
+          <button type="button" className="nav-link" aria-current={route.name === 'collections' || route.name === 'collection' ? 'page' : undefined} onClick={() => go({ name: 'collections' })}>
+            {t('nav.collections')}
           </button>
           <button type="button" className="nav-link" aria-current={route.name === 'search' ? 'page' : undefined} onClick={() => go({ name: 'search', query: '' })}>
             {t('nav.search')}
@@ -79,6 +84,8 @@ export function App() {
         {route.name === 'settings' && <SettingsScreen />}
         {route.name === 'hub' && <HubScreen />}
         {route.name === 'community' && <CommunityScreen id={route.id} />}
+        {route.name === 'collections' && <CollectionsScreen />}
+        {route.name === 'collection' && <CollectionScreen id={route.id} />}
         {route.name === 'record' && <RecordScreen />}
         {route.name === 'search' && <SearchScreen initialQuery={route.query} />}
         {route.name === 'report' && <ReportScreen id={route.id} />}

@@ -6,6 +6,7 @@ import { CaptionTracks } from '../components/CaptionTracks';
 import { ClipsPanel } from '../components/ClipsPanel';
 import { CodingPanel } from '../components/CodingPanel';
 import { DetailsForm } from '../components/DetailsForm';
+import { LessonExportButton } from '../collections/LessonExportButton';
 import { JobRow } from '../components/JobRow';
 import { LessonTools } from '../components/LessonTools';
 import { LessonSharing } from '../community/LessonSharing';
@@ -171,6 +172,7 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
       </div>
       <div className="lesson-toolbar">
         <LessonTools lessonId={lesson.id} />
+        <LessonExportButton lesson={lesson} />
         <LessonSharing lesson={lesson} onChanged={() => void useLesson.getState().refresh()} />
         <span className="spacer" />
         <button type="button" className="small ghost" onClick={() => setHelp(true)}>

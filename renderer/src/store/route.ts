@@ -8,7 +8,9 @@ export type Route =
   | { name: 'report'; id: string }
   | { name: 'hub' }
   | { name: 'community'; id: string }
-  | { name: 'search'; query: string };
+  | { name: 'search'; query: string }
+  | { name: 'collections' }
+  | { name: 'collection'; id: string };
 
 /** The route lives in the address hash, so a reload (or the browser's back button) keeps the person's place. */
 function parse(hash: string): Route {
@@ -21,6 +23,8 @@ function parse(hash: string): Route {
   if (screen === 'community' && id) return { name: 'community', id };
   if (screen === 'hub') return { name: 'hub' };
   if (screen?.split('?')[0] === 'search') return { name: 'search', query: new URLSearchParams(hash.split('?')[1] ?? '').get('q') ?? '' };
+  if (screen === 'collection' && id) return { name: 'collection', id };
+  if (screen === 'collections') return { name: 'collections' };
   if (screen === 'settings') return { name: 'settings' };
   if (screen === 'record') return { name: 'record' };
   return { name: 'library' };
@@ -31,6 +35,7 @@ function format(route: Route): string {
   if (route.name === 'report') return `#/report/${route.id}`;
   if (route.name === 'community') return `#/community/${route.id}`;
   if (route.name === 'search') return `#/search${route.query ? `?q=${encodeURIComponent(route.query)}` : ''}`;
+  if (route.name === 'collection') return `#/collection/${route.id}`;
   return `#/${route.name}`;
 }
 
