@@ -159,3 +159,20 @@ test('the recording screen in Arabic, and discarding a recording after confirmin
   await page.getByRole('combobox', { name: 'اللغة' }).selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 });
+
+test('the set-up is remembered: microphone, quality and time limit', async ({ page }) => {
+  await page.goto(shell.url);
+  await page.getByRole('button', { name: 'Record', exact: true }).click();
+  const microphone = page.getByRole('combobox', { name: 'Microphone' });
+  await expect(microphone).toBeEnabled();
+  await microphone.selectOption({ label: 'Fake Audio Input 1' });
+  await page.getByRole('combobox', { name: 'Quality' }).selectOption('480p');
+  await page.getByRole('combobox', { name: 'Time limit' }).selectOption('10');
+  await expect(microphone.locator('option:checked')).toHaveText('Fake Audio Input 1');
+
+  await page.reload();
+  await expect(microphone).toBeEnabled();
+  await expect(microphone.locator('option:checked')).toHaveText('Fake Audio Input 1');
+  await expect(page.getByRole('combobox', { name: 'Quality' })).toHaveValue('480p');
+  await expect(page.getByRole('combobox', { name: 'Time limit' })).toHaveValue('10');
+});

@@ -9,7 +9,7 @@ const WARN_BEFORE_MS = 60_000;
 /** Beside the preview while recording: the title, the time limit, what is safely on disk, the level. */
 export function RecordingPanel() {
   const { t, i18n } = useTranslation();
-  const { phase, elapsedMs, sizeBytes, limitMs, inputs } = useRecording();
+  const { phase, elapsedMs, saved, limitMs, inputs } = useRecording();
   const time = (ms: number) => formatTimecode(ms, i18n.language);
   const leftMs = limitMs === null ? null : Math.max(0, limitMs - elapsedMs);
 
@@ -25,7 +25,7 @@ export function RecordingPanel() {
           )}
         </>
       )}
-      <p className="muted">{t('record.savedSize', { size: formatBytes(sizeBytes, i18n.language) })}</p>
+      <p className="muted">{t('record.savedSize', { size: formatBytes(saved.bytes, i18n.language), time: time(saved.chunks * 1000) })}</p>
       <TitleField />
       <LevelMeter stream={inputs} />
     </div>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recordingModes, recordingResolutions, recordingTimeLimits, type RecordingTimeLimit } from '../../../common/schemas/recording';
 import type { Settings } from '../../../common/schemas/settings';
@@ -9,14 +10,22 @@ import { useRecording } from './session';
 import { TitleField } from './TitleField';
 
 /** Everything chosen before recording; each choice is remembered for next time. */
-export function SetupPanel({ settings }: { settings: Settings }) {
+export function SetupPanel({ settings: saved }: { settings: Settings }) {
   const { t } = useTranslation();
   const update = useSettings((s) => s.update);
   const toast = useToasts((s) => s.show);
   const { inputs, screen, devices, chooseDevice, chooseScreen } = useRecording();
+  // A choice shows at once, while it is being saved; a failed save falls back to what is stored.
+  const [draft, setDraft] = useState<Partial<Settings>>({});
+  const settings = { ...saved, ...draft };
   const mode = settings.recordMode;
   const resolution = settings.recordResolution;
-  const change = (patch: Partial<Settings>) => void update(patch).catch((err: unknown) => toast('error', errorMessage(t, err)));
+  const change = (patch: Partial<Settings>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    void update(patch)
+      .catch((err: unknown) => toast('error', errorMessage(t, err)))
+      .finally(() => setDraft((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !(k in patch)))));
+  };
   const cameraId = inputs?.getVideoTracks()[0]?.getSettings().deviceId ?? '';
   const microphoneId = inputs?.getAudioTracks()[0]?.getSettings().deviceId ?? '';
   const needsScreen = mode !== 'camera';

@@ -32,8 +32,11 @@ export function pictureInPicture(
   const screenVideo = playing(screen);
   const cameraVideo = playing(camera);
 
+  // Every tick paints a frame, black until the screen's first picture arrives: MediaRecorder does not
+  // start on a canvas stream before its first frame.
   const draw = () => {
     if (screenVideo.readyState >= 2) ctx.drawImage(screenVideo, 0, 0, width, height);
+    else ctx.fillRect(0, 0, width, height);
     if (cameraVideo.readyState < 2 || !cameraVideo.videoWidth) return;
     const w = Math.round(width * CAMERA_WIDTH);
     const h = Math.round((w * cameraVideo.videoHeight) / cameraVideo.videoWidth);
@@ -54,7 +57,11 @@ export function pictureInPicture(
   };
 
   const ticker = new Worker(new URL('./tick-worker.ts', import.meta.url), { type: 'module' });
-  ticker.onmessage = draw;
+  ticker.onmessage = () => {
+    draw();
+    ticker.postMessage(0);
+  };
+  draw();
   return {
     stream: canvas.captureStream(30),
     stop() {

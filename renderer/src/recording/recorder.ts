@@ -24,13 +24,13 @@ export class LessonRecorder {
     this.recorder.addEventListener('error', onError);
   }
 
-  start(): Promise<void> {
-    const started = new Promise<void>((resolve) => this.recorder.addEventListener('start', () => resolve(), { once: true }));
+  /**
+   * The clock starts with the call, not with the 'start' event: capture begins at once, and on a busy
+   * machine (or a canvas still waiting for its first frame) the event can come seconds later.
+   */
+  start(): void {
     this.recorder.start(TIMESLICE_MS);
-    // The clock starts with the call, not with the 'start' event: capture begins at once, and on a busy
-    // machine the event can come a few hundred milliseconds later.
     this.startedAt = performance.now();
-    return started;
   }
 
   pause(): void {

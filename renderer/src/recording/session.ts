@@ -30,6 +30,7 @@ export type Phase = 'setup' | 'countdown' | 'recording' | 'paused' | 'stopping';
 type StopReason = 'user' | 'limit' | 'device_lost' | 'screen_ended' | 'failed';
 
 const COUNTDOWN_S = 3;
+const cleared = { elapsedMs: 0, pausedForMs: 0, saved: { bytes: 0, chunks: 0 } };
 const CLOCK_MS = 250;
 
 interface RecordingState {
@@ -44,7 +45,8 @@ interface RecordingState {
   countdown: number;
   elapsedMs: number;
   pausedForMs: number;
-  sizeBytes: number;
+  /** Safely on disk so far: bytes, and chunks of about a second each. */
+  saved: { bytes: number; chunks: number };
   limitMs: number | null;
   title: string;
   openInputs(mode: RecordingMode, resolution: RecordingResolution): Promise<void>;
@@ -106,13 +108,13 @@ export const useRecording = create<RecordingState>((set, get) => {
     const title = get().title.trim() || t('record.defaultTitle', { date: formatDate(Date.now(), i18next.language) });
     try {
       const lesson = await call('recording.stop', { id: a.id, durationMs, title });
-      set({ phase: 'setup', title: '', elapsedMs: 0, pausedForMs: 0, sizeBytes: 0 });
+      set({ phase: 'setup', title: '', ...cleared });
       if (reason === 'failed')
         toast('error', t('record.stoppedByFailure', { reason: failure ? errorMessage(t, failure) : t('errors.internal') }));
       else if (reason !== 'user') toast(reason === 'device_lost' ? 'error' : 'info', t(`record.stoppedBy.${reason}`));
       if (useRoute.getState().route.name === 'record') useRoute.getState().go({ name: 'lesson', id: lesson.id });
     } catch (err) {
-      set({ phase: 'setup', elapsedMs: 0, pausedForMs: 0, sizeBytes: 0 });
+      set({ phase: 'setup', ...cleared });
       toast('error', t('record.stopFailed', { reason: errorMessage(t, err) }));
     }
   };
@@ -172,17 +174,17 @@ export const useRecording = create<RecordingState>((set, get) => {
     for (const track of [...(o.mode !== 'screen' && camera ? [camera] : []), ...microphone])
       track.addEventListener('ended', () => void finish('device_lost'));
     screenTrack?.addEventListener('ended', () => void finish('screen_ended'));
-    await recorder.start();
+    recorder.start();
     const clock = setInterval(() => {
       const now = performance.now();
       const elapsedMs = recorder.elapsedMs(now);
-      set({ elapsedMs, pausedForMs: recorder.pausedForMs(now), sizeBytes: uploader.sizeBytes });
+      set({ elapsedMs, pausedForMs: recorder.pausedForMs(now), saved: { ...uploader.saved } });
       const limit = get().limitMs;
       if (limit && elapsedMs >= limit) void finish('limit');
     }, CLOCK_MS);
     active = { id, recorder, uploader, compositor, clock };
     if (studio.shell === 'web') window.addEventListener('beforeunload', confirmLeave);
-    set({ phase: 'recording', elapsedMs: 0, pausedForMs: 0, sizeBytes: 0 });
+    set({ phase: 'recording', ...cleared });
   };
 
   const grantScreen = async (resolution: RecordingResolution) => {
@@ -210,9 +212,7 @@ export const useRecording = create<RecordingState>((set, get) => {
     devices: { cameras: [], microphones: [] },
     problem: null,
     countdown: COUNTDOWN_S,
-    elapsedMs: 0,
-    pausedForMs: 0,
-    sizeBytes: 0,
+    ...cleared,
     limitMs: null,
     title: '',
 
@@ -335,7 +335,7 @@ export const useRecording = create<RecordingState>((set, get) => {
       active = null;
       release();
       await call('recording.discard', { id: a.id }).catch((err: unknown) => toast('error', errorMessage(t, err)));
-      set({ phase: 'setup', title: '', elapsedMs: 0, pausedForMs: 0, sizeBytes: 0 });
+      set({ phase: 'setup', title: '', ...cleared });
       toast('info', t('record.discarded'));
     },
   };

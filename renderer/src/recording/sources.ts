@@ -30,33 +30,46 @@ export function findRemembered(options: DeviceOption[], remembered: DeviceOption
   return options.find((o) => o.id === remembered.id) ?? options.find((o) => o.label === remembered.label);
 }
 
-/**
- * Camera (when asked for) and microphone in one request, so the browser asks for permission once.
- * `ideal` lets a remembered device that has gone away fall back to the default one instead of failing.
- */
-export function openInputs(o: {
+interface InputChoice {
   camera: boolean;
   cameraId?: string | undefined;
   microphoneId?: string | undefined;
   resolution: RecordingResolution;
-}): Promise<MediaStream> {
+}
+
+function inputConstraints(o: InputChoice): MediaStreamConstraints {
   const { width, height } = resolutionSize[o.resolution];
-  return navigator.mediaDevices.getUserMedia({
+  return {
     video: o.camera
       ? {
-          ...(o.cameraId ? { deviceId: { ideal: o.cameraId } } : {}),
+          ...(o.cameraId ? { deviceId: { exact: o.cameraId } } : {}),
           width: { ideal: width },
           height: { ideal: height },
           frameRate: { ideal: 30 },
         }
       : false,
     audio: {
-      ...(o.microphoneId ? { deviceId: { ideal: o.microphoneId } } : {}),
+      ...(o.microphoneId ? { deviceId: { exact: o.microphoneId } } : {}),
       echoCancellation: true,
       noiseSuppression: true,
       autoGainControl: true,
     },
-  });
+  };
+}
+
+/**
+ * Camera (when asked for) and microphone in one request, so the browser asks for permission once. A
+ * device is asked for exactly (Chromium passes over an `ideal` one); if it has gone away, the
+ * system's default devices are opened instead.
+ */
+export async function openInputs(o: InputChoice): Promise<MediaStream> {
+  try {
+    return await navigator.mediaDevices.getUserMedia(inputConstraints(o));
+  } catch (err) {
+    const gone = err instanceof DOMException && (err.name === 'OverconstrainedError' || err.name === 'NotFoundError');
+    if (!gone || (!o.cameraId && !o.microphoneId)) throw err;
+    return navigator.mediaDevices.getUserMedia(inputConstraints({ camera: o.camera, resolution: o.resolution }));
+  }
 }
 
 /** The screen or a window, as the person picks it in the browser's (or our Electron) picker. */

@@ -14,7 +14,8 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * (a full disk, say) is reported once, and nothing more is sent.
  */
 export class ChunkUploader {
-  sizeBytes = 0;
+  /** What the core has acknowledged as on disk: bytes, and chunks (each about a second of recording). */
+  readonly saved = { bytes: 0, chunks: 0 };
   private seq = 0;
   private queue: Promise<void> = Promise.resolve();
   private failure: StudioCallError | null = null;
@@ -41,7 +42,9 @@ export class ChunkUploader {
     const data = new Uint8Array(await blob.arrayBuffer());
     for (let attempt = 0; ; attempt++) {
       try {
-        this.sizeBytes = (await call('recording.chunk', { id: this.id, seq, data })).sizeBytes;
+        const ack = await call('recording.chunk', { id: this.id, seq, data });
+        this.saved.bytes = ack.sizeBytes;
+        if (!ack.duplicate) this.saved.chunks++;
         return;
       } catch (err) {
         const failure = err instanceof StudioCallError ? err : new StudioCallError({ code: 'internal', message: String(err), params: {} });
