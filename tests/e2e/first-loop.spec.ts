@@ -47,6 +47,10 @@ test('import, watch, pin a note, find it again after a reload, and switch to Ara
   await expect.poll(() => videoTime(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
   await page.keyboard.press('n');
   const text = page.getByRole('textbox', { name: 'Note text' });
+  await expect(text).toBeVisible();
+  // N pauses the video: where it stopped is the note's moment.
+  const noteTime = await videoTime(page);
+  expect(noteTime).toBeGreaterThanOrEqual(3);
   await expect(text).toBeFocused();
   await text.fill('Good wait time after the question');
   await text.press('Enter');
@@ -58,8 +62,8 @@ test('import, watch, pin a note, find it again after a reload, and switch to Ara
   await expect(noteButton).toBeVisible();
   await page.locator('video').evaluate((v: HTMLVideoElement) => new Promise((r) => (v.readyState >= 1 ? r(null) : v.addEventListener('loadedmetadata', r, { once: true }))));
   await noteButton.click();
-  await expect.poll(() => videoTime(page)).toBeGreaterThanOrEqual(2.9);
-  expect(await videoTime(page)).toBeLessThan(4.6);
+  await expect.poll(() => videoTime(page)).toBeGreaterThanOrEqual(noteTime - 0.1);
+  expect(await videoTime(page)).toBeLessThan(noteTime + 0.5);
 
   // Arabic flips the layout; the player's controls stay left to right.
   await page.getByRole('button', { name: 'Settings' }).click();
