@@ -54,7 +54,7 @@ test('import, watch, pin a note, find it again after a reload, and switch to Ara
   await expect(text).toBeFocused();
   await text.fill('Good wait time after the question');
   await text.press('Enter');
-  const noteButton = page.getByRole('button', { name: /^Go to 0:0[34]: Good wait time after the question/ });
+  const noteButton = page.getByRole('button', { name: /^Go to 0:0\d: Good wait time after the question/ });
   await expect(noteButton).toBeVisible();
 
   // After a reload the note is still there, and a click on it seeks the video there.
