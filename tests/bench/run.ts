@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 const benchmarks: Record<string, () => Promise<{ run(): Promise<Record<string, unknown>> }>> = {
   import: () => import('./import'),
   recording: () => import('./recording'),
+  search: () => import('./search'),
 };
 
 const { positionals } = parseArgs({ allowPositionals: true });
