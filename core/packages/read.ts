@@ -16,6 +16,7 @@ import {
   type PackageCollection,
   type PackageLesson,
 } from './format';
+import { openZipFile } from './file-reader';
 import { HashStream } from './hash-stream';
 
 /** Limits that keep a hostile archive from exhausting memory or disk before it is refused. */
@@ -55,11 +56,11 @@ export function packageError(err: unknown): StudioError {
 }
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true }, (err, zip) =>
-      err ? reject(packageError(err)) : resolve(zip),
-    );
-  });
+  return openZipFile(file, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true }).catch(
+    (err: unknown) => {
+      throw packageError(err);
+    },
+  );
 }
 
 /** Every entry's header, each checked before a single byte of content is read. */

@@ -1,0 +1,188 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { createCore, type Core } from '../../core';
+import { newId } from '../../core/app/ids';
+import { openDb } from '../../core/db/open';
+import { insertLesson, upsertAsset } from '../../core/library/queries';
+import { cachedMedia, median, writeResult } from './media-cache';
+
+/**
+ * Issue 7: exporting a collection of 20 lessons with their proxies (about 1 GB) to a .pcircle package,
+ * and importing it into a fresh studio, each against `cp` of the same files in the same run.
+ */
+const LESSONS = 20;
+const ROUNDS = 3;
+
+/** About 50 MB each: what a 10-minute lesson's sharing copy weighs. Lossless x264 is the fastest way to get there. */
+function proxyFile(i: number): Promise<string> {
+  const seconds = 48 + i * 0.25;
+  return cachedMedia(`packages-proxy-${String(i).padStart(2, '0')}.mp4`, (out) => [
+    '-y',
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=854x480:rate=30:duration=${seconds}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=${300 + i * 20}:sample_rate=48000:duration=${seconds}`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-qp',
+    '0',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '96k',
+    '-shortest',
+    '-movflags',
+    '+faststart',
+    out,
+  ]);
+}
+
+/** `cp -r` of each lesson's folder: the same bytes the package carries, under names that do not collide. */
+function cp(folders: string[], dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('cp', ['-r', ...folders, dir], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`cp exited ${code}`))));
+  });
+}
+
+async function timeCp(folders: string[], base: string): Promise<number> {
+  const dir = await fs.mkdtemp(path.join(base, 'cp-'));
+  const t0 = performance.now();
+  await cp(folders, dir);
+  const seconds = (performance.now() - t0) / 1000;
+  await fs.rm(dir, { recursive: true, force: true });
+  return seconds;
+}
+
+/** A studio whose library already holds the lessons (set up directly: the media pipeline is not what is measured). */
+async function libraryWith(files: string[], base: string): Promise<{ core: Core; lessonIds: string[]; dataDir: string }> {
+  const dataDir = await fs.mkdtemp(path.join(base, 'studio-'));
+  const db = openDb(path.join(dataDir, 'studio.db'));
+  const lessonIds: string[] = [];
+  for (const [i, file] of files.entries()) {
+    const id = newId();
+    await fs.mkdir(path.join(dataDir, 'media', id), { recursive: true });
+    await fs.copyFile(file, path.join(dataDir, 'media', id, 'proxy.mp4'));
+    const now = Date.now();
+    insertLesson(db, {
+      id,
+      title: `Lesson ${i + 1}`,
+      status: 'ready',
+      source: 'import',
+      originalName: null,
+      durationMs: 48_000,
+      width: 854,
+      height: 480,
+      rotation: 0,
+      videoCodec: 'h264',
+      audioCodec: 'aac',
+      now,
+    });
+    upsertAsset(db, {
+      id: newId(),
+      lessonId: id,
+      kind: 'proxy',
+      relPath: path.join(id, 'proxy.mp4'),
+      mime: 'video/mp4',
+      sizeBytes: (await fs.stat(file)).size,
+      now,
+    });
+    lessonIds.push(id);
+  }
+  db.close();
+  const core = await createCore({ dataDir, shell: 'web', version: 'bench' });
+  return { core, lessonIds, dataDir };
+}
+
+async function jobDone(core: Core, jobId: string): Promise<void> {
+  await core.jobs.idle();
+  const job = core.jobs.get(jobId);
+  if (job.status !== 'done') throw new Error(`${job.kind} ${job.status}: ${job.errorCode}`);
+}
+
+export async function run(): Promise<Record<string, number>> {
+  const files: string[] = [];
+  for (let i = 0; i < LESSONS; i++) files.push(await proxyFile(i));
+  const totalBytes = (await Promise.all(files.map((f) => fs.stat(f)))).reduce((sum, s) => sum + s.size, 0);
+  const base = await fs.mkdtemp(path.join(os.tmpdir(), 'pc-bench-packages-'));
+  const { core, lessonIds, dataDir } = await libraryWith(files, base);
+  try {
+    const call = core.api;
+    const collection = await call['collections.create']({
+      title: 'Bench collection',
+      language: 'en',
+      descriptions: [],
+      tags: [],
+      licence: 'cc_by',
+    });
+    for (const lessonId of lessonIds)
+      await call['collections.addItem']({
+        collectionId: collection.id,
+        lessonId,
+        startMs: null,
+        endMs: null,
+        title: '',
+        note: 'Why it matters',
+      });
+    const lessonFolders = lessonIds.map((id) => path.join(dataDir, 'media', id));
+
+    const exportS: number[] = [];
+    const importS: number[] = [];
+    const cpS: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate, so neither side always runs on a warmer page cache.
+      cpS.push(await timeCp(lessonFolders, base));
+      const folder = await fs.mkdtemp(path.join(base, 'out-'));
+      const t0 = performance.now();
+      const { job, path: packagePath } = await call['packages.export']({
+        target: { kind: 'collection', id: collection.id },
+        format: 'pcircle',
+        media: 'proxy',
+        includePrivateNotes: false,
+        folder,
+      });
+      await jobDone(core, job.id);
+      exportS.push((performance.now() - t0) / 1000);
+
+      const school = (await libraryWith([], base)).core;
+      const t1 = performance.now();
+      const imported = await school.api['packages.import']({ source: { kind: 'path', path: packagePath } });
+      await jobDone(school, imported.id);
+      importS.push((performance.now() - t1) / 1000);
+      await school.close();
+      await fs.rm(folder, { recursive: true, force: true });
+    }
+    const figures = {
+      lessons: LESSONS,
+      total_mb: Math.round(totalBytes / 1e6),
+      export_s: median(exportS),
+      import_s: median(importS),
+      cp_s: median(cpS),
+      export_ratio: median(exportS) / median(cpS),
+      import_ratio: median(importS) / median(cpS),
+      rounds: ROUNDS,
+    };
+    await writeResult('packages', figures);
+    return figures;
+  } finally {
+    await core.close();
+    await fs.rm(base, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.log(JSON.stringify(await run(), null, 2));
