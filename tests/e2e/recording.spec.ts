@@ -176,3 +176,25 @@ test('the set-up is remembered: microphone, quality and time limit', async ({ pa
   await expect(page.getByRole('combobox', { name: 'Quality' })).toHaveValue('480p');
   await expect(page.getByRole('combobox', { name: 'Time limit' })).toHaveValue('10');
 });
+
+test('a time limit warns a minute before the end, then stops and keeps the recording', async ({ page }) => {
+  // The page's clock is ours to move: five minutes pass in a moment.
+  await page.clock.install();
+  await page.goto(shell.url);
+  await page.getByRole('button', { name: 'Record', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Time limit' }).selectOption('5');
+  await page.getByRole('textbox', { name: 'Lesson title' }).fill('Five-minute micro-lesson');
+  await page.getByRole('button', { name: 'Start recording' }).click();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await expect(page.getByText(/^Time limit 5:00 · [45]:\d\d left$/)).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'One minute left' })).toBeHidden();
+
+  await page.clock.fastForward('04:01');
+  await expect(page.getByRole('alert').filter({ hasText: 'One minute left. The recording stops by itself at 5:00.' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/record-limit-warning-en.png' });
+
+  await page.clock.fastForward('01:00');
+  await expect(page).toHaveURL(/#\/lesson\//);
+  await expect(page.getByRole('heading', { name: 'Five-minute micro-lesson' })).toBeVisible();
+  await expect(page.getByText('The time limit was reached, so the recording stopped. It is saved in your library.')).toBeVisible();
+});
