@@ -10,6 +10,7 @@ const argsSchema = z.object({
   data: z.string().min(1).default('hub-data'),
   host: z.string().min(1).default('127.0.0.1'),
   'max-upload-mb': z.coerce.number().int().positive().default(DEFAULT_MAX_UPLOAD_BYTES / (1024 * 1024)),
+  'bench-put': z.boolean().default(false),
 });
 
 async function main(): Promise<void> {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       host: { type: 'string' },
       'max-upload-mb': { type: 'string' },
+      'bench-put': { type: 'boolean' },
     },
     strict: true,
   });
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     port: args.port,
     host: args.host,
     maxUploadBytes: args['max-upload-mb'] * 1024 * 1024,
+    benchPut: args['bench-put'],
     // Structured logs go to stderr so stdout carries only the line below for whoever started the hub.
     logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr },
   });

@@ -11,6 +11,7 @@ import { installErrorHandlers } from './http/errors';
 import { FileBlobStore } from './media/blob-store';
 import { KeyedLock } from './media/keyed-lock';
 import { authRoutes } from './routes/auth';
+import { benchPutRoute } from './routes/bench-put';
 import { blobRoutes } from './routes/blobs';
 import { communityRoutes } from './routes/communities';
 import { healthRoutes } from './routes/health';
@@ -36,6 +37,8 @@ export interface HubOptions {
   logger?: FastifyServerOptions['logger'];
   /** The clock for sessions, invites, rate limits and clock-skew checks; tests move it. */
   now?: () => number;
+  /** Adds the plain PUT route the sync benchmark compares tus uploads with (hub/routes/bench-put.ts). */
+  benchPut?: boolean;
 }
 
 export interface Hub {
@@ -76,6 +79,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   syncRoutes(app, ctx);
   blobRoutes(app, ctx);
   uploadRoutes(app, ctx);
+  if (options.benchPut) benchPutRoute(app, ctx, options.dataDir);
   // WebSockets would hold the server open; they close first, the database only once requests are done.
   const sweep = setInterval(() => {
     expireDue(db, now(), ctx.hlc)

@@ -7,6 +7,7 @@ import { deviceClock } from './clock';
 import { getRecord, markSeen, recordState, saveRecord, type SyncRecord } from './records';
 import { projectLesson, removeLessonShare } from './remote-lessons';
 import { projectNote, removeNote } from './remote-notes';
+import { sql } from './statements';
 
 /** What applying ops changed, for the events and file clean-up that follow the commit. */
 export interface ApplyEffects {
@@ -27,9 +28,10 @@ export function newEffects(): ApplyEffects {
  * clock throws `clock_skew` and nothing of the page is applied.
  */
 export function applyOps(db: Db, now: () => number, ops: readonly SequencedOp[], effects: ApplyEffects, logger: Logger): void {
-  const clock = deviceClock(db, now);
+  // The newest stamp of the page is the one that matters, both for the drift check and for what the clock has seen.
+  const newest = ops.reduce<string | null>((max, op) => (max === null || op.hlc > max ? op.hlc : max), null);
+  if (newest) deviceClock(db, now).receive(newest);
   for (const op of ops) {
-    clock.receive(op.hlc);
     try {
       applyOne(db, now(), op, effects);
     } catch (err) {
@@ -121,7 +123,7 @@ export function dropUnseen(db: Db, records: readonly SyncRecord[], isMine: (r: S
       resend.push(record);
       continue;
     }
-    db.prepare('DELETE FROM sync_records WHERE entity = ? AND record_id = ?').run(record.entity, record.id);
+    sql(db, 'DELETE FROM sync_records WHERE entity = ? AND record_id = ?').run(record.entity, record.id);
     if (record.deletedHlc === null) project(db, nowMs, { ...record, deletedHlc: record.createdHlc }, null, effects);
   }
   return resend;

@@ -7,6 +7,7 @@ import type { HubClient } from '../hub/client';
 import { readAccount } from './account';
 import { cachedCommunities, cachedCommunity, cachedMembers, replaceMembers, saveCommunity } from './community-cache';
 import type { HubSession } from './session';
+import { sql } from './statements';
 
 /**
  * Communities, members and invites: decided by the hub alone (memberships are never merged), so these
@@ -59,8 +60,8 @@ export async function membersOf(db: Db, session: HubSession, communityId: string
       if (!isUnreachable(err)) throw err;
     }
   }
-  const { refreshed_at: refreshedAt } = db.prepare('SELECT refreshed_at FROM communities WHERE id = ?').get(communityId) as { refreshed_at: number | null };
-  if (fresh) db.prepare('UPDATE communities SET refreshed_at = ? WHERE id = ?').run(now, communityId);
+  const { refreshed_at: refreshedAt } = sql(db, 'SELECT refreshed_at FROM communities WHERE id = ?').get(communityId) as { refreshed_at: number | null };
+  if (fresh) sql(db, 'UPDATE communities SET refreshed_at = ? WHERE id = ?').run(now, communityId);
   return { members: cachedMembers(db, communityId), syncedAt: fresh ? now : refreshedAt };
 }
 

@@ -11,6 +11,7 @@ import { dropLessonUpserts, enqueueOp } from './outbox';
 import { getRecord, isLive, liveNoteRecordsOf, saveRecord, type SyncRecord } from './records';
 import { myRoleIn } from './rules';
 import { deleteShare, getShare, type LessonShare } from './shares';
+import { sql } from './statements';
 
 /**
  * Local changes become ops here, always inside the transaction that writes the change. Each function
@@ -82,7 +83,7 @@ interface NoteRow {
 }
 
 export function noteRow(db: Db, id: string): NoteRow | undefined {
-  return db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as NoteRow | undefined;
+  return sql(db, 'SELECT * FROM notes WHERE id = ?').get(id) as NoteRow | undefined;
 }
 
 /**
@@ -131,7 +132,7 @@ export function syncLessonChange(db: Db, now: () => number, lessonId: string): v
 export function emitUnshare(db: Db, now: () => number, share: LessonShare, authorId: string): void {
   const record = getRecord(db, 'lesson', share.lessonId);
   dropLessonUpserts(db, share.lessonId);
-  db.prepare(`DELETE FROM transfers WHERE lesson_id = ? AND direction = 'upload'`).run(share.lessonId);
+  sql(db, `DELETE FROM transfers WHERE lesson_id = ? AND direction = 'upload'`).run(share.lessonId);
   if (isLive(record)) {
     emitChange(db, now, { entity: 'lesson', id: share.lessonId, communityId: share.communityId, lessonId: share.lessonId, ownerId: record.ownerId, authorId }, null);
     const gone = getRecord(db, 'lesson', share.lessonId)!.deletedHlc!;
@@ -150,7 +151,7 @@ export function syncLessonRemoval(db: Db, now: () => number, lessonId: string): 
 /** A note and its replies, which move, hide and come back with it. */
 export function syncNoteThread(db: Db, now: () => number, noteId: string): void {
   syncNoteChange(db, now, noteId);
-  for (const { id } of db.prepare('SELECT id FROM notes WHERE parent_id = ?').all(noteId) as Array<{ id: string }>) syncNoteChange(db, now, id);
+  for (const { id } of sql(db, 'SELECT id FROM notes WHERE parent_id = ?').all(noteId) as Array<{ id: string }>) syncNoteChange(db, now, id);
 }
 
 /** Sends one of this device's records to the hub again, whole, under a fresh stamp. */
@@ -161,7 +162,7 @@ export function resendRecord(db: Db, now: () => number, record: SyncRecord, auth
   const lessonId = record.entity === 'lesson' ? record.id : String(record.fields.lessonId);
   if (record.entity === 'lesson') {
     // The hub may have lost the media too; the uploads ask it first and send only what is missing.
-    db.prepare(`UPDATE transfers SET state = 'queued', done_bytes = 0, upload_url = NULL WHERE lesson_id = ? AND direction = 'upload'`).run(lessonId);
+    sql(db, `UPDATE transfers SET state = 'queued', done_bytes = 0, upload_url = NULL WHERE lesson_id = ? AND direction = 'upload'`).run(lessonId);
   }
   enqueueOp(db, { opId: uuidv7(), communityId: record.communityId, entity: record.entity, id: record.id, action: 'upsert', fields: record.fields, hlc, authorId }, lessonId, now());
 }

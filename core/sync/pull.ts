@@ -9,6 +9,7 @@ import { readCursor, writeCursor } from './community-cache';
 import { resendRecord } from './local-changes';
 import { hasPendingOps } from './outbox';
 import { markCommunityUnseen, unseenRecords } from './records';
+import { sql } from './statements';
 
 /**
  * Pulls one community page by page from its stored cursor; each page is applied and the cursor moved
@@ -17,13 +18,15 @@ import { markCommunityUnseen, unseenRecords } from './records';
  * has are dropped at the end, and the outbox (this device's pending changes) is never touched.
  */
 export async function pullCommunity(db: Db, client: HubClient, communityId: string, now: () => number, effects: ApplyEffects, logger: Logger): Promise<void> {
-  let cursor = readCursor(db, communityId);
+  const cursor = readCursor(db, communityId);
   if (cursor === null) markCommunityUnseen(db, communityId);
   const full = cursor === null;
+  const fetchPage = (after: string | null) => client.call('pull', { query: { community: communityId, limit: PULL_MAX_LIMIT, ...(after && { after }) } });
+  let next = fetchPage(cursor);
   for (;;) {
     let page;
     try {
-      page = await client.call('pull', { query: { community: communityId, limit: PULL_MAX_LIMIT, ...(cursor && { after: cursor }) } });
+      page = await next;
     } catch (err) {
       if (!(err instanceof StudioError && err.code === 'resync_required') || cursor === null) throw err;
       logger.info('hub asked for a full resync', { communityId, reason: String(err.params.reason ?? '') });
@@ -31,12 +34,16 @@ export async function pullCommunity(db: Db, client: HubClient, communityId: stri
       return pullCommunity(db, client, communityId, now, effects, logger);
     }
     const last = !page.hasMore;
+    // The hub prepares the next page while this one is applied.
+    if (!last) {
+      next = fetchPage(page.cursor);
+      next.catch(() => undefined);
+    }
     db.transaction(() => {
       applyOps(db, now, page.ops, effects, logger);
       if (last && full) finishFullPull(db, communityId, now, effects);
       writeCursor(db, communityId, page.cursor, last ? now() : null);
     })();
-    cursor = page.cursor;
     if (last) return;
   }
 }
@@ -46,5 +53,5 @@ function finishFullPull(db: Db, communityId: string, now: () => number, effects:
   const unseen = unseenRecords(db, communityId).filter((r) => !hasPendingOps(db, r.entity, r.id));
   const resend = dropUnseen(db, unseen, (r) => r.ownerId === me, effects, now());
   for (const record of resend) resendRecord(db, now, record, me!);
-  db.prepare('UPDATE sync_records SET seen = 1 WHERE community_id = ?').run(communityId);
+  sql(db, 'UPDATE sync_records SET seen = 1 WHERE community_id = ?').run(communityId);
 }

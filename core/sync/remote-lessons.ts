@@ -8,6 +8,7 @@ import { queueTransfer, type TransferRole } from '../transfers/queries';
 import { dropLessonUpserts } from './outbox';
 import type { SyncRecord } from './records';
 import { deleteShare, getShare, saveShare } from './shares';
+import { sql } from './statements';
 
 /** Where a lesson's shared files go in the library, and what the library calls them. */
 export function remoteFile(lessonId: string, role: TransferRole, mediaKind: LessonFields['mediaKind']): { relPath: string; mime: string } {
@@ -93,7 +94,7 @@ export function projectLesson(db: Db, record: SyncRecord, changed: Partial<Lesso
     return;
   }
   updateLesson(db, record.id, details(changed), now);
-  if (changed.durationMs !== undefined) db.prepare('UPDATE lessons SET duration_ms = ? WHERE id = ?').run(changed.durationMs, record.id);
+  if (changed.durationMs !== undefined) sql(db, 'UPDATE lessons SET duration_ms = ? WHERE id = ?').run(changed.durationMs, record.id);
   queueDownloads(db, record, changed, now);
 }
 
@@ -105,11 +106,11 @@ export function removeLessonShare(db: Db, lessonId: string): 'deleted' | 'unshar
   const share = getShare(db, lessonId);
   if (!share) return 'absent';
   if (share.origin === 'hub') {
-    db.prepare('DELETE FROM lessons WHERE id = ?').run(lessonId);
+    sql(db, 'DELETE FROM lessons WHERE id = ?').run(lessonId);
     return 'deleted';
   }
   deleteShare(db, lessonId);
   dropLessonUpserts(db, lessonId);
-  db.prepare(`DELETE FROM transfers WHERE lesson_id = ? AND direction = 'upload'`).run(lessonId);
+  sql(db, `DELETE FROM transfers WHERE lesson_id = ? AND direction = 'upload'`).run(lessonId);
   return 'unshared';
 }

@@ -26,6 +26,7 @@ import {
 import { writeSpriteIndex } from './sprite-index';
 import { Throttle } from './throttle';
 import { runUpload } from './upload';
+import { sql } from '../sync/statements';
 
 export interface TransferQueueOptions {
   ctx: Omit<CoreContext, 'jobs'>;
@@ -135,7 +136,7 @@ export class TransferQueue {
   resume(id: string): void {
     const t = this.require(id);
     if (t.state !== 'paused' && t.state !== 'failed') return;
-    this.db.prepare(`UPDATE transfers SET state = 'queued', error_code = NULL, attempts = 0, retry_at = 0, updated_at = ? WHERE id = ?`).run(this.o.ctx.now(), id);
+    sql(this.db, `UPDATE transfers SET state = 'queued', error_code = NULL, attempts = 0, retry_at = 0, updated_at = ? WHERE id = ?`).run(this.o.ctx.now(), id);
     this.emit(id);
     this.pump();
   }
@@ -236,7 +237,7 @@ export class TransferQueue {
       this.o.ctx.bus.emit('library.changed', { lessonIds: [t.lessonId] });
       return;
     }
-    const waiting = this.db.prepare(`SELECT 1 FROM transfers WHERE lesson_id = ? AND direction = 'upload' AND state != 'done' LIMIT 1`).get(t.lessonId);
+    const waiting = sql(this.db, `SELECT 1 FROM transfers WHERE lesson_id = ? AND direction = 'upload' AND state != 'done' LIMIT 1`).get(t.lessonId);
     if (!waiting) this.o.onLessonUploaded(t.lessonId);
   }
 

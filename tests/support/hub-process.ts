@@ -7,13 +7,14 @@ const root = path.resolve(import.meta.dirname, '../..');
 export interface HubProcess {
   url: string;
   port: number;
+  pid: number;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `npm run hub -- --port <port> --data <dir>` as its own process; resolves once it prints its address. */
-export async function startHubProcess(dataDir: string, port = 0): Promise<HubProcess> {
+/** `npm run hub -- --port <port> --data <dir> [...]` as its own process; resolves once it prints its address. */
+export async function startHubProcess(dataDir: string, port = 0, extraArgs: string[] = []): Promise<HubProcess> {
   // tsx as a loader in this process, so a kill reaches the hub itself and not a wrapper.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'hub/cli.ts'), '--port', String(port), '--data', dataDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'hub/cli.ts'), '--port', String(port), '--data', dataDir, ...extraArgs], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -31,6 +32,7 @@ export async function startHubProcess(dataDir: string, port = 0): Promise<HubPro
   return {
     url,
     port: Number(new URL(url).port),
+    pid: child.pid!,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

@@ -1,0 +1,29 @@
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { HubContext } from '../context';
+
+/** The route of the baseline upload. */
+export const BENCH_PUT_PATH = '/bench/put';
+
+/**
+ * Benchmark only, off unless the hub is started with `--bench-put`: a plain streamed HTTP PUT to a
+ * file in the data folder, the baseline the studio's tus uploads are measured against in the same
+ * hub process. Signed-in accounts only, like every other write.
+ */
+export function benchPutRoute(app: FastifyInstance, ctx: HubContext, dataDir: string): void {
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
+    scope.put(BENCH_PUT_PATH, async (request: FastifyRequest, reply: FastifyReply) => {
+      await ctx.authenticate(request.headers.authorization);
+      // Written like a real upload, then deleted, so repeated runs take no space.
+      const file = path.join(dataDir, `bench-put-${process.pid}-${Date.now()}.bin`);
+      await pipeline(request.raw, createWriteStream(file));
+      await rm(file, { force: true });
+      return reply.status(204).send();
+    });
+  });
+}
