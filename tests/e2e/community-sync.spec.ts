@@ -95,6 +95,16 @@ test('a teacher shares a lesson; a mentor watches it and leaves notes while the 
   await expect(teacher.locator('.share-chip')).toHaveText('Shared in Maths across borders', { timeout: 30_000 });
   await expect(indicator(teacher)).not.toContainText('waiting');
 
+  // The teacher's own notes stay private until the teacher shares one.
+  await teacher.keyboard.press('n');
+  const teacherText = teacher.getByRole('textbox', { name: 'Note text' });
+  await teacherText.fill('Watch how long I wait here');
+  await teacherText.press('Enter');
+  const teacherNote = teacher.locator('article.note', { hasText: 'Watch how long I wait here' });
+  await expect(teacherNote).toContainText('Private');
+  await teacherNote.getByRole('button', { name: 'Share with the community' }).click();
+  await expect(teacherNote).toContainText('Shared with Maths across borders');
+
   // The hub tells the mentor's studio, which pulls the lesson and its proxy; the mentor watches it.
   await mentor.getByRole('button', { name: 'Library' }).click();
   const card = mentor.getByRole('button', { name: 'Open Wait time practice' });
@@ -102,6 +112,9 @@ test('a teacher shares a lesson; a mentor watches it and leaves notes while the 
   await expect(mentor.locator('.lesson-card')).toContainText('Shared by Amina in Maths across borders · Jordan');
   await card.click();
   await expect(mentor.locator('.lesson-sharing')).toContainText('On this computer', { timeout: 30_000 });
+  await expect(mentor.getByText('Watch how long I wait here')).toBeVisible();
+  // The teacher's note is the teacher's: the mentor can reply but not change it.
+  await expect(mentor.locator('article.note', { hasText: 'Watch how long I wait here' }).getByRole('button', { name: /^Edit note/ })).toBeDisabled();
   await mentor.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(() => mentor.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(1);
   await mentor.getByRole('button', { name: 'Pause', exact: true }).click();

@@ -8,6 +8,8 @@ import { useClips } from '../store/clips';
 import { localName } from '../store/coding';
 import { useLesson } from '../store/lesson';
 import { useToasts } from '../store/toasts';
+import { NoteSharing } from '../community/NoteSharing';
+import { useNoteRights } from '../community/noteRights';
 import { KindIcon } from './KindIcon';
 import { NoteComposer } from './NoteComposer';
 
@@ -28,6 +30,8 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
   const toast = useToasts((s) => s.show);
   const [editing, setEditing] = useState<string | null>(null);
   const [replying, setReplying] = useState(false);
+  const rightsOf = useNoteRights();
+  const rights = rightsOf(note);
   const fail = (err: unknown) => toast('error', errorMessage(t, err));
 
   const time = formatTimecode(note.startMs, i18n.language);
@@ -78,6 +82,7 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
       )}
       {note.authorName && <p className="muted small-text">{note.authorName}</p>}
       <div className="note-actions">
+        <NoteSharing note={note} mine={rights.mine} />
         <button type="button" className="small ghost" onClick={() => setReplying(true)} aria-label={t('notes.replyTo', { time })}>
           {t('notes.reply')}
         </button>
@@ -95,10 +100,10 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
             {t('clips.saveAsClip')}
           </button>
         )}
-        <button type="button" className="small ghost" onClick={() => setEditing(note.id)} aria-label={`${t('notes.edit')} ${time}`}>
+        <button type="button" className="small ghost" disabled={!rights.edit} onClick={() => setEditing(note.id)} aria-label={`${t('notes.edit')} ${time}`}>
           {t('notes.edit')}
         </button>
-        <button type="button" className="small ghost danger" onClick={() => deleteNote(note.id).catch(fail)} aria-label={`${t('notes.delete')} ${time}`}>
+        <button type="button" className="small ghost danger" disabled={!rights.remove} onClick={() => deleteNote(note.id).catch(fail)} aria-label={`${t('notes.delete')} ${time}`}>
           {t('notes.delete')}
         </button>
       </div>
@@ -130,10 +135,10 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
                 <div className="reply-foot">
                   {r.authorName && <span className="muted small-text">{r.authorName}</span>}
                   <span className="spacer" />
-                  <button type="button" className="small ghost" onClick={() => setEditing(r.id)} aria-label={t('notes.editReply')}>
+                  <button type="button" className="small ghost" disabled={!rightsOf(r).edit} onClick={() => setEditing(r.id)} aria-label={t('notes.editReply')}>
                     {t('notes.edit')}
                   </button>
-                  <button type="button" className="small ghost danger" onClick={() => deleteNote(r.id).catch(fail)} aria-label={t('notes.deleteReply')}>
+                  <button type="button" className="small ghost danger" disabled={!rightsOf(r).remove} onClick={() => deleteNote(r.id).catch(fail)} aria-label={t('notes.deleteReply')}>
                     {t('notes.delete')}
                   </button>
                 </div>

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { Note } from '../../../common/schemas/note';
+import { errorMessage } from '../lib/errors';
+import { useLesson } from '../store/lesson';
+import { useToasts } from '../store/toasts';
+
+/**
+ * On a shared lesson, whether one of the person's notes stays on this device or goes to the
+ * community, with the switch. Replies follow their note, so only notes carry it.
+ */
+export function NoteSharing({ note, mine }: { note: Note; mine: boolean }) {
+  const { t } = useTranslation();
+  const shared = useLesson((s) => s.lesson?.shared ?? null);
+  const updateNote = useLesson((s) => s.updateNote);
+  const toast = useToasts((s) => s.show);
+  if (!shared || !mine || note.parentId !== null) return null;
+  return (
+    <>
+      <span className={`note-visibility${note.private ? ' note-private' : ''}`}>{note.private ? t('share.notePrivate') : t('share.noteShared', { community: shared.communityName })}</span>
+      <button
+        type="button"
+        className="small ghost"
+        onClick={() => updateNote({ id: note.id, private: !note.private }).catch((err: unknown) => toast('error', errorMessage(t, err)))}
+      >
+        {note.private ? t('share.shareNote') : t('share.keepNotePrivate')}
+      </button>
+    </>
+  );
+}
