@@ -3,6 +3,7 @@ import { newId } from '../app/ids';
 import { getCollectionRow, getItemRow, saveCollectionRow, saveItemRow } from '../collections/queries';
 import type { Db } from '../db/open';
 import { updateLesson } from '../library/queries';
+import { getRecord, saveRecord } from '../sync/records';
 import type { Manifest, PackageCollection, PackageLesson } from './format';
 
 export interface UnpackedFile {
@@ -78,6 +79,20 @@ function applyLesson(db: Db, l: PackageLesson, now: number): void {
         `UPDATE notes SET kind = @kind, start_ms = @startMs, end_ms = @endMs, text = @text, code_id = @codeId, updated_at = @updatedAt, deleted_at = @deletedAt WHERE id = @id`,
       ).run(row);
     }
+  }
+  // Feedback from the community, as it was synced; records this device already holds keep their own stamps.
+  for (const r of l.shared) {
+    if (getRecord(db, r.entity, r.id)) continue;
+    saveRecord(db, {
+      entity: r.entity,
+      id: r.id,
+      communityId: r.communityId,
+      ownerId: r.ownerId,
+      createdHlc: r.createdHlc,
+      deletedHlc: null,
+      fields: r.fields,
+      fieldHlcs: r.fieldHlcs,
+    });
   }
   for (const c of l.clips) {
     const current = db.prepare('SELECT updated_at FROM clips WHERE id = ?').get(c.id) as { updated_at: number } | undefined;

@@ -3,7 +3,8 @@ import { collectionDescriptionSchema, licenceSchema } from '../../common/schemas
 import { assetKindSchema } from '../../common/schemas/lesson';
 import { idSchema } from '../../common/schemas/ids';
 import { noteKindSchema } from '../../common/schemas/note';
-import { sha256Schema } from '../../common/sync/fields';
+import { recordIdSchema, sha256Schema } from '../../common/sync/fields';
+import { hlcSchema } from '../../common/sync/hlc';
 
 /**
  * The `.pcircle` package, version 1 (docs/pcircle-format.md): a zip whose `manifest.json` lists every
@@ -91,6 +92,22 @@ export const packageMediaSchema = z
   .object({ kind: assetKindSchema, path: entryPathSchema, mime: z.string().max(100), sha256: sha256Schema })
   .strict();
 
+/** Community records about a lesson that travel as they were synced: its review requests, the reviews submitted, their rubrics. */
+export const sharedRecordEntities = ['rubric', 'reviewRequest', 'review'] as const;
+
+export const packageSyncedSchema = z
+  .object({
+    entity: z.enum(sharedRecordEntities),
+    id: recordIdSchema,
+    communityId: z.uuid(),
+    ownerId: z.string().max(100),
+    createdHlc: hlcSchema,
+    fields: z.record(z.string(), z.json()),
+    fieldHlcs: z.record(z.string(), hlcSchema),
+  })
+  .strict();
+export type PackageSynced = z.infer<typeof packageSyncedSchema>;
+
 export const packageLessonSchema = z
   .object({
     id: idSchema,
@@ -115,6 +132,8 @@ export const packageLessonSchema = z
     notes: z.array(packageNoteSchema).max(200_000),
     clips: z.array(packageClipSchema).max(10_000),
     media: z.array(packageMediaSchema).max(20),
+    /** Feedback shared in the lesson's community (none for a lesson that was never shared). */
+    shared: z.array(packageSyncedSchema).max(2000),
   })
   .strict();
 export type PackageLesson = z.infer<typeof packageLessonSchema>;

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { z } from 'zod';
 import { StudioError } from '../../common/errors';
+import { entityDefinition } from '../../common/sync/entities';
 import {
   COLLECTION_PATH,
   entryPathSchema,
@@ -184,6 +185,10 @@ export async function openPackage(file: string, freeBytes: number | null): Promi
     for (const id of lessonIds) {
       const lesson = await json(packageLessonSchema, lessonDataPath(id));
       if (lesson.id !== id) throw new StudioError('package_invalid', { detail: `${lessonDataPath(id)} holds another lesson` });
+      for (const r of lesson.shared) {
+        if (!entityDefinition(r.entity).fields.safeParse(r.fields).success)
+          throw new StudioError('package_invalid', { detail: `${lessonDataPath(id)}: ${r.entity} ${r.id}` });
+      }
       for (const m of lesson.media) {
         if (!m.path.startsWith(`media/${id}/`) || listed.get(m.path)?.sha256 !== m.sha256)
           throw new StudioError('package_invalid', { detail: `${m.path} does not belong to its lesson` });

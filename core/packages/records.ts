@@ -3,8 +3,9 @@ import { getCollectionRow, itemRows } from '../collections/queries';
 import { listUserSchemes, lessonSchemeId } from '../coding/queries';
 import { listClips } from '../clips/queries';
 import { getLessonRow, lessonTags } from '../library/queries';
+import { getRecord, type SyncRecord } from '../sync/records';
 import { getShare } from '../sync/shares';
-import type { PackageCollection, PackageLesson } from './format';
+import type { PackageCollection, PackageLesson, PackageSynced } from './format';
 
 interface NoteRow {
   id: string;
@@ -20,6 +21,44 @@ interface NoteRow {
   created_at: number;
   updated_at: number;
   deleted_at: number | null;
+}
+
+function asShared(r: SyncRecord): PackageSynced {
+  return {
+    entity: r.entity as PackageSynced['entity'],
+    id: r.id,
+    communityId: r.communityId,
+    ownerId: r.ownerId,
+    createdHlc: r.createdHlc,
+    fields: r.fields,
+    fieldHlcs: r.fieldHlcs,
+  };
+}
+
+/**
+ * The feedback a lesson received in its community, as synced: review requests, the reviews submitted
+ * (drafts never leave their mentor's device) and the rubrics they use. Their stamps travel too, so
+ * when the importing computer syncs, the hub's copies merge with these instead of repeating them.
+ */
+function sharedRecords(db: Db, lessonId: string): PackageSynced[] {
+  const rows = db
+    .prepare(
+      `SELECT entity, record_id FROM sync_records WHERE deleted_hlc IS NULL AND json_extract(fields, '$.lessonId') = ?
+         AND (entity = 'reviewRequest' OR (entity = 'review' AND json_extract(fields, '$.status') = 'submitted'))
+       ORDER BY created_hlc`,
+    )
+    .all(lessonId) as Array<{ entity: SyncRecord['entity']; record_id: string }>;
+  const records = rows.map((r) => getRecord(db, r.entity, r.record_id)!);
+  const rubricIds = new Set(
+    records
+      .filter((r) => r.entity === 'reviewRequest')
+      .map((r) => r.fields.rubricId)
+      .filter((id): id is string => typeof id === 'string'),
+  );
+  const rubrics = [...rubricIds]
+    .map((id) => getRecord(db, 'rubric', id))
+    .filter((r): r is SyncRecord => r !== null && r.deletedHlc === null);
+  return [...rubrics, ...records].map(asShared);
 }
 
 /**
@@ -91,6 +130,7 @@ export function lessonRecord(
       updatedAt: c.updatedAt,
     })),
     media: o.media,
+    shared: sharedRecords(db, lessonId),
   };
 }
 

@@ -51,6 +51,7 @@ function lessonPackage(tamper: (p: { entries: Entry[]; manifest: Record<string, 
     notes: [],
     clips: [],
     media: [{ kind: 'poster', path: posterPath, mime: 'image/jpeg', sha256: sha(poster) }],
+    shared: [],
   };
   const lessonJson = Buffer.from(JSON.stringify(lesson));
   const entries: Entry[] = [

@@ -98,7 +98,30 @@ describe('collections in a community', () => {
     );
   });
 
-  it('an imported package merges with the hub copy once the school is online, without duplicates', async () => {
+  it('an imported package, with the feedback its lessons received, merges with the hub copy once the school is online, without duplicates', async () => {
+    // A mentor's review of the first lesson, shared in the community.
+    const [first] = lessonIds as [string];
+    const request = await a.call('reviews.request', {
+      lessonId: first,
+      mentorIds: [],
+      focus: 'Wait time',
+      rubricId: null,
+      dueAt: null,
+      dueZone: null,
+    });
+    await syncAll(a, b);
+    const draft = await b.call('reviews.claim', { id: request.id });
+    await b.call('reviews.saveDraft', { id: draft.id, strengths: 'Long, calm pauses', nextSteps: 'Invite quieter students' });
+    await b.call('reviews.submit', { id: draft.id });
+    await syncAll(b, a);
+    const feedback = async (device: Device) =>
+      (await device.call('reviews.forLesson', { lessonId: first })).requests.map((r) => ({
+        id: r.id,
+        focus: r.focus,
+        reviews: r.reviews.map((v) => [v.id, v.status, v.strengths, v.nextSteps]),
+      }));
+    expect((await feedback(a))[0]?.reviews).toEqual([[draft.id, 'submitted', 'Long, calm pauses', 'Invite quieter students']]);
+
     const folder = await fs.mkdtemp(path.join(path.dirname(school.dataDir), 'pc-usb-'));
     const { path: file } = await a.call('packages.export', { target: { kind: 'collection', id: collectionId }, folder });
     await a.jobs.idle();
@@ -107,6 +130,7 @@ describe('collections in a community', () => {
     const archived = await school.call('collections.get', { id: collectionId });
     expect(archived).toMatchObject({ origin: 'archive', canEdit: false, communityName: 'Maths across borders' });
     expect(archived.items.map((i) => i.title)).toEqual(await order(a));
+    expect(await feedback(school)).toEqual(await feedback(a));
 
     await signUp(school, hub.url, 'Sani');
     const { link } = await a.call('invites.create', { communityId, role: 'member', expiresInHours: 24, maxUses: null });
@@ -118,6 +142,7 @@ describe('collections in a community', () => {
     const lessons = await school.call('lessons.list', {});
     expect(lessons.items.map((l) => l.id).sort()).toEqual([...lessonIds].sort());
     for (const lessonId of lessonIds) expect(await school.call('notes.list', { lessonId })).toHaveLength(1);
+    expect(await feedback(school)).toEqual(await feedback(a));
     await fs.rm(folder, { recursive: true, force: true });
   });
 
