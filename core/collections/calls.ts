@@ -2,6 +2,7 @@ import type { StudioApi } from '../../common/contract';
 import type { CoreContext } from '../app/context';
 import type { StoredJob } from '../jobs/queries';
 import { estimateExport, startExport, startImport } from '../packages/packages';
+import { sweepCovers } from './cover';
 import { onCollectionsPulled } from './sync-in';
 import {
   addItem,
@@ -24,7 +25,11 @@ const publicJob = ({ params: _params, ...job }: StoredJob) => job;
 export function curationCalls(ctx: CoreContext): CurationCalls {
   onCollectionsPulled(ctx.db, (ids) => ctx.bus.emit('collections.changed', { ids }));
   return {
-    'collections.list': async () => listCollections(ctx),
+    'collections.list': async () => {
+      const list = listCollections(ctx);
+      await sweepCovers(ctx, new Set(list.map((c) => c.id)));
+      return list;
+    },
     'collections.get': async ({ id }) => getCollection(ctx, id),
     'collections.create': async (args) => createCollection(ctx, args),
     'collections.update': async (args) => updateCollection(ctx, args),

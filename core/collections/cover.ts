@@ -58,3 +58,10 @@ export async function removeCovers(ctx: Pick<CoreContext, 'paths'>, collectionId
   if (!keep) return fs.rm(dir, { recursive: true, force: true });
   for (const name of await fs.readdir(dir).catch(() => [])) if (name !== keep) await fs.rm(path.join(dir, name), { force: true });
 }
+
+/** Cut covers of collections this device no longer holds (taken down by a lead elsewhere) go too. */
+export async function sweepCovers(ctx: Pick<CoreContext, 'paths'>, keep: ReadonlySet<string>): Promise<void> {
+  const root = path.join(ctx.paths.root, 'collections');
+  for (const id of await fs.readdir(root).catch(() => []))
+    if (!keep.has(id)) await fs.rm(path.join(root, id), { recursive: true, force: true });
+}
