@@ -18,19 +18,19 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 
 function refuse(error: z.ZodError): never {
   const issue = error.issues[0]!;
-  throw new StudioError('rubric_invalid', { path: formatIssuePath(issue.path), issue: issue.message });
+  throw new StudioError('rubric_invalid', { at: formatIssuePath(issue.path), issue: issue.message });
 }
 
 /**
  * Reads a rubric file. Anything that breaks the schema is refused with `rubric_invalid` and the path
- * of the first problem, so the person can find it in their file.
+ * of the first problem (`at`), so the person can find it in their file.
  */
 export function parseRubricJson(text: string): RubricContent {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new StudioError('rubric_invalid', { path: '(root)', issue: err instanceof Error ? err.message : 'not JSON' });
+    throw new StudioError('rubric_invalid', { at: '(root)', issue: err instanceof Error ? err.message : 'not JSON' });
   }
   const document = rubricDocumentSchema.safeParse(raw);
   if (!document.success) refuse(document.error);

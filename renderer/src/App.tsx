@@ -20,6 +20,9 @@ import { SearchScreen } from './screens/SearchScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { useRoute } from './store/route';
 import { useSettings } from './store/settings';
+import { NoticeWatcher, ReviewsNavButton } from './review/NoticeWatcher';
+import { ReviewsScreen } from './review/ReviewsScreen';
+import { RubricEditor } from './review/RubricEditor';
 
 export function App() {
   const { t } = useTranslation();
@@ -44,7 +47,7 @@ export function App() {
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
-          <button type="button" className="nav-link" aria-current={route.name !== 'settings' && route.name !== 'search' && route.name !== 'record' && route.name !== 'hub' && route.name !== 'community' && route.name !== 'collections' && route.name !== 'collection' ? 'page' : undefined} onClick={() => go({ name: 'library' })}>
+          <button type="button" className="nav-link" aria-current={route.name !== 'settings' && route.name !== 'search' && route.name !== 'record' && route.name !== 'hub' && route.name !== 'community' && route.name !== 'collections' && route.name !== 'collection' && route.name !== 'reviews' && route.name !== 'rubric' ? 'page' : undefined} onClick={() => go({ name: 'library' })}>
             {t('nav.library')}
           </button>
           <button type="button" className="nav-link" aria-current={route.name === 'collections' || route.name === 'collection' ? 'page' : undefined} onClick={() => go({ name: 'collections' })}>
@@ -59,6 +62,7 @@ export function App() {
           <button type="button" className="nav-link" aria-current={route.name === 'hub' || route.name === 'community' ? 'page' : undefined} onClick={() => go({ name: 'hub' })}>
             {t('nav.communities')}
           </button>
+          <ReviewsNavButton current={route.name === 'reviews' || route.name === 'rubric'} />
           <button type="button" className="nav-link" aria-current={route.name === 'settings' ? 'page' : undefined} onClick={() => go({ name: 'settings' })}>
             {t('nav.settings')}
           </button>
@@ -82,6 +86,8 @@ export function App() {
         {route.name === 'library' && <LibraryScreen />}
         {route.name === 'lesson' && <LessonScreen id={route.id} atMs={route.atMs} />}
         {route.name === 'settings' && <SettingsScreen />}
+        {route.name === 'reviews' && <ReviewsScreen tab={route.tab} />}
+        {route.name === 'rubric' && <RubricEditor key={route.id} id={route.id} communityId={route.communityId} />}
         {route.name === 'hub' && <HubScreen />}
         {route.name === 'community' && <CommunityScreen id={route.id} />}
         {route.name === 'collections' && <CollectionsScreen />}
@@ -92,6 +98,7 @@ export function App() {
       </main>
       <DropZone />
       <Toasts />
+      <NoticeWatcher />
       <RecoveryDialog />
     </div>
   );

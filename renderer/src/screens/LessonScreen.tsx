@@ -28,6 +28,7 @@ import { usePlayback } from '../store/playback';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
 import { useWorkspace } from '../store/workspace';
+import { ReviewWorkbench } from '../review/ReviewWorkbench';
 import '../annotation.css';
 
 const tabs = ['notes', 'clips', 'reflection', 'details'] as const;
@@ -221,6 +222,7 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
               ))}
             </ul>
           )}
+          <ReviewWorkbench lessonId={lesson.id} />
         </div>
         <aside className="lesson-side">
           <div className="tabs" role="tablist" aria-label={t('lesson.panels')}>

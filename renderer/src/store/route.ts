@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { isReviewTab, type ReviewTab } from '../review/tabs';
 
 export type Route =
   | { name: 'library' }
@@ -6,6 +7,8 @@ export type Route =
   | { name: 'record' }
   | { name: 'lesson'; id: string; atMs?: number }
   | { name: 'report'; id: string }
+  | { name: 'reviews'; tab: ReviewTab }
+  | { name: 'rubric'; id: string; communityId?: string }
   | { name: 'hub' }
   | { name: 'community'; id: string }
   | { name: 'search'; query: string }
@@ -25,6 +28,11 @@ function parse(hash: string): Route {
   if (screen?.split('?')[0] === 'search') return { name: 'search', query: new URLSearchParams(hash.split('?')[1] ?? '').get('q') ?? '' };
   if (screen === 'collection' && id) return { name: 'collection', id };
   if (screen === 'collections') return { name: 'collections' };
+  if (screen === 'reviews') return { name: 'reviews', tab: isReviewTab(id) ? id : 'inbox' };
+  if (screen === 'rubric' && id) {
+    const community = new URLSearchParams(hash.split('?')[1] ?? '').get('community');
+    return { name: 'rubric', id: id.split('?')[0]!, ...(community ? { communityId: community } : {}) };
+  }
   if (screen === 'settings') return { name: 'settings' };
   if (screen === 'record') return { name: 'record' };
   return { name: 'library' };
@@ -36,6 +44,8 @@ function format(route: Route): string {
   if (route.name === 'community') return `#/community/${route.id}`;
   if (route.name === 'search') return `#/search${route.query ? `?q=${encodeURIComponent(route.query)}` : ''}`;
   if (route.name === 'collection') return `#/collection/${route.id}`;
+  if (route.name === 'reviews') return `#/reviews/${route.tab}`;
+  if (route.name === 'rubric') return `#/rubric/${route.id}${route.communityId ? `?community=${route.communityId}` : ''}`;
   return `#/${route.name}`;
 }
 

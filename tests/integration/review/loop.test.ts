@@ -57,7 +57,7 @@ describe('rubrics', () => {
     broken.criteria[1].descriptors['7'] = { en: 'Beyond the scale' };
     await expect(lead.call('rubrics.import', { communityId, json: JSON.stringify(broken) })).rejects.toMatchObject({
       code: 'rubric_invalid',
-      params: { path: 'criteria[1].descriptors.7', issue: 'no such level' },
+      params: { at: 'criteria[1].descriptors.7', issue: 'no such level' },
     });
     await expect(teacher.call('rubrics.import', { communityId, json: builtInJson })).rejects.toMatchObject({ code: 'forbidden' });
 

@@ -43,32 +43,32 @@ describe('rubric JSON', () => {
   });
 
   it('refuses what is not JSON', () => {
-    expect(refusal('{ "format": ')).toMatchObject({ code: 'rubric_invalid', path: '(root)' });
+    expect(refusal('{ "format": ')).toMatchObject({ code: 'rubric_invalid', at: '(root)' });
   });
 
   it('names the path of the first error', () => {
-    expect(refusal(edit((d) => (d.schemaVersion = 2)))).toMatchObject({ code: 'rubric_invalid', path: 'schemaVersion' });
-    expect(refusal(edit((d) => delete d.title))).toMatchObject({ path: 'title' });
+    expect(refusal(edit((d) => (d.schemaVersion = 2)))).toMatchObject({ code: 'rubric_invalid', at: 'schemaVersion' });
+    expect(refusal(edit((d) => delete d.title))).toMatchObject({ at: 'title' });
     expect(refusal(edit((d) => (d.criteria[2].label = {})))).toMatchObject({
-      path: 'criteria[2].label',
+      at: 'criteria[2].label',
       issue: 'needs the text in at least one language',
     });
-    expect(refusal(edit((d) => (d.criteria[1].code = 'Wait Time')))).toMatchObject({ path: 'criteria[1].code' });
-    expect(refusal(edit((d) => (d.levels[3].label.xx_1 = 'bad tag')))).toMatchObject({ path: 'levels[3].label.xx_1' });
-    expect(refusal(edit((d) => (d.criteria[4].extra = true)))).toMatchObject({ path: 'criteria[4]' });
+    expect(refusal(edit((d) => (d.criteria[1].code = 'Wait Time')))).toMatchObject({ at: 'criteria[1].code' });
+    expect(refusal(edit((d) => (d.levels[3].label.xx_1 = 'bad tag')))).toMatchObject({ at: 'levels[3].label.xx_1' });
+    expect(refusal(edit((d) => (d.criteria[4].extra = true)))).toMatchObject({ at: 'criteria[4]' });
   });
 
   it('checks the scale as a whole: ascending levels, unique codes, descriptors of real levels', () => {
     expect(refusal(edit((d) => (d.levels[2].value = 5)))).toMatchObject({
-      path: 'levels[2].value',
+      at: 'levels[2].value',
       issue: 'levels must ascend one by one',
     });
     expect(refusal(edit((d) => (d.criteria[3].code = 'purpose')))).toMatchObject({
-      path: 'criteria[3].code',
+      at: 'criteria[3].code',
       issue: 'codes must be unique',
     });
     expect(refusal(edit((d) => (d.criteria[0].descriptors['9'] = { en: 'Beyond' })))).toMatchObject({
-      path: 'criteria[0].descriptors.9',
+      at: 'criteria[0].descriptors.9',
       issue: 'no such level',
     });
   });

@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_GOALS } from '../../../common/review/records';
+import { localize } from '../../../common/review/rubric';
+import type { LessonSummary } from '../../../common/schemas/lesson';
+import type { Review, Rubric } from '../../../common/schemas/review';
+import { call } from '../bridge/studio';
+import { errorMessage } from '../lib/errors';
+import { useToasts } from '../store/toasts';
+
+interface GoalDraft {
+  id?: string;
+  text: string;
+  criterion: string | null;
+  met: boolean;
+}
+
+/** The teacher's action plan for one review: up to three next goals, and the lesson that comes next. */
+export function PlanEditor({ review, rubric }: { review: Review; rubric: Rubric | null }) {
+  const { t, i18n } = useTranslation();
+  const toast = useToasts((s) => s.show);
+  const [goals, setGoals] = useState<GoalDraft[]>(review.plan?.goals ?? []);
+  const [nextLessonId, setNextLessonId] = useState<string | null>(review.plan?.nextLessonId ?? null);
+  const [lessons, setLessons] = useState<LessonSummary[]>([]);
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    call('lessons.list', {}).then(
+      (r) => setLessons(r.items.filter((l) => l.id !== review.lessonId)),
+      () => undefined,
+    );
+  }, [review.lessonId]);
+  useEffect(() => {
+    setGoals(review.plan?.goals ?? []);
+    setNextLessonId(review.plan?.nextLessonId ?? null);
+  }, [review.plan]);
+
+  const put = (i: number, patch: Partial<GoalDraft>) => setGoals(goals.map((g, j) => (j === i ? { ...g, ...patch } : g)));
+  const save = async () => {
+    setSaving(true);
+    try {
+      await call('reviews.savePlan', {
+        reviewId: review.id,
+        goals: goals.filter((g) => g.text.trim()).map((g) => ({ ...g, text: g.text.trim() })),
+        nextLessonId,
+      });
+      toast('info', t('review.plan.saved'));
+    } catch (err) {
+      toast('error', errorMessage(t, err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="plan-editor"
+      aria-labelledby={`plan-${review.id}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h4 id={`plan-${review.id}`}>{t('review.plan.title')}</h4>
+      <ol className="goal-inputs">
+        {goals.map((g, i) => (
+          <li key={g.id ?? `new-${i}`}>
+            <input
+              value={g.text}
+              dir="auto"
+              maxLength={300}
+              aria-label={t('review.plan.goalText', { number: i + 1 })}
+              placeholder={t('review.plan.goalPlaceholder')}
+              onChange={(e) => put(i, { text: e.target.value })}
+            />
+            {rubric && (
+              <select
+                value={g.criterion ?? ''}
+                aria-label={t('review.plan.goalCriterion', { number: i + 1 })}
+                onChange={(e) => put(i, { criterion: e.target.value || null })}
+              >
+                <option value="">{t('review.plan.anyCriterion')}</option>
+                {rubric.scale.criteria.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {localize(c.label, i18n.language)}
+                  </option>
+                ))}
+              </select>
+            )}
+            <label className="inline-field small-text">
+              <input
+                type="checkbox"
+                checked={g.met}
+                onChange={(e) => put(i, { met: e.target.checked })}
+                aria-label={t('review.plan.goalMet', { number: i + 1 })}
+              />
+              {t('review.plan.met')}
+            </label>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('review.plan.removeGoal', { number: i + 1 })}
+              onClick={() => setGoals(goals.filter((_, j) => j !== i))}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ol>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="small"
+          disabled={goals.length >= MAX_GOALS}
+          onClick={() => setGoals([...goals, { text: '', criterion: null, met: false }])}
+        >
+          {t('review.plan.addGoal')}
+        </button>
+        <label className="inline-field small-text">
+          {t('review.plan.nextLesson')}
+          <select value={nextLessonId ?? ''} onChange={(e) => setNextLessonId(e.target.value || null)}>
+            <option value="">{t('review.plan.noNextLesson')}</option>
+            {lessons.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="spacer" />
+        <button type="submit" className="primary small" disabled={saving}>
+          {t('review.plan.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { useRoute } from '../store/route';
+import { CalibrationPanel } from './CalibrationPanel';
+import { GrowthPanel } from './GrowthPanel';
+import { MentorInbox } from './MentorInbox';
+import { MyRequests } from './MyRequests';
+import { Notices } from './Notices';
+import { UnreadBadge } from './UnreadBadge';
+import { RubricsPanel } from './RubricsPanel';
+import { useReviews } from './store';
+import { reviewTabs, type ReviewTab } from './tabs';
+import './review.css';
+
+/** Everything about reviews that is not one lesson: inboxes, notices, growth, rubrics and calibration. */
+export function ReviewsScreen({ tab }: { tab: ReviewTab }) {
+  const { t } = useTranslation();
+  const go = useRoute((s) => s.go);
+  const unread = useReviews((s) => s.unread);
+  return (
+    <section className="reviews-screen" aria-labelledby="reviews-title">
+      <h1 id="reviews-title">{t('review.screen.title')}</h1>
+      <div className="tabs" role="tablist" aria-label={t('review.screen.sections')}>
+        {reviewTabs.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`reviews-tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls="reviews-panel"
+            onClick={() => go({ name: 'reviews', tab: name })}
+          >
+            {t(`review.screen.tabs.${name}`)}
+            {name === 'notices' && <UnreadBadge count={unread} />}
+          </button>
+        ))}
+      </div>
+      <div id="reviews-panel" role="tabpanel" aria-labelledby={`reviews-tab-${tab}`}>
+        {tab === 'inbox' && <MentorInbox />}
+        {tab === 'requests' && <MyRequests />}
+        {tab === 'notices' && <Notices />}
+        {tab === 'growth' && <GrowthPanel />}
+        {tab === 'rubrics' && <RubricsPanel />}
+        {tab === 'calibration' && <CalibrationPanel />}
+      </div>
+    </section>
+  );
+}
