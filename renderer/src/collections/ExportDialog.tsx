@@ -64,20 +64,28 @@ export function ExportDialog({
   );
 
   useEffect(() => {
+    // Only the answer to the latest choices counts; an earlier one arriving late is dropped.
+    let latest = true;
     const timer = setTimeout(() => {
       call('packages.estimate', request)
         .then((e) => {
+          if (!latest) return;
           setEstimate(e);
           setProblem(null);
-          if (!folder) setFolder(e.folder);
+          // The default folder fills an empty field only: a folder typed meanwhile wins.
+          setFolder((typed) => typed || e.folder);
         })
         .catch((err: unknown) => {
+          if (!latest) return;
           setEstimate(null);
           setProblem(errorMessage(t, err));
         });
     }, 250);
-    return () => clearTimeout(timer);
-  }, [request, folder, t]);
+    return () => {
+      latest = false;
+      clearTimeout(timer);
+    };
+  }, [request, t]);
 
   const limits = mediumLimits[medium];
   const warnings = estimate
