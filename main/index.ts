@@ -5,6 +5,7 @@ import { createCore, type Core } from '../core';
 import { APP_DIR_NAME, libraryDir } from '../core/app/data-dir';
 import { consoleLogger } from '../core/app/logger';
 import { registerIpc } from './ipc';
+import { showReviewNotices } from './review-notices';
 import { installMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
 import { guardNavigation } from './navigation';
@@ -29,6 +30,7 @@ app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
 let core: Core | null = null;
 let window: BrowserWindow | null = null;
 let stopIpc: (() => void) | null = null;
+let stopNotices: (() => void) | null = null;
 let shutdown: 'running' | 'closing' | 'closed' = 'running';
 
 function openWindow(): void {
@@ -60,6 +62,7 @@ async function start(): Promise<void> {
   prepareSession(session.defaultSession, { core, rendererDir, logger });
   screenPicker.install(session.defaultSession);
   stopIpc = registerIpc(core, () => window, logger);
+  stopNotices = showReviewNotices(core, () => window);
   installMenu();
   openWindow();
 }
@@ -86,6 +89,7 @@ if (!app.requestSingleInstanceLock()) {
     if (shutdown === 'closing') return;
     shutdown = 'closing';
     stopIpc?.();
+    stopNotices?.();
     void core
       .close()
       .catch((err: unknown) => logger.error('core failed to close', { code: toErrorPayload(err).code }))

@@ -30,6 +30,7 @@ export class BrowserWindow extends EventEmitter {
   focus = vi.fn();
   restore = vi.fn();
   isMinimized = () => false;
+  isFocused = vi.fn(() => true);
   isDestroyed = () => this.destroyed;
 
   constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
@@ -95,6 +96,18 @@ export const desktopCapturer = {
 };
 
 export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
+
+/** A desktop notice; `shown` lists every one shown, and a test clicks one with `emit('click')`. */
+export class Notification extends EventEmitter {
+  static shown: Notification[] = [];
+  static isSupported = () => true;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show(): void {
+    Notification.shown.push(this);
+  }
+}
 
 /** Enough of `app` to run main/index.ts: paths, the single-instance lock, readiness and quitting. */
 class FakeApp extends EventEmitter {
