@@ -92,6 +92,8 @@ describe('the review loop', () => {
     const draft = await mentor.call('reviews.claim', { id: request.id });
     await mentor.until(async () => (await mentor.call('sync.status')).pendingChanges === 0);
     expect((await mentor.call('reviews.inbox')).forMe.map((r) => r.id)).toEqual([request.id]);
+    // Taken, and due within two days: the mentor is told it is due soon.
+    await mentor.until(async () => (await mentor.call('notifications.list')).items.some((n) => n.kind === 'due_soon' && n.requestId === request.id));
 
     // Offline: two notes, every criterion scored with evidence, strengths and next steps; then submit.
     const port = await stopHub();
