@@ -118,9 +118,10 @@ export class SyncEngine {
 
   async sessionExpired(): Promise<void> {
     this.closeSocket();
-    await this.o.session.expire();
+    // The error is in place before anything waits, so a state read meanwhile already tells the person why.
     this.lastError = toErrorPayload(new StudioError('session_expired'));
-    this.emitState();
+    await this.o.session.expire();
+    if (!this.stopped) this.emitState();
   }
 
   /** The person signed in again: whatever waited for it goes now. */
@@ -244,6 +245,7 @@ export class SyncEngine {
 
   /** What follows applied ops: media folders of lessons that left, and one library notice. */
   private async settle(effects: ApplyEffects): Promise<void> {
+    if (effects.removedLessons.size > 0) await this.transfers.abortLessons(effects.removedLessons);
     for (const id of effects.removedLessons) await fs.rm(this.o.ctx.paths.lessonDir(id), { recursive: true, force: true });
     const lessonIds = [...effects.lessonIds, ...effects.removedLessons];
     if (lessonIds.length > 0) this.o.ctx.bus.emit('library.changed', { lessonIds: [...new Set(lessonIds)] });
