@@ -36,7 +36,7 @@ export class SyncService {
   readonly engine: SyncEngine;
   readonly transfers: TransferQueue;
   private readonly ctx: Omit<CoreContext, 'jobs'>;
-  private leftBehind: string[] = [];
+  private leftBehind = { removed: [] as string[], touched: [] as string[] };
 
   private constructor(ctx: Omit<CoreContext, 'jobs'>, secrets: SecretStore, options: SyncOptions) {
     const o = { ...DEFAULTS, ...options };
@@ -73,19 +73,23 @@ export class SyncService {
   }
 
   private forgetPreviousAccount(): void {
-    this.leftBehind.push(...forgetAllCommunities(this.ctx.db).removed);
+    const { removed, touched } = forgetAllCommunities(this.ctx.db);
+    this.leftBehind.removed.push(...removed);
+    this.leftBehind.touched.push(...touched);
   }
 
   /** Removes the media of lessons that left the library and tells the UI. */
   private async settleRemoved(removed: string[], touched: string[] = []): Promise<void> {
+    await this.transfers.abortLessons(new Set(removed));
     for (const id of removed) await fs.rm(this.ctx.paths.lessonDir(id), { recursive: true, force: true });
     const lessonIds = [...new Set([...removed, ...touched])];
     if (lessonIds.length > 0) this.ctx.bus.emit('library.changed', { lessonIds });
   }
 
   private async afterSignIn(): Promise<void> {
-    const removed = this.leftBehind.splice(0);
-    await this.settleRemoved(removed);
+    const { removed, touched } = this.leftBehind;
+    this.leftBehind = { removed: [], touched: [] };
+    await this.settleRemoved(removed, touched);
     this.engine.signedIn();
   }
 
@@ -166,6 +170,7 @@ export class SyncService {
         return details;
       },
       'sharing.unshare': async ({ lessonId }) => {
+        await this.transfers.abortLessons(new Set([lessonId]));
         await unshareLesson(this.ctx, lessonId);
         return ok;
       },

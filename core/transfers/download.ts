@@ -18,6 +18,8 @@ export interface DownloadRun {
   throttle: Throttle;
   signal: AbortSignal;
   onProgress(doneBytes: number, totalBytes: number): void;
+  /** Every byte that arrives, for the resume tests and the benchmark. */
+  onWire(n: number): void;
 }
 
 async function sizeOf(file: string): Promise<number> {
@@ -57,7 +59,10 @@ export async function runDownload(run: DownloadRun): Promise<{ mime: string; siz
     let done = have;
     run.onProgress(done, total);
     const body = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
-    const meter = throttled(run.throttle, (n) => run.onProgress((done += n), total));
+    const meter = throttled(run.throttle, (n) => {
+      run.onWire(n);
+      run.onProgress((done += n), total);
+    });
     try {
       await pipeline(body, meter, createWriteStream(part, { flags: have > 0 ? 'a' : 'w' }), { signal: run.signal });
     } catch (err) {

@@ -69,7 +69,7 @@ const toTransfer = (t: StoredTransfer & { lessonTitle: string }): Transfer => ({
  * "only on unmetered connections" setting apply to everything.
  */
 export class TransferQueue {
-  private readonly running = new Map<string, { controller: AbortController; direction: Direction }>();
+  private readonly running = new Map<string, { controller: AbortController; direction: Direction; lessonId: string }>();
   private readonly lastEvent = new Map<string, number>();
   private readonly lastSave = new Map<string, number>();
   private metered: boolean | null = null;
@@ -105,6 +105,13 @@ export class TransferQueue {
     clearTimeout(this.timer);
     for (const { controller } of this.running.values()) controller.abort(new Error('stop'));
     while (this.running.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  /** Stops what is under way for lessons that just left the library, before their folders are removed. */
+  async abortLessons(lessonIds: ReadonlySet<string>): Promise<void> {
+    const gone = [...this.running.entries()].filter(([, r]) => lessonIds.has(r.lessonId));
+    for (const [, r] of gone) r.controller.abort(new Error('gone'));
+    while (gone.some(([id]) => this.running.has(id))) await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
   setMetered(metered: boolean | null): void {
@@ -161,7 +168,7 @@ export class TransferQueue {
 
   private run(t: StoredTransfer): void {
     const controller = new AbortController();
-    this.running.set(t.id, { controller, direction: t.direction });
+    this.running.set(t.id, { controller, direction: t.direction, lessonId: t.lessonId });
     setTransferState(this.db, t.id, 'running', this.o.ctx.now());
     this.emit(t.id);
     const work = t.direction === 'upload' ? this.upload(t, controller.signal) : this.download(t, controller.signal);
@@ -196,18 +203,14 @@ export class TransferQueue {
 
   private async download(t: StoredTransfer, signal: AbortSignal): Promise<void> {
     const target = path.join(this.o.ctx.paths.media, t.relPath);
-    let previous = 0;
     const { mime, size } = await runDownload({
       transfer: t,
       target,
       client: this.o.session.requireClient(),
       throttle: this.throttle,
       signal,
-      onProgress: (done, total) => {
-        if (done > previous) this.wire.received += done - previous;
-        previous = done;
-        this.progress(t.id, done, total);
-      },
+      onProgress: (done, total) => this.progress(t.id, done, total),
+      onWire: (n) => (this.wire.received += n),
     });
     const { ctx } = this.o;
     const record = getRecord(this.db, 'lesson', t.lessonId);
@@ -242,7 +245,12 @@ export class TransferQueue {
   }
 
   private failed(t: StoredTransfer, err: unknown, signal: AbortSignal): void {
-    if (signal.aborted) return; // paused (already marked) or stopping (resumes on the next start)
+    if (signal.aborted) {
+      // Paused (already marked) or stopping (resumes on the next start); stopped for a lesson that, after all, stayed: again.
+      const reason = signal.reason instanceof Error ? signal.reason.message : '';
+      if (reason === 'gone' && getTransfer(this.db, t.id)?.state === 'running') setTransferState(this.db, t.id, 'queued', this.o.ctx.now());
+      return;
+    }
     if (!getTransfer(this.db, t.id)) return; // unshared or deleted meanwhile
     const code = err instanceof StudioError ? err.code : 'internal';
     const now = this.o.ctx.now();
