@@ -9,6 +9,8 @@ export function DetailsForm({ lesson }: { lesson: Lesson }) {
   const { t } = useTranslation();
   const save = useLesson((s) => s.save);
   const toast = useToasts((s) => s.show);
+  // A lesson from someone else's share keeps the details its owner wrote.
+  const readOnly = lesson.shared?.origin === 'hub' && !lesson.shared.mine;
   const [form, setForm] = useState({
     title: lesson.title,
     subject: lesson.subject,
@@ -20,6 +22,7 @@ export function DetailsForm({ lesson }: { lesson: Lesson }) {
   const field = (key: keyof typeof form) => ({
     value: form[key],
     dir: 'auto' as const,
+    readOnly,
     onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
   });
 
@@ -66,7 +69,7 @@ export function DetailsForm({ lesson }: { lesson: Lesson }) {
         <span>{t('details.description')}</span>
         <textarea {...field('description')} rows={4} maxLength={10_000} />
       </label>
-      <button type="submit" className="primary">
+      <button type="submit" className="primary" disabled={readOnly}>
         {t('details.save')}
       </button>
     </form>
