@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 /** `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each writes bench/results/<name>.json. */
 const benchmarks: Record<string, () => Promise<{ run(): Promise<Record<string, unknown>> }>> = {
   import: () => import('./import'),
-  sync: () => import('./sync'),
   packages: () => import('./packages'),
+  sync: () => import('./sync'),
   recording: () => import('./recording'),
   search: () => import('./search'),
 };
