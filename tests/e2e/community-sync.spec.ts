@@ -82,16 +82,19 @@ test('a teacher shares a lesson; a mentor watches it and leaves notes while the 
   await teacher.getByRole('button', { name: 'Import videos' }).first().click();
   await (await chooser).setFiles(video);
   await teacher.getByRole('button', { name: 'Open Wait time practice' }).click();
-  await expect(teacher.locator('.lesson-jobs')).toHaveCount(0, { timeout: 60_000 });
   await teacher.getByRole('button', { name: 'Share…' }).click();
   const dialog = teacher.getByRole('dialog', { name: 'Share this lesson' });
+  // Right after the import the smaller copy for sharing may still be in the making: Share waits for it.
+  const share = dialog.getByRole('button', { name: 'Share', exact: true });
   await dialog.getByLabel("Learners' voices only").check();
   await expect(dialog.getByRole('button', { name: 'Share', exact: true })).toBeDisabled();
   await dialog.getByLabel('Consent from learners (or their families) is on file').check();
   await dialog.getByLabel('Licence').selectOption('cc_by');
   await expect(dialog.getByLabel('A smaller copy of the video (recommended on slow connections)')).toBeChecked();
+  await expect(share).toBeEnabled({ timeout: 60_000 });
+  await expect(dialog.getByRole('status')).toHaveCount(0);
   await teacher.screenshot({ path: 'test-results/share-dialog-en.png' });
-  await dialog.getByRole('button', { name: 'Share', exact: true }).click();
+  await share.click();
   await expect(teacher.locator('.share-chip')).toHaveText('Shared in Maths across borders', { timeout: 30_000 });
   await expect(indicator(teacher)).not.toContainText('waiting');
 

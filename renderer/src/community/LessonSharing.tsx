@@ -80,7 +80,7 @@ export function LessonSharing({ lesson, onChanged }: { lesson: Lesson; onChanged
       </button>
       {open && (
         <ShareDialog
-          lessonId={lesson.id}
+          lesson={lesson}
           current={details}
           communities={communities}
           onClose={() => setOpen(false)}

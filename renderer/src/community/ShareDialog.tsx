@@ -2,14 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../common/contract';
 import type { LocalCommunity } from '../../../common/schemas/community';
+import type { Lesson } from '../../../common/schemas/lesson';
 import type { ShareDetails } from '../../../common/schemas/sharing';
 import { consentVisibilities, licences, mediaKinds, type Consent } from '../../../common/sync/entities';
 import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { formatDate } from '../lib/format';
+import { useJobs } from '../store/jobs';
 
 interface Props {
-  lessonId: string;
+  lesson: Lesson;
   current: ShareDetails | null;
   communities: LocalCommunity[];
   onClose(): void;
@@ -21,8 +23,9 @@ interface Props {
  * how long the share lasts and under which licence, and what travels (the small proxy by default).
  * A lesson showing learners can be shared only once consent is confirmed to be on file.
  */
-export function ShareDialog({ lessonId, current, communities, onClose, onChanged }: Props) {
+export function ShareDialog({ lesson, current, communities, onClose, onChanged }: Props) {
   const { t, i18n } = useTranslation();
+  const lessonId = lesson.id;
   const dialog = useRef<HTMLDialogElement>(null);
   const [communityId, setCommunityId] = useState(current?.communityId ?? communities[0]?.id ?? '');
   const [visibility, setVisibility] = useState<Consent['visibility']>(current?.consent.visibility ?? 'no_learners');
@@ -35,12 +38,18 @@ export function ShareDialog({ lessonId, current, communities, onClose, onChanged
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
+    void useJobs.getState().load();
     const d = dialog.current;
     d?.showModal();
     return () => d?.close();
   }, []);
 
   const needsConsent = visibility !== 'no_learners' && !onFile;
+  // The smaller copy may still be in the making right after an import or a recording: say so, show how
+  // far it is, and let the teacher share the moment it is there (the lesson reloads when it is).
+  const proxyJob = Object.values(useJobs((s) => s.jobs)).find((j) => j.lessonId === lessonId && j.kind === 'proxy' && j.status !== 'done');
+  const waitingForProxy = !current && mediaKind === 'proxy' && !lesson.assets.some((a) => a.kind === 'proxy');
+  const stillProcessing = !current && lesson.status !== 'ready';
   const act = async (action: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
@@ -132,11 +141,27 @@ export function ShareDialog({ lessonId, current, communities, onClose, onChanged
           <legend>{t('share.travels')}</legend>
           {mediaKinds.map((k) => (
             <label key={k} className="check">
-              <input type="radio" name="media" value={k} checked={mediaKind === k} disabled={current !== null} onChange={() => setMediaKind(k)} />
+              <input
+                type="radio"
+                name="media"
+                value={k}
+                checked={mediaKind === k}
+                disabled={current !== null}
+                onChange={() => setMediaKind(k)}
+              />
               <span>{t(`share.mediaKinds.${k}`)}</span>
             </label>
           ))}
         </fieldset>
+        {(stillProcessing || waitingForProxy) && (
+          <p className="notice small-text" role="status">
+            {stillProcessing
+              ? t('share.waitProcessing')
+              : proxyJob?.status === 'failed' || proxyJob?.status === 'cancelled' || !proxyJob
+                ? t('share.noProxy')
+                : t('share.waitProxy', { percent: Math.round(proxyJob.progress * 100) })}
+          </p>
+        )}
         {error && (
           <p className="error-text" role="alert">
             {error}
@@ -152,7 +177,7 @@ export function ShareDialog({ lessonId, current, communities, onClose, onChanged
           <button type="button" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="primary" disabled={busy || needsConsent || !communityId}>
+          <button type="submit" className="primary" disabled={busy || needsConsent || !communityId || stillProcessing || waitingForProxy}>
             {current ? t('share.update') : t('share.share')}
           </button>
         </div>
