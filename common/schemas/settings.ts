@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recordingModeSchema, recordingResolutionSchema, recordingTimeLimitSchema } from './recording';
 
-export const languages = ['en', 'ar'] as const;
+export const languages = ['en', 'ar', 'fr', 'es', 'id', 'tr', 'ur'] as const;
 export const languageSchema = z.enum(languages);
 export type Language = z.infer<typeof languageSchema>;
 

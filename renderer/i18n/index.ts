@@ -3,7 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../common/schemas/settings';
 import { catalogs } from './catalogs';
 
-const rtlLanguages = new Set<Language>(['ar']);
+const rtlLanguages = new Set<Language>(['ar', 'ur']);
 
 export function directionOf(language: Language): 'rtl' | 'ltr' {
   return rtlLanguages.has(language) ? 'rtl' : 'ltr';
