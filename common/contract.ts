@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './schemas/ids';
 import { jobSchema } from './schemas/job';
-import {
-  importSourceSchema,
-  lessonListInputSchema,
-  lessonListOutputSchema,
-  lessonPatchSchema,
-  lessonSchema,
-} from './schemas/lesson';
+import { importSourceSchema, lessonListInputSchema, lessonListOutputSchema, lessonPatchSchema, lessonSchema } from './schemas/lesson';
 import { noteAddSchema, notePatchSchema, noteSchema } from './schemas/note';
 import { captionImportSchema, captionTrackSchema } from './schemas/caption';
 import { clipAddSchema, clipRenameSchema, clipSchema } from './schemas/clip';
@@ -57,7 +51,7 @@ import {
 import { shareDetailsSchema, shareInputSchema } from './schemas/sharing';
 import { connectionInputSchema, syncStateSchema, transferSchema } from './schemas/sync';
 import { inviteSchema } from './hub-api';
-import { errorPayloadSchema } from './errors';
+import { errorPayloadSchema, type ErrorCode } from './errors';
 import { reviewCalls, reviewEvents } from './review/calls';
 
 /**
@@ -243,6 +237,14 @@ export interface StudioBridge {
   mediaUrl(assetId: string): string;
   /** Hands a user-chosen file to the core without JSON: a path in Electron, a streamed upload in the browser. */
   prepareImport(file: File, onProgress?: (fraction: number) => void): Promise<z.input<typeof importSourceSchema>>;
+  /** Electron only: saves the page shown (the printable report) as a PDF where the person chooses. */
+  savePdf?(title: string): Promise<PdfSaveResult>;
+}
+
+/** What saving a PDF came to: saved, cancelled by the person (no error), or refused with a code. */
+export interface PdfSaveResult {
+  saved: boolean;
+  error: ErrorCode | null;
 }
 
 /** Thrown by bridges when a call fails; carries the core's error payload. */

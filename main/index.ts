@@ -5,6 +5,7 @@ import { createCore, type Core } from '../core';
 import { APP_DIR_NAME, libraryDir } from '../core/app/data-dir';
 import { consoleLogger } from '../core/app/logger';
 import { registerIpc } from './ipc';
+import { registerPdfExport } from './pdf-export';
 import { showReviewNotices } from './review-notices';
 import { installMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
@@ -31,6 +32,7 @@ let core: Core | null = null;
 let window: BrowserWindow | null = null;
 let stopIpc: (() => void) | null = null;
 let stopNotices: (() => void) | null = null;
+let stopPdf: (() => void) | null = null;
 let shutdown: 'running' | 'closing' | 'closed' = 'running';
 
 function openWindow(): void {
@@ -63,6 +65,7 @@ async function start(): Promise<void> {
   screenPicker.install(session.defaultSession);
   stopIpc = registerIpc(core, () => window, logger);
   stopNotices = showReviewNotices(core, () => window);
+  stopPdf = registerPdfExport(() => window, logger);
   installMenu();
   openWindow();
 }
@@ -90,6 +93,7 @@ if (!app.requestSingleInstanceLock()) {
     shutdown = 'closing';
     stopIpc?.();
     stopNotices?.();
+    stopPdf?.();
     void core
       .close()
       .catch((err: unknown) => logger.error('core failed to close', { code: toErrorPayload(err).code }))

@@ -2,10 +2,11 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { isCallName, type StudioBridge } from '../common/contract';
 import type { ErrorPayload } from '../common/errors';
 
-// The channel names of main/ipc.ts and the URL shape of main/media-protocol.ts, spelled again here
+// The channel names of main/ipc.ts and main/pdf-export.ts and the URL shape of main/media-protocol.ts, spelled again here
 // because the preload may import only common/ and electron.
 const CALL_CHANNEL_PREFIX = 'studio:call:';
 const EVENT_CHANNEL = 'studio:event';
+const SAVE_PDF_CHANNEL = 'studio:shell:save-pdf';
 
 type CallEnvelope = { ok: true; result: unknown } | { ok: false; error: ErrorPayload };
 
@@ -54,6 +55,8 @@ const studio: StudioBridge = {
     if (!path) return Promise.reject(failure({ code: 'file_not_found', message: 'file has no path on disk', params: { name: file.name } }));
     return { kind: 'path', path };
   },
+
+  savePdf: (title) => ipcRenderer.invoke(SAVE_PDF_CHANNEL, title),
 };
 
 contextBridge.exposeInMainWorld('studio', studio);

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../common/contract';
 import type { Lesson } from '../../../common/schemas/lesson';
 import { noteKinds, type Note } from '../../../common/schemas/note';
-import { call } from '../bridge/studio';
+import { call, studio } from '../bridge/studio';
 import { KindIcon } from '../components/KindIcon';
 import { errorMessage } from '../lib/errors';
 import { formatDate, formatTimecode } from '../lib/format';
 import { assetOf, loadSprite, spriteTile, type Sprite } from '../lib/media-json';
 import { codesById, localName } from '../store/coding';
 import { useRoute } from '../store/route';
+import { useToasts } from '../store/toasts';
 
 interface ReportData {
   lesson: Lesson;
@@ -27,11 +28,27 @@ export function ReportScreen({ id }: { id: string }) {
   const go = useRoute((s) => s.go);
   const [data, setData] = useState<ReportData | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const toast = useToasts((s) => s.show);
+  const savePdf = async () => {
+    setSaving(true);
+    try {
+      const result = await studio.savePdf!(data?.lesson.title ?? '');
+      if (result.saved) toast('info', t('report.saved'));
+      else if (result.error) toast('error', t(`errors.${result.error}`));
+    } finally {
+      setSaving(false);
+    }
+  };
 
   useEffect(() => {
     let live = true;
     (async () => {
-      const [lesson, notes, coding] = await Promise.all([call('lessons.get', { id }), call('notes.list', { lessonId: id }), call('coding.list', { lessonId: id })]);
+      const [lesson, notes, coding] = await Promise.all([
+        call('lessons.get', { id }),
+        call('notes.list', { lessonId: id }),
+        call('coding.list', { lessonId: id }),
+      ]);
       const indexId = assetOf(lesson, 'sprite_index');
       const imageId = assetOf(lesson, 'sprite');
       const sprite = indexId && imageId ? await loadSprite(indexId, imageId) : null;
@@ -62,9 +79,21 @@ export function ReportScreen({ id }: { id: string }) {
           {t('report.back')}
         </button>
         <span className="spacer" />
-        <button type="button" className="primary" onClick={() => window.print()}>
-          {t('report.print')}
-        </button>
+        {/* The desktop app writes the PDF itself; in a browser, its print dialog offers "Save as PDF". */}
+        {studio.savePdf ? (
+          <>
+            <button type="button" onClick={() => window.print()}>
+              {t('report.printOnly')}
+            </button>
+            <button type="button" className="primary" disabled={saving} onClick={() => void savePdf()}>
+              {t('report.savePdf')}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="primary" onClick={() => window.print()}>
+            {t('report.print')}
+          </button>
+        )}
       </div>
       <header className="report-head">
         <p className="muted">{t('report.kicker')}</p>
@@ -72,7 +101,14 @@ export function ReportScreen({ id }: { id: string }) {
           {lesson.title}
         </h1>
         <p className="muted">
-          {[lesson.subject, lesson.grade, lesson.durationMs !== null ? fmt(lesson.durationMs) : '', formatDate(lesson.createdAt, i18n.language)].filter(Boolean).join(' · ')}
+          {[
+            lesson.subject,
+            lesson.grade,
+            lesson.durationMs !== null ? fmt(lesson.durationMs) : '',
+            formatDate(lesson.createdAt, i18n.language),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
         <ul className="report-summary">
           {noteKinds.map((k) => (
@@ -112,7 +148,9 @@ export function ReportScreen({ id }: { id: string }) {
                     )}
                     <div>
                       <p className="report-when">
-                        <span className="timecode">{n.endMs !== null ? t('notes.range', { start: fmt(n.startMs), end: fmt(n.endMs) }) : fmt(n.startMs)}</span>
+                        <span className="timecode">
+                          {n.endMs !== null ? t('notes.range', { start: fmt(n.startMs), end: fmt(n.endMs) }) : fmt(n.startMs)}
+                        </span>
                         {code && <span className="code-chip">{localName(code, i18n.language)}</span>}
                         {n.authorName && <span className="muted small-text">{n.authorName}</span>}
                       </p>

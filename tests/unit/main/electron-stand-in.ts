@@ -11,6 +11,8 @@ type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
 export class FakeWebContents extends EventEmitter {
   send = vi.fn();
+  /** A made-up PDF: what Chromium would lay out from the page with its print styles. */
+  printToPDF = vi.fn(async (_options: Record<string, unknown>) => Buffer.from('%PDF-1.4 stand-in\n%%EOF\n'));
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -63,7 +65,10 @@ export const protocol = {
 
 type RequestHandler = (wc: unknown, permission: string, cb: (granted: boolean) => void, details: unknown) => void;
 type CheckHandler = (wc: unknown, permission: string, origin: string, details: unknown) => boolean;
-type DisplayMediaHandler = (request: { securityOrigin: string; videoRequested: boolean }, cb: (streams: { video: unknown } | null) => void) => void;
+type DisplayMediaHandler = (
+  request: { securityOrigin: string; videoRequested: boolean },
+  cb: (streams: { video: unknown } | null) => void,
+) => void;
 type HeadersListener = (details: { responseHeaders?: Record<string, string[]> }, cb: (response: unknown) => void) => void;
 
 /** A session whose handlers the tests can call as Chromium would. */
@@ -151,7 +156,13 @@ export const app = new FakeApp();
 
 export const session = { defaultSession: new FakeSession() };
 
-export const dialog = { showErrorBox: vi.fn() };
+export const dialog = {
+  showErrorBox: vi.fn(),
+  showSaveDialog: vi.fn(async (_window: unknown, _options: { defaultPath?: string }) => ({
+    canceled: true,
+    filePath: undefined as string | undefined,
+  })),
+};
 
 /** Stands in for the OS keychain: reversible, and visibly not the plain text. */
 export const safeStorage = {
