@@ -33,7 +33,8 @@ export function RubricEditor({ id, communityId }: { id: string; communityId?: st
   const toast = useToasts((s) => s.show);
   const [draft, setDraft] = useState<Draft | null>(id === 'new' ? blank() : null);
   const [community, setCommunity] = useState(communityId ?? '');
-  const [languages, setLanguages] = useState<string[]>(['en', 'ar']);
+  // The person's own language is always offered, or the picker would show another one than the texts go to.
+  const [languages, setLanguages] = useState<string[]>(() => [...new Set(['en', 'ar', i18n.language])]);
   const [language, setLanguage] = useState(i18n.language);
   const [newLanguage, setNewLanguage] = useState('');
   const [error, setError] = useState<string | null>(null);
