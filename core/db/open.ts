@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { cachePreparedStatements } from '../../common/sqlite/statement-cache';
 import { assertNotNewer, migrate } from './migrate';
 import { migrations } from './migrations';
 
@@ -10,7 +11,7 @@ export interface OpenDbOptions {
 }
 
 export function openDb(file: string, options: OpenDbOptions = {}): Db {
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = cachePreparedStatements(new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}));
   try {
     // Before anything writes (even switching to WAL rewrites the header), refuse a newer database.
     assertNotNewer(db, migrations);

@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import type { CallOutput } from '../../common/contract';
 import type { SearchHit } from '../../common/schemas/search';
 import type { Db } from '../db/open';
@@ -47,8 +46,6 @@ const hitsSql = `
   JOIN lessons l ON l.id = CASE r.kind WHEN 'note' THEN n.lesson_id ELSE r.ref_id END
   ORDER BY f.score`;
 
-/** Searches come with every keystroke; preparing the statements once per database saves a parse each time. */
-const prepared = new WeakMap<Db, { floor: Statement; hits: Statement }>();
 
 /**
  * One search over lesson titles and descriptions, notes, replies and reflections. The words as typed
@@ -59,10 +56,9 @@ export function searchAll(db: Db, args: { query: string; limit: number }): CallO
   const exact = matchQuery(args.query, false);
   const prefixed = matchQuery(args.query, true);
   if (!exact || !prefixed) return { hits: [] };
-  let statements = prepared.get(db);
-  if (!statements) prepared.set(db, (statements = { floor: db.prepare(floorSql).pluck(), hits: db.prepare(hitsSql) }));
-  const { floor, hits } = statements;
-  const find = (match: string) => hits.all({ match, floor: (floor.get({ match }) as number | undefined) ?? 0, limit: args.limit }) as HitRow[];
+  // Searches come with every keystroke: db.prepare hands back the statements compiled the first time.
+  const floor = (match: string) => (db.prepare(floorSql).get({ match }) as { rowid: number } | undefined)?.rowid ?? 0;
+  const find = (match: string) => db.prepare(hitsSql).all({ match, floor: floor(match), limit: args.limit }) as HitRow[];
   let rows = find(exact);
   if (rows.length < args.limit) rows = find(prefixed);
   return { hits: rows.map(toHit) };

@@ -7,7 +7,6 @@ import { deviceClock } from './clock';
 import { getRecord, markSeen, recordState, saveRecord, type SyncRecord } from './records';
 import { projectLesson, removeLessonShare } from './remote-lessons';
 import { projectNote, removeNote } from './remote-notes';
-import { sql } from './statements';
 
 /** What applying ops changed, for the events and file clean-up that follow the commit. */
 export interface ApplyEffects {
@@ -58,7 +57,16 @@ function applyOne(db: Db, nowMs: number, op: Op, effects: ApplyEffects): void {
     if (decision.kind === 'create') {
       if (!entityDefinition(op.entity).fields.safeParse(decision.fields).success) return;
       const ownerId = op.entity === 'lesson' ? String(decision.fields.ownerId) : op.authorId;
-      record = { entity: op.entity, id: op.id, communityId: op.communityId, ownerId, createdHlc: op.hlc, deletedHlc: null, fields: decision.fields, fieldHlcs: stamps };
+      record = {
+        entity: op.entity,
+        id: op.id,
+        communityId: op.communityId,
+        ownerId,
+        createdHlc: op.hlc,
+        deletedHlc: null,
+        fields: decision.fields,
+        fieldHlcs: stamps,
+      };
     } else {
       record = { ...existing!, fields: { ...existing!.fields, ...decision.fields }, fieldHlcs: { ...existing!.fieldHlcs, ...stamps } };
     }
@@ -116,14 +124,20 @@ function project(db: Db, nowMs: number, record: SyncRecord, changed: Op['fields'
  * own live records go back to the hub as new ops instead (a hub restored from an old backup would
  * otherwise lose them), which is what "resync without losing local changes" means for them.
  */
-export function dropUnseen(db: Db, records: readonly SyncRecord[], isMine: (r: SyncRecord) => boolean, effects: ApplyEffects, nowMs: number): SyncRecord[] {
+export function dropUnseen(
+  db: Db,
+  records: readonly SyncRecord[],
+  isMine: (r: SyncRecord) => boolean,
+  effects: ApplyEffects,
+  nowMs: number,
+): SyncRecord[] {
   const resend: SyncRecord[] = [];
   for (const record of records) {
     if (record.deletedHlc === null && isMine(record)) {
       resend.push(record);
       continue;
     }
-    sql(db, 'DELETE FROM sync_records WHERE entity = ? AND record_id = ?').run(record.entity, record.id);
+    db.prepare('DELETE FROM sync_records WHERE entity = ? AND record_id = ?').run(record.entity, record.id);
     if (record.deletedHlc === null) project(db, nowMs, { ...record, deletedHlc: record.createdHlc }, null, effects);
   }
   return resend;

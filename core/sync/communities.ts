@@ -7,7 +7,6 @@ import type { HubClient } from '../hub/client';
 import { readAccount } from './account';
 import { cachedCommunities, cachedCommunity, cachedMembers, replaceMembers, saveCommunity } from './community-cache';
 import type { HubSession } from './session';
-import { sql } from './statements';
 
 /**
  * Communities, members and invites: decided by the hub alone (memberships are never merged), so these
@@ -37,7 +36,12 @@ export function requireCommunity(db: Db, id: string): LocalCommunity {
   return community;
 }
 
-export async function createCommunity(db: Db, client: HubClient, input: CallArgs<'communities.create'>, now: number): Promise<LocalCommunity> {
+export async function createCommunity(
+  db: Db,
+  client: HubClient,
+  input: CallArgs<'communities.create'>,
+  now: number,
+): Promise<LocalCommunity> {
   const { community } = await client.call('createCommunity', { body: input });
   saveCommunity(db, community, now);
   await refreshMembers(db, client, community.id);
@@ -60,18 +64,30 @@ export async function membersOf(db: Db, session: HubSession, communityId: string
       if (!isUnreachable(err)) throw err;
     }
   }
-  const { refreshed_at: refreshedAt } = sql(db, 'SELECT refreshed_at FROM communities WHERE id = ?').get(communityId) as { refreshed_at: number | null };
-  if (fresh) sql(db, 'UPDATE communities SET refreshed_at = ? WHERE id = ?').run(now, communityId);
+  const { refreshed_at: refreshedAt } = db.prepare('SELECT refreshed_at FROM communities WHERE id = ?').get(communityId) as {
+    refreshed_at: number | null;
+  };
+  if (fresh) db.prepare('UPDATE communities SET refreshed_at = ? WHERE id = ?').run(now, communityId);
   return { members: cachedMembers(db, communityId), syncedAt: fresh ? now : refreshedAt };
 }
 
-export async function changeRole(db: Db, client: HubClient, args: CallArgs<'members.changeRole'>, now: number): Promise<CallOutput<'members.list'>> {
+export async function changeRole(
+  db: Db,
+  client: HubClient,
+  args: CallArgs<'members.changeRole'>,
+  now: number,
+): Promise<CallOutput<'members.list'>> {
   await client.call('changeRole', { params: { communityId: args.communityId, userId: args.userId }, body: { role: args.role } });
   await refreshMembers(db, client, args.communityId);
   return { members: cachedMembers(db, args.communityId), syncedAt: now };
 }
 
-export async function removeMember(db: Db, client: HubClient, args: CallArgs<'members.remove'>, now: number): Promise<CallOutput<'members.list'>> {
+export async function removeMember(
+  db: Db,
+  client: HubClient,
+  args: CallArgs<'members.remove'>,
+  now: number,
+): Promise<CallOutput<'members.list'>> {
   await client.call('removeMember', { params: { communityId: args.communityId, userId: args.userId } });
   await refreshMembers(db, client, args.communityId);
   return { members: cachedMembers(db, args.communityId), syncedAt: now };
@@ -82,7 +98,8 @@ function inviteCode(db: Db, codeOrLink: string): string {
   const link = parseInviteLink(codeOrLink);
   if (!link) return codeOrLink;
   const account = readAccount(db);
-  if (account && link.hubUrl.replace(/\/+$/, '') !== account.hubUrl) throw new StudioError('invite_invalid', { reason: 'other_hub', hubUrl: link.hubUrl });
+  if (account && link.hubUrl.replace(/\/+$/, '') !== account.hubUrl)
+    throw new StudioError('invite_invalid', { reason: 'other_hub', hubUrl: link.hubUrl });
   return link.code;
 }
 

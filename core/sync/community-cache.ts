@@ -1,7 +1,6 @@
 import type { Community, Member } from '../../common/hub-api';
 import type { LocalCommunity } from '../../common/schemas/community';
 import type { Db } from '../db/open';
-import { sql } from './statements';
 
 /** Communities and members as last seen on the hub, so their pages open offline. */
 
@@ -37,20 +36,20 @@ const select = `SELECT c.*,
   FROM communities c`;
 
 export function cachedCommunities(db: Db): LocalCommunity[] {
-  return (sql(db, `${select} ORDER BY c.name COLLATE NOCASE, c.id`).all() as CommunityRow[]).map(toCommunity);
+  return (db.prepare(`${select} ORDER BY c.name COLLATE NOCASE, c.id`).all() as CommunityRow[]).map(toCommunity);
 }
 
 export function cachedCommunity(db: Db, id: string): LocalCommunity | null {
-  const row = sql(db, `${select} WHERE c.id = ?`).get(id) as CommunityRow | undefined;
+  const row = db.prepare(`${select} WHERE c.id = ?`).get(id) as CommunityRow | undefined;
   return row ? toCommunity(row) : null;
 }
 
 export function communityIds(db: Db): string[] {
-  return (sql(db, 'SELECT id FROM communities ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+  return (db.prepare('SELECT id FROM communities ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
 }
 
 export function saveCommunity(db: Db, c: Community, now: number): void {
-  sql(db, 
+  db.prepare(
     `INSERT INTO communities (id, name, description, languages, my_role, created_at, refreshed_at)
      VALUES (@id, @name, @description, @languages, @myRole, @createdAt, @now)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, languages = excluded.languages,
@@ -59,12 +58,14 @@ export function saveCommunity(db: Db, c: Community, now: number): void {
 }
 
 export function readCursor(db: Db, communityId: string): string | null {
-  return (sql(db, 'SELECT cursor FROM communities WHERE id = ?').get(communityId) as { cursor: string | null } | undefined)?.cursor ?? null;
+  return (
+    (db.prepare('SELECT cursor FROM communities WHERE id = ?').get(communityId) as { cursor: string | null } | undefined)?.cursor ?? null
+  );
 }
 
 export function writeCursor(db: Db, communityId: string, cursor: string | null, now: number | null): void {
-  if (now === null) sql(db, 'UPDATE communities SET cursor = ? WHERE id = ?').run(cursor, communityId);
-  else sql(db, 'UPDATE communities SET cursor = ?, pulled_at = ? WHERE id = ?').run(cursor, now, communityId);
+  if (now === null) db.prepare('UPDATE communities SET cursor = ? WHERE id = ?').run(cursor, communityId);
+  else db.prepare('UPDATE communities SET cursor = ?, pulled_at = ? WHERE id = ?').run(cursor, now, communityId);
 }
 
 interface MemberRow {
@@ -79,7 +80,9 @@ interface MemberRow {
 
 export function cachedMembers(db: Db, communityId: string): Member[] {
   return (
-    sql(db, 'SELECT * FROM community_members WHERE community_id = ? ORDER BY display_name COLLATE NOCASE, user_id').all(communityId) as MemberRow[]
+    db
+      .prepare('SELECT * FROM community_members WHERE community_id = ? ORDER BY display_name COLLATE NOCASE, user_id')
+      .all(communityId) as MemberRow[]
   ).map((r) => ({
     userId: r.user_id,
     displayName: r.display_name,
@@ -93,18 +96,17 @@ export function cachedMembers(db: Db, communityId: string): Member[] {
 
 export function replaceMembers(db: Db, communityId: string, members: readonly Member[]): void {
   db.transaction(() => {
-    sql(db, 'DELETE FROM community_members WHERE community_id = ?').run(communityId);
-    const insert = sql(db, 
-      `INSERT INTO community_members (community_id, user_id, display_name, role, country, languages, timezone, joined_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const m of members) insert.run(communityId, m.userId, m.displayName, m.role, m.country, JSON.stringify(m.languages), m.timezone, m.joinedAt);
+    db.prepare('DELETE FROM community_members WHERE community_id = ?').run(communityId);
+    const insert =
+      db.prepare(`INSERT INTO community_members (community_id, user_id, display_name, role, country, languages, timezone, joined_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const m of members)
+      insert.run(communityId, m.userId, m.displayName, m.role, m.country, JSON.stringify(m.languages), m.timezone, m.joinedAt);
   })();
 }
 
 export function memberName(db: Db, communityId: string, userId: string): string | null {
-  const row = sql(db, 'SELECT display_name FROM community_members WHERE community_id = ? AND user_id = ?').get(communityId, userId) as
-    | { display_name: string }
-    | undefined;
+  const row = db.prepare('SELECT display_name FROM community_members WHERE community_id = ? AND user_id = ?').get(communityId, userId) as
+    { display_name: string } | undefined;
   return row?.display_name ?? null;
 }

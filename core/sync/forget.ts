@@ -3,7 +3,6 @@ import { communityIds } from './community-cache';
 import { dropCommunityOps } from './outbox';
 import { deleteCommunityRecords } from './records';
 import { sharesIn } from './shares';
-import { sql } from './statements';
 
 /**
  * Forgets a community this device no longer belongs to (left, removed, or another account signed in):
@@ -15,12 +14,12 @@ export function forgetCommunity(db: Db, communityId: string): { removed: string[
   const shares = sharesIn(db, communityId);
   const removed = shares.filter((s) => s.origin === 'hub').map((s) => s.lessonId);
   db.transaction(() => {
-    for (const id of removed) sql(db, 'DELETE FROM lessons WHERE id = ?').run(id);
-    sql(db, 'DELETE FROM lesson_shares WHERE community_id = ?').run(communityId);
-    sql(db, 'DELETE FROM transfers WHERE community_id = ?').run(communityId);
+    for (const id of removed) db.prepare('DELETE FROM lessons WHERE id = ?').run(id);
+    db.prepare('DELETE FROM lesson_shares WHERE community_id = ?').run(communityId);
+    db.prepare('DELETE FROM transfers WHERE community_id = ?').run(communityId);
     dropCommunityOps(db, communityId);
     deleteCommunityRecords(db, communityId);
-    sql(db, 'DELETE FROM communities WHERE id = ?').run(communityId);
+    db.prepare('DELETE FROM communities WHERE id = ?').run(communityId);
   })();
   return { removed, touched: shares.map((s) => s.lessonId) };
 }
@@ -34,7 +33,7 @@ export function forgetAllCommunities(db: Db): { removed: string[]; touched: stri
     all.touched.push(...one.touched);
   }
   // Records and ops of communities this device never cached a row for.
-  sql(db, 'DELETE FROM sync_records').run();
-  sql(db, 'DELETE FROM outbox').run();
+  db.prepare('DELETE FROM sync_records').run();
+  db.prepare('DELETE FROM outbox').run();
   return all;
 }

@@ -11,7 +11,6 @@ import { dropLessonUpserts, enqueueOp } from './outbox';
 import { getRecord, isLive, liveNoteRecordsOf, saveRecord, type SyncRecord } from './records';
 import { myRoleIn } from './rules';
 import { deleteShare, getShare, type LessonShare } from './shares';
-import { sql } from './statements';
 
 /**
  * Local changes become ops here, always inside the transaction that writes the change. Each function
@@ -36,10 +35,26 @@ export function emitChange(db: Db, now: () => number, t: Target, desired: Op['fi
     if (!live) return;
     const hlc = deviceClock(db, now).tick();
     saveRecord(db, { ...record, deletedHlc: hlc, fields: {}, fieldHlcs: {} });
-    enqueueOp(db, { opId: uuidv7(), communityId: record.communityId, entity: t.entity, id: t.id, action: 'delete', fields: {}, hlc, authorId: t.authorId }, t.lessonId, now());
+    enqueueOp(
+      db,
+      {
+        opId: uuidv7(),
+        communityId: record.communityId,
+        entity: t.entity,
+        id: t.id,
+        action: 'delete',
+        fields: {},
+        hlc,
+        authorId: t.authorId,
+      },
+      t.lessonId,
+      now(),
+    );
     return;
   }
-  const changed = live ? Object.fromEntries(Object.entries(desired).filter(([k, v]) => JSON.stringify(record.fields[k]) !== JSON.stringify(v))) : desired;
+  const changed = live
+    ? Object.fromEntries(Object.entries(desired).filter(([k, v]) => JSON.stringify(record.fields[k]) !== JSON.stringify(v)))
+    : desired;
   if (Object.keys(changed).length === 0) return;
   const hlc = deviceClock(db, now).tick();
   const stamps = Object.fromEntries(Object.keys(changed).map((k) => [k, hlc]));
@@ -54,11 +69,22 @@ export function emitChange(db: Db, now: () => number, t: Target, desired: Op['fi
     fieldHlcs: { ...(live ? record.fieldHlcs : {}), ...stamps },
   });
   const communityId = live ? record.communityId : t.communityId;
-  enqueueOp(db, { opId: uuidv7(), communityId, entity: t.entity, id: t.id, action: 'upsert', fields: changed, hlc, authorId: t.authorId }, t.lessonId, now());
+  enqueueOp(
+    db,
+    { opId: uuidv7(), communityId, entity: t.entity, id: t.id, action: 'upsert', fields: changed, hlc, authorId: t.authorId },
+    t.lessonId,
+    now(),
+  );
 }
 
 /** The lesson details a teacher edits, shaped as the hub's lesson record wants them. */
-export function lessonDetailFields(row: { title: string; description: string; subject: string; grade: string; language: string }): Op['fields'] {
+export function lessonDetailFields(row: {
+  title: string;
+  description: string;
+  subject: string;
+  grade: string;
+  language: string;
+}): Op['fields'] {
   return {
     title: row.title.slice(0, 200),
     description: row.description.slice(0, 5000),
@@ -83,7 +109,7 @@ interface NoteRow {
 }
 
 export function noteRow(db: Db, id: string): NoteRow | undefined {
-  return sql(db, 'SELECT * FROM notes WHERE id = ?').get(id) as NoteRow | undefined;
+  return db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as NoteRow | undefined;
 }
 
 /**
@@ -111,7 +137,12 @@ export function syncNoteChange(db: Db, now: () => number, noteId: string): void 
     codeId: note.code_id && note.code_id.length <= 64 ? note.code_id : null,
     parentId: note.parent_id,
   };
-  emitChange(db, now, { entity: 'note', id: note.id, communityId: share.communityId, lessonId: note.lesson_id, ownerId: author, authorId: me }, shared ? fields : null);
+  emitChange(
+    db,
+    now,
+    { entity: 'note', id: note.id, communityId: share.communityId, lessonId: note.lesson_id, ownerId: author, authorId: me },
+    shared ? fields : null,
+  );
 }
 
 /** Details of a shared lesson its owner edited. */
@@ -122,7 +153,12 @@ export function syncLessonChange(db: Db, now: () => number, lessonId: string): v
   const record = getRecord(db, 'lesson', lessonId);
   const row = getLessonRow(db, lessonId);
   if (!isLive(record) || !row) return;
-  emitChange(db, now, { entity: 'lesson', id: lessonId, communityId: share.communityId, lessonId, ownerId: me, authorId: me }, { ...record.fields, ...lessonDetailFields(row) });
+  emitChange(
+    db,
+    now,
+    { entity: 'lesson', id: lessonId, communityId: share.communityId, lessonId, ownerId: me, authorId: me },
+    { ...record.fields, ...lessonDetailFields(row) },
+  );
 }
 
 /**
@@ -132,9 +168,14 @@ export function syncLessonChange(db: Db, now: () => number, lessonId: string): v
 export function emitUnshare(db: Db, now: () => number, share: LessonShare, authorId: string): void {
   const record = getRecord(db, 'lesson', share.lessonId);
   dropLessonUpserts(db, share.lessonId);
-  sql(db, `DELETE FROM transfers WHERE lesson_id = ? AND direction = 'upload'`).run(share.lessonId);
+  db.prepare(`DELETE FROM transfers WHERE lesson_id = ? AND direction = 'upload'`).run(share.lessonId);
   if (isLive(record)) {
-    emitChange(db, now, { entity: 'lesson', id: share.lessonId, communityId: share.communityId, lessonId: share.lessonId, ownerId: record.ownerId, authorId }, null);
+    emitChange(
+      db,
+      now,
+      { entity: 'lesson', id: share.lessonId, communityId: share.communityId, lessonId: share.lessonId, ownerId: record.ownerId, authorId },
+      null,
+    );
     const gone = getRecord(db, 'lesson', share.lessonId)!.deletedHlc!;
     for (const note of liveNoteRecordsOf(db, share.lessonId)) saveRecord(db, { ...note, deletedHlc: gone, fields: {}, fieldHlcs: {} });
   }
@@ -151,7 +192,8 @@ export function syncLessonRemoval(db: Db, now: () => number, lessonId: string): 
 /** A note and its replies, which move, hide and come back with it. */
 export function syncNoteThread(db: Db, now: () => number, noteId: string): void {
   syncNoteChange(db, now, noteId);
-  for (const { id } of sql(db, 'SELECT id FROM notes WHERE parent_id = ?').all(noteId) as Array<{ id: string }>) syncNoteChange(db, now, id);
+  for (const { id } of db.prepare('SELECT id FROM notes WHERE parent_id = ?').all(noteId) as Array<{ id: string }>)
+    syncNoteChange(db, now, id);
 }
 
 /** Sends one of this device's records to the hub again, whole, under a fresh stamp. */
@@ -162,7 +204,23 @@ export function resendRecord(db: Db, now: () => number, record: SyncRecord, auth
   const lessonId = record.entity === 'lesson' ? record.id : String(record.fields.lessonId);
   if (record.entity === 'lesson') {
     // The hub may have lost the media too; the uploads ask it first and send only what is missing.
-    sql(db, `UPDATE transfers SET state = 'queued', done_bytes = 0, upload_url = NULL WHERE lesson_id = ? AND direction = 'upload'`).run(lessonId);
+    db.prepare(`UPDATE transfers SET state = 'queued', done_bytes = 0, upload_url = NULL WHERE lesson_id = ? AND direction = 'upload'`).run(
+      lessonId,
+    );
   }
-  enqueueOp(db, { opId: uuidv7(), communityId: record.communityId, entity: record.entity, id: record.id, action: 'upsert', fields: record.fields, hlc, authorId }, lessonId, now());
+  enqueueOp(
+    db,
+    {
+      opId: uuidv7(),
+      communityId: record.communityId,
+      entity: record.entity,
+      id: record.id,
+      action: 'upsert',
+      fields: record.fields,
+      hlc,
+      authorId,
+    },
+    lessonId,
+    now(),
+  );
 }

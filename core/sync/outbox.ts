@@ -1,6 +1,5 @@
 import type { Op } from '../../common/sync/ops';
 import type { Db } from '../db/open';
-import { sql } from './statements';
 
 export interface OutboxEntry extends Op {
   seq: number;
@@ -29,7 +28,7 @@ export function onOutboxWrite(db: Db, listener: () => void): void {
 
 /** Call inside the transaction that makes the change; the notice goes out once that code has run. */
 export function enqueueOp(db: Db, op: Op, lessonId: string, now: number): void {
-  sql(db, 
+  db.prepare(
     `INSERT INTO outbox (op_id, community_id, entity, record_id, lesson_id, action, fields, hlc, author_id, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(op.opId, op.communityId, op.entity, op.id, lessonId, op.action, JSON.stringify(op.fields), op.hlc, op.authorId, now);
@@ -38,7 +37,7 @@ export function enqueueOp(db: Db, op: Op, lessonId: string, now: number): void {
 }
 
 export function pendingCount(db: Db): number {
-  return (sql(db, 'SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+  return (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
 }
 
 /**
@@ -76,19 +75,19 @@ export function nextBatch(db: Db, maxOps: number, maxBytes: number): OutboxEntry
 }
 
 export function removeOps(db: Db, opIds: readonly string[]): void {
-  const remove = sql(db, 'DELETE FROM outbox WHERE op_id = ?');
+  const remove = db.prepare('DELETE FROM outbox WHERE op_id = ?');
   for (const id of opIds) remove.run(id);
 }
 
 /** Pending upserts of a lesson and its notes are moot once the lesson is unshared. */
 export function dropLessonUpserts(db: Db, lessonId: string): void {
-  sql(db, `DELETE FROM outbox WHERE lesson_id = ? AND action = 'upsert'`).run(lessonId);
+  db.prepare(`DELETE FROM outbox WHERE lesson_id = ? AND action = 'upsert'`).run(lessonId);
 }
 
 export function hasPendingOps(db: Db, entity: string, id: string): boolean {
-  return sql(db, 'SELECT 1 FROM outbox WHERE entity = ? AND record_id = ? LIMIT 1').get(entity, id) !== undefined;
+  return db.prepare('SELECT 1 FROM outbox WHERE entity = ? AND record_id = ? LIMIT 1').get(entity, id) !== undefined;
 }
 
 export function dropCommunityOps(db: Db, communityId: string): void {
-  sql(db, 'DELETE FROM outbox WHERE community_id = ?').run(communityId);
+  db.prepare('DELETE FROM outbox WHERE community_id = ?').run(communityId);
 }

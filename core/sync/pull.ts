@@ -9,7 +9,6 @@ import { readCursor, writeCursor } from './community-cache';
 import { resendRecord } from './local-changes';
 import { hasPendingOps } from './outbox';
 import { markCommunityUnseen, unseenRecords } from './records';
-import { sql } from './statements';
 
 /**
  * Pulls one community page by page from its stored cursor; each page is applied and the cursor moved
@@ -17,11 +16,19 @@ import { sql } from './statements';
  * (first sync, or the hub answered `resync_required`) it is a full re-pull: records the hub no longer
  * has are dropped at the end, and the outbox (this device's pending changes) is never touched.
  */
-export async function pullCommunity(db: Db, client: HubClient, communityId: string, now: () => number, effects: ApplyEffects, logger: Logger): Promise<void> {
+export async function pullCommunity(
+  db: Db,
+  client: HubClient,
+  communityId: string,
+  now: () => number,
+  effects: ApplyEffects,
+  logger: Logger,
+): Promise<void> {
   const cursor = readCursor(db, communityId);
   if (cursor === null) markCommunityUnseen(db, communityId);
   const full = cursor === null;
-  const fetchPage = (after: string | null) => client.call('pull', { query: { community: communityId, limit: PULL_MAX_LIMIT, ...(after && { after }) } });
+  const fetchPage = (after: string | null) =>
+    client.call('pull', { query: { community: communityId, limit: PULL_MAX_LIMIT, ...(after && { after }) } });
   let next = fetchPage(cursor);
   for (;;) {
     let page;
@@ -53,5 +60,5 @@ function finishFullPull(db: Db, communityId: string, now: () => number, effects:
   const unseen = unseenRecords(db, communityId).filter((r) => !hasPendingOps(db, r.entity, r.id));
   const resend = dropUnseen(db, unseen, (r) => r.ownerId === me, effects, now());
   for (const record of resend) resendRecord(db, now, record, me!);
-  sql(db, 'UPDATE sync_records SET seen = 1 WHERE community_id = ?').run(communityId);
+  db.prepare('UPDATE sync_records SET seen = 1 WHERE community_id = ?').run(communityId);
 }

@@ -2,7 +2,6 @@ import type { EntityName } from '../../common/sync/entities';
 import type { RecordState } from '../../common/sync/lww';
 import type { Op } from '../../common/sync/ops';
 import type { Db } from '../db/open';
-import { sql } from './statements';
 
 /** A synced record as this device knows it: its values as synced and the stamp of each field. */
 export interface SyncRecord {
@@ -41,7 +40,7 @@ function fromRow(r: Row): SyncRecord {
 }
 
 export function getRecord(db: Db, entity: EntityName, id: string): SyncRecord | null {
-  const row = sql(db, 'SELECT * FROM sync_records WHERE entity = ? AND record_id = ?').get(entity, id) as Row | undefined;
+  const row = db.prepare('SELECT * FROM sync_records WHERE entity = ? AND record_id = ?').get(entity, id) as Row | undefined;
   return row ? fromRow(row) : null;
 }
 
@@ -57,7 +56,7 @@ export function recordState(record: SyncRecord | null): RecordState | null {
 }
 
 export function saveRecord(db: Db, r: SyncRecord): void {
-  sql(db, 
+  db.prepare(
     `INSERT INTO sync_records (entity, record_id, community_id, owner_id, created_hlc, deleted_hlc, fields, field_hlcs, seen)
      VALUES (@entity, @id, @communityId, @ownerId, @createdHlc, @deletedHlc, @fields, @fieldHlcs, 1)
      ON CONFLICT (entity, record_id) DO UPDATE SET community_id = excluded.community_id, owner_id = excluded.owner_id,
@@ -76,17 +75,17 @@ export function liveNoteRecordsOf(db: Db, lessonId: string): SyncRecord[] {
 }
 
 export function markCommunityUnseen(db: Db, communityId: string): void {
-  sql(db, 'UPDATE sync_records SET seen = 0 WHERE community_id = ?').run(communityId);
+  db.prepare('UPDATE sync_records SET seen = 0 WHERE community_id = ?').run(communityId);
 }
 
 export function unseenRecords(db: Db, communityId: string): SyncRecord[] {
-  return (sql(db, 'SELECT * FROM sync_records WHERE community_id = ? AND seen = 0').all(communityId) as Row[]).map(fromRow);
+  return (db.prepare('SELECT * FROM sync_records WHERE community_id = ? AND seen = 0').all(communityId) as Row[]).map(fromRow);
 }
 
 export function markSeen(db: Db, entity: EntityName, id: string): void {
-  sql(db, 'UPDATE sync_records SET seen = 1 WHERE entity = ? AND record_id = ?').run(entity, id);
+  db.prepare('UPDATE sync_records SET seen = 1 WHERE entity = ? AND record_id = ?').run(entity, id);
 }
 
 export function deleteCommunityRecords(db: Db, communityId: string): void {
-  sql(db, 'DELETE FROM sync_records WHERE community_id = ?').run(communityId);
+  db.prepare('DELETE FROM sync_records WHERE community_id = ?').run(communityId);
 }

@@ -8,12 +8,21 @@ import { queueTransfer, type TransferRole } from '../transfers/queries';
 import { dropLessonUpserts } from './outbox';
 import type { SyncRecord } from './records';
 import { deleteShare, getShare, saveShare } from './shares';
-import { sql } from './statements';
 
 /** Where a lesson's shared files go in the library, and what the library calls them. */
 export function remoteFile(lessonId: string, role: TransferRole, mediaKind: LessonFields['mediaKind']): { relPath: string; mime: string } {
-  const name = { poster: 'poster.jpg', sprite: 'sprite.jpg', peaks: 'peaks.json', media: { proxy: 'proxy.mp4', audio: 'audio.m4a', original: 'original.media' }[mediaKind] }[role];
-  const mime = { poster: 'image/jpeg', sprite: 'image/jpeg', peaks: 'application/json', media: mediaKind === 'audio' ? 'audio/mp4' : 'video/mp4' }[role];
+  const name = {
+    poster: 'poster.jpg',
+    sprite: 'sprite.jpg',
+    peaks: 'peaks.json',
+    media: { proxy: 'proxy.mp4', audio: 'audio.m4a', original: 'original.media' }[mediaKind],
+  }[role];
+  const mime = {
+    poster: 'image/jpeg',
+    sprite: 'image/jpeg',
+    peaks: 'application/json',
+    media: mediaKind === 'audio' ? 'audio/mp4' : 'video/mp4',
+  }[role];
   return { relPath: path.join(lessonId, name), mime };
 }
 
@@ -45,7 +54,15 @@ function queueDownloads(db: Db, record: SyncRecord, changed: Partial<LessonField
     const file = remoteFile(record.id, role, fields.mediaKind);
     queueTransfer(
       db,
-      { direction: 'download', communityId: record.communityId, lessonId: record.id, role, sha256: sha, sizeBytes: role === 'media' ? fields.mediaBytes : 0, ...file },
+      {
+        direction: 'download',
+        communityId: record.communityId,
+        lessonId: record.id,
+        role,
+        sha256: sha,
+        sizeBytes: role === 'media' ? fields.mediaBytes : 0,
+        ...file,
+      },
       now,
     );
   }
@@ -55,7 +72,19 @@ function queueDownloads(db: Db, record: SyncRecord, changed: Partial<LessonField
 export function queueLessonMedia(db: Db, record: SyncRecord, now: number): void {
   const fields = record.fields as LessonFields;
   const file = remoteFile(record.id, 'media', fields.mediaKind);
-  queueTransfer(db, { direction: 'download', communityId: record.communityId, lessonId: record.id, role: 'media', sha256: fields.mediaSha, sizeBytes: fields.mediaBytes, ...file }, now);
+  queueTransfer(
+    db,
+    {
+      direction: 'download',
+      communityId: record.communityId,
+      lessonId: record.id,
+      role: 'media',
+      sha256: fields.mediaSha,
+      sizeBytes: fields.mediaBytes,
+      ...file,
+    },
+    now,
+  );
 }
 
 /**
@@ -69,7 +98,8 @@ export function projectLesson(db: Db, record: SyncRecord, changed: Partial<Lesso
   const share = getShare(db, record.id);
   if (row && share?.origin !== 'hub') {
     updateLesson(db, record.id, details(changed), now);
-    if (!share) saveShare(db, { lessonId: record.id, communityId: record.communityId, origin: 'local', ownerId: record.ownerId, sharedAt: now });
+    if (!share)
+      saveShare(db, { lessonId: record.id, communityId: record.communityId, origin: 'local', ownerId: record.ownerId, sharedAt: now });
     return;
   }
   if (!row) {
@@ -94,7 +124,7 @@ export function projectLesson(db: Db, record: SyncRecord, changed: Partial<Lesso
     return;
   }
   updateLesson(db, record.id, details(changed), now);
-  if (changed.durationMs !== undefined) sql(db, 'UPDATE lessons SET duration_ms = ? WHERE id = ?').run(changed.durationMs, record.id);
+  if (changed.durationMs !== undefined) db.prepare('UPDATE lessons SET duration_ms = ? WHERE id = ?').run(changed.durationMs, record.id);
   queueDownloads(db, record, changed, now);
 }
 
@@ -106,11 +136,11 @@ export function removeLessonShare(db: Db, lessonId: string): 'deleted' | 'unshar
   const share = getShare(db, lessonId);
   if (!share) return 'absent';
   if (share.origin === 'hub') {
-    sql(db, 'DELETE FROM lessons WHERE id = ?').run(lessonId);
+    db.prepare('DELETE FROM lessons WHERE id = ?').run(lessonId);
     return 'deleted';
   }
   deleteShare(db, lessonId);
   dropLessonUpserts(db, lessonId);
-  sql(db, `DELETE FROM transfers WHERE lesson_id = ? AND direction = 'upload'`).run(lessonId);
+  db.prepare(`DELETE FROM transfers WHERE lesson_id = ? AND direction = 'upload'`).run(lessonId);
   return 'unshared';
 }

@@ -7,7 +7,6 @@ import { memberName } from './community-cache';
 import { noteRow } from './local-changes';
 import type { SyncRecord } from './records';
 import { getShare } from './shares';
-import { sql } from './statements';
 
 /**
  * Brings a synced note into its lesson's notes. Notes from a community are never private; their
@@ -16,12 +15,12 @@ import { sql } from './statements';
  */
 export function projectNote(db: Db, record: SyncRecord, now: number): void {
   const f = record.fields as NoteFields;
-  if (!sql(db, 'SELECT 1 FROM lessons WHERE id = ?').get(f.lessonId)) return;
+  if (!db.prepare('SELECT 1 FROM lessons WHERE id = ?').get(f.lessonId)) return;
   const parentId = f.parentId && noteRow(db, f.parentId) ? f.parentId : null;
   const endMs = f.endMs !== null && f.endMs < f.startMs ? null : f.endMs;
   const values = { id: record.id, kind: f.kind, startMs: f.startMs, endMs, text: f.text, codeId: f.codeId ?? null, now };
   if (noteRow(db, record.id)) {
-    sql(db, 
+    db.prepare(
       `UPDATE notes SET kind = @kind, start_ms = @startMs, end_ms = @endMs, text = @text, code_id = @codeId, deleted_at = NULL, updated_at = @now
        WHERE id = @id`,
     ).run(values);
@@ -29,7 +28,7 @@ export function projectNote(db: Db, record: SyncRecord, now: number): void {
   }
   const mine = record.ownerId === myUserId(db);
   const authorName = memberName(db, record.communityId, record.ownerId) ?? (mine ? readSettings(db).displayName : '');
-  sql(db, 
+  db.prepare(
     `INSERT INTO notes (id, lesson_id, parent_id, kind, start_ms, end_ms, text, code_id, author_name, author_id, private, created_at, updated_at)
      VALUES (@id, @lessonId, @parentId, @kind, @startMs, @endMs, @text, @codeId, @authorName, @authorId, 0, @createdAt, @now)`,
   ).run({ ...values, lessonId: f.lessonId, parentId, authorName, authorId: record.ownerId, createdAt: parseHlc(record.createdHlc).wallMs });
@@ -42,6 +41,6 @@ export function projectNote(db: Db, record: SyncRecord, now: number): void {
 export function removeNote(db: Db, noteId: string): string | null {
   const note = noteRow(db, noteId);
   if (!note || !getShare(db, note.lesson_id)) return null;
-  sql(db, 'DELETE FROM notes WHERE id = ?').run(noteId);
+  db.prepare('DELETE FROM notes WHERE id = ?').run(noteId);
   return note.lesson_id;
 }

@@ -3,7 +3,6 @@ import { can, type Operation, type Role } from '../../common/permissions';
 import type { Db } from '../db/open';
 import { myUserId } from './account';
 import { getShare } from './shares';
-import { sql } from './statements';
 
 /**
  * What the device lets a person do to shared things, by the same permission table the hub enforces:
@@ -11,7 +10,7 @@ import { sql } from './statements';
  */
 
 export function myRoleIn(db: Db, communityId: string): Role | null {
-  const row = sql(db, 'SELECT my_role FROM communities WHERE id = ?').get(communityId) as { my_role: Role } | undefined;
+  const row = db.prepare('SELECT my_role FROM communities WHERE id = ?').get(communityId) as { my_role: Role } | undefined;
   return row?.my_role ?? null;
 }
 

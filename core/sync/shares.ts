@@ -1,5 +1,4 @@
 import type { Db } from '../db/open';
-import { sql } from './statements';
 
 export interface LessonShare {
   lessonId: string;
@@ -17,24 +16,30 @@ interface Row {
   shared_at: number;
 }
 
-const fromRow = (r: Row): LessonShare => ({ lessonId: r.lesson_id, communityId: r.community_id, origin: r.origin, ownerId: r.owner_id, sharedAt: r.shared_at });
+const fromRow = (r: Row): LessonShare => ({
+  lessonId: r.lesson_id,
+  communityId: r.community_id,
+  origin: r.origin,
+  ownerId: r.owner_id,
+  sharedAt: r.shared_at,
+});
 
 export function getShare(db: Db, lessonId: string): LessonShare | null {
-  const row = sql(db, 'SELECT * FROM lesson_shares WHERE lesson_id = ?').get(lessonId) as Row | undefined;
+  const row = db.prepare('SELECT * FROM lesson_shares WHERE lesson_id = ?').get(lessonId) as Row | undefined;
   return row ? fromRow(row) : null;
 }
 
 export function sharesIn(db: Db, communityId: string): LessonShare[] {
-  return (sql(db, 'SELECT * FROM lesson_shares WHERE community_id = ?').all(communityId) as Row[]).map(fromRow);
+  return (db.prepare('SELECT * FROM lesson_shares WHERE community_id = ?').all(communityId) as Row[]).map(fromRow);
 }
 
 export function saveShare(db: Db, s: LessonShare): void {
-  sql(db, 
+  db.prepare(
     `INSERT INTO lesson_shares (lesson_id, community_id, origin, owner_id, shared_at) VALUES (@lessonId, @communityId, @origin, @ownerId, @sharedAt)
      ON CONFLICT (lesson_id) DO UPDATE SET community_id = excluded.community_id, origin = excluded.origin, owner_id = excluded.owner_id, shared_at = excluded.shared_at`,
   ).run(s);
 }
 
 export function deleteShare(db: Db, lessonId: string): void {
-  sql(db, 'DELETE FROM lesson_shares WHERE lesson_id = ?').run(lessonId);
+  db.prepare('DELETE FROM lesson_shares WHERE lesson_id = ?').run(lessonId);
 }

@@ -16,7 +16,6 @@ import { emitChange, emitUnshare, lessonDetailFields, syncNoteChange } from './l
 import { getRecord, isLive } from './records';
 import { requireCommunityPermission } from './rules';
 import { getShare, saveShare } from './shares';
-import { sql } from './statements';
 
 type Ctx = Omit<CoreContext, 'jobs'>;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -47,7 +46,8 @@ async function shareFiles(ctx: Ctx, lessonId: string, mediaKind: LessonFields['m
       () => true,
       () => false,
     );
-    if (!exists) await writeAtomically(file, (tmp) => makeAudioCopy(ctx.requireTools(), path.join(ctx.paths.media, source.relPath), tmp, durationMs));
+    if (!exists)
+      await writeAtomically(file, (tmp) => makeAudioCopy(ctx.requireTools(), path.join(ctx.paths.media, source.relPath), tmp, durationMs));
     media = { relPath, mime: 'audio/mp4' };
   } else {
     media = found(mediaKind);
@@ -110,17 +110,40 @@ export async function shareLesson(ctx: Ctx, args: CallArgs<'sharing.share'>): Pr
   };
   db.transaction(() => {
     saveShare(db, { lessonId: args.lessonId, communityId: args.communityId, origin: 'local', ownerId: account.userId, sharedAt });
-    const target = { entity: 'lesson' as const, id: args.lessonId, communityId: args.communityId, lessonId: args.lessonId, ownerId: account.userId, authorId: account.userId };
+    const target = {
+      entity: 'lesson' as const,
+      id: args.lessonId,
+      communityId: args.communityId,
+      lessonId: args.lessonId,
+      ownerId: account.userId,
+      authorId: account.userId,
+    };
     emitChange(db, ctx.now, target, fields as never);
     // Notes the teacher already made public go with a lesson shared for the first time.
     if (!isLive(record)) {
-      for (const { id } of sql(db, 'SELECT id FROM notes WHERE lesson_id = ? AND parent_id IS NULL').all(args.lessonId) as Array<{ id: string }>) {
+      for (const { id } of db.prepare('SELECT id FROM notes WHERE lesson_id = ? AND parent_id IS NULL').all(args.lessonId) as Array<{
+        id: string;
+      }>) {
         syncNoteChange(db, ctx.now, id);
-        for (const reply of sql(db, 'SELECT id FROM notes WHERE parent_id = ?').all(id) as Array<{ id: string }>) syncNoteChange(db, ctx.now, reply.id);
+        for (const reply of db.prepare('SELECT id FROM notes WHERE parent_id = ?').all(id) as Array<{ id: string }>)
+          syncNoteChange(db, ctx.now, reply.id);
       }
     }
     for (const f of files) {
-      queueTransfer(db, { direction: 'upload', communityId: args.communityId, lessonId: args.lessonId, role: f.role, sha256: f.sha256, sizeBytes: f.size, mime: f.mime, relPath: f.relPath }, now);
+      queueTransfer(
+        db,
+        {
+          direction: 'upload',
+          communityId: args.communityId,
+          lessonId: args.lessonId,
+          role: f.role,
+          sha256: f.sha256,
+          sizeBytes: f.size,
+          mime: f.mime,
+          relPath: f.relPath,
+        },
+        now,
+      );
     }
   })();
   ctx.bus.emit('library.changed', { lessonIds: [args.lessonId] });
@@ -141,7 +164,7 @@ export async function unshareLesson(ctx: Ctx, lessonId: string): Promise<void> {
   requireCommunityPermission(db, share.communityId, 'lesson.unshare', mine);
   db.transaction(() => {
     emitUnshare(db, ctx.now, share, account.userId);
-    if (share.origin === 'hub') sql(db, 'DELETE FROM lessons WHERE id = ?').run(lessonId);
+    if (share.origin === 'hub') db.prepare('DELETE FROM lessons WHERE id = ?').run(lessonId);
   })();
   if (share.origin === 'hub') await fs.rm(ctx.paths.lessonDir(lessonId), { recursive: true, force: true });
   ctx.bus.emit('library.changed', { lessonIds: [lessonId] });
@@ -154,10 +177,10 @@ export function shareDetails(ctx: Ctx, lessonId: string): ShareDetails | null {
   if (!share || !isLive(record)) return null;
   const fields = record.fields as LessonFields;
   const account = readAccount(db);
-  const community = sql(db, 'SELECT name FROM communities WHERE id = ?').get(share.communityId) as { name: string } | undefined;
-  const download = sql(db, `SELECT state FROM transfers WHERE lesson_id = ? AND direction = 'download' AND role = 'media'`).get(lessonId) as
-    | { state: ShareDetails['download'] }
-    | undefined;
+  const community = db.prepare('SELECT name FROM communities WHERE id = ?').get(share.communityId) as { name: string } | undefined;
+  const download = db
+    .prepare(`SELECT state FROM transfers WHERE lesson_id = ? AND direction = 'download' AND role = 'media'`)
+    .get(lessonId) as { state: ShareDetails['download'] } | undefined;
   const mine = share.ownerId === account?.userId;
   return {
     lessonId,

@@ -2,7 +2,6 @@ import type { Transfer } from '../../common/schemas/sync';
 import type { TransferState } from '../../common/schemas/sharing';
 import { newId } from '../app/ids';
 import type { Db } from '../db/open';
-import { sql } from '../sync/statements';
 
 export type TransferRole = Transfer['role'];
 export type Direction = Transfer['direction'];
@@ -74,7 +73,7 @@ export interface NewTransfer {
 
 /** Queues a transfer; the same file again changes nothing, a different one starts over. */
 export function queueTransfer(db: Db, t: NewTransfer, now: number): void {
-  sql(db, 
+  db.prepare(
     `INSERT INTO transfers (id, direction, community_id, lesson_id, role, sha256, size_bytes, mime, rel_path, state, created_at, updated_at)
      VALUES (@id, @direction, @communityId, @lessonId, @role, @sha256, @sizeBytes, @mime, @relPath, 'queued', @now, @now)
      ON CONFLICT (direction, lesson_id, role) DO UPDATE SET
@@ -86,21 +85,23 @@ export function queueTransfer(db: Db, t: NewTransfer, now: number): void {
 }
 
 export function getTransfer(db: Db, id: string): StoredTransfer | null {
-  const row = sql(db, 'SELECT * FROM transfers WHERE id = ?').get(id) as Row | undefined;
+  const row = db.prepare('SELECT * FROM transfers WHERE id = ?').get(id) as Row | undefined;
   return row ? fromRow(row) : null;
 }
 
 const withTitle = `SELECT t.*, l.title AS lesson_title FROM transfers t JOIN lessons l ON l.id = t.lesson_id`;
 
 export function listTransfers(db: Db): Array<StoredTransfer & { lessonTitle: string }> {
-  return (sql(db, `${withTitle} ORDER BY t.state = 'done', t.created_at, t.id`).all() as Array<Row & { lesson_title: string }>).map((r) => ({
-    ...fromRow(r),
-    lessonTitle: r.lesson_title,
-  }));
+  return (db.prepare(`${withTitle} ORDER BY t.state = 'done', t.created_at, t.id`).all() as Array<Row & { lesson_title: string }>).map(
+    (r) => ({
+      ...fromRow(r),
+      lessonTitle: r.lesson_title,
+    }),
+  );
 }
 
 export function transferWithTitle(db: Db, id: string): (StoredTransfer & { lessonTitle: string }) | null {
-  const row = sql(db, `${withTitle} WHERE t.id = ?`).get(id) as (Row & { lesson_title: string }) | undefined;
+  const row = db.prepare(`${withTitle} WHERE t.id = ?`).get(id) as (Row & { lesson_title: string }) | undefined;
   return row ? { ...fromRow(row), lessonTitle: row.lesson_title } : null;
 }
 
@@ -116,28 +117,34 @@ export function nextQueued(db: Db, direction: Direction, now: number): StoredTra
 }
 
 export function setTransferState(db: Db, id: string, state: TransferState, now: number, errorCode: string | null = null): void {
-  sql(db, 'UPDATE transfers SET state = ?, error_code = ?, updated_at = ? WHERE id = ?').run(state, errorCode, now, id);
+  db.prepare('UPDATE transfers SET state = ?, error_code = ?, updated_at = ? WHERE id = ?').run(state, errorCode, now, id);
 }
 
 /** A transfer to try again later: `retryAt` is when it may start again. */
 export function deferTransfer(db: Db, id: string, retryAt: number, errorCode: string): void {
-  sql(db, `UPDATE transfers SET state = 'queued', error_code = ?, attempts = attempts + 1, retry_at = ? WHERE id = ?`).run(errorCode, retryAt, id);
+  db.prepare(`UPDATE transfers SET state = 'queued', error_code = ?, attempts = attempts + 1, retry_at = ? WHERE id = ?`).run(
+    errorCode,
+    retryAt,
+    id,
+  );
 }
 
 export function setTransferProgress(db: Db, id: string, doneBytes: number, sizeBytes?: number): void {
-  if (sizeBytes === undefined) sql(db, 'UPDATE transfers SET done_bytes = ? WHERE id = ?').run(doneBytes, id);
-  else sql(db, 'UPDATE transfers SET done_bytes = ?, size_bytes = ? WHERE id = ?').run(doneBytes, sizeBytes, id);
+  if (sizeBytes === undefined) db.prepare('UPDATE transfers SET done_bytes = ? WHERE id = ?').run(doneBytes, id);
+  else db.prepare('UPDATE transfers SET done_bytes = ?, size_bytes = ? WHERE id = ?').run(doneBytes, sizeBytes, id);
 }
 
 export function setUploadUrl(db: Db, id: string, url: string | null): void {
-  sql(db, 'UPDATE transfers SET upload_url = ? WHERE id = ?').run(url, id);
+  db.prepare('UPDATE transfers SET upload_url = ? WHERE id = ?').run(url, id);
 }
 
 /** Transfers cut short by a crash or shutdown resume from where their files say they are. */
 export function requeueInterruptedTransfers(db: Db, now: number): void {
-  sql(db, `UPDATE transfers SET state = 'queued', updated_at = ? WHERE state = 'running'`).run(now);
+  db.prepare(`UPDATE transfers SET state = 'queued', updated_at = ? WHERE state = 'running'`).run(now);
 }
 
 export function countTransfers(db: Db, states: readonly TransferState[]): number {
-  return (sql(db, `SELECT count(*) AS n FROM transfers WHERE state IN (${states.map(() => '?').join(', ')})`).get(...states) as { n: number }).n;
+  return (
+    db.prepare(`SELECT count(*) AS n FROM transfers WHERE state IN (${states.map(() => '?').join(', ')})`).get(...states) as { n: number }
+  ).n;
 }

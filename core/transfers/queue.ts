@@ -26,7 +26,6 @@ import {
 import { writeSpriteIndex } from './sprite-index';
 import { Throttle } from './throttle';
 import { runUpload } from './upload';
-import { sql } from '../sync/statements';
 
 export interface TransferQueueOptions {
   ctx: Omit<CoreContext, 'jobs'>;
@@ -125,7 +124,9 @@ export class TransferQueue {
 
   counts(): { active: number; waiting: number } {
     const pending = countTransfers(this.db, ['queued', 'running']);
-    return this.waitingForUnmetered() ? { active: this.running.size, waiting: pending - this.running.size } : { active: pending, waiting: 0 };
+    return this.waitingForUnmetered()
+      ? { active: this.running.size, waiting: pending - this.running.size }
+      : { active: pending, waiting: 0 };
   }
 
   list(): Transfer[] {
@@ -143,7 +144,9 @@ export class TransferQueue {
   resume(id: string): void {
     const t = this.require(id);
     if (t.state !== 'paused' && t.state !== 'failed') return;
-    sql(this.db, `UPDATE transfers SET state = 'queued', error_code = NULL, attempts = 0, retry_at = 0, updated_at = ? WHERE id = ?`).run(this.o.ctx.now(), id);
+    this.db
+      .prepare(`UPDATE transfers SET state = 'queued', error_code = NULL, attempts = 0, retry_at = 0, updated_at = ? WHERE id = ?`)
+      .run(this.o.ctx.now(), id);
     this.emit(id);
     this.pump();
   }
@@ -221,7 +224,15 @@ export class TransferQueue {
       const index = path.join(path.dirname(target), 'sprite.json');
       try {
         await writeSpriteIndex(ctx.requireTools(), target, index, fields?.durationMs ?? 0);
-        upsertAsset(this.db, { id: newId(), lessonId: t.lessonId, kind: 'sprite_index', relPath: path.join(t.lessonId, 'sprite.json'), mime: 'application/json', sizeBytes: 0, now: ctx.now() });
+        upsertAsset(this.db, {
+          id: newId(),
+          lessonId: t.lessonId,
+          kind: 'sprite_index',
+          relPath: path.join(t.lessonId, 'sprite.json'),
+          mime: 'application/json',
+          sizeBytes: 0,
+          now: ctx.now(),
+        });
       } catch (err) {
         ctx.logger.warn('sprite index not rebuilt', { lessonId: t.lessonId, error: String(err) });
       }
@@ -240,7 +251,9 @@ export class TransferQueue {
       this.o.ctx.bus.emit('library.changed', { lessonIds: [t.lessonId] });
       return;
     }
-    const waiting = sql(this.db, `SELECT 1 FROM transfers WHERE lesson_id = ? AND direction = 'upload' AND state != 'done' LIMIT 1`).get(t.lessonId);
+    const waiting = this.db
+      .prepare(`SELECT 1 FROM transfers WHERE lesson_id = ? AND direction = 'upload' AND state != 'done' LIMIT 1`)
+      .get(t.lessonId);
     if (!waiting) this.o.onLessonUploaded(t.lessonId);
   }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { cachePreparedStatements } from '../../common/sqlite/statement-cache';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrate } from './migrate';
 import type { HubDatabase } from './schema';
@@ -14,7 +15,8 @@ export type HubDb = Kysely<HubDatabase>;
  */
 export async function openDatabase(dataDir: string): Promise<{ db: HubDb; epoch: string }> {
   mkdirSync(dataDir, { recursive: true });
-  const sqlite = new Database(path.join(dataDir, 'hub.sqlite'));
+  // Kysely prepares every query it runs; the cache makes a repeated query compile once.
+  const sqlite = cachePreparedStatements(new Database(path.join(dataDir, 'hub.sqlite')));
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
