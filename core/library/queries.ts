@@ -90,6 +90,12 @@ export function getLessonRow(db: Db, id: string): (LessonSummary & { description
   return row && { ...toSummary(row), description: row.description, source: row.source, originalName: row.original_name };
 }
 
+/** Just what a note needs of its lesson: that it exists, and how long it is (no counts, no share). */
+export function lessonDuration(db: Db, id: string): { durationMs: number | null } | undefined {
+  const row = db.prepare('SELECT duration_ms FROM lessons WHERE id = ?').get(id) as { duration_ms: number | null } | undefined;
+  return row && { durationMs: row.duration_ms };
+}
+
 export function lessonTags(db: Db, lessonId: string): string[] {
   return (
     db.prepare('SELECT t.name FROM lesson_tags lt JOIN tags t ON t.id = lt.tag_id WHERE lt.lesson_id = ? ORDER BY t.name').all(lessonId) as Array<{ name: string }>

@@ -3,7 +3,7 @@ import type { CallArgs } from '../../common/contract';
 import type { Note } from '../../common/schemas/note';
 import type { CoreContext } from '../app/context';
 import { newId } from '../app/ids';
-import { getLessonRow } from '../library/queries';
+import { lessonDuration } from '../library/queries';
 import { readSettings } from '../settings/settings';
 import { syncNoteChange, syncNoteThread } from '../sync/local-changes';
 import { assertNoteDeletable, assertNoteEditable, defaultNotePrivacy } from '../sync/rules';
@@ -22,12 +22,12 @@ function requireNote(ctx: CoreContext, id: string): Note {
 }
 
 export function notesOf(ctx: CoreContext, lessonId: string): Note[] {
-  if (!getLessonRow(ctx.db, lessonId)) throw new StudioError('not_found', { entity: 'lesson', id: lessonId });
+  if (!lessonDuration(ctx.db, lessonId)) throw new StudioError('not_found', { entity: 'lesson', id: lessonId });
   return listNotes(ctx.db, lessonId);
 }
 
 export function addNote(ctx: CoreContext, args: CallArgs<'notes.add'>): Note {
-  const lesson = getLessonRow(ctx.db, args.lessonId);
+  const lesson = lessonDuration(ctx.db, args.lessonId);
   if (!lesson) throw new StudioError('not_found', { entity: 'lesson', id: args.lessonId });
   let { startMs, endMs } = args;
   let isPrivate = args.private ?? defaultNotePrivacy(ctx.db, args.lessonId);
@@ -73,7 +73,7 @@ export function editNote(ctx: CoreContext, args: CallArgs<'notes.update'>): Note
     delete patch.private;
   }
   const next: Note = { ...current, ...patch, updatedAt: ctx.now() };
-  checkRange(next.startMs, next.endMs, getLessonRow(ctx.db, current.lessonId)?.durationMs ?? null);
+  checkRange(next.startMs, next.endMs, lessonDuration(ctx.db, current.lessonId)?.durationMs ?? null);
   ctx.db.transaction(() => {
     updateNote(ctx.db, next);
     if (!current.parentId && (next.startMs !== current.startMs || next.endMs !== current.endMs)) moveReplies(ctx.db, next.id, next.startMs, next.endMs);
