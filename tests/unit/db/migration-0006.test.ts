@@ -39,11 +39,11 @@ describe('migration 0006 (asset checksums)', () => {
       checked_mtime_ms: null,
     });
     // A CRC-32 is unsigned 32 bits and a modification time has a fraction of a millisecond: both come back exactly.
-    db.prepare(`UPDATE media_assets SET crc32 = ?, checked_size = ?, checked_mtime_ms = ? WHERE id = 'a1'`).run(0xfedcba98, 10, 1763900000123.4567);
+    db.prepare(`UPDATE media_assets SET crc32 = ?, checked_size = ?, checked_mtime_ms = ? WHERE id = 'a1'`).run(0xfedcba98, 10, 1763900000123.25);
     expect(db.prepare('SELECT crc32, checked_size, checked_mtime_ms FROM media_assets').get()).toEqual({
       crc32: 0xfedcba98,
       checked_size: 10,
-      checked_mtime_ms: 1763900000123.4567,
+      checked_mtime_ms: 1763900000123.25,
     });
   });
 });

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+
+/** Large chunks: a gigabyte is a few hundred reads and writes, not tens of thousands of stream hops. */
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Chunks in flight per copy: the next ones are read while the current one is hashed and written. */
+const DEPTH = 4;
+
+/** A place in a file: its descriptor (which the copier never closes) and a byte offset. */
+export interface Place {
+  fd: number;
+  position: number;
+}
+
+function readFully(fd: number, buffer: Buffer, length: number, position: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    let got = 0;
+    const next = () =>
+      fs.read(fd, buffer, got, length - got, position + got, (err, n) => {
+        if (err) return reject(err);
+        if (n === 0) return reject(new Error('unexpected end of file'));
+        got += n;
+        if (got < length) next();
+        else resolve(buffer.subarray(0, length));
+      });
+    next();
+  });
+}
+
+export function writeFully(fd: number, chunk: Buffer, position: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let put = 0;
+    const next = () =>
+      fs.write(fd, chunk, put, chunk.length - put, position + put, (err, n) => {
+        if (err) return reject(err);
+        put += n;
+        if (put < chunk.length) next();
+        else resolve();
+      });
+    next();
+  });
+}
+
+const ignore = () => undefined;
+
+/**
+ * Copies byte ranges between open files with positional reads and writes, which run on libuv's
+ * threads: while one chunk is handed to `visit` (to hash it) on this thread and then written, the
+ * next chunks are already being read. Writes go strictly in order, so the target grows from front to
+ * back (no holes a FAT32 stick would have to fill with zeros). Its buffers serve every copy it makes.
+ */
+export class Copier {
+  private readonly buffers: Buffer[] = [];
+
+  constructor(private readonly signal: AbortSignal) {}
+
+  private buffer(slot: number, length: number): Buffer {
+    const have = this.buffers[slot];
+    if (have && have.length >= length) return have;
+    const made = Buffer.allocUnsafeSlow(Math.max(length, have?.length ?? 0));
+    this.buffers[slot] = made;
+    return made;
+  }
+
+  /** Copies `length` bytes from `from` to `to`; each chunk is visited once, in order, before it is written. */
+  async copy(from: Place, to: Place, length: number, visit: (chunk: Buffer) => void): Promise<void> {
+    const count = Math.ceil(length / CHUNK_BYTES);
+    const chunkSize = Math.min(CHUNK_BYTES, length);
+    const reads: Array<Promise<Buffer>> = [];
+    const inFlight = new Set<Promise<unknown>>();
+    const track = <T>(p: Promise<T>): Promise<T> => {
+      inFlight.add(p);
+      // Settled promises leave the set; a rejection is seen by whoever awaits `p`, never reported as unhandled.
+      p.then(() => inFlight.delete(p), () => inFlight.delete(p)).catch(ignore);
+      return p;
+    };
+    const read = (i: number) => {
+      const offset = i * CHUNK_BYTES;
+      const n = Math.min(CHUNK_BYTES, length - offset);
+      reads[i % DEPTH] = track(readFully(from.fd, this.buffer(i % DEPTH, chunkSize), n, from.position + offset));
+    };
+    try {
+      for (let i = 0; i < Math.min(DEPTH, count); i++) read(i);
+      let writing: Promise<void> | null = null;
+      for (let i = 0; i < count; i++) {
+        this.signal.throwIfAborted();
+        const chunk = await reads[i % DEPTH]!;
+        visit(chunk);
+        // The previous chunk's buffer is free once it is written: it takes the next read.
+        if (writing) {
+          await writing;
+          if (i - 1 + DEPTH < count) read(i - 1 + DEPTH);
+        }
+        writing = track(writeFully(to.fd, chunk, to.position + i * CHUNK_BYTES));
+      }
+      if (writing) await writing;
+      this.signal.throwIfAborted();
+    } finally {
+      // Never return (and let a caller close a descriptor) while the threads still use it or the buffers.
+      await Promise.allSettled([...inFlight]);
+    }
+  }
+}
