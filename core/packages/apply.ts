@@ -13,6 +13,8 @@ export interface UnpackedFile {
   mime: string;
   size: number;
   sha256: string;
+  /** The file's modification time once in the library: its sha256 holds for it as it is then. */
+  mtimeMs: number;
 }
 
 export interface ApplyInput {
@@ -154,10 +156,10 @@ export function applyPackage(db: Db, input: ApplyInput): void {
     );
     for (const lesson of input.lessons) applyLesson(db, lesson, now);
     const register = db.prepare(
-      `INSERT INTO media_assets (id, lesson_id, kind, rel_path, mime, size_bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (lesson_id, kind) DO NOTHING`,
+      `INSERT INTO media_assets (id, lesson_id, kind, rel_path, mime, size_bytes, sha256, checked_size, checked_mtime_ms, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (lesson_id, kind) DO NOTHING`,
     );
-    for (const f of input.files) register.run(newId(), f.lessonId, f.kind, f.relPath, f.mime, f.size, f.sha256, now);
+    for (const f of input.files) register.run(newId(), f.lessonId, f.kind, f.relPath, f.mime, f.size, f.sha256, f.size, f.mtimeMs, now);
     if (input.collection) applyCollection(db, input.collection, archive.id);
   })();
 }

@@ -34,7 +34,7 @@ class RangeStream extends Readable {
  * makes unpacking a gigabyte of video several times slower than copying it.
  */
 class FileReader extends yauzl.RandomAccessReader {
-  constructor(private readonly fd: number) {
+  constructor(readonly fd: number) {
     super();
   }
 
@@ -66,4 +66,22 @@ export function openZipFile(file: string, options: yauzl.Options): Promise<yauzl
       });
     });
   });
+}
+
+/** The descriptor a zip opened by `openZipFile` reads from, for copying a stored entry's bytes directly. */
+export function zipDescriptor(zip: yauzl.ZipFile): number {
+  const reader = (zip as unknown as { reader: unknown }).reader;
+  if (!(reader instanceof FileReader)) throw new Error('not opened by openZipFile');
+  return reader.fd;
+}
+
+/** Where an entry's data starts in the file: after its local header, whose length only the header itself tells. */
+export function entryDataStart(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<number> {
+  const withHeaders = zip as unknown as {
+    readLocalFileHeader(entry: yauzl.Entry, options: { minimal: true }, callback: (err: Error | null, header: { fileDataStart: number }) => void): void;
+  };
+  // yauzl checks the header's signature, and that the data lies within the file.
+  return new Promise((resolve, reject) =>
+    withHeaders.readLocalFileHeader(entry, { minimal: true }, (err, header) => (err ? reject(err) : resolve(header.fileDataStart))),
+  );
 }

@@ -8,13 +8,22 @@ import { getCollectionRow, itemRows } from '../collections/queries';
 import { visibleItems } from '../collections/view';
 import { getLessonRow } from '../library/queries';
 
+/** A media file's checksums as remembered by the library, for the file as it was at `size` and `mtimeMs`. */
+export interface CheckedSums {
+  sha256: string | null;
+  crc32: number | null;
+  size: number | null;
+  mtimeMs: number | null;
+}
+
 export interface MediaFile {
+  assetId: string;
   kind: Asset['kind'];
   file: string;
   mime: string;
   size: number;
-  /** Known from the library (a share computed it), else computed while the file is written. */
-  sha256: string | null;
+  /** What the library remembers (see checksums.ts); computed while the file is written when it does not hold. */
+  checked: CheckedSums;
 }
 
 export interface Selection {
@@ -47,11 +56,17 @@ export function chooseVideo(kinds: ReadonlySet<Asset['kind']>, choice: MediaChoi
 }
 
 async function lessonMedia(ctx: CoreContext, lessonId: string, choice: MediaChoice): Promise<MediaFile[]> {
-  const rows = ctx.db.prepare('SELECT kind, rel_path, mime, sha256 FROM media_assets WHERE lesson_id = ?').all(lessonId) as Array<{
+  const rows = ctx.db
+    .prepare('SELECT id, kind, rel_path, mime, sha256, crc32, checked_size, checked_mtime_ms FROM media_assets WHERE lesson_id = ?')
+    .all(lessonId) as Array<{
+    id: string;
     kind: Asset['kind'];
     rel_path: string;
     mime: string;
     sha256: string | null;
+    crc32: number | null;
+    checked_size: number | null;
+    checked_mtime_ms: number | null;
   }>;
   const byKind = new Map(rows.map((r) => [r.kind, r]));
   const wanted = [...chooseVideo(new Set(byKind.keys()), choice), ...extras.filter((k) => byKind.has(k))];
@@ -61,7 +76,15 @@ async function lessonMedia(ctx: CoreContext, lessonId: string, choice: MediaChoi
     const file = path.join(ctx.paths.media, row.rel_path);
     const stat = await fs.stat(file).catch(() => null);
     // A file a crash or a cleanup left missing is skipped rather than failing the whole export.
-    if (stat?.isFile()) files.push({ kind, file, mime: row.mime, size: stat.size, sha256: row.sha256 });
+    if (stat?.isFile())
+      files.push({
+        assetId: row.id,
+        kind,
+        file,
+        mime: row.mime,
+        size: stat.size,
+        checked: { sha256: row.sha256, crc32: row.crc32, size: row.checked_size, mtimeMs: row.checked_mtime_ms },
+      });
   }
   return files;
 }

@@ -7,6 +7,9 @@ import { newId } from '../app/ids';
 import { lessonAssets } from '../library/queries';
 import { applyPackage, type UnpackedFile } from './apply';
 import { freeBytes } from './destination';
+import { Sums } from './checksums';
+import { Copier } from './copier';
+import { entryDataStart, zipDescriptor } from './file-reader';
 import { HashStream } from './hash-stream';
 import { entryStream, openPackage, packageError } from './read';
 
@@ -40,24 +43,52 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
     const total = wanted.reduce((sum, w) => sum + w.entry.uncompressedSize, 0) || 1;
     let done = 0;
     const files: UnpackedFile[] = [];
+    const copier = new Copier(run.signal);
+    const packageFd = zipDescriptor(opened.zip);
     for (const w of wanted) {
       const name = path.posix.basename(w.path);
       const staged = path.join(staging, w.lessonId, name);
       await fs.promises.mkdir(path.dirname(staged), { recursive: true });
-      const hasher = new HashStream((n) => run.progress(Math.min(0.95, (done += n) / total)));
-      await pipeline(await entryStream(opened.zip, w.entry), hasher, fs.createWriteStream(staged, { flags: 'wx' }), {
-        signal: run.signal,
-      }).catch((err: unknown) => {
-        throw run.signal.aborted ? err : packageError(err);
-      });
-      if (hasher.digest() !== w.sha256) throw new StudioError('package_checksum', { entry: w.path });
+      const onBytes = (n: number) => run.progress(Math.min(0.95, (done += n) / total));
+      let sha256: string;
+      if (w.entry.compressionMethod === 0) {
+        // Stored, as media is: its bytes are copied straight from the package, hashed on the way.
+        const start = await entryDataStart(opened.zip, w.entry).catch((err: unknown) => {
+          throw packageError(err);
+        });
+        const sums = new Sums({ sha256: true, crc32: false });
+        const out = await fs.promises.open(staged, 'wx');
+        try {
+          await copier
+            .copy({ fd: packageFd, position: start }, { fd: out.fd, position: 0 }, w.entry.uncompressedSize, (chunk) => {
+              sums.update(chunk);
+              onBytes(chunk.length);
+            })
+            .catch((err: unknown) => {
+              throw run.signal.aborted ? err : packageError(err);
+            });
+        } finally {
+          await out.close();
+        }
+        sha256 = sums.result().sha256!;
+      } else {
+        const hasher = new HashStream(onBytes);
+        await pipeline(await entryStream(opened.zip, w.entry), hasher, fs.createWriteStream(staged, { flags: 'wx' }), {
+          signal: run.signal,
+        }).catch((err: unknown) => {
+          throw run.signal.aborted ? err : packageError(err);
+        });
+        sha256 = hasher.digest();
+      }
+      if (sha256 !== w.sha256) throw new StudioError('package_checksum', { entry: w.path });
       files.push({
         lessonId: w.lessonId,
         kind: w.kind,
         relPath: path.join(w.lessonId, name),
         mime: w.mime,
-        size: hasher.bytes,
+        size: w.entry.uncompressedSize,
         sha256: w.sha256,
+        mtimeMs: 0,
       });
     }
     for (const f of files) {
@@ -65,6 +96,8 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
       await fs.promises.rename(path.join(staging, f.relPath), target);
       placed.push(target);
+      // Verified against its sha256 just now: the library remembers it for this file as it is.
+      f.mtimeMs = (await fs.promises.stat(target)).mtimeMs;
     }
     applyPackage(ctx.db, {
       manifest: opened.manifest,

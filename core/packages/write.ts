@@ -1,6 +1,4 @@
-import fs from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import yazl from 'yazl';
+import fs from 'node:fs/promises';
 import { StudioError } from '../../common/errors';
 import type { ExportRequest } from '../../common/schemas/package';
 import type { CoreContext } from '../app/context';
@@ -16,10 +14,12 @@ import {
   type Manifest,
   type PackageLesson,
 } from './format';
-import { HashStream, READ_CHUNK_BYTES } from './hash-stream';
+import { rememberSums, stillHolds, Sums } from './checksums';
+import { Copier } from './copier';
+import { HashStream } from './hash-stream';
 import { collectionRecord, lessonRecord } from './records';
 import { selectContent, type MediaFile } from './select';
-import './zip-crc';
+import { ZipWriter } from './zip-writer';
 
 const extensionOf: Record<string, string> = {
   'video/mp4': 'mp4',
@@ -48,16 +48,54 @@ export interface WriteRun {
 }
 
 /**
- * Writes a `.pcircle` package to `target`, streaming: each media file is read once, hashed and
- * checksummed on its way into the zip, and never held in memory. Video is stored, not deflated
- * (it does not compress); the JSON records are deflated. The manifest goes last, with every checksum.
+ * Copies one media file into the zip as a stored entry and returns its sha256. Checksums the library
+ * remembers for the file as it is are used as they are; the rest are computed in the same pass that
+ * copies the bytes, and remembered for the next export.
+ */
+async function packMedia(
+  ctx: CoreContext,
+  zip: ZipWriter,
+  copier: Copier,
+  out: number,
+  m: MediaFile,
+  path: string,
+  onBytes: (n: number) => void,
+): Promise<string> {
+  const source = await fs.open(m.file, 'r');
+  try {
+    const before = await source.stat();
+    const changed = () => new StudioError('media_failed', { detail: `${path} changed while exporting` });
+    if (before.size !== m.size) throw changed();
+    const known = stillHolds(m.checked, before);
+    const sums = new Sums({ sha256: known.sha256 === null, crc32: known.crc32 === null });
+    const { entry, dataOffset } = await zip.beginStored(path, m.size, known.crc32);
+    await copier.copy({ fd: source.fd, position: 0 }, { fd: out, position: dataOffset }, m.size, (chunk) => {
+      sums.update(chunk);
+      onBytes(chunk.length);
+    });
+    const after = await source.stat();
+    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw changed();
+    const computed = sums.result();
+    const sha256 = known.sha256 ?? computed.sha256!;
+    const crc32 = known.crc32 ?? computed.crc32!;
+    if (known.crc32 === null) await zip.sealStored(entry, crc32);
+    if (known.sha256 === null || known.crc32 === null) rememberSums(ctx.db, m.assetId, { sha256, crc32 }, before);
+    return sha256;
+  } finally {
+    await source.close();
+  }
+}
+
+/**
+ * Writes a `.pcircle` package to `target`: each media file is read once, its bytes copied into the
+ * zip in large chunks and checksummed on the way (unless the library already knows its checksums),
+ * never held in memory whole. Video is stored, not deflated (it does not compress); the JSON records
+ * are deflated. The manifest goes last, with every checksum.
  */
 export async function writePackage(ctx: CoreContext, request: ExportRequest, target: string, run: WriteRun): Promise<void> {
   const selection = await selectContent(ctx, request.target, request.media);
   const exporterId = myUserId(ctx.db);
   const files: Manifest['files'] = [];
-  const zip = new yazl.ZipFile();
-  const written = pipeline(zip.outputStream, fs.createWriteStream(target, { flags: 'wx' }), { signal: run.signal });
 
   const total = [...selection.media.values()].flat().reduce((sum, m) => sum + m.size, 0) || 1;
   let done = 0;
@@ -66,47 +104,30 @@ export async function writePackage(ctx: CoreContext, request: ExportRequest, tar
     run.progress(Math.min(0.99, done / total));
   };
 
-  const addJson = (path: string, value: unknown) => {
-    const buffer = Buffer.from(JSON.stringify(value));
-    files.push({ path, size: buffer.length, sha256: HashStream.of(buffer) });
-    zip.addBuffer(buffer, path, { compress: true });
-  };
+  const out = await fs.open(target, 'wx');
+  try {
+    const zip = new ZipWriter(out.fd, new Date(ctx.now()));
+    const copier = new Copier(run.signal);
+    const addJson = async (path: string, value: unknown) => {
+      const buffer = Buffer.from(JSON.stringify(value));
+      files.push({ path, size: buffer.length, sha256: HashStream.of(buffer) });
+      await zip.addBuffer(path, buffer, true);
+    };
 
-  const hashed: Array<Promise<void>> = [];
-  const lessons: PackageLesson[] = [];
-  for (const lessonId of selection.lessonIds) {
-    const media: PackageLesson['media'] = [];
-    for (const m of selection.media.get(lessonId) ?? []) {
-      const path = entryName(lessonId, m);
-      const hasher = new HashStream(onBytes);
-      const entry = { path, size: m.size, sha256: '' };
-      const record = { kind: m.kind, path, mime: m.mime, sha256: '' };
-      files.push(entry);
-      media.push(record);
-      hashed.push(
-        new Promise((resolve, reject) => {
-          hasher.once('end', () => {
-            entry.sha256 = record.sha256 = hasher.digest();
-            if (hasher.bytes !== m.size) reject(new StudioError('media_failed', { detail: `${path} changed while exporting` }));
-            else resolve();
-          });
-          hasher.once('error', reject);
-        }),
-      );
-      zip.addReadStreamLazy(path, { compress: false, size: m.size }, (cb) => {
-        const source = fs.createReadStream(m.file, { highWaterMark: READ_CHUNK_BYTES });
-        source.once('error', (err) => hasher.destroy(err));
-        cb(null, source.pipe(hasher));
-      });
+    const lessons: PackageLesson[] = [];
+    for (const lessonId of selection.lessonIds) {
+      const media: PackageLesson['media'] = [];
+      for (const m of selection.media.get(lessonId) ?? []) {
+        const path = entryName(lessonId, m);
+        const sha256 = await packMedia(ctx, zip, copier, out.fd, m, path, onBytes);
+        files.push({ path, size: m.size, sha256 });
+        media.push({ kind: m.kind, path, mime: m.mime, sha256 });
+      }
+      lessons.push(lessonRecord(ctx.db, lessonId, { includePrivateNotes: request.includePrivateNotes, exporterId, media }));
     }
-    lessons.push(lessonRecord(ctx.db, lessonId, { includePrivateNotes: request.includePrivateNotes, exporterId, media }));
-  }
 
-  const finished = (async () => {
-    await Promise.all(hashed);
-    // The records name their media's checksums, so they are added once the media has streamed through.
-    for (const lesson of lessons) addJson(lessonDataPath(lesson.id), lesson);
-    if (selection.collectionId) addJson(COLLECTION_PATH, collectionRecord(ctx.db, selection.collectionId, selection.readyItemIds));
+    for (const lesson of lessons) await addJson(lessonDataPath(lesson.id), lesson);
+    if (selection.collectionId) await addJson(COLLECTION_PATH, collectionRecord(ctx.db, selection.collectionId, selection.readyItemIds));
     const manifest: Manifest = {
       format: PACKAGE_FORMAT,
       version: PACKAGE_VERSION,
@@ -121,9 +142,11 @@ export async function writePackage(ctx: CoreContext, request: ExportRequest, tar
         : null,
       files,
     };
-    zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), MANIFEST_PATH, { compress: true });
-    zip.end();
-  })();
-  await Promise.all([finished, written]);
+    await zip.addBuffer(MANIFEST_PATH, Buffer.from(JSON.stringify(manifest, null, 2)), true);
+    run.signal.throwIfAborted();
+    await zip.finish();
+  } finally {
+    await out.close();
+  }
   run.progress(1);
 }
