@@ -1,0 +1,171 @@
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../../core/app/ids';
+import { openDb } from '../../../core/db/open';
+import { insertLesson, upsertAsset } from '../../../core/library/queries';
+import { startTestCore, type TestCore } from '../../support/core';
+import { tempDir } from '../../support/web-shell';
+import { caller, librarySnapshot } from './support';
+
+/**
+ * Export and import keep every checksum right while doing as little as they can: the first export
+ * of a media file computes its sha256 and CRC-32 as it copies it and the library remembers them for
+ * the file as it is (size and modification time); a file that changed is checksummed again. Both can
+ * be cancelled mid-file and leave nothing behind.
+ */
+
+const PROXY_BYTES = 48 * 1024 * 1024 + 12345;
+let lead: TestCore;
+let school: TestCore;
+let lessonId: string;
+let proxyFile: string;
+let out: string;
+
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+function remembered(core: TestCore, id: string) {
+  const db = new Database(path.join(core.dataDir, 'studio.db'), { readonly: true });
+  try {
+    return db.prepare(`SELECT sha256, crc32, checked_size, checked_mtime_ms FROM media_assets WHERE lesson_id = ? AND kind = 'proxy'`).get(id);
+  } finally {
+    db.close();
+  }
+}
+
+async function unzipTest(file: string): Promise<string> {
+  return (await promisify(execFile)('unzip', ['-t', file])).stdout;
+}
+
+async function exportLesson(core: TestCore, folder: string): Promise<{ jobId: string; path: string }> {
+  const started = await caller(core)('packages.export', { target: { kind: 'lesson', id: lessonId }, folder });
+  return { jobId: started.job.id, path: started.path };
+}
+
+/** Cancels a job the moment it reports progress: it is then inside a file's bytes. */
+function cancelOnFirstProgress(core: TestCore): () => void {
+  let done = false;
+  return core.bus.subscribe((name, payload) => {
+    const job = payload as { id: string; status: string; progress: number };
+    if (done || name !== 'jobs.progress' || job.status !== 'running' || !(job.progress > 0 && job.progress < 0.5)) return;
+    done = true;
+    void caller(core)('jobs.cancel', { id: job.id });
+  });
+}
+
+beforeAll(async () => {
+  const dataDir = await tempDir('checksums-lead');
+  const db = openDb(path.join(dataDir, 'studio.db'));
+  lessonId = newId();
+  proxyFile = path.join(dataDir, 'media', lessonId, 'proxy.mp4');
+  await fs.mkdir(path.dirname(proxyFile), { recursive: true });
+  await fs.writeFile(proxyFile, randomBytes(PROXY_BYTES));
+  const now = Date.now();
+  insertLesson(db, {
+    id: lessonId,
+    title: 'Wait time',
+    status: 'ready',
+    source: 'import',
+    originalName: null,
+    durationMs: 4000,
+    width: 320,
+    height: 180,
+    rotation: 0,
+    videoCodec: 'h264',
+    audioCodec: 'aac',
+    now,
+  });
+  upsertAsset(db, { id: newId(), lessonId, kind: 'proxy', relPath: path.join(lessonId, 'proxy.mp4'), mime: 'video/mp4', sizeBytes: PROXY_BYTES, now });
+  db.close();
+  lead = await startTestCore(dataDir);
+  school = await startTestCore();
+  out = await tempDir('checksums-out');
+});
+
+afterAll(async () => {
+  await lead?.dispose();
+  await school?.dispose();
+  if (lead) await fs.rm(lead.dataDir, { recursive: true, force: true });
+  await fs.rm(out, { recursive: true, force: true });
+});
+
+describe('package checksums', () => {
+  it('are computed by the first export, remembered for the file as it is, and right in the zip', async () => {
+    expect(remembered(lead, lessonId)).toMatchObject({ sha256: null, crc32: null });
+    const { jobId, path: file } = await exportLesson(lead, out);
+    await lead.jobs.idle();
+    expect(lead.jobs.get(jobId)).toMatchObject({ status: 'done', progress: 1 });
+    const bytes = await fs.readFile(proxyFile);
+    const stat = await fs.stat(proxyFile);
+    expect(remembered(lead, lessonId)).toEqual({
+      sha256: sha(bytes),
+      crc32: zlib.crc32(bytes),
+      checked_size: PROXY_BYTES,
+      checked_mtime_ms: stat.mtimeMs,
+    });
+    expect(await unzipTest(file)).toMatch(/No errors detected/);
+
+    // The second export takes them from the library, and its package is as right.
+    const again = await exportLesson(lead, out);
+    await lead.jobs.idle();
+    expect(lead.jobs.get(again.jobId).status).toBe('done');
+    expect(await unzipTest(again.path)).toMatch(/No errors detected/);
+  });
+
+  it('of a file that changed are computed again', async () => {
+    const changed = randomBytes(PROXY_BYTES);
+    await fs.writeFile(proxyFile, changed);
+    const later = new Date(Date.now() + 5000);
+    await fs.utimes(proxyFile, later, later);
+    const { jobId, path: file } = await exportLesson(lead, out);
+    await lead.jobs.idle();
+    expect(lead.jobs.get(jobId).status).toBe('done');
+    expect(remembered(lead, lessonId)).toMatchObject({ sha256: sha(changed), crc32: zlib.crc32(changed), checked_mtime_ms: (await fs.stat(proxyFile)).mtimeMs });
+    expect(await unzipTest(file)).toMatch(/No errors detected/);
+
+    // The school verifies the sha256 while unpacking, and remembers it for its own copy.
+    const job = await caller(school)('packages.import', { source: { kind: 'path', path: file } });
+    await school.jobs.idle();
+    expect(school.jobs.get(job.id).status).toBe('done');
+    const theirs = path.join(school.dataDir, 'media', lessonId, 'proxy.mp4');
+    expect(remembered(school, lessonId)).toEqual({
+      sha256: sha(changed),
+      crc32: null,
+      checked_size: PROXY_BYTES,
+      checked_mtime_ms: (await fs.stat(theirs)).mtimeMs,
+    });
+    expect((await fs.readFile(theirs)).equals(changed)).toBe(true);
+  });
+
+  it('cancelled mid-file, an export leaves no file and an import changes nothing', async () => {
+    const folder = await tempDir('checksums-cancel');
+    const { path: file } = await exportLesson(lead, folder);
+    await lead.jobs.idle();
+    await fs.rm(path.join(school.dataDir, 'media', lessonId), { recursive: true, force: true });
+    const stopExport = cancelOnFirstProgress(lead);
+    const cancelled = await exportLesson(lead, folder);
+    await lead.jobs.idle();
+    stopExport();
+    expect(lead.jobs.get(cancelled.jobId).status).toBe('cancelled');
+    expect(await fs.readdir(folder)).toEqual([path.basename(file)]);
+
+    const fresh = await startTestCore();
+    try {
+      const before = await librarySnapshot(fresh);
+      const stopImport = cancelOnFirstProgress(fresh);
+      const job = await caller(fresh)('packages.import', { source: { kind: 'path', path: file } });
+      await fresh.jobs.idle();
+      stopImport();
+      expect(fresh.jobs.get(job.id).status).toBe('cancelled');
+      expect(await librarySnapshot(fresh)).toEqual(before);
+    } finally {
+      await fresh.dispose();
+      await fs.rm(folder, { recursive: true, force: true });
+    }
+  });
+});
