@@ -1,5 +1,3 @@
-import { createHash, type Hash } from 'node:crypto';
-import zlib from 'node:zlib';
 import type { Db } from '../db/open';
 import type { CheckedSums } from './select';
 
@@ -33,34 +31,4 @@ export function rememberSums(db: Db, assetId: string, sums: { sha256: string; cr
     stamp.mtimeMs,
     assetId,
   );
-}
-
-/** Slices small enough to stay in the CPU cache between the two checksums. */
-const SLICE_BYTES = 256 * 1024;
-
-/** sha256 and CRC-32 (either or both) over a file's chunks, in one pass over each chunk. */
-export class Sums {
-  private readonly hash: Hash | null;
-  private crc: number | null;
-
-  constructor(want: { sha256: boolean; crc32: boolean }) {
-    this.hash = want.sha256 ? createHash('sha256') : null;
-    this.crc = want.crc32 ? 0 : null;
-  }
-
-  update(chunk: Buffer): void {
-    if (this.hash && this.crc !== null) {
-      for (let at = 0; at < chunk.length; at += SLICE_BYTES) {
-        const slice = chunk.subarray(at, at + SLICE_BYTES);
-        this.hash.update(slice);
-        this.crc = zlib.crc32(slice, this.crc);
-      }
-    } else if (this.hash) this.hash.update(chunk);
-    else if (this.crc !== null) this.crc = zlib.crc32(chunk, this.crc);
-  }
-
-  /** Once every chunk has been seen: what was asked for, else null. */
-  result(): KnownSums {
-    return { sha256: this.hash?.digest('hex') ?? null, crc32: this.crc };
-  }
 }

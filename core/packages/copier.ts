@@ -56,13 +56,17 @@ export class Copier {
   private buffer(slot: number, length: number): Buffer {
     const have = this.buffers[slot];
     if (have && have.length >= length) return have;
-    const made = Buffer.allocUnsafeSlow(Math.max(length, have?.length ?? 0));
+    // Shared memory, so a hash thread can read a chunk where it lies.
+    const made = Buffer.from(new SharedArrayBuffer(Math.max(length, have?.length ?? 0)));
     this.buffers[slot] = made;
     return made;
   }
 
-  /** Copies `length` bytes from `from` to `to`; each chunk is visited once, in order, before it is written. */
-  async copy(from: Place, to: Place, length: number, visit: (chunk: Buffer) => void): Promise<void> {
+  /**
+   * Copies `length` bytes from `from` to `to`. Each chunk is visited once, in order, as it is written;
+   * a visit may go on in the background (a hash thread): its chunk is reused only once it settles.
+   */
+  async copy(from: Place, to: Place, length: number, visit: (chunk: Buffer) => void | Promise<void>): Promise<void> {
     const count = Math.ceil(length / CHUNK_BYTES);
     const chunkSize = Math.min(CHUNK_BYTES, length);
     const reads: Array<Promise<Buffer>> = [];
@@ -80,17 +84,17 @@ export class Copier {
     };
     try {
       for (let i = 0; i < Math.min(DEPTH, count); i++) read(i);
-      let writing: Promise<void> | null = null;
+      let writing: Promise<unknown> | null = null;
       for (let i = 0; i < count; i++) {
         this.signal.throwIfAborted();
         const chunk = await reads[i % DEPTH]!;
-        visit(chunk);
-        // The previous chunk's buffer is free once it is written: it takes the next read.
+        const visited = track(Promise.resolve(visit(chunk)));
+        // The previous chunk's buffer is free once it is written and visited: it takes the next read.
         if (writing) {
           await writing;
           if (i - 1 + DEPTH < count) read(i - 1 + DEPTH);
         }
-        writing = track(writeFully(to.fd, chunk, to.position + i * CHUNK_BYTES));
+        writing = track(Promise.all([track(writeFully(to.fd, chunk, to.position + i * CHUNK_BYTES)), visited]));
       }
       if (writing) await writing;
       this.signal.throwIfAborted();

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import zlib from 'node:zlib';
 import { StudioError } from '../../common/errors';
 import type { ExportRequest } from '../../common/schemas/package';
 import type { CoreContext } from '../app/context';
@@ -14,9 +15,10 @@ import {
   type Manifest,
   type PackageLesson,
 } from './format';
-import { rememberSums, stillHolds, Sums } from './checksums';
+import { rememberSums, stillHolds } from './checksums';
 import { Copier } from './copier';
 import { HashStream } from './hash-stream';
+import { HashThread } from './hash-thread';
 import { collectionRecord, lessonRecord } from './records';
 import { selectContent, type MediaFile } from './select';
 import { ZipWriter } from './zip-writer';
@@ -47,15 +49,29 @@ export interface WriteRun {
   appVersion: string;
 }
 
+/** Where the checksums a file lacks are computed: sha256 on a thread of its own, made when first needed. */
+class Checksummer {
+  private thread: HashThread | null = null;
+
+  sha256(): HashThread {
+    return (this.thread ??= new HashThread());
+  }
+
+  async close(): Promise<void> {
+    await this.thread?.close();
+  }
+}
+
 /**
  * Copies one media file into the zip as a stored entry and returns its sha256. Checksums the library
- * remembers for the file as it is are used as they are; the rest are computed in the same pass that
- * copies the bytes, and remembered for the next export.
+ * remembers for the file as it is are used as they are; the rest are computed while the bytes are
+ * copied (sha256 on the hash thread, CRC-32 here, both over the same chunk at once) and remembered.
  */
 async function packMedia(
   ctx: CoreContext,
   zip: ZipWriter,
   copier: Copier,
+  checksummer: Checksummer,
   out: number,
   m: MediaFile,
   path: string,
@@ -67,17 +83,19 @@ async function packMedia(
     const changed = () => new StudioError('media_failed', { detail: `${path} changed while exporting` });
     if (before.size !== m.size) throw changed();
     const known = stillHolds(m.checked, before);
-    const sums = new Sums({ sha256: known.sha256 === null, crc32: known.crc32 === null });
+    const hasher = known.sha256 === null ? checksummer.sha256() : null;
+    await hasher?.start();
+    let crc32 = known.crc32 ?? 0;
     const { entry, dataOffset } = await zip.beginStored(path, m.size, known.crc32);
     await copier.copy({ fd: source.fd, position: 0 }, { fd: out, position: dataOffset }, m.size, (chunk) => {
-      sums.update(chunk);
+      const hashed = hasher?.update(chunk);
+      if (known.crc32 === null) crc32 = zlib.crc32(chunk, crc32);
       onBytes(chunk.length);
+      return hashed;
     });
+    const sha256 = known.sha256 ?? (await hasher!.digest());
     const after = await source.stat();
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw changed();
-    const computed = sums.result();
-    const sha256 = known.sha256 ?? computed.sha256!;
-    const crc32 = known.crc32 ?? computed.crc32!;
     if (known.crc32 === null) await zip.sealStored(entry, crc32);
     if (known.sha256 === null || known.crc32 === null) rememberSums(ctx.db, m.assetId, { sha256, crc32 }, before);
     return sha256;
@@ -105,6 +123,7 @@ export async function writePackage(ctx: CoreContext, request: ExportRequest, tar
   };
 
   const out = await fs.open(target, 'wx');
+  const checksummer = new Checksummer();
   try {
     const zip = new ZipWriter(out.fd, new Date(ctx.now()));
     const copier = new Copier(run.signal);
@@ -119,7 +138,7 @@ export async function writePackage(ctx: CoreContext, request: ExportRequest, tar
       const media: PackageLesson['media'] = [];
       for (const m of selection.media.get(lessonId) ?? []) {
         const path = entryName(lessonId, m);
-        const sha256 = await packMedia(ctx, zip, copier, out.fd, m, path, onBytes);
+        const sha256 = await packMedia(ctx, zip, copier, checksummer, out.fd, m, path, onBytes);
         files.push({ path, size: m.size, sha256 });
         media.push({ kind: m.kind, path, mime: m.mime, sha256 });
       }
@@ -146,6 +165,7 @@ export async function writePackage(ctx: CoreContext, request: ExportRequest, tar
     run.signal.throwIfAborted();
     await zip.finish();
   } finally {
+    await checksummer.close();
     await out.close();
   }
   run.progress(1);
