@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 
-/** Large chunks: a gigabyte is a few hundred reads and writes, not tens of thousands of stream hops. */
-export const CHUNK_BYTES = 4 * 1024 * 1024;
+/**
+ * Chunks of 1 MiB: a gigabyte is a thousand reads and writes, not tens of thousands of stream hops,
+ * and the chunks in flight stay small enough for the CPU cache between the kernel's copy and the
+ * hashing (with 4 MiB chunks, exporting 1 GB here took about 1.5 times the system time).
+ */
+export const CHUNK_BYTES = 1024 * 1024;
 /** Chunks in flight per copy: the next ones are read while the current one is hashed and written. */
-const DEPTH = 4;
+const DEPTH = 8;
 
 /** A place in a file: its descriptor (which the copier never closes) and a byte offset. */
 export interface Place {
