@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { makeTestVideo } from '../fixtures/media';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
+import { openStudio, signUpOnHub } from './hub-pages';
 
 let hub: HubProcess;
 let hubData: string;
@@ -21,25 +22,6 @@ test.afterAll(async () => {
   for (const dir of [hubData, teacherShell?.dataDir, mentorShell?.dataDir]) if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function open(browser: Browser, shell: RunningShell): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(shell.url);
-  return page;
-}
-
-async function signUp(page: Page, name: string, country: string) {
-  await page.getByRole('button', { name: 'Communities' }).click();
-  await page.getByRole('button', { name: 'I am new' }).click();
-  await page.getByLabel('Hub address').fill(hub.url);
-  await page.getByLabel('Email').fill(`${name.toLowerCase()}-${Date.now()}@school.example`);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByLabel('Your name as others see it').fill(name);
-  await page.getByLabel('Country (two-letter code)').fill(country);
-  await page.screenshot({ path: `test-results/hub-sign-up-${name}-en.png` });
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
-}
-
 const indicator = (page: Page) => page.locator('.sync-button');
 
 async function syncNow(page: Page) {
@@ -49,12 +31,12 @@ async function syncNow(page: Page) {
 }
 
 test('a teacher shares a lesson; a mentor watches it and leaves notes while the hub is down; the teacher sees them', async ({ browser }) => {
-  const teacher = await open(browser, teacherShell);
-  const mentor = await open(browser, mentorShell);
+  const teacher = await openStudio(browser, teacherShell);
+  const mentor = await openStudio(browser, mentorShell);
   await expect(indicator(teacher)).toContainText('Not signed in to a hub');
 
   // The teacher creates a community and invites a mentor; the mentor joins with the link.
-  await signUp(teacher, 'Amina', 'JO');
+  await signUpOnHub(teacher, hub.url, 'Amina', 'JO', true);
   await teacher.getByLabel('Name', { exact: true }).fill('Maths across borders');
   await teacher.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(teacher.getByRole('heading', { name: 'Maths across borders' })).toBeVisible();
@@ -62,7 +44,7 @@ test('a teacher shares a lesson; a mentor watches it and leaves notes while the 
   await teacher.getByRole('button', { name: 'Create invitation' }).click();
   const link = await teacher.getByLabel('Invitation link').inputValue();
 
-  await signUp(mentor, 'Budi', 'ID');
+  await signUpOnHub(mentor, hub.url, 'Budi', 'ID', true);
   await mentor.getByLabel('Invitation code or link').fill(link);
   await mentor.getByRole('button', { name: 'Join' }).click();
   await expect(mentor.getByRole('heading', { name: 'Maths across borders' })).toBeVisible();

@@ -1,9 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { makeTestVideo } from '../fixtures/media';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
+import { openStudio, signUpOnHub } from './hub-pages';
 
 /**
  * The review loop in three studios (a lead, a teacher, a mentor) on one hub: the lead writes a rubric;
@@ -38,25 +39,6 @@ test.afterAll(async () => {
   for (const dir of [hubData, ...Object.values(shells).map((s) => s?.dataDir)]) if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
 
-/** Each person in their own time zone, as they would be across borders. */
-async function open(browser: Browser, shell: RunningShell, timezoneId: string): Promise<Page> {
-  const page = await (await browser.newContext({ timezoneId })).newPage();
-  await page.goto(shell.url);
-  return page;
-}
-
-async function signUp(page: Page, name: string, country: string) {
-  await page.getByRole('button', { name: 'Communities' }).click();
-  await page.getByRole('button', { name: 'I am new' }).click();
-  await page.getByLabel('Hub address').fill(hub.url);
-  await page.getByLabel('Email').fill(`${name.toLowerCase()}-${Date.now()}@school.example`);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByLabel('Your name as others see it').fill(name);
-  await page.getByLabel('Country (two-letter code)').fill(country);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
-}
-
 async function invite(lead: Page, role: 'mentor' | 'member', previous = ''): Promise<string> {
   await lead.getByLabel('Joins as').selectOption(role);
   await lead.getByRole('button', { name: 'Create invitation' }).click();
@@ -86,20 +68,20 @@ const reviews = (page: Page, tab: string) =>
 
 test('a rubric, a request, an offline review, the answer and growth, across three studios', async ({ browser }) => {
   test.setTimeout(240_000);
-  const lead = await open(browser, shells.lead, 'Europe/Istanbul');
-  const teacher = await open(browser, shells.teacher, 'Asia/Amman');
-  const mentor = await open(browser, shells.mentor, 'Asia/Jakarta');
+  const lead = await openStudio(browser, shells.lead, 'Europe/Istanbul');
+  const teacher = await openStudio(browser, shells.teacher, 'Asia/Amman');
+  const mentor = await openStudio(browser, shells.mentor, 'Asia/Jakarta');
 
   // A lead creates the community and invites a teacher (member) and a mentor.
-  await signUp(lead, 'Layla', 'TR');
+  await signUpOnHub(lead, hub.url, 'Layla', 'TR');
   await lead.getByLabel('Name', { exact: true }).fill('Maths across borders');
   await lead.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(lead.getByRole('heading', { name: 'Maths across borders' })).toBeVisible();
   const memberLink = await invite(lead, 'member');
   const mentorLink = await invite(lead, 'mentor', memberLink);
-  await signUp(teacher, 'Amina', 'JO');
+  await signUpOnHub(teacher, hub.url, 'Amina', 'JO');
   await join(teacher, memberLink);
-  await signUp(mentor, 'Budi', 'ID');
+  await signUpOnHub(mentor, hub.url, 'Budi', 'ID');
   await join(mentor, mentorLink);
 
   // The lead writes a rubric in two languages; a broken file is refused with the path of its error.
