@@ -1,5 +1,5 @@
 import { StudioError } from '../../common/errors';
-import { aacArgs, h264Args, mp4Output } from './encode';
+import { aacArgs, h264Args, mp4Output, mainStreams, noExtras } from './encode';
 import { runFfmpeg } from './runner';
 import type { MediaTools } from './tools';
 
@@ -31,18 +31,12 @@ export async function exportClip(tools: MediaTools, input: string, output: strin
       ((endMs - startMs) / 1000).toFixed(3),
       '-i',
       input,
-      '-map',
-      '0:v:0',
-      '-map',
-      '0:a:0?',
+      ...mainStreams,
       '-vf',
       'scale=trunc(iw/2)*2:trunc(ih/2)*2,format=yuv420p',
       ...h264Args({ preset: 'veryfast', crf: 21 }),
       ...aacArgs(128, 2),
-      '-sn',
-      '-dn',
-      '-map_metadata',
-      '-1',
+      ...noExtras,
       ...mp4Output,
       output,
     ],

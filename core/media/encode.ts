@@ -27,3 +27,9 @@ export function aacArgs(bitrateK: number, channels: 1 | 2): string[] {
 
 /** The index goes first so playback can start, and seek, before the whole file has arrived. */
 export const mp4Output = ['-movflags', '+faststart', '-f', 'mp4'];
+
+/** The first video stream and the first audio stream, if any: what every copy we make carries. */
+export const mainStreams = ['-map', '0:v:0', '-map', '0:a:0?'];
+
+/** No subtitles, data tracks or source metadata (which can hold a location or a device name) travel. */
+export const noExtras = ['-sn', '-dn', '-map_metadata', '-1'];

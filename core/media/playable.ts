@@ -1,5 +1,5 @@
 import type { ProbeResult } from './probe';
-import { aacArgs, fitShortSideFilter, h264Args, mp4Output } from './encode';
+import { aacArgs, fitShortSideFilter, h264Args, mp4Output, mainStreams, noExtras } from './encode';
 import { runFfmpeg } from './runner';
 import type { MediaTools } from './tools';
 
@@ -37,18 +37,12 @@ export async function makePlayableCopy(tools: MediaTools, input: string, output:
       '-y',
       '-i',
       input,
-      '-map',
-      '0:v:0',
-      '-map',
-      '0:a:0?',
+      ...mainStreams,
       '-vf',
       fitShortSideFilter(PLAYABLE_MAX_SHORT_SIDE),
       ...h264Args({ preset: 'veryfast', crf: 23 }),
       ...aacArgs(128, 2),
-      '-sn',
-      '-dn',
-      '-map_metadata',
-      '-1',
+      ...noExtras,
       ...mp4Output,
       output,
     ],

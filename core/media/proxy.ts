@@ -1,4 +1,4 @@
-import { aacArgs, fitShortSideFilter, h264Args, mp4Output } from './encode';
+import { aacArgs, fitShortSideFilter, h264Args, mp4Output, mainStreams, noExtras } from './encode';
 import { runFfmpeg } from './runner';
 import type { MediaTools } from './tools';
 
@@ -29,10 +29,7 @@ export async function makeProxy(tools: MediaTools, input: string, output: string
       '-y',
       '-i',
       input,
-      '-map',
-      '0:v:0',
-      '-map',
-      '0:a:0?',
+      ...mainStreams,
       '-vf',
       fitShortSideFilter(p.shortSide, 'bilinear'),
       '-fpsmax',
@@ -44,10 +41,7 @@ export async function makeProxy(tools: MediaTools, input: string, output: string
       '-force_key_frames',
       'expr:gte(t,n_forced*2)',
       ...aacArgs(p.audioK, p.channels),
-      '-sn',
-      '-dn',
-      '-map_metadata',
-      '-1',
+      ...noExtras,
       ...mp4Output,
       output,
     ],
