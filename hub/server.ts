@@ -91,7 +91,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     clearInterval(sweep);
     events.close();
   });
-  app.addHook('onClose', async () => db.destroy());
+  app.addHook('onClose', async () => {
+    await ctx.blobs.close();
+    await db.destroy();
+  });
   events.attach(app.server);
 
   try {

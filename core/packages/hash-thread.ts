@@ -26,7 +26,7 @@ parentPort.on('message', (m) => {
  * SharedArrayBuffer (see Copier) and stay untouched until `update` resolves. One file at a time.
  */
 export class HashThread {
-  private readonly worker = new Worker(SOURCE, { eval: true });
+  private readonly worker = new Worker(SOURCE, { eval: true, execArgv: [] });
   private readonly waiting: Array<{ resolve(value: string | null): void; reject(err: Error): void }> = [];
   private failure: Error | null = null;
 

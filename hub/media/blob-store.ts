@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { FileStore } from '@tus/file-store';
 import type { DataStore } from '@tus/server';
+import { UploadFileStore } from './upload-file-store';
 
 /**
  * Where media lives on the hub: uploads in progress behind the tus `DataStore` interface, finished
@@ -14,34 +12,40 @@ import type { DataStore } from '@tus/server';
  */
 export interface BlobStore {
   readonly uploads: DataStore;
-  /** Hashes a finished upload; if it matches `sha256` it becomes that blob, otherwise it is deleted. */
-  commit(uploadId: string, sha256: string): Promise<'stored' | 'mismatch'>;
+  /** Who started an upload (kept in its metadata), or null when there is no such upload. */
+  uploaderOf(uploadId: string): Promise<string | null>;
+  /** Checks a finished upload's hash; if it matches `sha256` it becomes that blob, otherwise it is deleted. */
+  commit(uploadId: string, size: number, sha256: string): Promise<'stored' | 'mismatch'>;
   read(sha256: string, range?: { start: number; end: number }): Readable;
   remove(sha256: string): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** An upload left unfinished this long is deleted; resuming it later starts over. */
 export const UPLOAD_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
 
 export class FileBlobStore implements BlobStore {
-  readonly uploads: FileStore;
+  readonly uploads: UploadFileStore;
 
   constructor(
     private readonly uploadsDir: string,
     private readonly blobsDir: string,
   ) {
-    this.uploads = new FileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
+    this.uploads = new UploadFileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
+  }
+
+  async uploaderOf(uploadId: string): Promise<string | null> {
+    const upload = await this.uploads.configstore.get(uploadId);
+    return upload ? String(upload.metadata?.uploaderId ?? '') : null;
   }
 
   private blobPath(sha256: string): string {
     return path.join(this.blobsDir, sha256.slice(0, 2), sha256);
   }
 
-  async commit(uploadId: string, sha256: string): Promise<'stored' | 'mismatch'> {
+  async commit(uploadId: string, size: number, sha256: string): Promise<'stored' | 'mismatch'> {
     const source = path.join(this.uploadsDir, uploadId);
-    const hash = createHash('sha256');
-    await pipeline(createReadStream(source), hash);
-    if (hash.digest('hex') !== sha256) {
+    if ((await this.uploads.sha256(uploadId, size)) !== sha256) {
       await this.uploads.remove(uploadId);
       return 'mismatch';
     }
@@ -66,6 +70,10 @@ export class FileBlobStore implements BlobStore {
 
   async remove(sha256: string): Promise<void> {
     await rm(this.blobPath(sha256), { force: true });
+  }
+
+  async close(): Promise<void> {
+    await this.uploads.close();
   }
 }
 

@@ -5,6 +5,7 @@ import { TUS_PATH, uploadMetadataSchema } from '../../common/hub-api';
 import { requireCan, requireMember } from '../communities/membership';
 import type { HubContext } from '../context';
 import { statusFor } from '../http/errors';
+import { sendWebResponse, toWebRequest } from '../http/web-request';
 
 const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -42,8 +43,9 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
       try {
         const userId = await userOf(req);
         if (req.method === 'POST') return;
-        const upload = await blobs.uploads.getUpload(uploadId);
-        if (upload.metadata?.uploaderId !== userId) throw new StudioError('forbidden', { reason: 'not_uploader' });
+        // An upload that does not exist is left to tus, which answers 404.
+        const uploaderId = await blobs.uploaderOf(uploadId);
+        if (uploaderId !== null && uploaderId !== userId) throw new StudioError('forbidden', { reason: 'not_uploader' });
       } catch (err) {
         if (err instanceof StudioError) throw tusError(err);
         throw err;
@@ -85,8 +87,9 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
       throw err;
     });
     requireCan(role, 'media.upload');
+    const size = upload.size ?? upload.offset;
     await ctx.blobLock.run(metadata.sha256, async () => {
-      if ((await blobs.commit(upload.id, metadata.sha256)) === 'mismatch') {
+      if ((await blobs.commit(upload.id, size, metadata.sha256)) === 'mismatch') {
         throw new StudioError('hash_mismatch', { expected: metadata.sha256 });
       }
       await db
@@ -94,7 +97,7 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
         .values({
           sha256: metadata.sha256,
           community_id: metadata.communityId,
-          size: upload.size ?? upload.offset,
+          size,
           content_type: metadata.type,
           uploader_id: uploaderId,
           verified_at: ctx.now(),
@@ -118,7 +121,7 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
     const methods = ['POST', 'HEAD', 'PATCH', 'DELETE', 'OPTIONS'] as const;
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
       reply.hijack();
-      await tus.handle(request.raw, reply.raw);
+      await sendWebResponse(reply.raw, await tus.handleWeb(toWebRequest(request.raw, reply.raw)));
     };
     scope.route({ method: [...methods], url: TUS_PATH, handler });
     scope.route({ method: [...methods], url: `${TUS_PATH}/*`, handler });

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Transfer } from '../../common/schemas/sync';
 import { HubClient } from '../../core/hub/client';
+import { DEFAULT_CHUNK_BYTES } from '../../core/sync/service';
 import { sha256File } from '../../core/transfers/hash';
 import { Throttle } from '../../core/transfers/throttle';
 import { runUpload } from '../../core/transfers/upload';
@@ -23,8 +24,8 @@ import { cachedMedia, median, writeResult } from './media-cache';
  * connection is cut halfway through an upload.
  */
 const OPS = 10_000;
-const ROUNDS = 3;
-const CHUNK = 4 * 1024 * 1024;
+const ROUNDS = 5;
+const CHUNK = DEFAULT_CHUNK_BYTES;
 const MB = 1024 * 1024;
 
 /** About 200 MB of H.264 at a constant bitrate (cached in bench/.cache). */

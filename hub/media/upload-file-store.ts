@@ -1,0 +1,79 @@
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { FileConfigstore, FileStore, type Configstore } from '@tus/file-store';
+import type { Upload } from '@tus/server';
+import { UploadHasher } from './upload-hasher';
+
+/** Upload records kept in memory at most (the oldest is read from disk again when next needed). */
+const MAX_CACHED = 1000;
+
+/**
+ * The tus file store, with each upload hashed on another thread as its chunks land (so finishing a
+ * 200 MB upload does not read it all back) and its JSON record read from disk once rather than on
+ * every request.
+ */
+export class UploadFileStore extends FileStore {
+  private readonly hasher = new UploadHasher();
+
+  constructor(options: { directory: string; expirationPeriodInMilliseconds: number }) {
+    super({ ...options, configstore: new CachedConfigstore(new FileConfigstore(options.directory)) });
+  }
+
+  private file(id: string): string {
+    return path.join(this.directory, id);
+  }
+
+  override async write(readable: Readable, id: string, offset: number): Promise<number> {
+    const newOffset = await super.write(readable, id, offset);
+    this.hasher.advance(id, this.file(id), newOffset);
+    return newOffset;
+  }
+
+  /** The sha256 of the upload's `size` bytes, from the running hash when there is one. */
+  sha256(id: string, size: number): Promise<string> {
+    return this.hasher.digest(id, this.file(id), size);
+  }
+
+  override async remove(id: string): Promise<void> {
+    this.hasher.forget(id);
+    await super.remove(id);
+  }
+
+  async close(): Promise<void> {
+    await this.hasher.close();
+  }
+}
+
+/** Each upload's JSON record read from disk once, not on every request that touches it; writes go through. */
+class CachedConfigstore implements Configstore {
+  private readonly cache = new Map<string, Upload>();
+
+  constructor(private readonly inner: Configstore) {}
+
+  async get(key: string): Promise<Upload | undefined> {
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const value = await this.inner.get(key);
+    if (value) this.remember(key, value);
+    return value;
+  }
+
+  async set(key: string, value: Upload): Promise<void> {
+    await this.inner.set(key, value);
+    this.remember(key, value);
+  }
+
+  async delete(key: string): Promise<void> {
+    this.cache.delete(key);
+    await this.inner.delete(key);
+  }
+
+  async list(): Promise<string[]> {
+    return (await this.inner.list?.()) ?? [];
+  }
+
+  private remember(key: string, value: Upload): void {
+    this.cache.set(key, value);
+    if (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
+  }
+}
