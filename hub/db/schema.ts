@@ -49,7 +49,8 @@ export interface HubDatabase {
     op: string;
     received_at: number;
   };
-  record_heads: {
+  /** One per record: who owns it, where it hangs, its tombstone, and its current fields with their stamps. */
+  records: {
     community_id: string;
     entity: string;
     record_id: string;
@@ -58,8 +59,13 @@ export interface HubDatabase {
     created_hlc: string;
     deleted_hlc: string | null;
     expires_at: number | null;
+    /** JSON object: field → current value. */
+    fields: string;
+    /** JSON object: field → the HLC that set it. */
+    field_hlcs: string;
   };
-  records: { community_id: string; entity: string; record_id: string; field: string; value: string; hlc: string };
+  /** The value (JSON text) of each reference field (media blobs, rubrics) of live records, to find who refers to what. */
+  record_refs: { community_id: string; entity: string; record_id: string; field: string; value: string };
   blobs: {
     sha256: string;
     community_id: string;

@@ -19,12 +19,12 @@ export function syncRoutes(app: FastifyInstance, ctx: HubContext): void {
     return { results, hubTime: now };
   });
 
-  app.get(e.pull.path, async (request) => {
+  app.get(e.pull.path, async (request, reply) => {
     const user = await ctx.authenticate(request.headers.authorization);
     const query = e.pull.query.parse(request.query);
     const role = await requireMember(ctx.db, query.community, user.userId);
     // Shares past their agreed duration go before anyone pulls them again, not at the next sweep.
     await publish(ctx, await expireDue(ctx.db, ctx.now(), ctx.hlc, query.community), request.log);
-    return pullPage(ctx.db, ctx.epoch, { userId: user.userId, role }, query, ctx.now());
+    return reply.type('application/json').send(await pullPage(ctx.db, ctx.epoch, { userId: user.userId, role }, query, ctx.now()));
   });
 }

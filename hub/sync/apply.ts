@@ -20,6 +20,8 @@ export interface ApplyOutcome {
 }
 
 const allBlobFields = [...new Set(entityNames.flatMap((name) => entityDefinition(name).blobFields))];
+/** Fields looked up by value: media blobs (to know when storage can go) and rubrics (to know when one is in use). */
+const referenceFields = new Set([...allBlobFields, 'rubricId']);
 
 /**
  * Applies a batch of ops in one transaction. Each op is checked on its own (shape, author, clock,
@@ -36,7 +38,7 @@ export async function applyPush(db: HubDb, userId: string, rawOps: readonly unkn
  */
 export async function expireDue(db: HubDb, now: number, hlc: Hlc, communityId?: string): Promise<ApplyOutcome> {
   const due = (q: HubDb) => {
-    const query = q.selectFrom('record_heads').select(['community_id', 'entity', 'record_id']).where('expires_at', '<=', now).where('deleted_hlc', 'is', null);
+    const query = q.selectFrom('records').select(['community_id', 'entity', 'record_id']).where('expires_at', '<=', now).where('deleted_hlc', 'is', null);
     return communityId ? query.where('community_id', '=', communityId) : query;
   };
   // Most calls find nothing due; only then is a write transaction worth taking.
@@ -198,7 +200,7 @@ class Batch {
       return this.cached(key);
     };
     const asLive = (id: string, r: CachedRecord): LiveRecord | null =>
-      r.head && r.head.deletedHlc === null ? { id, ownerId: r.head.ownerId, fields: parsedFields(r) } : null;
+      r.head && r.head.deletedHlc === null ? { id, ownerId: r.head.ownerId, fields: fieldValues(r) } : null;
     const current = live ? asLive(op.id, record) : null;
     return {
       op,
@@ -210,7 +212,7 @@ class Batch {
       children: async (entity, parentId) => {
         await this.pending.flush(this.db);
         const rows = await this.db
-          .selectFrom('record_heads')
+          .selectFrom('records')
           .select('record_id')
           .where('community_id', '=', op.communityId)
           .where('entity', '=', entity)
@@ -221,14 +223,15 @@ class Batch {
         return found.flatMap((r) => (r ? [r] : []));
       },
       isReferenced: async (entity, field, value) => {
+        if (!referenceFields.has(field)) throw new Error(`${field} is not a reference field`);
         await this.pending.flush(this.db);
         const row = await this.db
-          .selectFrom('records')
+          .selectFrom('record_refs')
           .select('record_id')
           .where('community_id', '=', op.communityId)
-          .where('entity', '=', entity)
           .where('field', '=', field)
           .where('value', '=', JSON.stringify(value))
+          .where('entity', '=', entity)
           .limit(1)
           .executeTakeFirst();
         return row !== undefined;
@@ -254,11 +257,12 @@ class Batch {
     const { expiresField } = entityDefinition(op.entity);
     if (record.head && expiresField && expiresField in fields) record.head.expiresAt = (fields[expiresField] as number | null) ?? null;
     for (const [field, value] of Object.entries(fields)) {
-      const stored = { value: JSON.stringify(value), hlc: op.hlc };
-      record.fields.set(field, stored);
-      this.pending.setField(key, { community_id: op.communityId, entity: op.entity, record_id: op.id, field, ...stored });
+      record.fields.set(field, { value, hlc: op.hlc });
+      if (referenceFields.has(field)) {
+        this.pending.setRef(key, { community_id: op.communityId, entity: op.entity, record_id: op.id, field }, value === null ? null : JSON.stringify(value));
+      }
     }
-    this.saveHead(op, key, record);
+    this.save(op, key, record);
     return { opId: op.opId, status: 'applied', seq };
   }
 
@@ -272,7 +276,7 @@ class Batch {
     const blobFields = entityDefinition(op.entity).blobFields;
     for (const field of blobFields) {
       const value = record.fields.get(field)?.value;
-      if (value && value !== 'null') this.releaseCandidates.add(`${op.communityId}|${JSON.parse(value) as string}`);
+      if (typeof value === 'string') this.releaseCandidates.add(`${op.communityId}|${value}`);
     }
     await this.pending.flush(this.db);
     const sameRecord = { community_id: op.communityId, entity: op.entity, record_id: op.id };
@@ -284,19 +288,19 @@ class Batch {
       .where('seq', '<', seq)
       .execute();
     await this.db
-      .deleteFrom('records')
+      .deleteFrom('record_refs')
+      .where('record_id', '=', sameRecord.record_id)
       .where('community_id', '=', sameRecord.community_id)
       .where('entity', '=', sameRecord.entity)
-      .where('record_id', '=', sameRecord.record_id)
       .execute();
     record.fields.clear();
     if (record.head) Object.assign(record.head, { deletedHlc: op.hlc, expiresAt: null });
     this.pending.addOp(this.opRow({ ...op, fields: {} }, seq));
-    this.saveHead(op, key, record);
+    this.save(op, key, record);
 
     for (const child of childEntitiesOf(op.entity)) {
       const rows = await this.db
-        .selectFrom('record_heads')
+        .selectFrom('records')
         .select('record_id')
         .where('community_id', '=', op.communityId)
         .where('entity', '=', child)
@@ -335,10 +339,16 @@ class Batch {
     };
   }
 
-  private saveHead(op: Op, key: string, record: CachedRecord): void {
+  private save(op: Op, key: string, record: CachedRecord): void {
     const { head } = record;
     if (!head) return;
-    this.pending.setHead(key, {
+    const values: Record<string, unknown> = {};
+    const hlcs: Record<string, string> = {};
+    for (const [field, { value, hlc }] of record.fields) {
+      values[field] = value;
+      hlcs[field] = hlc;
+    }
+    this.pending.setRecord(key, {
       community_id: op.communityId,
       entity: op.entity,
       record_id: op.id,
@@ -347,6 +357,8 @@ class Batch {
       created_hlc: head.createdHlc,
       deleted_hlc: head.deletedHlc,
       expires_at: head.expiresAt,
+      fields: JSON.stringify(values),
+      field_hlcs: JSON.stringify(hlcs),
     });
   }
 
@@ -356,7 +368,7 @@ class Batch {
     for (const candidate of this.releaseCandidates) {
       const [communityId, sha] = candidate.split('|') as [string, string];
       const stillUsed = await this.db
-        .selectFrom('records')
+        .selectFrom('record_refs')
         .select('record_id')
         .where('community_id', '=', communityId)
         .where('field', 'in', allBlobFields)
@@ -372,14 +384,14 @@ class Batch {
   }
 }
 
-function parsedFields(record: CachedRecord): Record<string, unknown> {
-  return Object.fromEntries([...record.fields].map(([field, { value }]) => [field, JSON.parse(value) as unknown]));
+function fieldValues(record: CachedRecord): Record<string, unknown> {
+  return Object.fromEntries([...record.fields].map(([field, { value }]) => [field, value]));
 }
 
 function checkImmutable(definition: EntityDefinition, record: CachedRecord, op: Op): void {
   for (const field of definition.immutable) {
-    const current = record.fields.get(field)?.value;
-    if (field in op.fields && current !== undefined && JSON.stringify(op.fields[field]) !== current) {
+    const current = record.fields.get(field);
+    if (field in op.fields && current !== undefined && JSON.stringify(op.fields[field]) !== JSON.stringify(current.value)) {
       throw new StudioError('invalid_input', { path: `fields.${field}`, issue: 'cannot change once set' });
     }
   }

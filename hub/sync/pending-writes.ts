@@ -3,6 +3,7 @@ import type { HubDb } from '../db/open';
 import type { HubDatabase } from '../db/schema';
 
 type Row<T extends keyof HubDatabase> = Insertable<HubDatabase[T]>;
+type RefKey = Pick<Row<'record_refs'>, 'community_id' | 'entity' | 'record_id' | 'field'>;
 
 /** Stays well under SQLite's limit of bound parameters per statement. */
 const MAX_PARAMS = 30_000;
@@ -22,31 +23,32 @@ function chunks<T>(rows: readonly T[], columns: number): T[][] {
 export class PendingWrites {
   private ops: Row<'ops'>[] = [];
   private records = new Map<string, Row<'records'>>();
-  private heads = new Map<string, Row<'record_heads'>>();
+  /** A reference field's new value, or null once it holds none. */
+  private refs = new Map<string, { key: RefKey; value: string | null }>();
 
   addOp(row: Row<'ops'>): void {
     this.ops.push(row);
   }
 
-  setField(key: string, row: Row<'records'>): void {
-    this.records.set(`${key}/${row.field}`, row);
+  setRecord(key: string, row: Row<'records'>): void {
+    this.records.set(key, row);
   }
 
-  setHead(key: string, row: Row<'record_heads'>): void {
-    this.heads.set(key, row);
+  setRef(key: string, ref: RefKey, value: string | null): void {
+    this.refs.set(`${key}/${ref.field}`, { key: ref, value });
   }
 
   async flush(db: HubDb): Promise<void> {
     const ops = this.ops;
     const records = [...this.records.values()];
-    const heads = [...this.heads.values()];
+    const refs = [...this.refs.values()];
     this.ops = [];
     this.records.clear();
-    this.heads.clear();
+    this.refs.clear();
     for (const chunk of chunks(ops, 10)) await db.insertInto('ops').values(chunk).execute();
-    for (const chunk of chunks(heads, 8)) {
+    for (const chunk of chunks(records, 10)) {
       await db
-        .insertInto('record_heads')
+        .insertInto('records')
         .values(chunk)
         .onConflict((oc) =>
           oc.columns(['community_id', 'entity', 'record_id']).doUpdateSet((eb) => ({
@@ -55,20 +57,27 @@ export class PendingWrites {
             created_hlc: eb.ref('excluded.created_hlc'),
             deleted_hlc: eb.ref('excluded.deleted_hlc'),
             expires_at: eb.ref('excluded.expires_at'),
+            fields: eb.ref('excluded.fields'),
+            field_hlcs: eb.ref('excluded.field_hlcs'),
           })),
         )
         .execute();
     }
-    for (const chunk of chunks(records, 6)) {
+    for (const { key } of refs.filter((r) => r.value === null)) {
       await db
-        .insertInto('records')
+        .deleteFrom('record_refs')
+        .where('record_id', '=', key.record_id)
+        .where('community_id', '=', key.community_id)
+        .where('entity', '=', key.entity)
+        .where('field', '=', key.field)
+        .execute();
+    }
+    const set = refs.flatMap(({ key, value }) => (value === null ? [] : [{ ...key, value }]));
+    for (const chunk of chunks(set, 5)) {
+      await db
+        .insertInto('record_refs')
         .values(chunk)
-        .onConflict((oc) =>
-          oc.columns(['community_id', 'entity', 'record_id', 'field']).doUpdateSet((eb) => ({
-            value: eb.ref('excluded.value'),
-            hlc: eb.ref('excluded.hlc'),
-          })),
-        )
+        .onConflict((oc) => oc.columns(['record_id', 'community_id', 'entity', 'field']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
         .execute();
     }
   }

@@ -4,8 +4,8 @@ import type { HubDb } from '../db/open';
 /** What the hub holds about one record while a push is applied. */
 export interface CachedRecord {
   head: { ownerId: string; parentId: string | null; createdHlc: string; deletedHlc: string | null; expiresAt: number | null } | null;
-  /** Current value (JSON text) and stamp of each field. */
-  fields: Map<string, { value: string; hlc: string }>;
+  /** Current value and stamp of each field. */
+  fields: Map<string, { value: unknown; hlc: string }>;
 }
 
 export function recordKey(communityId: string, entity: string, id: string): string {
@@ -24,9 +24,9 @@ export function toRecordState(record: CachedRecord): RecordState | null {
 const ID_CHUNK = 500;
 
 /**
- * Loads heads and fields of every record with one of `ids`, a few queries per batch instead of a few
- * per op. Ids are device-made UUIDs/ULIDs, so matching on the id alone and keying the result by the
- * full (community, entity, id) is exact.
+ * Loads every record with one of `ids`, one query per 500 ids rather than one per op. Ids are
+ * device-made UUIDs/ULIDs, so matching on the id alone and keying the result by the full
+ * (community, entity, id) is exact.
  */
 export async function loadRecords(db: HubDb, ids: readonly string[]): Promise<Map<string, CachedRecord>> {
   const cache = new Map<string, CachedRecord>();
@@ -39,20 +39,12 @@ export async function loadRecords(db: HubDb, ids: readonly string[]): Promise<Ma
     return record;
   };
   for (let i = 0; i < ids.length; i += ID_CHUNK) {
-    const chunk = ids.slice(i, i + ID_CHUNK);
-    const heads = await db.selectFrom('record_heads').selectAll().where('record_id', 'in', chunk).execute();
-    for (const h of heads) {
-      entry(recordKey(h.community_id, h.entity, h.record_id)).head = {
-        ownerId: h.owner_id,
-        parentId: h.parent_id,
-        createdHlc: h.created_hlc,
-        deletedHlc: h.deleted_hlc,
-        expiresAt: h.expires_at,
-      };
-    }
-    const fields = await db.selectFrom('records').selectAll().where('record_id', 'in', chunk).execute();
-    for (const f of fields) {
-      entry(recordKey(f.community_id, f.entity, f.record_id)).fields.set(f.field, { value: f.value, hlc: f.hlc });
+    const rows = await db.selectFrom('records').selectAll().where('record_id', 'in', ids.slice(i, i + ID_CHUNK)).execute();
+    for (const r of rows) {
+      const record = entry(recordKey(r.community_id, r.entity, r.record_id));
+      record.head = { ownerId: r.owner_id, parentId: r.parent_id, createdHlc: r.created_hlc, deletedHlc: r.deleted_hlc, expiresAt: r.expires_at };
+      const values = JSON.parse(r.fields) as Record<string, unknown>;
+      for (const [field, hlc] of Object.entries(JSON.parse(r.field_hlcs) as Record<string, string>)) record.fields.set(field, { value: values[field], hlc });
     }
   }
   return cache;

@@ -16,6 +16,7 @@ import { makeTestVideo } from '../fixtures/media';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { tempDir } from '../support/web-shell';
 import { cachedMedia, median, writeResult } from './media-cache';
+import { startRemoteDevice, type RemoteDevice } from './remote-device';
 
 /**
  * Issue 5: 10,000 ops pushed by one studio and pulled by another through a hub on loopback; a 200 MB
@@ -145,15 +146,18 @@ async function runSyncBench(): Promise<Record<string, number>> {
   const work = await tempDir('bench-sync');
   const hub: HubProcess = await startHubProcess(path.join(work, 'hub'), 0, ['--bench-put']);
   const devices: Device[] = [];
+  const remotes: RemoteDevice[] = [];
   const device = async (options = {}) => {
     const d = await startDevice(path.join(work, `device-${devices.length}`), { chunkBytes: CHUNK, debounceMs: 60 * 60_000, ...options });
     devices.push(d);
     return d;
   };
   try {
-    // 1. Ops: a teacher's 10,000 notes on a shared lesson reach a mentor's studio.
+    // 1. Ops: a teacher's 10,000 notes on a shared lesson reach a mentor's studio, which runs in a
+    //    process of its own as a second device would.
     const teacher = await device();
-    const mentor = await device();
+    const mentor = await startRemoteDevice(path.join(work, 'mentor'), { chunkBytes: CHUNK, debounceMs: 60 * 60_000 });
+    remotes.push(mentor);
     const account = await signUp(teacher, hub.url, 'Bench teacher', { country: 'GH' });
     await signUp(mentor, hub.url, 'Bench mentor', { country: 'NP' });
     const community = await communityOf(teacher, [[mentor, 'mentor']]);
@@ -228,6 +232,7 @@ async function runSyncBench(): Promise<Record<string, number>> {
     return figures;
   } finally {
     for (const d of devices) await d.dispose({ keepData: true });
+    for (const d of remotes) await d.dispose();
     await hub.stop();
     await fs.rm(work, { recursive: true, force: true });
   }
