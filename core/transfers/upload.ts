@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { DefaultHttpStack, DetailedError, Upload, type HttpRequest, type HttpStack } from 'tus-js-client';
 import { StudioError } from '../../common/errors';
@@ -30,6 +31,25 @@ class ThrottledHttpStack implements HttpStack {
     return request;
   }
 }
+
+/** Bytes per disk read: tus-js-client's own file source reads 64 KiB at a time, which costs a fast link a third of its speed. */
+const READ_BYTES = 1024 * 1024;
+
+/** tus-js-client's `fileReader`: a file by path, each chunk streamed from disk when it is sent. */
+const fileReader = {
+  async openFile(file: string) {
+    const { size } = await stat(file);
+    return {
+      size,
+      async slice(start: number, end: number) {
+        const last = Math.min(end, size);
+        const value = createReadStream(file, { start, end: last - 1, highWaterMark: READ_BYTES });
+        return { value: Object.assign(value, { size: last - start }), done: last >= size };
+      },
+      close() {},
+    };
+  },
+};
 
 export interface UploadRun {
   transfer: StoredTransfer;
@@ -84,14 +104,15 @@ function uploadError(err: Error): StudioError {
 /**
  * Sends one file to the hub's tus endpoint in chunks, resuming from the stored upload address when
  * there is one (tus asks the hub for its offset first, so at most the chunk in flight when the
- * connection dropped is sent again). The file is read in slices from disk, never whole.
+ * connection dropped is sent again). The file is streamed from disk, never held whole.
  */
 export async function runUpload(run: UploadRun): Promise<void> {
   if (await alreadyThere(run)) return;
   const { transfer, client } = run;
   const headers = await client.authorization();
   await new Promise<void>((resolve, reject) => {
-    const upload: Upload = new Upload(createReadStream(run.file), {
+    const upload: Upload = new Upload(run.file as never, {
+      fileReader,
       endpoint: `${client.baseUrl}${TUS_PATH}`,
       ...(transfer.uploadUrl && { uploadUrl: transfer.uploadUrl }),
       chunkSize: run.chunkBytes,

@@ -86,6 +86,9 @@ function timeMediaUpload(device: Device, lessonId: string, onProgress?: (t: Tran
   });
 }
 
+/** Both uploads read the file in pieces of this size. */
+const READ_BYTES = 1024 * 1024;
+
 function plainPut(hubUrl: string, token: string, file: string, size: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
@@ -98,7 +101,7 @@ function plainPut(hubUrl: string, token: string, file: string, size: number): Pr
       res.on('end', () => (res.statusCode === 204 ? resolve((performance.now() - t0) / 1000) : reject(new Error(`PUT answered ${res.statusCode}`))));
     });
     req.on('error', reject);
-    void fs.open(file).then((handle) => handle.createReadStream().pipe(req));
+    void fs.open(file).then((handle) => handle.createReadStream({ highWaterMark: READ_BYTES }).pipe(req));
   });
 }
 
