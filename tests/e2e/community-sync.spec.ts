@@ -66,6 +66,8 @@ test('a teacher shares a lesson; a mentor watches it and leaves notes while the 
   await teacher.getByRole('button', { name: 'Open Wait time practice' }).click();
   await teacher.getByRole('button', { name: 'Share…' }).click();
   const dialog = teacher.getByRole('dialog', { name: 'Share this lesson' });
+  // A click before the communities have loaded must still open the dialog, not the hub screen.
+  await expect(dialog).toBeVisible();
   // Right after the import the smaller copy for sharing may still be in the making: Share waits for it.
   const share = dialog.getByRole('button', { name: 'Share', exact: true });
   await dialog.getByLabel("Learners' voices only").check();

@@ -28,6 +28,7 @@ export function LessonSharing({ lesson, onChanged }: { lesson: Lesson; onChanged
   const toast = useToasts((s) => s.show);
   const [details, setDetails] = useState<ShareDetails | null>(null);
   const [open, setOpen] = useState(false);
+  const [opening, setOpening] = useState(false);
   const shared = lesson.shared;
   const uploadRemaining = Object.values(useSync((s) => s.transfers))
     .filter((t) => t.lessonId === lesson.id && t.direction === 'upload' && t.state !== 'done')
@@ -40,6 +41,26 @@ export function LessonSharing({ lesson, onChanged }: { lesson: Lesson; onChanged
   useEffect(() => {
     call('sharing.get', { lessonId: lesson.id }).then(setDetails, () => setDetails(null));
   }, [lesson.id, lesson.updatedAt, shared?.communityId, shared?.download]);
+
+  // Where "Share…" leads depends on the account, the communities and the current share, which load
+  // after the page appears. A click that comes first (right after opening a lesson, or on a busy
+  // machine) waits for them rather than read empty stores as "no communities" and go to the hub screen.
+  const openShareDialog = async () => {
+    setOpening(true);
+    try {
+      const state = useSync.getState().state ?? (await call('sync.status', {}));
+      if (!state.signedIn) return go({ name: 'hub' });
+      if (!useCommunities.getState().loaded) await useCommunities.getState().load();
+      if (useCommunities.getState().communities.length === 0) return go({ name: 'hub' });
+      // The dialog starts from the current share, so it must be there before the dialog opens.
+      if (shared) setDetails(await call('sharing.get', { lessonId: lesson.id }));
+      setOpen(true);
+    } catch (err) {
+      toast('error', errorMessage(t, err));
+    } finally {
+      setOpening(false);
+    }
+  };
 
   if (shared?.origin === 'hub') {
     const role = communities.find((c) => c.id === shared.communityId)?.myRole;
@@ -73,7 +94,8 @@ export function LessonSharing({ lesson, onChanged }: { lesson: Lesson; onChanged
       <button
         type="button"
         className="small"
-        onClick={() => (signedIn && communities.length > 0 ? setOpen(true) : go({ name: 'hub' }))}
+        disabled={opening}
+        onClick={() => void openShareDialog()}
         title={signedIn ? (communities.length > 0 ? undefined : t('share.needCommunity')) : t('share.needSignIn')}
       >
         {shared ? t('share.manage') : t('share.open')}
