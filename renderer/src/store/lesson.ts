@@ -25,11 +25,25 @@ interface LessonState {
 const byTime = (a: Note, b: Note) => a.startMs - b.startMs || a.createdAt - b.createdAt;
 const UNDO_DEPTH = 50;
 
+/**
+ * Reads of the shown lesson overlap (opening it, then one per `library.changed` while the core syncs
+ * and downloads it) and their answers may arrive in any order, so only the newest read's answer is
+ * kept. A change that lands while the lesson is still opening is remembered and read again once it
+ * is open: the opening answer may predate it, and that change may be the last one (the video's
+ * download finishing), so dropping it would leave the page showing "Downloading…" for good.
+ */
+let opening: { id: string; changed: boolean } | null = null;
+let lessonReads = 0;
+let notesReads = 0;
+
 export const useLesson = create<LessonState>((set, get) => {
   const remember = (entry: UndoEntry) => set({ undoStack: [...get().undoStack, entry].slice(-UNDO_DEPTH) });
   const reloadNotes = async () => {
     const id = get().lesson?.id;
-    if (id) set({ notes: await call('notes.list', { lessonId: id }) });
+    if (!id) return;
+    const read = ++notesReads;
+    const notes = await call('notes.list', { lessonId: id });
+    if (read === notesReads && get().lesson?.id === id) set({ notes });
   };
   return {
     lesson: null,
@@ -37,26 +51,40 @@ export const useLesson = create<LessonState>((set, get) => {
     error: null,
     undoStack: [],
     async open(id) {
+      const ticket = { id, changed: false };
+      opening = ticket;
+      lessonReads += 1;
+      notesReads += 1;
       set({ lesson: null, notes: [], error: null, undoStack: [] });
       try {
         const [lesson, notes] = await Promise.all([call('lessons.get', { id }), call('notes.list', { lessonId: id })]);
+        // Another lesson was opened meanwhile: its answer is the one to show.
+        if (opening !== ticket) return;
         set({ lesson, notes });
       } catch (error) {
-        set({ error });
+        if (opening === ticket) set({ error });
+      } finally {
+        if (opening === ticket) opening = null;
       }
+      if (ticket.changed) reread(id);
     },
     async refresh() {
       const id = get().lesson?.id;
       if (!id) return;
+      const read = ++lessonReads;
       try {
-        set({ lesson: await call('lessons.get', { id }) });
+        const lesson = await call('lessons.get', { id });
+        if (read === lessonReads && get().lesson?.id === id) set({ lesson });
       } catch (error) {
-        set({ error, lesson: null });
+        if (read === lessonReads && get().lesson?.id === id) set({ error, lesson: null });
       }
     },
     async save(patch) {
       const id = get().lesson!.id;
-      set({ lesson: await call('lessons.update', { id, patch }) });
+      const lesson = await call('lessons.update', { id, patch });
+      // The core's answer to the change is newer than any read still on its way.
+      lessonReads += 1;
+      set({ lesson });
     },
     async addNote(input) {
       const note = await call('notes.add', { ...input, lessonId: get().lesson!.id });
@@ -97,13 +125,20 @@ export const useLesson = create<LessonState>((set, get) => {
   };
 });
 
-studio.on('library.changed', ({ lessonIds }) => {
-  const current = useLesson.getState().lesson;
-  if (!current || !lessonIds.includes(current.id)) return;
+/** Reads the shown lesson and its notes again, after the core said they changed. */
+function reread(id: string): void {
+  if (useLesson.getState().lesson?.id !== id) return;
   void useLesson.getState().refresh();
   // Notes from other devices arrive with a sync.
-  call('notes.list', { lessonId: current.id }).then(
-    (notes) => useLesson.getState().lesson?.id === current.id && useLesson.setState({ notes }),
+  const read = ++notesReads;
+  call('notes.list', { lessonId: id }).then(
+    (notes) => read === notesReads && useLesson.getState().lesson?.id === id && useLesson.setState({ notes }),
     () => undefined,
   );
+}
+
+studio.on('library.changed', ({ lessonIds }) => {
+  if (opening && lessonIds.includes(opening.id)) opening.changed = true;
+  const current = useLesson.getState().lesson;
+  if (current && lessonIds.includes(current.id)) reread(current.id);
 });
