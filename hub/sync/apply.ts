@@ -342,12 +342,6 @@ class Batch {
   private save(op: Op, key: string, record: CachedRecord): void {
     const { head } = record;
     if (!head) return;
-    const values: Record<string, unknown> = {};
-    const hlcs: Record<string, string> = {};
-    for (const [field, { value, hlc }] of record.fields) {
-      values[field] = value;
-      hlcs[field] = hlc;
-    }
     this.pending.setRecord(key, {
       community_id: op.communityId,
       entity: op.entity,
@@ -357,8 +351,8 @@ class Batch {
       created_hlc: head.createdHlc,
       deleted_hlc: head.deletedHlc,
       expires_at: head.expiresAt,
-      fields: JSON.stringify(values),
-      field_hlcs: JSON.stringify(hlcs),
+      fields: JSON.stringify(fieldValues(record)),
+      field_hlcs: JSON.stringify(Object.fromEntries([...record.fields].map(([field, { hlc }]) => [field, hlc]))),
     });
   }
 
