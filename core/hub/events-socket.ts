@@ -8,6 +8,8 @@ export interface HubEventsOptions {
   baseUrl: string;
   token: string;
   onEvent(event: HubEvent): void;
+  /** The socket is open: notices from now on will arrive. */
+  onOpen(): void;
   /** The socket closed; `sessionEnded` when the hub says the person must sign in again. */
   onClose(sessionEnded: boolean): void;
 }
@@ -25,6 +27,7 @@ export function connectHubEvents(o: HubEventsOptions): { close(): void } {
     closed = true;
     o.onClose(sessionEnded);
   };
+  socket.on('open', () => o.onOpen());
   socket.on('message', (data) => {
     let json: unknown;
     try {

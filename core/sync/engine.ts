@@ -66,6 +66,7 @@ export class SyncEngine {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.timerAt = Infinity;
     this.closeSocket();
     await this.chain;
   }
@@ -258,6 +259,8 @@ export class SyncEngine {
       baseUrl: client.baseUrl,
       token,
       onEvent: (event) => this.onHubEvent(event),
+      // What others pushed between the last pull and this socket opening sent a notice nobody heard.
+      onOpen: () => this.request(0),
       onClose: (sessionEnded) => {
         this.socket = null;
         if (sessionEnded) void this.sessionExpired();

@@ -1,14 +1,11 @@
-import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { StudioError } from '../../common/errors';
 import { errorFromResponse, fillPath, unreachable, type HubClient } from '../hub/client';
 import { sha256File } from './hash';
 import type { StoredTransfer } from './queries';
-import { throttled, type Throttle } from './throttle';
+import type { Throttle } from './throttle';
 
 export interface DownloadRun {
   transfer: StoredTransfer;
@@ -58,16 +55,21 @@ export async function runDownload(run: DownloadRun): Promise<{ mime: string; siz
     const total = have + Number(res.headers.get('content-length') ?? 0);
     let done = have;
     run.onProgress(done, total);
-    const body = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
-    const meter = throttled(run.throttle, (n) => {
-      run.onWire(n);
-      run.onProgress((done += n), total);
-    });
+    // Each piece is on disk before the next is read, so a pause or a cut loses nothing that arrived:
+    // the next request's Range starts exactly where this one stopped.
+    const out = await fs.open(part, have > 0 ? 'a' : 'w');
     try {
-      await pipeline(body, meter, createWriteStream(part, { flags: have > 0 ? 'a' : 'w' }), { signal: run.signal });
+      for await (const chunk of res.body as WebReadableStream<Uint8Array>) {
+        await run.throttle.take(chunk.length);
+        await out.write(chunk);
+        run.onWire(chunk.length);
+        run.onProgress((done += chunk.length), total);
+      }
     } catch (err) {
       if (run.signal.aborted) throw err;
       throw unreachable(err instanceof Error ? err.message : String(err));
+    } finally {
+      await out.close();
     }
   } else {
     throw await errorFromResponse(res);

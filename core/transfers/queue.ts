@@ -74,6 +74,8 @@ export class TransferQueue {
   private metered: boolean | null = null;
   private stopped = true;
   private timer: NodeJS.Timeout | undefined;
+  /** When the pending timer fires. */
+  private wakeAt = Infinity;
   readonly throttle: Throttle;
   /** Bytes that went over the wire, resent ones included: what the resume tests and benchmark measure. */
   readonly wire = { sent: 0, received: 0 };
@@ -102,6 +104,7 @@ export class TransferQueue {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.timer = undefined;
     for (const { controller } of this.running.values()) controller.abort(new Error('stop'));
     while (this.running.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -282,9 +285,16 @@ export class TransferQueue {
     this.emit(t.id);
   }
 
+  /** Pumps again in `delayMs`, unless a pump is already due sooner. */
   private wake(delayMs: number): void {
+    const at = Date.now() + delayMs;
+    if (this.timer && at >= this.wakeAt) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.pump(), delayMs + 10);
+    this.wakeAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.pump();
+    }, delayMs + 10);
     this.timer.unref();
   }
 
