@@ -32,8 +32,12 @@ class ThrottledHttpStack implements HttpStack {
   }
 }
 
-/** Bytes per disk read: tus-js-client's own file source reads 64 KiB at a time, which costs a fast link a third of its speed. */
-const READ_BYTES = 1024 * 1024;
+/**
+ * Bytes per disk read. tus-js-client's own file source reads 64 KiB at a time, which costs a fast
+ * link a third of its speed; much larger reads leave more bytes in flight to send again after a cut
+ * (1 MiB reads: 2 MiB; these: 512 KiB).
+ */
+const READ_BYTES = 256 * 1024;
 
 /** tus-js-client's `fileReader`: a file by path, each chunk streamed from disk when it is sent. */
 const fileReader = {

@@ -87,7 +87,7 @@ function timeMediaUpload(device: Device, lessonId: string, onProgress?: (t: Tran
 }
 
 /** Both uploads read the file in pieces of this size. */
-const READ_BYTES = 1024 * 1024;
+const READ_BYTES = 256 * 1024;
 
 function plainPut(hubUrl: string, token: string, file: string, size: number): Promise<number> {
   return new Promise((resolve, reject) => {
