@@ -3,11 +3,13 @@ import { Migrator, type Migration } from 'kysely/migration';
 import { StudioError } from '../../common/errors';
 import * as initial from './migrations/0001-initial';
 import * as recordRows from './migrations/0002-record-rows';
+import * as opsPushedBy from './migrations/0003-ops-pushed-by';
 
 /** Every migration the hub knows, in order. Add new files here; never edit an applied one. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-record-rows': recordRows,
+  '0003-ops-pushed-by': opsPushedBy,
 };
 
 /** Brings the schema up to date, refusing a database that a newer hub has already migrated. */

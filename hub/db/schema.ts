@@ -48,6 +48,8 @@ export interface HubDatabase {
     author_id: string;
     op: string;
     received_at: number;
+    /** The hash of the session that pushed it; null when the hub made it. */
+    pushed_by: string | null;
   };
   /** One per record: who owns it, where it hangs, its tombstone, and its current fields with their stamps. */
   records: {

@@ -14,7 +14,7 @@ export function syncRoutes(app: FastifyInstance, ctx: HubContext): void {
     const user = await ctx.authenticate(request.headers.authorization);
     const { ops } = e.push.body.parse(request.body);
     const now = ctx.now();
-    const { results, ...outcome } = await applyPush(ctx.db, user.userId, ops, now);
+    const { results, ...outcome } = await applyPush(ctx.db, user, ops, now);
     await publish(ctx, outcome, request.log);
     return { results, hubTime: now };
   });
@@ -25,6 +25,6 @@ export function syncRoutes(app: FastifyInstance, ctx: HubContext): void {
     const role = await requireMember(ctx.db, query.community, user.userId);
     // Shares past their agreed duration go before anyone pulls them again, not at the next sweep.
     await publish(ctx, await expireDue(ctx.db, ctx.now(), ctx.hlc, query.community), request.log);
-    return reply.type('application/json').send(await pullPage(ctx.db, ctx.epoch, { userId: user.userId, role }, query, ctx.now()));
+    return reply.type('application/json').send(await pullPage(ctx.db, ctx.epoch, { ...user, role }, query, ctx.now()));
   });
 }

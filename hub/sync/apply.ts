@@ -28,8 +28,13 @@ const referenceFields = new Set([...allBlobFields, 'rubricId']);
  * membership, permission, parent, immutable fields) and either applied or rejected with a reason;
  * a rejection never stops the rest of the batch.
  */
-export async function applyPush(db: HubDb, userId: string, rawOps: readonly unknown[], now: number): Promise<ApplyOutcome & { results: PushResult[] }> {
-  return db.transaction().execute((trx) => new Batch(trx, now).push(userId, rawOps));
+export async function applyPush(
+  db: HubDb,
+  session: { userId: string; tokenHash: string },
+  rawOps: readonly unknown[],
+  now: number,
+): Promise<ApplyOutcome & { results: PushResult[] }> {
+  return db.transaction().execute((trx) => new Batch(trx, now).push(session, rawOps));
 }
 
 /**
@@ -61,14 +66,17 @@ class Batch {
   private cache = new Map<string, CachedRecord>();
   private seq = 0;
   private userId = '';
+  /** The pushing session, kept with the ops it sent (ops the hub makes itself have none). */
+  private sessionHash: string | null = null;
 
   constructor(
     private readonly db: HubDb,
     private readonly now: number,
   ) {}
 
-  async push(userId: string, rawOps: readonly unknown[]): Promise<ApplyOutcome & { results: PushResult[] }> {
-    this.userId = userId;
+  async push(session: { userId: string; tokenHash: string }, rawOps: readonly unknown[]): Promise<ApplyOutcome & { results: PushResult[] }> {
+    this.userId = session.userId;
+    this.sessionHash = session.tokenHash;
     const parsed = rawOps.map((raw) => {
       try {
         return { op: parseOp(raw) };
@@ -101,7 +109,7 @@ class Batch {
         continue; // stamped too far ahead of the hub's clock to be ordered yet; a later sweep gets it
       }
       const op: Op = { opId: uuidv7(), communityId: community_id, entity: entity as Op['entity'], id: record_id, action: 'delete', fields: {}, hlc: stamp, authorId: record.head.ownerId };
-      await this.remove(op, key, record);
+      await this.remove(op, key, record, null);
     }
     return this.finish(startSeq);
   }
@@ -186,7 +194,7 @@ class Batch {
       case 'update':
         return this.write(op, decision.fields, key, record);
       case 'delete':
-        return { opId: op.opId, status: 'applied', seq: await this.remove(op, key, record) };
+        return { opId: op.opId, status: 'applied', seq: await this.remove(op, key, record, this.sessionHash) };
     }
   }
 
@@ -253,7 +261,7 @@ class Batch {
 
   private write(op: Op, fields: Op['fields'], key: string, record: CachedRecord): PushResult {
     const seq = this.nextSeq(op);
-    this.pending.addOp(this.opRow({ ...op, fields }, seq));
+    this.pending.addOp(this.opRow({ ...op, fields }, seq, this.sessionHash));
     const { expiresField } = entityDefinition(op.entity);
     if (record.head && expiresField && expiresField in fields) record.head.expiresAt = (fields[expiresField] as number | null) ?? null;
     for (const [field, value] of Object.entries(fields)) {
@@ -271,7 +279,7 @@ class Batch {
    * nobody can pull them any more), its children (each with its own tombstone op) and its claim on
    * media blobs. Devices drop their copies when they pull the tombstones.
    */
-  private async remove(op: Op, key: string, record: CachedRecord): Promise<number> {
+  private async remove(op: Op, key: string, record: CachedRecord, pushedBy: string | null): Promise<number> {
     const seq = this.nextSeq(op);
     const blobFields = entityDefinition(op.entity).blobFields;
     for (const field of blobFields) {
@@ -295,7 +303,7 @@ class Batch {
       .execute();
     record.fields.clear();
     if (record.head) Object.assign(record.head, { deletedHlc: op.hlc, expiresAt: null });
-    this.pending.addOp(this.opRow({ ...op, fields: {} }, seq));
+    this.pending.addOp(this.opRow({ ...op, fields: {} }, seq, pushedBy));
     this.save(op, key, record);
 
     for (const child of childEntitiesOf(op.entity)) {
@@ -311,7 +319,7 @@ class Batch {
         const childKey = recordKey(op.communityId, child, record_id);
         if (!this.cache.has(childKey)) this.cache.set(childKey, (await loadRecords(this.db, [record_id])).get(childKey) ?? { head: null, fields: new Map() });
         const childOp: Op = { ...op, opId: uuidv7(), entity: child, id: record_id };
-        await this.remove(childOp, childKey, this.cached(childKey));
+        await this.remove(childOp, childKey, this.cached(childKey), null);
       }
     }
     return seq;
@@ -324,7 +332,7 @@ class Batch {
     return this.seq;
   }
 
-  private opRow(op: Op, seq: number) {
+  private opRow(op: Op, seq: number, pushedBy: string | null) {
     return {
       seq,
       op_id: op.opId,
@@ -336,6 +344,7 @@ class Batch {
       author_id: op.authorId,
       op: JSON.stringify(op),
       received_at: this.now,
+      pushed_by: pushedBy,
     };
   }
 

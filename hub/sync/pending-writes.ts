@@ -45,7 +45,7 @@ export class PendingWrites {
     this.ops = [];
     this.records.clear();
     this.refs.clear();
-    for (const chunk of chunks(ops, 10)) await db.insertInto('ops').values(chunk).execute();
+    for (const chunk of chunks(ops, 11)) await db.insertInto('ops').values(chunk).execute();
     for (const chunk of chunks(records, 10)) {
       await db
         .insertInto('records')

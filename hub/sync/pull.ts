@@ -15,7 +15,7 @@ import { readSeq } from './seq';
 export async function pullPage(
   db: HubDb,
   epoch: string,
-  viewer: { userId: string; role: Role },
+  viewer: { userId: string; tokenHash: string; role: Role },
   query: { community: string; after?: string | undefined; limit: number },
   now: number,
 ): Promise<string> {
@@ -25,7 +25,7 @@ export async function pullPage(
 
   const rows = await db
     .selectFrom('ops')
-    .select(['seq', 'entity', 'author_id', 'op'])
+    .select(['seq', 'entity', 'author_id', 'op', 'pushed_by'])
     .where('community_id', '=', query.community)
     .where('seq', '>', after.seq)
     .orderBy('seq')
@@ -33,9 +33,14 @@ export async function pullPage(
     .execute();
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
+  // Resuming from a cursor, a device gets what others changed, not what it pushed itself; a full
+  // re-pull (no cursor) gets everything, as it must account for every record it holds.
+  const pushedHere = (row: { pushed_by: string | null }) => query.after !== undefined && row.pushed_by === viewer.tokenHash;
   const ops = page
-    .filter((row) =>
-      can(viewer.role, entityDefinition(row.entity as EntityName).permissions.view, { isOwner: row.author_id === viewer.userId }),
+    .filter(
+      (row) =>
+        !pushedHere(row) &&
+        can(viewer.role, entityDefinition(row.entity as EntityName).permissions.view, { isOwner: row.author_id === viewer.userId }),
     )
     .map((row) => `{"seq":${row.seq},${row.op.slice(1)}`);
   const last = page.at(-1)?.seq ?? after.seq;

@@ -82,6 +82,7 @@ export async function call<T = any>(
 }
 
 export interface TestUser {
+  email: string;
   token: string;
   user: HubUser;
   hlc: Hlc;
@@ -96,7 +97,14 @@ export async function signUp(hub: RunningHub, name = 'Teacher', extra: Record<st
     body: { email, password: 'correct horse battery', displayName: name, ...extra },
   });
   if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { token: res.body.token, user: res.body.user, hlc: createHlc(`dev-${res.body.user.id.slice(-12)}`, hub.clock.now) };
+  return { email, token: res.body.token, user: res.body.user, hlc: createHlc(`dev-${res.body.user.id.slice(-12)}`, hub.clock.now) };
+}
+
+/** The same person signed in on another device: a session (and a clock) of its own. */
+export async function anotherDevice(hub: RunningHub, person: TestUser): Promise<TestUser> {
+  const res = await call(hub.url, 'POST', hubEndpoints.signIn.path, { body: { email: person.email, password: 'correct horse battery' } });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { ...person, token: res.body.token, hlc: createHlc(`dev2-${person.user.id.slice(-12)}`, hub.clock.now) };
 }
 
 export async function createCommunity(hub: RunningHub, lead: TestUser, name = 'Maths teachers'): Promise<Community> {

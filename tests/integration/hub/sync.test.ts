@@ -7,6 +7,7 @@ import { createHlc, encodeHlc, parseHlc } from '../../../common/sync/hlc';
 import { decide, type RecordState } from '../../../common/sync/lww';
 import type { SequencedOp } from '../../../common/sync/ops';
 import {
+  anotherDevice,
   addMember,
   call,
   createCommunity,
@@ -252,12 +253,14 @@ describe('pull', () => {
     const ops = [op(pager, community, 'lesson', lessonId, 'upsert', lessonFields(pager))];
     for (let i = 0; i < 24; i += 1) ops.push(op(pager, community, 'note', uuidv7(), 'upsert', noteFields(lessonId, { text: `Note ${i}` })));
     await pushOk(hub, pager, ops);
+    // Read from the person's other device: a device's own pushes do not come back to it (see below).
+    const laptop = await anotherDevice(hub, pager);
 
     const pages: SequencedOp[][] = [];
     let cursor: string | undefined;
     let hasMore = true;
     while (hasMore) {
-      const res = await pull(hub, pager, community, cursor, 10);
+      const res = await pull(hub, laptop, community, cursor, 10);
       expect(res.status).toBe(200);
       pages.push(res.body.ops);
       ({ cursor, hasMore } = res.body);
@@ -266,8 +269,36 @@ describe('pull', () => {
     const all = pages.flat();
     expect(all.map((o) => o.opId)).toEqual(ops.map((o) => o.opId));
     expect([...all.map((o) => o.seq)].sort((a, b) => a - b)).toEqual(all.map((o) => o.seq));
-    const empty = await pull(hub, pager, community, cursor);
+    const empty = await pull(hub, laptop, community, cursor);
     expect(empty.body).toMatchObject({ ops: [], cursor, hasMore: false });
+  });
+
+  it("leaves a device's own pushes out of its pulls from a cursor, but not what the hub made of them", async () => {
+    const teacher = await signUp(hub, 'Pusher');
+    const community = (await createCommunity(hub, teacher)).id;
+    const { cursor: start } = await pullAll(hub, teacher, community);
+    const lessonId = uuidv7();
+    const noteId = uuidv7();
+    await pushOk(hub, teacher, [
+      op(teacher, community, 'lesson', lessonId, 'upsert', lessonFields(teacher)),
+      op(teacher, community, 'note', noteId, 'upsert', noteFields(lessonId)),
+    ]);
+    // Unsharing the lesson: the hub tombstones its note too, with an op of its own.
+    await pushOk(hub, teacher, [op(teacher, community, 'lesson', lessonId, 'delete', {})]);
+
+    const mine = await pull(hub, teacher, community, start);
+    expect(mine.body.ops.map((o) => [o.entity, o.id, o.action])).toEqual([['note', noteId, 'delete']]);
+    expect(mine.body.hasMore).toBe(false);
+    // Its cursor moves past what it left out: nothing comes round again.
+    expect((await pull(hub, teacher, community, mine.body.cursor)).body.ops).toEqual([]);
+    // The same person's other device, and a full re-pull, see both tombstones (a deleted record's earlier ops are gone).
+    const laptop = await anotherDevice(hub, teacher);
+    const tombstones = [
+      ['lesson', lessonId, 'delete'],
+      ['note', noteId, 'delete'],
+    ];
+    expect((await pull(hub, laptop, community, start)).body.ops.map((o) => [o.entity, o.id, o.action])).toEqual(tombstones);
+    expect((await pullAll(hub, teacher, community)).ops.map((o) => [o.entity, o.id, o.action])).toEqual(tombstones);
   });
 
   it('answers 410 resync_required to a cursor from another hub or from the future', async () => {
