@@ -1,17 +1,16 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { FileConfigstore, FileStore, type Configstore } from '@tus/file-store';
-import { ERRORS, type Upload } from '@tus/server';
+import type { Upload } from '@tus/server';
 import { UploadHasher } from './upload-hasher';
 
 /** Upload records kept in memory at most (the oldest is read from disk again when next needed). */
 const MAX_CACHED = 1000;
 
 /**
- * The tus file store, with each upload written piece by piece, hashed on another thread as its chunks
- * land (so finishing a 200 MB upload does not read it all back), and its JSON record read from disk
- * once rather than on every request.
+ * The tus file store, with each upload hashed on another thread as its chunks land (so finishing a
+ * 200 MB upload does not read it all back) and its JSON record read from disk once rather than on
+ * every request.
  */
 export class UploadFileStore extends FileStore {
   private readonly hasher = new UploadHasher();
@@ -24,27 +23,10 @@ export class UploadFileStore extends FileStore {
     return path.join(this.directory, id);
   }
 
-  /**
-   * Writes a request's pieces where they belong, one positional write each (FileStore's own write
-   * passes every piece through a counting transform and a write stream). What arrived before a
-   * client went away stays written: the upload's offset is its file's size.
-   */
   override async write(readable: Readable, id: string, offset: number): Promise<number> {
-    const file = this.file(id);
-    const handle = await fs.open(file, 'r+');
-    let position = offset;
-    try {
-      for await (const piece of readable as AsyncIterable<Buffer>) {
-        for (let put = 0; put < piece.length; ) put += (await handle.write(piece, put, piece.length - put, position + put)).bytesWritten;
-        position += piece.length;
-      }
-    } catch {
-      throw ERRORS.FILE_WRITE_ERROR;
-    } finally {
-      await handle.close();
-      this.hasher.advance(id, file, position);
-    }
-    return position;
+    const newOffset = await super.write(readable, id, offset);
+    this.hasher.advance(id, this.file(id), newOffset);
+    return newOffset;
   }
 
   /** The sha256 of the upload's `size` bytes, from the running hash when there is one. */
