@@ -34,6 +34,73 @@ describe('hub process', () => {
     }
   }, 30_000);
 
+  it('keeps what arrived of an upload whose studio went away mid-request, and still closes at once', async () => {
+    const running = await startHub();
+    try {
+      const lead = await signUp(running, 'Lead');
+      const communityId = (await createCommunity(running, lead)).id;
+      const bytes = randomBytes(2 * 1024 * 1024);
+      const metadata = Object.entries({ sha256: sha256(bytes), communityId, filename: 'a.mp4', type: 'video/mp4' })
+        .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
+        .join(',');
+      const created = await call(running.url, 'POST', TUS_PATH, {
+        token: lead.token,
+        headers: { 'tus-resumable': '1.0.0', 'upload-length': String(bytes.length), 'upload-metadata': metadata },
+      });
+      const location = created.headers.get('location')!;
+      const patch = http.request(`${running.url}${location}`, {
+        method: 'PATCH',
+        agent: false,
+        headers: {
+          authorization: `Bearer ${lead.token}`,
+          'tus-resumable': '1.0.0',
+          'upload-offset': '0',
+          'content-type': 'application/offset+octet-stream',
+          'content-length': String(bytes.length),
+        },
+      });
+      patch.on('error', () => undefined);
+      patch.write(bytes.subarray(0, bytes.length / 2));
+      const partFile = path.join(running.dataDir, 'uploads', location.split('/').pop()!);
+      while ((await stat(partFile)).size < bytes.length / 4) await new Promise((resolve) => setImmediate(resolve));
+      // The studio is killed: its connection ends in the middle of the body.
+      patch.destroy();
+
+      const offset = async () =>
+        Number((await call(running.url, 'HEAD', location, { token: lead.token, headers: { 'tus-resumable': '1.0.0' } })).headers.get('upload-offset'));
+      await expect.poll(offset).toBeGreaterThan(0);
+      expect(await offset()).toBeLessThanOrEqual(bytes.length / 2);
+
+      // A PATCH at the wrong offset is refused before its body is read, on a connection kept alive.
+      const agent = new http.Agent({ keepAlive: true });
+      const conflict = await new Promise<number>((resolve, reject) => {
+        const req = http.request(`${running.url}${location}`, {
+          method: 'PATCH',
+          agent,
+          headers: {
+            authorization: `Bearer ${lead.token}`,
+            'tus-resumable': '1.0.0',
+            'upload-offset': '0',
+            'content-type': 'application/offset+octet-stream',
+            'content-length': String(bytes.length),
+          },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        });
+        req.on('error', reject);
+        req.end(bytes);
+      });
+      expect(conflict).toBe(409);
+      // Nothing is left hanging for a graceful close to wait on, even with that connection still open.
+      await running.hub.close();
+      agent.destroy();
+    } finally {
+      await running.stop();
+    }
+  }, 20_000);
+
   it('lets an upload in flight finish when closing, and keeps what it wrote', async () => {
     const running = await startHub();
     try {
