@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -19,9 +19,13 @@ export function benchPutRoute(app: FastifyInstance, ctx: HubContext, dataDir: st
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
     scope.put(BENCH_PUT_PATH, async (request: FastifyRequest, reply: FastifyReply) => {
       await ctx.authenticate(request.headers.authorization);
-      // Written like a real upload, then deleted, so repeated runs take no space.
+      // Written like a real upload (flushed to disk before it is answered, as an uploaded blob is
+      // before it counts as stored), then deleted, so repeated runs take no space.
       const file = path.join(dataDir, `bench-put-${process.pid}-${Date.now()}.bin`);
       await pipeline(request.raw, createWriteStream(file));
+      const handle = await open(file, 'r+');
+      await handle.sync();
+      await handle.close();
       await rm(file, { force: true });
       return reply.status(204).send();
     });

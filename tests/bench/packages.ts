@@ -9,6 +9,7 @@ import { newId } from '../../core/app/ids';
 import { openDb } from '../../core/db/open';
 import { insertLesson, upsertAsset } from '../../core/library/queries';
 import { cachedMedia, median, writeResult } from './media-cache';
+import { settleMachine } from './settle';
 
 /**
  * Issue 7: exporting a collection of 20 lessons with their proxies (about 1 GB) to a .pcircle package,
@@ -60,21 +61,9 @@ function cp(folders: string[], dir: string): Promise<void> {
   });
 }
 
-/**
- * Flushes dirty pages to disk, so that each timed step starts with none left over by the step before
- * it (the writeback of an earlier gigabyte otherwise lands in whichever step runs next).
- */
-function settleDisk(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('sync', { stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('exit', () => resolve());
-  });
-}
-
-async function timeCp(folders: string[], base: string): Promise<number> {
+async function timeCp(folders: string[], base: string, bytes: number): Promise<number> {
   const dir = await fs.mkdtemp(path.join(base, 'cp-'));
-  await settleDisk();
+  await settleMachine(base, bytes);
   const t0 = performance.now();
   await cp(folders, dir);
   const seconds = (performance.now() - t0) / 1000;
@@ -153,15 +142,17 @@ export async function run(): Promise<Record<string, number>> {
         note: 'Why it matters',
       });
     const lessonFolders = lessonIds.map((id) => path.join(dataDir, 'media', id));
+    // Each timed step writes the gigabyte once, plus what it allocates on the way.
+    const settleBytes = Math.round(totalBytes * 1.5);
 
     const exportS: number[] = [];
     const importS: number[] = [];
     const cpS: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate, so neither side always runs on a warmer page cache.
-      cpS.push(await timeCp(lessonFolders, base));
+      cpS.push(await timeCp(lessonFolders, base, settleBytes));
       const folder = await fs.mkdtemp(path.join(base, 'out-'));
-      await settleDisk();
+      await settleMachine(base, settleBytes);
       const t0 = performance.now();
       const { job, path: packagePath } = await call['packages.export']({
         target: { kind: 'collection', id: collection.id },
@@ -174,7 +165,7 @@ export async function run(): Promise<Record<string, number>> {
       exportS.push((performance.now() - t0) / 1000);
 
       const school = (await libraryWith([], base)).core;
-      await settleDisk();
+      await settleMachine(base, settleBytes);
       const t1 = performance.now();
       const imported = await school.api['packages.import']({ source: { kind: 'path', path: packagePath } });
       await jobDone(school, imported.id);
