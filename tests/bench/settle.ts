@@ -28,3 +28,11 @@ export async function settleMachine(dir: string, bytes: number): Promise<void> {
     await fs.rm(scratch, { force: true });
   }
 }
+
+/**
+ * Drops a file's pages from memory (they must be clean, as `settleMachine` leaves them), so that the
+ * next step reads it from the disk, as it would a package on a USB stick or lessons not opened lately.
+ */
+export function evict(file: string): Promise<void> {
+  return run('dd', [`if=${file}`, 'iflag=nocache', 'count=0', 'status=none']);
+}
