@@ -1,11 +1,18 @@
 import fs from 'node:fs';
 
 /**
- * Chunks of 1 MiB: a gigabyte is a thousand reads and writes, not tens of thousands of stream hops,
- * and the chunks in flight stay small enough for the CPU cache between the kernel's copy and the
- * hashing (with 4 MiB chunks, exporting 1 GB here took about 1.5 times the system time).
+ * Chunks of 1 MiB where each is hashed on the way: a gigabyte is a thousand reads and writes, not tens
+ * of thousands of stream hops, and the chunks in flight stay small enough for the CPU cache between
+ * the kernel's copy and the hashing (with 4 MiB chunks, exporting 1 GB here took about 1.5 times the
+ * system time).
  */
-export const CHUNK_BYTES = 1024 * 1024;
+export const HASHED_CHUNK_BYTES = 1024 * 1024;
+/**
+ * Chunks of 4 MiB where the bytes are only copied (their checksums already known): a quarter of the
+ * writes, which go one at a time (exporting 1 GB: 0.35 s against 0.42 s with 1 MiB chunks, warm;
+ * 0.80 s against 0.98 s from the disk).
+ */
+export const PLAIN_CHUNK_BYTES = 4 * 1024 * 1024;
 /** Chunks in flight per copy: the next ones are read while the current one is hashed and written. */
 const DEPTH = 8;
 
@@ -67,12 +74,19 @@ export class Copier {
   }
 
   /**
-   * Copies `length` bytes from `from` to `to`. Each chunk is visited once, in order, as it is written;
-   * a visit may go on in the background (a hash thread): its chunk is reused only once it settles.
+   * Copies `length` bytes from `from` to `to` in chunks of `chunkBytes`. Each chunk is visited once, in
+   * order, as it is written; a visit may go on in the background (a hash thread): its chunk is reused
+   * only once it settles.
    */
-  async copy(from: Place, to: Place, length: number, visit: (chunk: Buffer) => void | Promise<void>): Promise<void> {
-    const count = Math.ceil(length / CHUNK_BYTES);
-    const chunkSize = Math.min(CHUNK_BYTES, length);
+  async copy(
+    from: Place,
+    to: Place,
+    length: number,
+    chunkBytes: number,
+    visit: (chunk: Buffer) => void | Promise<void>,
+  ): Promise<void> {
+    const count = Math.ceil(length / chunkBytes);
+    const chunkSize = Math.min(chunkBytes, length);
     const reads: Array<Promise<Buffer>> = [];
     const inFlight = new Set<Promise<unknown>>();
     const track = <T>(p: Promise<T>): Promise<T> => {
@@ -82,8 +96,8 @@ export class Copier {
       return p;
     };
     const read = (i: number) => {
-      const offset = i * CHUNK_BYTES;
-      const n = Math.min(CHUNK_BYTES, length - offset);
+      const offset = i * chunkBytes;
+      const n = Math.min(chunkBytes, length - offset);
       reads[i % DEPTH] = track(readFully(from.fd, this.buffer(i % DEPTH, chunkSize), n, from.position + offset));
     };
     try {
@@ -98,7 +112,7 @@ export class Copier {
           await writing;
           if (i - 1 + DEPTH < count) read(i - 1 + DEPTH);
         }
-        writing = track(Promise.all([track(writeFully(to.fd, chunk, to.position + i * CHUNK_BYTES)), visited]));
+        writing = track(Promise.all([track(writeFully(to.fd, chunk, to.position + i * chunkBytes)), visited]));
       }
       if (writing) await writing;
       this.signal.throwIfAborted();

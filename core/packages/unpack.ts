@@ -7,7 +7,7 @@ import { newId } from '../app/ids';
 import { lessonAssets } from '../library/queries';
 import { applyPackage, type UnpackedFile } from './apply';
 import { freeBytes } from './destination';
-import { Copier } from './copier';
+import { Copier, HASHED_CHUNK_BYTES } from './copier';
 import { entryDataStart, zipDescriptor } from './file-reader';
 import { HashStream } from './hash-stream';
 import { HashThread } from './hash-thread';
@@ -69,7 +69,7 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
         const out = await fs.promises.open(staged, 'wx');
         try {
           await copier
-            .copy({ fd: packageFd, position: start }, { fd: out.fd, position: 0 }, w.entry.uncompressedSize, (chunk) => {
+            .copy({ fd: packageFd, position: start }, { fd: out.fd, position: 0 }, w.entry.uncompressedSize, HASHED_CHUNK_BYTES, (chunk) => {
               onBytes(chunk.length);
               return hasher.update(chunk);
             })

@@ -16,7 +16,7 @@ import {
   type PackageLesson,
 } from './format';
 import { rememberSums, stillHolds } from './checksums';
-import { Copier } from './copier';
+import { Copier, HASHED_CHUNK_BYTES, PLAIN_CHUNK_BYTES } from './copier';
 import { HashStream } from './hash-stream';
 import { HashThread } from './hash-thread';
 import { collectionRecord, lessonRecord } from './records';
@@ -87,7 +87,8 @@ async function packMedia(
     await hasher?.start();
     let crc32 = known.crc32 ?? 0;
     const { entry, dataOffset } = await zip.beginStored(path, m.size, known.crc32);
-    await copier.copy({ fd: source.fd, position: 0 }, { fd: out, position: dataOffset }, m.size, (chunk) => {
+    const chunkBytes = hasher || known.crc32 === null ? HASHED_CHUNK_BYTES : PLAIN_CHUNK_BYTES;
+    await copier.copy({ fd: source.fd, position: 0 }, { fd: out, position: dataOffset }, m.size, chunkBytes, (chunk) => {
       const hashed = hasher?.update(chunk);
       if (known.crc32 === null) crc32 = zlib.crc32(chunk, crc32);
       onBytes(chunk.length);

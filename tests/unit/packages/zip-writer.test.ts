@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Copier } from '../../../core/packages/copier';
+import { Copier, HASHED_CHUNK_BYTES } from '../../../core/packages/copier';
 import { ZipWriter } from '../../../core/packages/zip-writer';
 import { tempDir } from '../../support/web-shell';
 
@@ -34,7 +34,7 @@ async function write(name: string, forceZip64: boolean): Promise<string> {
     const { entry, dataOffset } = await zip.beginStored('media/l1/proxy.mp4', video.length, null);
     let crc = 0;
     let chunks = 0;
-    await new Copier(new AbortController().signal).copy({ fd: src.fd, position: 0 }, { fd: out.fd, position: dataOffset }, video.length, (c) => {
+    await new Copier(new AbortController().signal).copy({ fd: src.fd, position: 0 }, { fd: out.fd, position: dataOffset }, video.length, HASHED_CHUNK_BYTES, (c) => {
       crc = zlib.crc32(c, crc);
       chunks++;
     });
