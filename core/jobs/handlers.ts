@@ -16,6 +16,7 @@ import { makePoster } from '../media/poster';
 import { makeProxy } from '../media/proxy';
 import { remuxRecording } from '../media/remux';
 import { makeSprite } from '../media/sprite';
+import { fileChecksums } from '../packages/checksums';
 import type { PackageJobKind } from '../packages/packages';
 import type { JobContext, JobHandler } from './queue';
 
@@ -43,15 +44,16 @@ function lessonMedia(ctx: Ctx, job: JobContext['job']): LessonMedia {
     source: path.join(ctx.paths.media, original.relPath),
     dir,
     async register(kind, fileName) {
-      const { size } = await fs.stat(path.join(dir, fileName));
+      const sums = await fileChecksums(path.join(dir, fileName));
       upsertAsset(ctx.db, {
         id: newId(),
         lessonId,
         kind,
         relPath: path.join(lessonId, fileName),
         mime: mimeForExtension(path.extname(fileName).slice(1)),
-        sizeBytes: size,
+        sizeBytes: sums.size,
         now: ctx.now(),
+        sums,
       });
     },
   };

@@ -134,15 +134,42 @@ export function insertLesson(
   ).run(l);
 }
 
+/**
+ * Records a lesson's media file of a kind, replacing the one before. The checksums are the new file's
+ * when given (see packages/checksums.ts), and otherwise forgotten: a regenerated file never keeps the
+ * checksums of the one it replaced.
+ */
 export function upsertAsset(
   db: Db,
-  a: { id: string; lessonId: string; kind: Asset['kind']; relPath: string; mime: string; sizeBytes: number; now: number },
+  a: {
+    id: string;
+    lessonId: string;
+    kind: Asset['kind'];
+    relPath: string;
+    mime: string;
+    sizeBytes: number;
+    now: number;
+    sums?: { sha256: string; crc32: number; size: number; mtimeMs: number };
+  },
 ): void {
   db.prepare(
-    `INSERT INTO media_assets (id, lesson_id, kind, rel_path, mime, size_bytes, created_at)
-     VALUES (@id, @lessonId, @kind, @relPath, @mime, @sizeBytes, @now)
-     ON CONFLICT (lesson_id, kind) DO UPDATE SET rel_path = excluded.rel_path, mime = excluded.mime, size_bytes = excluded.size_bytes`,
-  ).run(a);
+    `INSERT INTO media_assets (id, lesson_id, kind, rel_path, mime, size_bytes, sha256, crc32, checked_size, checked_mtime_ms, created_at)
+     VALUES (@id, @lessonId, @kind, @relPath, @mime, @sizeBytes, @sha256, @crc32, @checkedSize, @checkedMtimeMs, @now)
+     ON CONFLICT (lesson_id, kind) DO UPDATE SET rel_path = excluded.rel_path, mime = excluded.mime, size_bytes = excluded.size_bytes,
+       sha256 = excluded.sha256, crc32 = excluded.crc32, checked_size = excluded.checked_size, checked_mtime_ms = excluded.checked_mtime_ms`,
+  ).run({
+    id: a.id,
+    lessonId: a.lessonId,
+    kind: a.kind,
+    relPath: a.relPath,
+    mime: a.mime,
+    sizeBytes: a.sizeBytes,
+    now: a.now,
+    sha256: a.sums?.sha256 ?? null,
+    crc32: a.sums?.crc32 ?? null,
+    checkedSize: a.sums?.size ?? null,
+    checkedMtimeMs: a.sums?.mtimeMs ?? null,
+  });
 }
 
 export function setLessonStatus(db: Db, id: string, status: Lesson['status'], errorCode: string | null, now: number): void {
