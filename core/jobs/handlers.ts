@@ -6,6 +6,7 @@ import type { Asset } from '../../common/schemas/lesson';
 import type { CoreContext } from '../app/context';
 import { clipJobHandler } from '../clips/export-job';
 import { newId } from '../app/ids';
+import { fileChecksums } from '../library/checksums';
 import { writeAtomically } from '../library/files';
 import { mimeForExtension } from '../library/mime';
 import { posterTimeMs, recordingFollowUpJobs } from '../library/pipeline';
@@ -16,7 +17,6 @@ import { makePoster } from '../media/poster';
 import { makeProxy } from '../media/proxy';
 import { remuxRecording } from '../media/remux';
 import { makeSprite } from '../media/sprite';
-import { fileChecksums } from '../packages/checksums';
 import type { PackageJobKind } from '../packages/packages';
 import type { JobContext, JobHandler } from './queue';
 

@@ -136,7 +136,7 @@ export function insertLesson(
 
 /**
  * Records a lesson's media file of a kind, replacing the one before. The checksums are the new file's
- * when given (see packages/checksums.ts), and otherwise forgotten: a regenerated file never keeps the
+ * when given (see checksums.ts), and otherwise forgotten: a regenerated file never keeps the
  * checksums of the one it replaced.
  */
 export function upsertAsset(

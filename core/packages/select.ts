@@ -6,15 +6,8 @@ import type { MediaChoice, PackageTarget } from '../../common/schemas/package';
 import type { CoreContext } from '../app/context';
 import { getCollectionRow, itemRows } from '../collections/queries';
 import { visibleItems } from '../collections/view';
+import type { CheckedSums } from '../library/checksums';
 import { getLessonRow } from '../library/queries';
-
-/** A media file's checksums as remembered by the library, for the file as it was at `size` and `mtimeMs`. */
-export interface CheckedSums {
-  sha256: string | null;
-  crc32: number | null;
-  size: number | null;
-  mtimeMs: number | null;
-}
 
 export interface MediaFile {
   assetId: string;
@@ -22,7 +15,7 @@ export interface MediaFile {
   file: string;
   mime: string;
   size: number;
-  /** What the library remembers (see checksums.ts); computed while the file is written when it does not hold. */
+  /** What the library remembers (see library/checksums.ts); computed while the file is written when it does not hold. */
   checked: CheckedSums;
 }
 

@@ -15,7 +15,7 @@ import {
   type Manifest,
   type PackageLesson,
 } from './format';
-import { rememberSums, stillHolds } from './checksums';
+import { rememberSums, stillHolds } from '../library/checksums';
 import { Copier, HASHED_CHUNK_BYTES, PLAIN_CHUNK_BYTES } from './copier';
 import { HashStream } from './hash-stream';
 import { HashThread } from './hash-thread';

@@ -5,9 +5,9 @@ import type { CallArgs } from '../../common/contract';
 import type { ShareDetails } from '../../common/schemas/sharing';
 import type { LessonFields } from '../../common/sync/entities';
 import type { CoreContext } from '../app/context';
+import { librarySha256 } from '../library/checksums';
 import { writeAtomically } from '../library/files';
 import { getLessonRow, lessonAssets } from '../library/queries';
-import { sha256File } from '../transfers/hash';
 import { queueTransfer, type TransferRole } from '../transfers/queries';
 import { readAccount } from './account';
 import { makeAudioCopy } from './audio-copy';
@@ -30,13 +30,13 @@ interface ShareFile {
 
 /**
  * The files a share sends: what the teacher chose to travel (the proxy by default, only the sound,
- * or the original), plus the poster, sprite and waveform when the lesson has them. Each is hashed as
- * a stream; the hashes name the blobs on the hub.
+ * or the original), plus the poster, sprite and waveform when the lesson has them. Their sha256 names
+ * the blobs on the hub: the library's remembered one while a file is unchanged, else computed.
  */
 async function shareFiles(ctx: Ctx, lessonId: string, mediaKind: LessonFields['mediaKind'], durationMs: number): Promise<ShareFile[]> {
   const assets = lessonAssets(ctx.db, lessonId);
   const found = (kind: string) => assets.find((a) => a.kind === kind);
-  let media: { relPath: string; mime: string } | undefined;
+  let media: { id: string | null; relPath: string; mime: string } | undefined;
   if (mediaKind === 'audio') {
     const source = found('original');
     if (!source) throw new StudioError('share_not_ready', { media: 'original' });
@@ -48,12 +48,12 @@ async function shareFiles(ctx: Ctx, lessonId: string, mediaKind: LessonFields['m
     );
     if (!exists)
       await writeAtomically(file, (tmp) => makeAudioCopy(ctx.requireTools(), path.join(ctx.paths.media, source.relPath), tmp, durationMs));
-    media = { relPath, mime: 'audio/mp4' };
+    media = { id: null, relPath, mime: 'audio/mp4' };
   } else {
     media = found(mediaKind);
     if (!media) throw new StudioError('share_not_ready', { media: mediaKind });
   }
-  const picked: Array<[TransferRole, { relPath: string; mime: string } | undefined]> = [
+  const picked: Array<[TransferRole, { id: string | null; relPath: string; mime: string } | undefined]> = [
     ['media', media],
     ['poster', found('poster')],
     ['sprite', found('sprite')],
@@ -62,7 +62,7 @@ async function shareFiles(ctx: Ctx, lessonId: string, mediaKind: LessonFields['m
   const files: ShareFile[] = [];
   for (const [role, asset] of picked) {
     if (!asset) continue;
-    const { sha256, size } = await sha256File(path.join(ctx.paths.media, asset.relPath));
+    const { sha256, size } = await librarySha256(ctx.db, asset.id, path.join(ctx.paths.media, asset.relPath));
     files.push({ role, relPath: asset.relPath, mime: asset.mime, sha256, size });
   }
   return files;

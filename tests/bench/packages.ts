@@ -7,8 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../../core';
 import { newId } from '../../core/app/ids';
 import { openDb } from '../../core/db/open';
+import { fileChecksums } from '../../core/library/checksums';
 import { insertLesson, upsertAsset } from '../../core/library/queries';
-import { fileChecksums } from '../../core/packages/checksums';
 import { cachedMedia, median, writeResult } from './media-cache';
 import { evict, settleMachine } from './settle';
 

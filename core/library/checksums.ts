@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import zlib from 'node:zlib';
 import type { Db } from '../db/open';
-import type { CheckedSums } from './select';
+
+/** A media file's checksums as remembered by the library, for the file as it was at `size` and `mtimeMs`. */
+export interface CheckedSums {
+  sha256: string | null;
+  crc32: number | null;
+  size: number | null;
+  mtimeMs: number | null;
+}
 
 /** A file's size and modification time, which remembered checksums are checked against. */
 export interface FileStamp {
@@ -66,4 +73,25 @@ export async function fileChecksums(file: string): Promise<FileSums> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A library file's sha256 and size: the one remembered for the asset while the file is as it was when
+ * checked, else computed and remembered (a file with no asset record, like a share's sound-only copy,
+ * is always computed).
+ */
+export async function librarySha256(db: Db, assetId: string | null, file: string): Promise<{ sha256: string; size: number }> {
+  const row = assetId
+    ? (db.prepare('SELECT sha256, crc32, checked_size, checked_mtime_ms FROM media_assets WHERE id = ?').get(assetId) as
+        | { sha256: string | null; crc32: number | null; checked_size: number | null; checked_mtime_ms: number | null }
+        | undefined)
+    : undefined;
+  if (row) {
+    const stamp = await fs.stat(file);
+    const known = stillHolds({ sha256: row.sha256, crc32: row.crc32, size: row.checked_size, mtimeMs: row.checked_mtime_ms }, stamp);
+    if (known.sha256) return { sha256: known.sha256, size: stamp.size };
+  }
+  const sums = await fileChecksums(file);
+  if (row) rememberSums(db, assetId!, sums, sums);
+  return { sha256: sums.sha256, size: sums.size };
 }
