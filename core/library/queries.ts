@@ -1,6 +1,7 @@
 import type { Asset, Lesson, LessonPatch, LessonSummary } from '../../common/schemas/lesson';
 import type { Db } from '../db/open';
 import { parseShareInfo, shareInfoColumn } from '../sync/share-info';
+import type { FileSums } from './checksums';
 
 interface LessonRow {
   id: string;
@@ -149,7 +150,7 @@ export function upsertAsset(
     mime: string;
     sizeBytes: number;
     now: number;
-    sums?: { sha256: string; crc32: number; size: number; mtimeMs: number };
+    sums?: FileSums;
   },
 ): void {
   db.prepare(
