@@ -11,8 +11,8 @@ const MB = 1024 * 1024;
  * - dirty pages are flushed first, so the writeback of an earlier step (and the discard of a file it
  *   deleted) does not land in this one;
  * - then a scratch file of `bytes` is written and deleted. On a fresh virtual machine the first write
- *   to each page of memory costs the host a fault, and memory freed for a few seconds goes back to the
- *   host: writing 200 MB took 0.47 s into such memory here, against 0.035 s into memory freed a moment
+ *   to each page of memory costs the host a fault, and memory freed a while ago goes back to the host:
+ *   writing 200 MB took 0.47 s into such memory here, against 0.035 s into memory freed a moment
  *   before. Without this, whichever step happens to be handed fresh memory runs up to ten times slower,
  *   whatever its code.
  */
