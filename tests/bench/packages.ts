@@ -5,10 +5,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../../core';
-import { newId } from '../../core/app/ids';
 import { openDb } from '../../core/db/open';
-import { fileChecksums } from '../../core/library/checksums';
-import { insertLesson, upsertAsset } from '../../core/library/queries';
+import { addLessonWithProxy } from '../support/library-rows';
 import { cachedMedia, median, writeResult } from './media-cache';
 import { evict, settleMachine } from './settle';
 
@@ -77,28 +75,9 @@ async function libraryWith(files: string[], base: string): Promise<{ core: Core;
   const db = openDb(path.join(dataDir, 'studio.db'));
   const lessonIds: string[] = [];
   for (const [i, file] of files.entries()) {
-    const id = newId();
-    await fs.mkdir(path.join(dataDir, 'media', id), { recursive: true });
-    await fs.copyFile(file, path.join(dataDir, 'media', id, 'proxy.mp4'));
-    const now = Date.now();
-    insertLesson(db, {
-      id,
-      title: `Lesson ${i + 1}`,
-      status: 'ready',
-      source: 'import',
-      originalName: null,
-      durationMs: 48_000,
-      width: 854,
-      height: 480,
-      rotation: 0,
-      videoCodec: 'h264',
-      audioCodec: 'aac',
-      now,
-    });
     // With its checksums, as the media pipeline remembers them when it makes a sharing copy.
-    const sums = await fileChecksums(path.join(dataDir, 'media', id, 'proxy.mp4'));
-    upsertAsset(db, { id: newId(), lessonId: id, kind: 'proxy', relPath: path.join(id, 'proxy.mp4'), mime: 'video/mp4', sizeBytes: sums.size, now, sums });
-    lessonIds.push(id);
+    const { lessonId } = await addLessonWithProxy(db, dataDir, { copyOf: file }, { title: `Lesson ${i + 1}`, durationMs: 48_000, sums: true });
+    lessonIds.push(lessonId);
   }
   db.close();
   const core = await createCore({ dataDir, shell: 'web', version: 'bench' });

@@ -6,10 +6,9 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../../core/app/ids';
 import { openDb } from '../../../core/db/open';
-import { insertLesson, upsertAsset } from '../../../core/library/queries';
 import { startTestCore, type TestCore } from '../../support/core';
+import { addLessonWithProxy } from '../../support/library-rows';
 import { tempDir } from '../../support/web-shell';
 import { caller, librarySnapshot } from './support';
 
@@ -61,26 +60,7 @@ function cancelOnFirstProgress(core: TestCore): () => void {
 beforeAll(async () => {
   const dataDir = await tempDir('checksums-lead');
   const db = openDb(path.join(dataDir, 'studio.db'));
-  lessonId = newId();
-  proxyFile = path.join(dataDir, 'media', lessonId, 'proxy.mp4');
-  await fs.mkdir(path.dirname(proxyFile), { recursive: true });
-  await fs.writeFile(proxyFile, randomBytes(PROXY_BYTES));
-  const now = Date.now();
-  insertLesson(db, {
-    id: lessonId,
-    title: 'Wait time',
-    status: 'ready',
-    source: 'import',
-    originalName: null,
-    durationMs: 4000,
-    width: 320,
-    height: 180,
-    rotation: 0,
-    videoCodec: 'h264',
-    audioCodec: 'aac',
-    now,
-  });
-  upsertAsset(db, { id: newId(), lessonId, kind: 'proxy', relPath: path.join(lessonId, 'proxy.mp4'), mime: 'video/mp4', sizeBytes: PROXY_BYTES, now });
+  ({ lessonId, file: proxyFile } = await addLessonWithProxy(db, dataDir, { bytes: randomBytes(PROXY_BYTES) }));
   db.close();
   lead = await startTestCore(dataDir);
   school = await startTestCore();

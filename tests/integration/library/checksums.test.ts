@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../core/app/ids';
 import { fileChecksums, librarySha256 } from '../../../core/library/checksums';
 import { openDb, type Db } from '../../../core/db/open';
-import { insertLesson, upsertAsset } from '../../../core/library/queries';
+import { upsertAsset } from '../../../core/library/queries';
+import { addLessonWithProxy } from '../../support/library-rows';
 import { tempDir } from '../../support/web-shell';
 
 /**
@@ -27,30 +28,7 @@ function remembered(assetId: string) {
   };
 }
 
-async function lessonWithProxy(bytes: Buffer, withSums: boolean): Promise<{ assetId: string; file: string }> {
-  const lessonId = newId();
-  const file = path.join(dir, `${lessonId}.mp4`);
-  await fs.writeFile(file, bytes);
-  const now = Date.now();
-  insertLesson(db, {
-    id: lessonId,
-    title: 'Wait time',
-    status: 'ready',
-    source: 'import',
-    originalName: null,
-    durationMs: 4000,
-    width: 320,
-    height: 180,
-    rotation: 0,
-    videoCodec: 'h264',
-    audioCodec: 'aac',
-    now,
-  });
-  const sums = withSums ? await fileChecksums(file) : undefined;
-  upsertAsset(db, { id: newId(), lessonId, kind: 'proxy', relPath: path.basename(file), mime: 'video/mp4', sizeBytes: bytes.length, now, ...(sums && { sums }) });
-  const { id } = db.prepare("SELECT id FROM media_assets WHERE lesson_id = ? AND kind = 'proxy'").get(lessonId) as { id: string };
-  return { assetId: id, file };
-}
+const lessonWithProxy = (bytes: Buffer, sums: boolean) => addLessonWithProxy(db, dir, { bytes }, { sums });
 
 beforeAll(async () => {
   dir = await tempDir('checksums');
@@ -95,9 +73,8 @@ describe('checksums the library remembers', () => {
   });
 
   it('forgets the checksums of a file that is made again without them', async () => {
-    const { assetId, file } = await lessonWithProxy(randomBytes(1_000), true);
-    const lessonId = (db.prepare('SELECT lesson_id FROM media_assets WHERE id = ?').get(assetId) as { lesson_id: string }).lesson_id;
-    upsertAsset(db, { id: newId(), lessonId, kind: 'proxy', relPath: path.basename(file), mime: 'video/mp4', sizeBytes: 1_000, now: Date.now() });
+    const { lessonId, assetId } = await lessonWithProxy(randomBytes(1_000), true);
+    upsertAsset(db, { id: newId(), lessonId, kind: 'proxy', relPath: path.join(lessonId, 'proxy.mp4'), mime: 'video/mp4', sizeBytes: 1_000, now: Date.now() });
     expect(remembered(assetId)).toEqual({ sha256: null, crc32: null, checked_size: null });
   });
 });
