@@ -67,10 +67,11 @@ export function App() {
             {t('nav.settings')}
           </button>
         </nav>
-        <span className="spacer" />
-        <RecordingIndicator />
-        <SyncIndicator />
-        <JobsIndicator />
+        <div className="header-status">
+          <RecordingIndicator />
+          <SyncIndicator />
+          <JobsIndicator />
+        </div>
       </header>
       {connection === 'lost' && (
         <div className="banner banner-error" role="alert">
