@@ -20,6 +20,9 @@ import { getShare, saveShare } from './shares';
 type Ctx = Omit<CoreContext, 'jobs'>;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A file a share may send: a library asset, or (with no id) a copy made for the share. */
+type ShareSource = { id: string | null; relPath: string; mime: string };
+
 interface ShareFile {
   role: TransferRole;
   relPath: string;
@@ -36,7 +39,7 @@ interface ShareFile {
 async function shareFiles(ctx: Ctx, lessonId: string, mediaKind: LessonFields['mediaKind'], durationMs: number): Promise<ShareFile[]> {
   const assets = lessonAssets(ctx.db, lessonId);
   const found = (kind: string) => assets.find((a) => a.kind === kind);
-  let media: { id: string | null; relPath: string; mime: string } | undefined;
+  let media: ShareSource | undefined;
   if (mediaKind === 'audio') {
     const source = found('original');
     if (!source) throw new StudioError('share_not_ready', { media: 'original' });
@@ -53,7 +56,7 @@ async function shareFiles(ctx: Ctx, lessonId: string, mediaKind: LessonFields['m
     media = found(mediaKind);
     if (!media) throw new StudioError('share_not_ready', { media: mediaKind });
   }
-  const picked: Array<[TransferRole, { id: string | null; relPath: string; mime: string } | undefined]> = [
+  const picked: Array<[TransferRole, ShareSource | undefined]> = [
     ['media', media],
     ['poster', found('poster')],
     ['sprite', found('sprite')],

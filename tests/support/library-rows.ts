@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { newId } from '../../core/app/ids';
 import type { Db } from '../../core/db/open';
 import { fileChecksums } from '../../core/library/checksums';
@@ -42,4 +43,14 @@ export async function addLessonWithProxy(
   upsertAsset(db, { id: newId(), lessonId, kind: 'proxy', relPath, mime: 'video/mp4', sizeBytes: size, now, ...(sums && { sums }) });
   const { id: assetId } = db.prepare("SELECT id FROM media_assets WHERE lesson_id = ? AND kind = 'proxy'").get(lessonId) as { id: string };
   return { lessonId, assetId, file };
+}
+
+/** The checksums a studio remembers for a lesson's sharing copy, read from its database as it is on disk. */
+export function rememberedProxySums(dataDir: string, lessonId: string) {
+  const db = new Database(path.join(dataDir, 'studio.db'), { readonly: true });
+  try {
+    return db.prepare(`SELECT sha256, crc32, checked_size, checked_mtime_ms FROM media_assets WHERE lesson_id = ? AND kind = 'proxy'`).get(lessonId);
+  } finally {
+    db.close();
+  }
 }

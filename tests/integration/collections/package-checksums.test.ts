@@ -4,11 +4,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../../core/db/open';
 import { startTestCore, type TestCore } from '../../support/core';
-import { addLessonWithProxy } from '../../support/library-rows';
+import { addLessonWithProxy, rememberedProxySums } from '../../support/library-rows';
 import { tempDir } from '../../support/web-shell';
 import { caller, librarySnapshot } from './support';
 
@@ -27,15 +26,6 @@ let proxyFile: string;
 let out: string;
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-function remembered(core: TestCore, id: string) {
-  const db = new Database(path.join(core.dataDir, 'studio.db'), { readonly: true });
-  try {
-    return db.prepare(`SELECT sha256, crc32, checked_size, checked_mtime_ms FROM media_assets WHERE lesson_id = ? AND kind = 'proxy'`).get(id);
-  } finally {
-    db.close();
-  }
-}
 
 async function unzipTest(file: string): Promise<string> {
   return (await promisify(execFile)('unzip', ['-t', file])).stdout;
@@ -76,13 +66,13 @@ afterAll(async () => {
 
 describe('package checksums', () => {
   it('are computed by the first export, remembered for the file as it is, and right in the zip', async () => {
-    expect(remembered(lead, lessonId)).toMatchObject({ sha256: null, crc32: null });
+    expect(rememberedProxySums(lead.dataDir, lessonId)).toMatchObject({ sha256: null, crc32: null });
     const { jobId, path: file } = await exportLesson(lead, out);
     await lead.jobs.idle();
     expect(lead.jobs.get(jobId)).toMatchObject({ status: 'done', progress: 1 });
     const bytes = await fs.readFile(proxyFile);
     const stat = await fs.stat(proxyFile);
-    expect(remembered(lead, lessonId)).toEqual({
+    expect(rememberedProxySums(lead.dataDir, lessonId)).toEqual({
       sha256: sha(bytes),
       crc32: zlib.crc32(bytes),
       checked_size: PROXY_BYTES,
@@ -105,7 +95,7 @@ describe('package checksums', () => {
     const { jobId, path: file } = await exportLesson(lead, out);
     await lead.jobs.idle();
     expect(lead.jobs.get(jobId).status).toBe('done');
-    expect(remembered(lead, lessonId)).toMatchObject({ sha256: sha(changed), crc32: zlib.crc32(changed), checked_mtime_ms: (await fs.stat(proxyFile)).mtimeMs });
+    expect(rememberedProxySums(lead.dataDir, lessonId)).toMatchObject({ sha256: sha(changed), crc32: zlib.crc32(changed), checked_mtime_ms: (await fs.stat(proxyFile)).mtimeMs });
     expect(await unzipTest(file)).toMatch(/No errors detected/);
 
     // The school verifies the sha256 while unpacking, and remembers it for its own copy.
@@ -113,7 +103,7 @@ describe('package checksums', () => {
     await school.jobs.idle();
     expect(school.jobs.get(job.id).status).toBe('done');
     const theirs = path.join(school.dataDir, 'media', lessonId, 'proxy.mp4');
-    expect(remembered(school, lessonId)).toEqual({
+    expect(rememberedProxySums(school.dataDir, lessonId)).toEqual({
       sha256: sha(changed),
       crc32: null,
       checked_size: PROXY_BYTES,

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEmptyFile, makeTestAudio, makeTestVideo, makeTextFile, makeTruncatedCopy } from '../../fixtures/media';
 import { startTestCore, type TestCore } from '../../support/core';
+import { rememberedProxySums } from '../../support/library-rows';
 import { tempDir } from '../../support/web-shell';
 
 let core: TestCore;
@@ -59,16 +59,12 @@ describe('importing files into the library', () => {
     expect(lesson.playbackAssetId).toBe(lesson.assets.find((a) => a.kind === 'original')!.id);
     expect(lesson.posterAssetId).toBe(lesson.assets.find((a) => a.kind === 'poster')!.id);
     // What the pipeline makes is remembered with its checksums, so an export copies it without hashing it.
-    const db = new Database(path.join(core.dataDir, 'studio.db'), { readonly: true });
-    const proxy = db.prepare("SELECT rel_path, sha256, crc32, checked_size FROM media_assets WHERE lesson_id = ? AND kind = 'proxy'").get(lesson.id) as {
-      rel_path: string;
-      sha256: string;
-      crc32: number;
-      checked_size: number;
-    };
-    db.close();
-    const bytes = await fs.readFile(path.join(core.dataDir, 'media', proxy.rel_path));
-    expect(proxy).toMatchObject({ sha256: createHash('sha256').update(bytes).digest('hex'), crc32: zlib.crc32(bytes), checked_size: bytes.length });
+    const bytes = await fs.readFile(path.join(core.dataDir, 'media', lesson.id, 'proxy.mp4'));
+    expect(rememberedProxySums(core.dataDir, lesson.id)).toMatchObject({
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      crc32: zlib.crc32(bytes),
+      checked_size: bytes.length,
+    });
   });
 
   it('makes a playable H.264 copy only when Chromium cannot play the source (HEVC)', async () => {
