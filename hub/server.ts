@@ -8,6 +8,7 @@ import type { HubContext } from './context';
 import { openDatabase } from './db/open';
 import { EventHub } from './events/event-hub';
 import { installErrorHandlers } from './http/errors';
+import { idleConnections } from './http/idle-connections';
 import { FileBlobStore } from './media/blob-store';
 import { KeyedLock } from './media/keyed-lock';
 import { authRoutes } from './routes/auth';
@@ -70,6 +71,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   };
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, return503OnClosing: true });
+  const connections = idleConnections(app.server);
   installErrorHandlers(app);
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
@@ -80,7 +82,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   blobRoutes(app, ctx);
   uploadRoutes(app, ctx);
   if (options.benchPut) benchPutRoute(app, ctx, options.dataDir);
-  // WebSockets would hold the server open; they close first, the database only once requests are done.
+  // WebSockets and idle connections would hold the server open; they close first, the database only
+  // once requests are done.
   const sweep = setInterval(() => {
     expireDue(db, now(), ctx.hlc)
       .then((outcome) => publish(ctx, outcome, app.log))
@@ -90,6 +93,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   app.addHook('preClose', async () => {
     clearInterval(sweep);
     events.close();
+    connections.closeIdle();
   });
   app.addHook('onClose', async () => {
     await ctx.blobs.close();

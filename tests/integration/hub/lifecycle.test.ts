@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -100,6 +101,32 @@ describe('hub process', () => {
       await running.stop();
     }
   }, 20_000);
+
+  it('closes at once when a client holds connections open without a request under way', async () => {
+    const running = await startHub();
+    const { port } = running.hub;
+    try {
+      // One connection opened ahead of a request that never came (a studio that closed meanwhile)...
+      const fresh = net.connect(port, '127.0.0.1');
+      await once(fresh, 'connect');
+      // ...and one kept alive after its answer.
+      const agent = new http.Agent({ keepAlive: true });
+      const health = http.get(`${running.url}${hubEndpoints.health.path}`, { agent });
+      const [answered] = (await once(health, 'response')) as [http.IncomingMessage];
+      const kept = answered.socket;
+      answered.resume();
+      await once(answered, 'end');
+      expect(answered.statusCode).toBe(200);
+      expect(kept.destroyed).toBe(false);
+
+      const ended = [once(fresh, 'close'), once(kept, 'close')];
+      await running.hub.close();
+      await Promise.all(ended);
+      agent.destroy();
+    } finally {
+      await running.stop();
+    }
+  }, 10_000);
 
   it('lets an upload in flight finish when closing, and keeps what it wrote', async () => {
     const running = await startHub();
