@@ -27,6 +27,33 @@ async function sizeOf(file: string): Promise<number> {
 }
 
 /**
+ * The body's pieces until it ends, or until `signal` aborts, which throws its reason. Each read races
+ * the signal itself: undici's fetch can leave a read pending for good when the request is aborted at
+ * the wrong moment (nodejs/undici#4089), and a transfer that never ends would hold the studio's
+ * closing.
+ */
+async function* piecesOf(body: WebReadableStream<Uint8Array>, signal: AbortSignal): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  let stop!: () => void;
+  const aborted = new Promise<never>((_, reject) => {
+    stop = () => reject(signal.reason);
+  });
+  aborted.catch(() => undefined);
+  signal.addEventListener('abort', stop, { once: true });
+  if (signal.aborted) stop();
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), aborted]);
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    signal.removeEventListener('abort', stop);
+    reader.cancel(signal.reason).catch(() => undefined);
+  }
+}
+
+/**
  * Fetches one blob into the library, resuming a partial file with an HTTP Range request. The file
  * becomes visible under its final name only after its sha256 matches; a mismatch deletes it.
  * Returns the content type the hub stored with the blob.
@@ -59,7 +86,7 @@ export async function runDownload(run: DownloadRun): Promise<{ mime: string; siz
     // the next request's Range starts exactly where this one stopped.
     const out = await fs.open(part, have > 0 ? 'a' : 'w');
     try {
-      for await (const chunk of res.body as WebReadableStream<Uint8Array>) {
+      for await (const chunk of piecesOf(res.body as WebReadableStream<Uint8Array>, run.signal)) {
         await run.throttle.take(chunk.length);
         await out.write(chunk);
         run.onWire(chunk.length);

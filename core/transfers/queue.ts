@@ -44,6 +44,8 @@ const PROGRESS_EVENT_MS = 250;
 const PROGRESS_SAVE_MS = 1000;
 /** A blob not on the hub yet (its upload has not finished) is asked for again after this long. */
 const MISSING_BLOB_RETRY_MS = 30_000;
+/** How long closing waits for aborted transfers to end. */
+const STOP_WAIT_MS = 5000;
 const permanent = new Set(['hash_mismatch', 'payload_too_large', 'forbidden']);
 
 const backoffMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** attempts);
@@ -68,7 +70,7 @@ const toTransfer = (t: StoredTransfer & { lessonTitle: string }): Transfer => ({
  * "only on unmetered connections" setting apply to everything.
  */
 export class TransferQueue {
-  private readonly running = new Map<string, { controller: AbortController; direction: Direction; lessonId: string }>();
+  private readonly running = new Map<string, { controller: AbortController; direction: Direction; lessonId: string; ended: Promise<void> }>();
   private readonly lastEvent = new Map<string, number>();
   private readonly lastSave = new Map<string, number>();
   private metered: boolean | null = null;
@@ -105,15 +107,30 @@ export class TransferQueue {
     this.stopped = true;
     clearTimeout(this.timer);
     this.timer = undefined;
-    for (const { controller } of this.running.values()) controller.abort(new Error('stop'));
-    while (this.running.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const all = [...this.running.values()];
+    for (const { controller } of all) controller.abort(new Error('stop'));
+    await this.untilEnded(all);
   }
 
   /** Stops what is under way for lessons that just left the library, before their folders are removed. */
   async abortLessons(lessonIds: ReadonlySet<string>): Promise<void> {
     const gone = [...this.running.entries()].filter(([, r]) => lessonIds.has(r.lessonId));
     for (const [, r] of gone) r.controller.abort(new Error('gone'));
-    while (gone.some(([id]) => this.running.has(id))) await new Promise((resolve) => setTimeout(resolve, 10));
+    await this.untilEnded(gone.map(([, r]) => r));
+  }
+
+  /**
+   * Waits for aborted transfers to end, for at most STOP_WAIT_MS: a request that ignores its abort
+   * must not hold the studio's closing. One left behind is, for the next start, like one a crash cut.
+   */
+  private async untilEnded(transfers: Array<{ ended: Promise<void> }>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), STOP_WAIT_MS);
+    });
+    const outcome = await Promise.race([Promise.all(transfers.map((t) => t.ended.catch(() => undefined))), late]);
+    clearTimeout(timer);
+    if (outcome === 'late') this.o.ctx.logger.warn('transfers did not stop in time', { count: transfers.length });
   }
 
   setMetered(metered: boolean | null): void {
@@ -174,11 +191,9 @@ export class TransferQueue {
 
   private run(t: StoredTransfer): void {
     const controller = new AbortController();
-    this.running.set(t.id, { controller, direction: t.direction, lessonId: t.lessonId });
     setTransferState(this.db, t.id, 'running', this.o.ctx.now());
-    this.emit(t.id);
     const work = t.direction === 'upload' ? this.upload(t, controller.signal) : this.download(t, controller.signal);
-    work
+    const ended = work
       .then(
         () => this.succeeded(t),
         (err: unknown) => this.failed(t, err, controller.signal),
@@ -190,6 +205,8 @@ export class TransferQueue {
         this.lastSave.delete(t.id);
         this.pump();
       });
+    this.running.set(t.id, { controller, direction: t.direction, lessonId: t.lessonId, ended });
+    this.emit(t.id);
   }
 
   private async upload(t: StoredTransfer, signal: AbortSignal): Promise<void> {
