@@ -1,12 +1,16 @@
 import type Database from 'better-sqlite3';
 import { StudioError } from '../../common/errors';
+import { registerSqlFunctions } from './functions';
 import type { Migration } from './migration';
 
 /**
  * Brings the database up to the newest migration, each in its own transaction. A database written by
- * a newer app is refused, never opened: an older app could corrupt what it does not understand.
+ * a newer app is refused, never opened: an older app could corrupt what it does not understand. The
+ * SQL functions the schema's triggers call are registered first, for the migrations and for what the
+ * connection writes afterwards.
  */
 export function migrate(db: Database.Database, list: Migration[]): number {
+  registerSqlFunctions(db);
   list.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
   });

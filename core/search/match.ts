@@ -1,3 +1,5 @@
+import { foldForSearch } from './fold';
+
 /** At most this many words count; a longer query only narrows results that are already few. */
 const MAX_TERMS = 8;
 
@@ -7,7 +9,7 @@ const MAX_TERMS = 8;
  * word also matches longer words, so results follow typing. Null when there is no word to look for.
  */
 export function matchQuery(input: string, prefix = true): string | null {
-  const words = input.match(/[\p{L}\p{N}\p{M}]+/gu)?.slice(0, MAX_TERMS);
+  const words = foldForSearch(input).match(/[\p{L}\p{N}\p{M}]+/gu)?.slice(0, MAX_TERMS);
   if (!words?.length) return null;
   return words.map((w, i) => `"${w}"${prefix && i === words.length - 1 ? '*' : ''}`).join(' ');
 }

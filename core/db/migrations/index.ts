@@ -5,6 +5,7 @@ import { sync } from './0003-sync';
 import { collections } from './0004-collections';
 import { review } from './0005-review';
 import { assetChecksums } from './0006-asset-checksums';
+import { searchFolding } from './0007-search-folding';
 
 /** In order; a new migration is a new file appended here, never an edit of a shipped one. */
-export const migrations: Migration[] = [initial, annotation, sync, collections, review, assetChecksums];
+export const migrations: Migration[] = [initial, annotation, sync, collections, review, assetChecksums, searchFolding];

@@ -178,6 +178,17 @@ describe('search', () => {
     await call('notes.delete', { id: note.id });
     expect(await search('manipulatives')).toEqual([]);
   });
+
+  it('finds Arabic words whether or not they, or the search, carry vowel marks', async () => {
+    const vowelled = await call('notes.add', { lessonId, startMs: 1000, text: 'سَأَلَ المُعَلِّمُ سُؤالاً مَفتوحاً' });
+    const plain = await call('notes.add', { lessonId, startMs: 2000, text: 'انتظر المعلم ثلاث ثوان' });
+    const noteIds = async (query: string) => (await call('search.query', { query })).hits.map((h: { noteId: string | null }) => h.noteId);
+    expect(await noteIds('المعلم سؤالا')).toEqual([vowelled.id]);
+    expect(await noteIds('انتَظَرَ')).toEqual([plain.id]);
+    expect((await noteIds('المُعَلِّم')).sort()).toEqual([vowelled.id, plain.id].sort());
+    // The note itself keeps its marks.
+    expect((await call('notes.list', { lessonId })).find((n: { id: string }) => n.id === vowelled.id)?.text).toBe('سَأَلَ المُعَلِّمُ سُؤالاً مَفتوحاً');
+  });
 });
 
 describe('captions', () => {

@@ -15,8 +15,12 @@ describe('search queries', () => {
     expect(matchQuery('')).toBeNull();
   });
 
-  it('keeps Arabic words whole, vowel marks included', () => {
-    expect(matchQuery('كَتَبَ الدرس')).toBe('"كَتَبَ" "الدرس"*');
+  it('keeps Arabic words whole and leaves out the vowel marks and tatweel the index leaves out', () => {
+    expect(matchQuery('كَتَبَ الدرس')).toBe('"كتب" "الدرس"*');
+    expect(matchQuery('الـــدرس')).toBe('"الدرس"*');
+    // Urdu's zer, zabar and pesh are the same marks; letters stay as written, hamza forms included.
+    expect(matchQuery('اُستاد أحمد')).toBe('"استاد" "أحمد"*');
+    expect(matchQuery('café')).toBe('"café"*');
   });
 });
 
