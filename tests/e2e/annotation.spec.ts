@@ -124,6 +124,20 @@ test('point note with N, range with I/O, a code with 1 while playing: on the tim
   // Undo takes back the last change, and the shortcut sheet lists every key.
   await page.keyboard.press('Control+z');
   await expect(coded).toBeHidden();
+
+  // ] and [ go from note to note along the timeline, and say where they landed.
+  const pointMs = notes.find((n) => n.endMs === null && !n.codeId)!.startMs;
+  await seekTo(page, 500);
+  const at = async () => (await videoState(page)).time;
+  await page.keyboard.press(']');
+  await expect.poll(at).toBeCloseTo(pointMs / 1000, 1);
+  await expect(page.getByRole('status').filter({ hasText: 'Clear task, kids ready 1' })).toHaveCount(1);
+  await page.keyboard.press(']');
+  await expect.poll(at).toBeCloseTo(range.startMs / 1000, 1);
+  await page.keyboard.press(']');
+  await expect(page.getByRole('status').filter({ hasText: 'No note after this moment' })).toHaveCount(1);
+  await page.keyboard.press('[');
+  await expect.poll(at).toBeCloseTo(pointMs / 1000, 1);
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();

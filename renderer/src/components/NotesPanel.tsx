@@ -10,7 +10,7 @@ import { localName } from '../store/coding';
 import { useLesson } from '../store/lesson';
 import { usePlayback } from '../store/playback';
 import { useToasts } from '../store/toasts';
-import { useWorkspace, type NoteFilters } from '../store/workspace';
+import { shownBy, useWorkspace } from '../store/workspace';
 import { NoteComposer } from './NoteComposer';
 import { NoteItem } from './NoteItem';
 
@@ -20,10 +20,6 @@ interface Props {
   schemeCodes: Code[];
   onAddAtCurrent(): void;
   onUndo(): void;
-}
-
-function matches(n: Note, f: NoteFilters): boolean {
-  return (!f.kind || n.kind === f.kind) && (!f.code || (f.code === 'none' ? n.codeId === null : n.codeId === f.code)) && (f.author === null || n.authorName === f.author);
 }
 
 export function NotesPanel({ codes, schemeCodes, onAddAtCurrent, onUndo }: Props) {
@@ -42,7 +38,7 @@ export function NotesPanel({ codes, schemeCodes, onAddAtCurrent, onUndo }: Props
     for (const n of notes) if (n.parentId) replies.set(n.parentId, [...(replies.get(n.parentId) ?? []), n]);
     const top = notes.filter((n) => n.parentId === null);
     return {
-      shown: top.filter((n) => matches(n, filters)),
+      shown: top.filter((n) => shownBy(filters, n)),
       replies,
       authors: [...new Set(notes.map((n) => n.authorName))].sort(),
       usedCodes: [...new Set(top.flatMap((n) => (n.codeId ? [n.codeId] : [])))].flatMap((id) => codes.get(id) ?? []),

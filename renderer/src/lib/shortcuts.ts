@@ -1,6 +1,7 @@
 export type ShortcutAction =
   | { name: 'togglePlay' | 'back' | 'forward' | 'stepBack' | 'stepForward' | 'slower' | 'faster' }
   | { name: 'note' | 'markIn' | 'markOut' | 'help' | 'cancel' | 'undo' | 'zoomIn' | 'zoomOut' }
+  | { name: 'previousNote' | 'nextNote' }
   | { name: 'code'; key: number };
 
 interface KeyLike {
@@ -11,13 +12,19 @@ interface KeyLike {
   altKey: boolean;
 }
 
+/** Punctuation keys the map uses, by physical key, for layouts where they type a letter. */
+const PHYSICAL_PUNCTUATION: Record<string, string> = { BracketLeft: '[', BracketRight: ']' };
+
 /**
- * With an Arabic (or any non-Latin) layout the N key types "ى": the physical key names the shortcut,
- * so the map works whatever layout the person writes their notes in.
+ * With an Arabic (or any non-Latin) layout the N key types "ى" and the [ key "ج": the physical key
+ * names the shortcut, so the map works whatever layout the person writes their notes in.
  */
 function keyOf(e: KeyLike): string {
-  const physical = /^(?:Key([A-Z])|Digit(\d))$/.exec(e.code);
-  if (physical && e.key.length === 1 && !/[\x20-\x7e]/.test(e.key)) return (physical[1] ?? physical[2]!).toLowerCase();
+  if (e.key.length === 1 && !/[\x20-\x7e]/.test(e.key)) {
+    const physical = /^(?:Key([A-Z])|Digit(\d))$/.exec(e.code);
+    if (physical) return (physical[1] ?? physical[2]!).toLowerCase();
+    if (PHYSICAL_PUNCTUATION[e.code]) return PHYSICAL_PUNCTUATION[e.code]!;
+  }
   return e.key.length === 1 ? e.key.toLowerCase() : e.key;
 }
 
@@ -51,6 +58,10 @@ export function shortcutFor(e: KeyLike): ShortcutAction | null {
       return { name: 'markIn' };
     case 'o':
       return { name: 'markOut' };
+    case '[':
+      return { name: 'previousNote' };
+    case ']':
+      return { name: 'nextNote' };
     case '?':
       return { name: 'help' };
     case 'Escape':
@@ -76,6 +87,7 @@ export const shortcutList: Array<{ keys: string[]; label: string }> = [
   { keys: ['I'], label: 'shortcuts.markIn' },
   { keys: ['O'], label: 'shortcuts.markOut' },
   { keys: ['1', '…', '9'], label: 'shortcuts.code' },
+  { keys: ['[', ']'], label: 'shortcuts.jumpNote' },
   { keys: ['Enter'], label: 'shortcuts.save' },
   { keys: ['Shift', 'Enter'], label: 'shortcuts.newline' },
   { keys: ['Esc'], label: 'shortcuts.cancel' },

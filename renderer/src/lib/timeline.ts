@@ -39,6 +39,21 @@ export function currentNoteIndex(notes: Note[], ms: number): number {
   return current;
 }
 
+/** A note this close behind the playhead counts as the one being watched, not the one before. */
+const PREVIOUS_GRACE_MS = 750;
+/** A note this close ahead is where the playhead already is (a seek lands within a frame or so). */
+const NEXT_GRACE_MS = 100;
+
+/**
+ * The note to jump to from `ms`, backwards or forwards, among notes in time order: the keyboard's way
+ * along the timeline's marks. Going back from just after a note's start goes to the one before it, so
+ * pressing again while the video plays keeps going back.
+ */
+export function adjacentNote(notes: Note[], ms: number, direction: -1 | 1): Note | null {
+  if (direction === 1) return notes.find((n) => n.startMs > ms + NEXT_GRACE_MS) ?? null;
+  return notes.findLast((n) => n.startMs < ms - PREVIOUS_GRACE_MS) ?? null;
+}
+
 /** Gridline spacing that keeps labels about 80 px apart at any zoom. */
 export function tickStepMs(durationMs: number, widthPx: number): number {
   const steps = [1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000];

@@ -18,6 +18,7 @@ import { Timeline } from '../components/Timeline';
 import { errorMessage } from '../lib/errors';
 import { formatDate, formatTimecode } from '../lib/format';
 import { shortcutFor, type ShortcutAction } from '../lib/shortcuts';
+import { adjacentNote } from '../lib/timeline';
 import { isTypingTarget } from '../lib/typing';
 import { useCaptions } from '../store/captions';
 import { useClips } from '../store/clips';
@@ -27,7 +28,7 @@ import { useLesson } from '../store/lesson';
 import { usePlayback } from '../store/playback';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
-import { useWorkspace } from '../store/workspace';
+import { shownBy, useWorkspace } from '../store/workspace';
 import { ReviewWorkbench } from '../review/ReviewWorkbench';
 import '../annotation.css';
 
@@ -128,6 +129,15 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
         return workspace.zoomBy(1);
       case 'zoomOut':
         return workspace.zoomBy(-1);
+      case 'previousNote':
+      case 'nextNote': {
+        const direction = action.name === 'previousNote' ? -1 : 1;
+        const shown = notes.filter((n) => n.parentId === null && shownBy(workspace.filters, n));
+        const target = adjacentNote(shown, now, direction);
+        if (!target) return setStatus(t(direction === 1 ? 'notes.noNoteAfter' : 'notes.noNoteBefore'));
+        playback.seek(target.startMs);
+        return setStatus(t('notes.jumpedTo', { time: fmt(target.startMs), text: target.text.slice(0, 80) || t(`notes.kinds.${target.kind}`) }));
+      }
     }
   };
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { NoteKind } from '../../../common/schemas/note';
+import type { Note, NoteKind } from '../../../common/schemas/note';
 
 export interface NoteDraft {
   startMs: number;
@@ -14,6 +14,11 @@ export interface NoteFilters {
   /** A code id, '' for any, or 'none' for notes without a code. */
   code: string;
   author: string | null;
+}
+
+/** Whether a note is among those the filters show (in the list, and for jumping from note to note). */
+export function shownBy(f: NoteFilters, n: Note): boolean {
+  return (!f.kind || n.kind === f.kind) && (!f.code || (f.code === 'none' ? n.codeId === null : n.codeId === f.code)) && (f.author === null || n.authorName === f.author);
 }
 
 export const ZOOM_LEVELS = [1, 2, 4, 8, 16];

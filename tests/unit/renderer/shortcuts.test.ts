@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../../common/schemas/note';
 import { shortcutFor } from '../../../renderer/src/lib/shortcuts';
-import { currentNoteIndex, msAtPointer, percentAt, rangeRows } from '../../../renderer/src/lib/timeline';
+import { adjacentNote, currentNoteIndex, msAtPointer, percentAt, rangeRows } from '../../../renderer/src/lib/timeline';
 
 const key = (k: string, extra: Partial<{ code: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key: k,
@@ -14,8 +14,27 @@ const key = (k: string, extra: Partial<{ code: string; ctrlKey: boolean; metaKey
 
 describe('the keyboard map', () => {
   it('maps every documented key', () => {
-    const names = [' ', 'k', 'K', 'j', 'l', 'ArrowLeft', 'ArrowRight', ',', '.', 'n', 'i', 'o', '?', 'Escape', '+', '-'].map((k) => shortcutFor(key(k))?.name);
-    expect(names).toEqual(['togglePlay', 'togglePlay', 'togglePlay', 'back', 'forward', 'stepBack', 'stepForward', 'slower', 'faster', 'note', 'markIn', 'markOut', 'help', 'cancel', 'zoomIn', 'zoomOut']);
+    const names = [' ', 'k', 'K', 'j', 'l', 'ArrowLeft', 'ArrowRight', ',', '.', 'n', 'i', 'o', '[', ']', '?', 'Escape', '+', '-'].map((k) => shortcutFor(key(k))?.name);
+    expect(names).toEqual([
+      'togglePlay',
+      'togglePlay',
+      'togglePlay',
+      'back',
+      'forward',
+      'stepBack',
+      'stepForward',
+      'slower',
+      'faster',
+      'note',
+      'markIn',
+      'markOut',
+      'previousNote',
+      'nextNote',
+      'help',
+      'cancel',
+      'zoomIn',
+      'zoomOut',
+    ]);
     expect(shortcutFor(key('7'))).toEqual({ name: 'code', key: 7 });
     expect(shortcutFor(key('0'))).toBeNull();
   });
@@ -23,6 +42,10 @@ describe('the keyboard map', () => {
   it('works with an Arabic keyboard layout by physical key', () => {
     expect(shortcutFor(key('ى', { code: 'KeyN' }))?.name).toBe('note');
     expect(shortcutFor(key('١', { code: 'Digit1' }))).toEqual({ name: 'code', key: 1 });
+    expect(shortcutFor(key('ج', { code: 'BracketLeft' }))?.name).toBe('previousNote');
+    expect(shortcutFor(key('د', { code: 'BracketRight' }))?.name).toBe('nextNote');
+    // A letter typed on another key stays unmapped.
+    expect(shortcutFor(key('ج', { code: 'Quote' }))).toBeNull();
   });
 
   it('leaves browser combinations alone, except undo', () => {
@@ -65,5 +88,13 @@ describe('timeline geometry', () => {
   it('finds the note playback is at', () => {
     const notes = [note('a', 1000, null), note('b', 3000, null)];
     expect([0, 1000, 2999, 5000].map((ms) => currentNoteIndex(notes, ms))).toEqual([-1, 0, 0, 1]);
+  });
+
+  it('finds the note to jump to, back or forward, from where playback is', () => {
+    const notes = [note('a', 1000, null), note('b', 3000, 4000), note('c', 8000, null)];
+    const id = (ms: number, direction: -1 | 1) => adjacentNote(notes, ms, direction)?.id ?? null;
+    expect([0, 1000, 1050, 2000, 8000].map((ms) => id(ms, 1))).toEqual(['a', 'b', 'b', 'b', null]);
+    // Just past a note's start (a jump landed there, or it is playing), back means the one before.
+    expect([0, 1000, 3000, 3500, 3800, 9000].map((ms) => id(ms, -1))).toEqual([null, null, 'a', 'a', 'b', 'c']);
   });
 });
