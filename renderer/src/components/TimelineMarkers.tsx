@@ -20,7 +20,7 @@ interface Props {
  * else its kind's. A lesson may hold thousands, so they are built straight into the DOM in one pass
  * (React's bookkeeping for each would cost more than the marks themselves) and only when the notes
  * change; a click anywhere on them is handled once, by the layer. User text goes only into `title`,
- * as text. Pointer-only: the list beside the video is the keyboard's way to the same notes.
+ * as text. Pointer-only: the keyboard reaches the same notes with [ and ] and through the list.
  */
 export const TimelineMarkers = memo(function TimelineMarkers({ notes, rows, codes, durationMs }: Props) {
   const { t, i18n } = useTranslation();
