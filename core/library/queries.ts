@@ -1,6 +1,7 @@
 import type { Asset, Lesson, LessonPatch, LessonSummary } from '../../common/schemas/lesson';
 import type { Db } from '../db/open';
 import { parseShareInfo, shareInfoColumn } from '../sync/share-info';
+import { foldForSearch } from '../search/fold';
 import type { FileSums } from './checksums';
 
 interface LessonRow {
@@ -75,8 +76,9 @@ export function listLessons(
   db: Db,
   args: { query?: string | undefined; sort: keyof typeof orderBy; limit: number; offset: number },
 ): { items: LessonSummary[]; total: number } {
-  const q = args.query?.trim();
-  const where = q ? `WHERE l.title LIKE @like ESCAPE '\\' OR l.subject LIKE @like ESCAPE '\\'` : '';
+  // Compared as search compares: Arabic-script vowel marks, typed or written, do not count.
+  const q = args.query && foldForSearch(args.query.trim());
+  const where = q ? `WHERE fold_text(l.title) LIKE @like ESCAPE '\\' OR fold_text(l.subject) LIKE @like ESCAPE '\\'` : '';
   const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const params = { like, limit: args.limit, offset: args.offset };
   const rows = db
