@@ -134,7 +134,8 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
         const direction = action.name === 'previousNote' ? -1 : 1;
         const shown = notes.filter((n) => n.parentId === null && shownBy(workspace.filters, n));
         const target = adjacentNote(shown, now, direction);
-        if (!target) return setStatus(t(direction === 1 ? 'notes.noNoteAfter' : 'notes.noNoteBefore'));
+        // Said where it can be seen: the playhead did not move, and a sighted person should know why.
+        if (!target) return toast('info', t(direction === 1 ? 'notes.noNoteAfter' : 'notes.noNoteBefore'));
         playback.seek(target.startMs);
         return setStatus(t('notes.jumpedTo', { time: fmt(target.startMs), text: target.text.slice(0, 80) || t(`notes.kinds.${target.kind}`) }));
       }
