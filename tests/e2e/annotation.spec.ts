@@ -139,6 +139,15 @@ test('point note with N, range with I/O, a code with 1 while playing: on the tim
   await expect(page.locator('.toast').filter({ hasText: 'No note after this moment' })).toBeVisible();
   await page.keyboard.press('[');
   await expect.poll(at).toBeCloseTo(pointMs / 1000, 1);
+
+  // Editing a note can move it to where the video is now.
+  await page.getByRole('button', { name: 'Edit note 0:02' }).click();
+  await seekTo(page, 1300);
+  await page.getByRole('button', { name: 'Start at 0:01' }).click();
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByRole('button', { name: /^Go to 0:01: Clear task, kids ready 1/ })).toBeVisible();
+  const moved = (await rpc<Array<{ text: string; startMs: number }>>(page, 'notes.list', { lessonId })).find((n) => n.text.startsWith('Clear task'))!;
+  expect(Math.abs(moved.startMs - 1300)).toBeLessThan(150);
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();

@@ -4,6 +4,7 @@ import type { Code } from '../../../common/schemas/coding';
 import { NOTE_MAX_CHARS, noteKinds, type NoteKind } from '../../../common/schemas/note';
 import { formatTimecode } from '../lib/format';
 import { localName } from '../store/coding';
+import { usePlayback } from '../store/playback';
 import type { NoteDraft } from '../store/workspace';
 
 interface Props {
@@ -12,13 +13,18 @@ interface Props {
   /** The codes offered; a reply has none and no kind either. */
   codes?: Code[];
   reply?: boolean;
+  /** A saved note being edited: its start (and end) can be moved to where the video is. */
+  retime?: boolean;
   onSave(d: NoteDraft): Promise<void>;
   onCancel(): void;
 }
 
 /** Enter saves, Shift+Enter starts a new line, Esc cancels. */
-export function NoteComposer({ draft, label, codes = [], reply = false, onSave, onCancel }: Props) {
+export function NoteComposer({ draft, label, codes = [], reply = false, retime = false, onSave, onCancel }: Props) {
   const { t, i18n } = useTranslation();
+  const [startMs, setStartMs] = useState(draft.startMs);
+  const [endMs, setEndMs] = useState(draft.endMs);
+  const playheadMs = Math.round(usePlayback((s) => s.currentMs));
   const [text, setText] = useState(draft.text);
   const [kind, setKind] = useState<NoteKind>(draft.kind);
   const [codeId, setCodeId] = useState<string | null>(draft.codeId);
@@ -26,20 +32,22 @@ export function NoteComposer({ draft, label, codes = [], reply = false, onSave, 
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => area.current?.focus(), []);
 
-  const canSave = (text.trim() !== '' || (!reply && codeId !== null)) && !saving;
+  const rangeInvalid = endMs !== null && endMs <= startMs;
+  const canSave = (text.trim() !== '' || (!reply && codeId !== null)) && !rangeInvalid && !saving;
   const save = async () => {
     if (!canSave) return;
     setSaving(true);
     try {
-      await onSave({ ...draft, text: text.trim(), kind, codeId });
+      await onSave({ ...draft, startMs, endMs, text: text.trim(), kind, codeId });
     } finally {
       setSaving(false);
     }
   };
   const when =
-    draft.endMs !== null
-      ? t('notes.range', { start: formatTimecode(draft.startMs, i18n.language), end: formatTimecode(draft.endMs, i18n.language) })
-      : t('notes.at', { time: formatTimecode(draft.startMs, i18n.language) });
+    endMs !== null
+      ? t('notes.range', { start: formatTimecode(startMs, i18n.language), end: formatTimecode(endMs, i18n.language) })
+      : t('notes.at', { time: formatTimecode(startMs, i18n.language) });
+  const playhead = formatTimecode(playheadMs, i18n.language);
 
   return (
     <form
@@ -69,6 +77,23 @@ export function NoteComposer({ draft, label, codes = [], reply = false, onSave, 
                 </option>
               ))}
             </select>
+          )}
+        </div>
+      )}
+      {retime && (
+        <div className="composer-retime">
+          <button type="button" className="small" onClick={() => setStartMs(playheadMs)}>
+            {t('notes.startAt', { time: playhead })}
+          </button>
+          {endMs !== null && (
+            <button type="button" className="small" onClick={() => setEndMs(playheadMs)}>
+              {t('notes.endAt', { time: playhead })}
+            </button>
+          )}
+          {rangeInvalid && (
+            <span className="error-text" role="alert">
+              {t('errors.range_invalid')}
+            </span>
           )}
         </div>
       )}

@@ -45,10 +45,11 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
         draft={{ startMs: note.startMs, endMs: note.endMs, text: note.text, kind: note.kind, codeId: note.codeId }}
         codes={codes}
         label={t('notes.edit')}
+        retime
         onCancel={() => setEditing(null)}
         onSave={async (d) => {
           try {
-            await updateNote({ id: note.id, text: d.text, kind: d.kind, codeId: d.codeId });
+            await updateNote({ id: note.id, startMs: d.startMs, endMs: d.endMs, text: d.text, kind: d.kind, codeId: d.codeId });
             setEditing(null);
           } catch (err) {
             fail(err);
