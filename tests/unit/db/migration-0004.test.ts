@@ -1,51 +1,38 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../core/db/migrate';
 import { migrations } from '../../../core/db/migrations';
 import { collections } from '../../../core/db/migrations/0004-collections';
-import { tempDir } from '../../support/web-shell';
+import { scratchDatabase } from '../../support/scratch-database';
 
-let dir: string;
-let db: Database.Database;
-beforeEach(async () => {
-  dir = await tempDir('db-0004');
-  db = new Database(path.join(dir, 'a.db'));
-  db.pragma('foreign_keys = ON');
-});
-afterEach(async () => {
-  db.close();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const scratch = scratchDatabase('db-0004');
 
 const upTo = migrations.indexOf(collections) + 1;
 const collection = (id: string) =>
-  db.prepare(`INSERT INTO collections (id, title, origin, created_at, updated_at) VALUES (?, 'Wait time', 'local', 1, 1)`).run(id);
+  scratch.db.prepare(`INSERT INTO collections (id, title, origin, created_at, updated_at) VALUES (?, 'Wait time', 'local', 1, 1)`).run(id);
 const item = (id: string, collectionId: string, position: string, range: [number | null, number | null] = [null, null]) =>
-  db
+  scratch.db
     .prepare(
       `INSERT INTO collection_items (id, collection_id, lesson_id, start_ms, end_ms, position, created_at, updated_at) VALUES (?, ?, 'l1', ?, ?, ?, 1, 1)`,
     )
     .run(id, collectionId, range[0], range[1], position);
 const order = (collectionId: string) =>
   (
-    db.prepare('SELECT id FROM collection_items WHERE collection_id = ? ORDER BY position, id').all(collectionId) as Array<{ id: string }>
+    scratch.db.prepare('SELECT id FROM collection_items WHERE collection_id = ? ORDER BY position, id').all(collectionId) as Array<{ id: string }>
   ).map((r) => r.id);
 
 describe('migration 0004 (collections)', () => {
   it('applies on top of a library from the previous version', () => {
-    migrate(db, migrations.slice(0, upTo - 1));
-    db.prepare(
+    migrate(scratch.db, migrations.slice(0, upTo - 1));
+    scratch.db.prepare(
       `INSERT INTO lessons (id, title, status, source, created_at, updated_at) VALUES ('l1', 'Kept', 'ready', 'import', 1, 1)`,
     ).run();
-    migrate(db, migrations.slice(0, upTo));
-    expect(db.pragma('user_version', { simple: true })).toBe(collections.version);
-    expect(db.prepare('SELECT title FROM lessons').all()).toEqual([{ title: 'Kept' }]);
+    migrate(scratch.db, migrations.slice(0, upTo));
+    expect(scratch.db.pragma('user_version', { simple: true })).toBe(collections.version);
+    expect(scratch.db.prepare('SELECT title FROM lessons').all()).toEqual([{ title: 'Kept' }]);
   });
 
   it('orders items by position byte by byte, then by id, whatever the locale', () => {
-    migrate(db, migrations.slice(0, upTo));
+    migrate(scratch.db, migrations.slice(0, upTo));
     collection('c1');
     item('i3', 'c1', 'a1');
     item('i1', 'c1', 'Zz');
@@ -56,26 +43,26 @@ describe('migration 0004 (collections)', () => {
   });
 
   it('keeps ranges whole and forward, and takes items away with their collection', () => {
-    migrate(db, migrations.slice(0, upTo));
+    migrate(scratch.db, migrations.slice(0, upTo));
     collection('c1');
     expect(() => item('half', 'c1', 'a0', [1000, null])).toThrow(/CHECK/);
     expect(() => item('backwards', 'c1', 'a0', [2000, 1000])).toThrow(/CHECK/);
     item('clip', 'c1', 'a0', [1000, 2000]);
     expect(() => item('orphan', 'missing', 'a1')).toThrow(/FOREIGN KEY/);
-    db.prepare(`DELETE FROM collections WHERE id = 'c1'`).run();
-    expect(db.prepare('SELECT count(*) AS n FROM collection_items').get()).toEqual({ n: 0 });
+    scratch.db.prepare(`DELETE FROM collections WHERE id = 'c1'`).run();
+    expect(scratch.db.prepare('SELECT count(*) AS n FROM collection_items').get()).toEqual({ n: 0 });
   });
 
   it('refuses unknown origins and lets an archive go without taking its collection', () => {
-    migrate(db, migrations.slice(0, upTo));
+    migrate(scratch.db, migrations.slice(0, upTo));
     expect(() =>
-      db.prepare(`INSERT INTO collections (id, title, origin, created_at, updated_at) VALUES ('x', 't', 'elsewhere', 1, 1)`).run(),
+      scratch.db.prepare(`INSERT INTO collections (id, title, origin, created_at, updated_at) VALUES ('x', 't', 'elsewhere', 1, 1)`).run(),
     ).toThrow(/CHECK/);
-    db.prepare(`INSERT INTO archives (id, file_name, exported_at, imported_at) VALUES ('a1', 'set.pcircle', 1, 2)`).run();
-    db.prepare(
+    scratch.db.prepare(`INSERT INTO archives (id, file_name, exported_at, imported_at) VALUES ('a1', 'set.pcircle', 1, 2)`).run();
+    scratch.db.prepare(
       `INSERT INTO collections (id, title, origin, archive_id, created_at, updated_at) VALUES ('c1', 't', 'archive', 'a1', 1, 1)`,
     ).run();
-    db.prepare(`DELETE FROM archives WHERE id = 'a1'`).run();
-    expect(db.prepare('SELECT archive_id FROM collections').get()).toEqual({ archive_id: null });
+    scratch.db.prepare(`DELETE FROM archives WHERE id = 'a1'`).run();
+    expect(scratch.db.prepare('SELECT archive_id FROM collections').get()).toEqual({ archive_id: null });
   });
 });

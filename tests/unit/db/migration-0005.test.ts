@@ -1,56 +1,43 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../core/db/migrate';
 import { migrations } from '../../../core/db/migrations';
-import { tempDir } from '../../support/web-shell';
+import { scratchDatabase } from '../../support/scratch-database';
 
-let dir: string;
-let db: Database.Database;
-beforeEach(async () => {
-  dir = await tempDir('db-0005');
-  db = new Database(path.join(dir, 'a.db'));
-  db.pragma('foreign_keys = ON');
-});
-afterEach(async () => {
-  db.close();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const scratch = scratchDatabase('db-0005');
 
-const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (table: string) => (scratch.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('migration 0005 (review)', () => {
   it('adds drafts, their notes and the notice inbox to a library that already has lessons and notes', () => {
     const index = migrations.findIndex((m) => m.name === 'review');
     expect(migrations[index]!.version).toBe(index + 1);
-    migrate(db, migrations.slice(0, index));
-    db.prepare(`INSERT INTO lessons (id, title, status, source, created_at, updated_at) VALUES ('l1', 'Fractions', 'ready', 'import', 1, 1)`).run();
-    db.prepare(`INSERT INTO notes (id, lesson_id, kind, start_ms, text, created_at, updated_at) VALUES ('n1', 'l1', 'praise', 0, 'Glow', 1, 1)`).run();
-    migrate(db, migrations.slice(0, index + 1));
-    expect(db.pragma('user_version', { simple: true })).toBe(index + 1);
+    migrate(scratch.db, migrations.slice(0, index));
+    scratch.db.prepare(`INSERT INTO lessons (id, title, status, source, created_at, updated_at) VALUES ('l1', 'Fractions', 'ready', 'import', 1, 1)`).run();
+    scratch.db.prepare(`INSERT INTO notes (id, lesson_id, kind, start_ms, text, created_at, updated_at) VALUES ('n1', 'l1', 'praise', 0, 'Glow', 1, 1)`).run();
+    migrate(scratch.db, migrations.slice(0, index + 1));
+    expect(scratch.db.pragma('user_version', { simple: true })).toBe(index + 1);
 
-    db.prepare(`INSERT INTO review_drafts (id, request_id, lesson_id, community_id, created_at, updated_at) VALUES ('d1', 'r1', 'l1', 'c1', 1, 1)`).run();
-    db.prepare(`INSERT INTO review_draft_notes (draft_id, note_id, position) VALUES ('d1', 'n1', 0)`).run();
-    expect(db.prepare('SELECT state, scores, base_version FROM review_drafts').get()).toEqual({ state: 'editing', scores: '[]', base_version: 0 });
+    scratch.db.prepare(`INSERT INTO review_drafts (id, request_id, lesson_id, community_id, created_at, updated_at) VALUES ('d1', 'r1', 'l1', 'c1', 1, 1)`).run();
+    scratch.db.prepare(`INSERT INTO review_draft_notes (draft_id, note_id, position) VALUES ('d1', 'n1', 0)`).run();
+    expect(scratch.db.prepare('SELECT state, scores, base_version FROM review_drafts').get()).toEqual({ state: 'editing', scores: '[]', base_version: 0 });
     // One draft per request.
-    expect(() => db.prepare(`INSERT INTO review_drafts (id, request_id, lesson_id, community_id, created_at, updated_at) VALUES ('d2', 'r1', 'l1', 'c1', 1, 1)`).run()).toThrow(/UNIQUE/);
-    expect(() => db.prepare(`UPDATE review_drafts SET state = 'lost'`).run()).toThrow(/CHECK/);
+    expect(() => scratch.db.prepare(`INSERT INTO review_drafts (id, request_id, lesson_id, community_id, created_at, updated_at) VALUES ('d2', 'r1', 'l1', 'c1', 1, 1)`).run()).toThrow(/UNIQUE/);
+    expect(() => scratch.db.prepare(`UPDATE review_drafts SET state = 'lost'`).run()).toThrow(/CHECK/);
 
     // A note deleted for good leaves the draft; a lesson deleted takes its drafts along.
-    db.prepare(`DELETE FROM notes WHERE id = 'n1'`).run();
+    scratch.db.prepare(`DELETE FROM notes WHERE id = 'n1'`).run();
     expect(count('review_draft_notes')).toBe(0);
-    db.prepare(`DELETE FROM lessons WHERE id = 'l1'`).run();
+    scratch.db.prepare(`DELETE FROM lessons WHERE id = 'l1'`).run();
     expect(count('review_drafts')).toBe(0);
   });
 
   it('tells each notice once', () => {
-    migrate(db, migrations);
-    const insert = db.prepare(
+    migrate(scratch.db, migrations);
+    const insert = scratch.db.prepare(
       `INSERT INTO review_notifications (id, key, kind, community_id, created_at) VALUES (?, 'request_new:r1', 'request_new', 'c1', 1) ON CONFLICT (key) DO NOTHING`,
     );
     expect(insert.run('a').changes).toBe(1);
     expect(insert.run('b').changes).toBe(0);
-    expect(() => db.prepare(`INSERT INTO review_notifications (id, key, kind, community_id, created_at) VALUES ('c', 'x', 'gossip', 'c1', 1)`).run()).toThrow(/CHECK/);
+    expect(() => scratch.db.prepare(`INSERT INTO review_notifications (id, key, kind, community_id, created_at) VALUES ('c', 'x', 'gossip', 'c1', 1)`).run()).toThrow(/CHECK/);
   });
 });
