@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { StudioError } from '../../common/errors';
 import { errorFromResponse, fillPath, unreachable, type HubClient } from '../hub/client';
-import { sha256File } from './hash';
+import { fileChecksums, type FileSums } from '../library/checksums';
 import type { StoredTransfer } from './queries';
 import type { Throttle } from './throttle';
 
@@ -56,9 +56,9 @@ async function* piecesOf(body: WebReadableStream<Uint8Array>, signal: AbortSigna
 /**
  * Fetches one blob into the library, resuming a partial file with an HTTP Range request. The file
  * becomes visible under its final name only after its sha256 matches; a mismatch deletes it.
- * Returns the content type the hub stored with the blob.
+ * Returns the content type the hub stored with the blob, and the checksums the library remembers.
  */
-export async function runDownload(run: DownloadRun): Promise<{ mime: string; size: number }> {
+export async function runDownload(run: DownloadRun): Promise<{ mime: string; sums: FileSums }> {
   const { transfer, client } = run;
   const part = `${run.target}.part`;
   await fs.mkdir(path.dirname(run.target), { recursive: true });
@@ -101,11 +101,12 @@ export async function runDownload(run: DownloadRun): Promise<{ mime: string; siz
   } else {
     throw await errorFromResponse(res);
   }
-  const { sha256, size } = await sha256File(part);
-  if (sha256 !== transfer.sha256) {
+  const sums = await fileChecksums(part);
+  if (sums.sha256 !== transfer.sha256) {
     await fs.rm(part, { force: true });
     throw new StudioError('hash_mismatch', { expected: transfer.sha256 });
   }
+  // A rename keeps size and modification time: the sums still hold for the file under its own name.
   await fs.rename(part, run.target);
-  return { mime, size };
+  return { mime, sums };
 }

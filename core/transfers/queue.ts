@@ -226,7 +226,7 @@ export class TransferQueue {
 
   private async download(t: StoredTransfer, signal: AbortSignal): Promise<void> {
     const target = path.join(this.o.ctx.paths.media, t.relPath);
-    const { mime, size } = await runDownload({
+    const { mime, sums } = await runDownload({
       transfer: t,
       target,
       client: this.o.session.requireClient(),
@@ -239,7 +239,7 @@ export class TransferQueue {
     const record = getRecord(this.db, 'lesson', t.lessonId);
     const fields = record?.fields as Partial<LessonFields> | undefined;
     const kind = t.role === 'media' ? (fields?.mediaKind === 'proxy' ? 'proxy' : 'original') : t.role;
-    upsertAsset(this.db, { id: newId(), lessonId: t.lessonId, kind, relPath: t.relPath, mime, sizeBytes: size, now: ctx.now() });
+    upsertAsset(this.db, { id: newId(), lessonId: t.lessonId, kind, relPath: t.relPath, mime, sizeBytes: sums.size, now: ctx.now(), sums });
     if (t.role === 'sprite') {
       const index = path.join(path.dirname(target), 'sprite.json');
       try {

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Transfer } from '../../common/schemas/sync';
 import { HubClient } from '../../core/hub/client';
 import { DEFAULT_CHUNK_BYTES } from '../../core/sync/service';
-import { sha256File } from '../../core/transfers/hash';
+import { fileChecksums } from '../../core/library/checksums';
 import { Throttle } from '../../core/transfers/throttle';
 import { runUpload } from '../../core/transfers/upload';
 import { BENCH_PUT_PATH } from '../../hub/routes/bench-put';
@@ -185,7 +185,7 @@ async function runSyncBench(): Promise<Record<string, number>> {
     const file = await bigLesson();
     const size = (await fs.stat(file)).size;
     const token = teacher.sync.session.currentToken()!;
-    const sha256 = (await sha256File(file)).sha256;
+    const sha256 = (await fileChecksums(file)).sha256;
     const client = new HubClient(hub.url, async () => token);
     const rss = sampleRss(hub.pid);
     const putTimes: number[] = [];

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMediaDir, makeTestVideo } from '../../fixtures/media';
 import { SECRETS_FILE } from '../../../core/secrets/secret-store';
+import { rememberedProxySums } from '../../support/library-rows';
 import { pullAll, startHub, type RunningHub, type TestUser } from '../hub/helpers';
 import { communityOf, consent, importLesson, signUp, startDevice, syncAll, type Device } from './devices';
 
@@ -51,6 +52,13 @@ describe('sharing a lesson between two studios', () => {
     const proxy = watchable.assets.find((a) => a.id === watchable.playbackAssetId)!;
     expect(proxy.kind).toBe('proxy');
     expect(await sha(path.join(mentor.dataDir, 'media', lesson.id, 'proxy.mp4'))).toBe(await sha(path.join(teacher.dataDir, 'media', lesson.id, 'proxy.mp4')));
+    // The check on arrival is remembered: sharing or exporting the copy later need not read it again.
+    const arrived = await fs.stat(path.join(mentor.dataDir, 'media', lesson.id, 'proxy.mp4'));
+    expect(rememberedProxySums(mentor.dataDir, lesson.id)).toMatchObject({
+      sha256: await sha(path.join(teacher.dataDir, 'media', lesson.id, 'proxy.mp4')),
+      checked_size: arrived.size,
+      checked_mtime_ms: arrived.mtimeMs,
+    });
     expect((await mentor.call('communities.lessons', { communityId: community.id }))[0]).toMatchObject({ lessonId: lesson.id, ownerName: 'Amina', download: 'done' });
 
     // Only the public note travelled; the mentor cannot edit the lesson or the teacher's note.
