@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
-import zlib from 'node:zlib';
 import type { Db } from '../db/open';
+import { crc32 as crc32Of } from './crc32';
 
 /** A media file's checksums as remembered by the library, for the file as it was at `size` and `mtimeMs`. */
 export interface CheckedSums {
@@ -65,7 +65,7 @@ export async function fileChecksums(file: string): Promise<FileSums> {
       if (bytesRead === 0) break;
       const chunk = buffer.subarray(0, bytesRead);
       hash.update(chunk);
-      crc32 = zlib.crc32(chunk, crc32);
+      crc32 = crc32Of(chunk, crc32);
       position += bytesRead;
     }
     const { size, mtimeMs } = await handle.stat();

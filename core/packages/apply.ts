@@ -12,8 +12,11 @@ export interface UnpackedFile {
   relPath: string;
   mime: string;
   size: number;
-  sha256: string;
-  /** The file's modification time once in the library: its sha256 holds for it as it is then. */
+  /** Verified while unpacking, or null when the package was checked by CRC-32 only (version 2): computed when first needed. */
+  sha256: string | null;
+  /** Computed while unpacking, and equal to the package's. */
+  crc32: number;
+  /** The file's modification time once in the library: its checksums hold for it as it is then. */
   mtimeMs: number;
 }
 
@@ -156,10 +159,11 @@ export function applyPackage(db: Db, input: ApplyInput): void {
     );
     for (const lesson of input.lessons) applyLesson(db, lesson, now);
     const register = db.prepare(
-      `INSERT INTO media_assets (id, lesson_id, kind, rel_path, mime, size_bytes, sha256, checked_size, checked_mtime_ms, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (lesson_id, kind) DO NOTHING`,
+      `INSERT INTO media_assets (id, lesson_id, kind, rel_path, mime, size_bytes, sha256, crc32, checked_size, checked_mtime_ms, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (lesson_id, kind) DO NOTHING`,
     );
-    for (const f of input.files) register.run(newId(), f.lessonId, f.kind, f.relPath, f.mime, f.size, f.sha256, f.size, f.mtimeMs, now);
+    for (const f of input.files)
+      register.run(newId(), f.lessonId, f.kind, f.relPath, f.mime, f.size, f.sha256, f.crc32, f.size, f.mtimeMs, now);
     if (input.collection) applyCollection(db, input.collection, archive.id);
   })();
 }

@@ -7,12 +7,14 @@ import { recordIdSchema, sha256Schema } from '../../common/sync/fields';
 import { hlcSchema } from '../../common/sync/hlc';
 
 /**
- * The `.pcircle` package, version 1 (docs/pcircle-format.md): a zip whose `manifest.json` lists every
- * other entry with its size and sha256. Readers find the manifest through the zip's central directory;
- * writers put it last, because the checksums are computed while the media streams in.
+ * The `.pcircle` package, version 2 (docs/pcircle-format.md): a zip whose `manifest.json` lists every
+ * other entry with its size, sha256 and CRC-32. Readers find the manifest through the zip's central
+ * directory; writers put it last, because the checksums are computed while the media streams in.
+ * Version 1 packages (no CRC-32 in the list: media verified by sha256) are still read.
  */
 export const PACKAGE_FORMAT = 'pcircle';
-export const PACKAGE_VERSION = 1;
+export const PACKAGE_VERSION = 2;
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 export const MANIFEST_PATH = 'manifest.json';
 export const COLLECTION_PATH = 'data/collection.json';
 export const lessonDataPath = (lessonId: string) => `data/lessons/${lessonId}.json`;
@@ -24,12 +26,15 @@ export const entryPathSchema = z
   .max(300)
   .regex(/^(?!\/)(?:[A-Za-z0-9_][A-Za-z0-9_.-]*)(?:\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/, 'not a safe package path');
 
-export const manifestFileSchema = z.object({ path: entryPathSchema, size: ms, sha256: sha256Schema }).strict();
+const crc32Schema = z.number().int().min(0).max(0xffff_ffff);
+export const manifestFileSchema = z
+  .object({ path: entryPathSchema, size: ms, sha256: sha256Schema, crc32: crc32Schema.optional() })
+  .strict();
 
 export const manifestSchema = z
   .object({
     format: z.literal(PACKAGE_FORMAT),
-    version: z.literal(PACKAGE_VERSION),
+    version: z.union([z.literal(1), z.literal(2)]),
     kind: z.enum(['lesson', 'collection']),
     /** The exported collection or lesson. */
     rootId: idSchema,
@@ -43,7 +48,12 @@ export const manifestSchema = z
       .nullable(),
     files: z.array(manifestFileSchema).max(100_000),
   })
-  .strict();
+  .strict()
+  // Version 2 gives every file's CRC-32; version 1 knew none.
+  .refine((m) => m.files.every((f) => (f.crc32 !== undefined) === m.version >= 2), {
+    message: 'crc32 for every file in version 2 only',
+    path: ['files'],
+  });
 export type Manifest = z.infer<typeof manifestSchema>;
 
 export const packageNoteSchema = z

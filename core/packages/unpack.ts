@@ -4,10 +4,11 @@ import { pipeline } from 'node:stream/promises';
 import { StudioError } from '../../common/errors';
 import type { CoreContext } from '../app/context';
 import { newId } from '../app/ids';
+import { crc32 as crc32Of } from '../library/crc32';
 import { lessonAssets } from '../library/queries';
 import { applyPackage, type UnpackedFile } from './apply';
 import { freeBytes } from './destination';
-import { Copier, HASHED_CHUNK_BYTES } from './copier';
+import { Copier, HASHED_CHUNK_BYTES, PLAIN_CHUNK_BYTES } from './copier';
 import { entryDataStart, zipDescriptor } from './file-reader';
 import { HashStream } from './hash-stream';
 import { HashThread } from './hash-thread';
@@ -53,25 +54,28 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
     if (run.signal.aborted) forward();
     else run.signal.addEventListener('abort', forward, { once: true });
 
-    const unpackOne = async (w: (typeof wanted)[number], copier: Copier, hasher: HashThread): Promise<UnpackedFile> => {
+    const unpackOne = async (w: (typeof wanted)[number], copier: Copier, hasher: HashThread | null): Promise<UnpackedFile> => {
       const name = path.posix.basename(w.path);
       const staged = path.join(staging, w.lessonId, name);
       await fs.promises.mkdir(path.dirname(staged), { recursive: true });
       const onBytes = (n: number) => run.progress(Math.min(0.95, (done += n) / total));
       const failure = (err: unknown) => (stop.signal.aborted ? stop.signal.reason : packageError(err)) as unknown;
-      let sha256: string;
+      let sha256: string | null = null;
+      let crc32 = 0;
       if (w.entry.compressionMethod === 0) {
-        // Stored, as media is: its bytes are copied straight from the package, hashed on the way.
+        // Stored, as media is: its bytes are copied straight from the package, checksummed on the way.
         const start = await entryDataStart(opened.zip, w.entry).catch((err: unknown) => {
           throw packageError(err);
         });
-        await hasher.start();
+        await hasher?.start();
         const out = await fs.promises.open(staged, 'wx');
         try {
+          const chunkBytes = hasher ? HASHED_CHUNK_BYTES : PLAIN_CHUNK_BYTES;
           await copier
-            .copy({ fd: packageFd, position: start }, { fd: out.fd, position: 0 }, w.entry.uncompressedSize, HASHED_CHUNK_BYTES, (chunk) => {
+            .copy({ fd: packageFd, position: start }, { fd: out.fd, position: 0 }, w.entry.uncompressedSize, chunkBytes, (chunk) => {
               onBytes(chunk.length);
-              return hasher.update(chunk);
+              crc32 = crc32Of(chunk, crc32);
+              return hasher?.update(chunk);
             })
             .catch((err: unknown) => {
               throw failure(err);
@@ -79,34 +83,30 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
         } finally {
           await out.close();
         }
-        sha256 = await hasher.digest();
+        sha256 = (await hasher?.digest()) ?? null;
       } else {
-        const hashStream = new HashStream(onBytes);
+        const hashStream = new HashStream(onBytes, { sha256: hasher !== null });
         await pipeline(await entryStream(opened.zip, w.entry), hashStream, fs.createWriteStream(staged, { flags: 'wx' }), {
           signal: stop.signal,
         }).catch((err: unknown) => {
           throw failure(err);
         });
         sha256 = hashStream.digest();
+        crc32 = hashStream.crc32;
       }
-      if (sha256 !== w.sha256) throw new StudioError('package_checksum', { entry: w.path });
-      return {
-        lessonId: w.lessonId,
-        kind: w.kind,
-        relPath: path.join(w.lessonId, name),
-        mime: w.mime,
-        size: w.entry.uncompressedSize,
-        sha256: w.sha256,
-        mtimeMs: 0,
-      };
+      const listed = opened.listed.get(w.path)!;
+      if (listed.crc32 === undefined ? sha256 !== listed.sha256 : crc32 !== listed.crc32)
+        throw new StudioError('package_checksum', { entry: w.path });
+      return { lessonId: w.lessonId, kind: w.kind, relPath: path.join(w.lessonId, name), mime: w.mime, size: w.entry.uncompressedSize, sha256, crc32, mtimeMs: 0 };
     };
 
-    // Two lanes, each hashing on a thread of its own: two files' sha256 at once, on both cores, while
-    // libuv's threads read and write.
+    // Two lanes: while one lane's chunk is checksummed on this thread, libuv's threads read and write
+    // the other's. A version 1 package needs each file's sha256, which each lane computes on a thread
+    // of its own, so that two files are hashed at once, on both cores.
     let next = 0;
     const lane = async () => {
       const copier = new Copier(stop.signal);
-      const hasher = new HashThread();
+      const hasher = opened.manifest.version === 1 ? new HashThread() : null;
       try {
         while (next < wanted.length && !stop.signal.aborted) {
           const i = next++;
@@ -115,7 +115,7 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
       } catch (err) {
         stop.abort(err);
       } finally {
-        await hasher.close();
+        await hasher?.close();
       }
     };
     await Promise.all(Array.from({ length: Math.min(LANES, wanted.length) }, lane));
@@ -127,7 +127,7 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
       await fs.promises.rename(path.join(staging, f.relPath), target);
       placed.push(target);
-      // Verified against its sha256 just now: the library remembers it for this file as it is.
+      // Checked just now: the library remembers its checksums for this file as it is.
       f.mtimeMs = (await fs.promises.stat(target)).mtimeMs;
     }
     applyPackage(ctx.db, {

@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import zlib from 'node:zlib';
 import { StudioError } from '../../common/errors';
 import type { ExportRequest } from '../../common/schemas/package';
 import type { CoreContext } from '../app/context';
@@ -16,6 +15,7 @@ import {
   type PackageLesson,
 } from './format';
 import { rememberSums, stillHolds } from '../library/checksums';
+import { crc32 as crc32Of } from '../library/crc32';
 import { Copier, HASHED_CHUNK_BYTES, PLAIN_CHUNK_BYTES } from './copier';
 import { HashStream } from './hash-stream';
 import { HashThread } from './hash-thread';
@@ -63,7 +63,7 @@ class Checksummer {
 }
 
 /**
- * Copies one media file into the zip as a stored entry and returns its sha256. Checksums the library
+ * Copies one media file into the zip as a stored entry and returns its checksums. Checksums the library
  * remembers for the file as it is are used as they are; the rest are computed while the bytes are
  * copied (sha256 on the hash thread, CRC-32 here, both over the same chunk at once) and remembered.
  */
@@ -76,7 +76,7 @@ async function packMedia(
   m: MediaFile,
   path: string,
   onBytes: (n: number) => void,
-): Promise<string> {
+): Promise<{ sha256: string; crc32: number }> {
   const source = await fs.open(m.file, 'r');
   try {
     const before = await source.stat();
@@ -90,7 +90,7 @@ async function packMedia(
     const chunkBytes = hasher || known.crc32 === null ? HASHED_CHUNK_BYTES : PLAIN_CHUNK_BYTES;
     await copier.copy({ fd: source.fd, position: 0 }, { fd: out, position: dataOffset }, m.size, chunkBytes, (chunk) => {
       const hashed = hasher?.update(chunk);
-      if (known.crc32 === null) crc32 = zlib.crc32(chunk, crc32);
+      if (known.crc32 === null) crc32 = crc32Of(chunk, crc32);
       onBytes(chunk.length);
       return hashed;
     });
@@ -99,7 +99,7 @@ async function packMedia(
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw changed();
     if (known.crc32 === null) await zip.sealStored(entry, crc32);
     if (known.sha256 === null || known.crc32 === null) rememberSums(ctx.db, m.assetId, { sha256, crc32 }, before);
-    return sha256;
+    return { sha256, crc32 };
   } finally {
     await source.close();
   }
@@ -130,7 +130,7 @@ export async function writePackage(ctx: CoreContext, request: ExportRequest, tar
     const copier = new Copier(run.signal);
     const addJson = async (path: string, value: unknown) => {
       const buffer = Buffer.from(JSON.stringify(value));
-      files.push({ path, size: buffer.length, sha256: HashStream.of(buffer) });
+      files.push({ path, size: buffer.length, sha256: HashStream.of(buffer), crc32: crc32Of(buffer) });
       await zip.addBuffer(path, buffer, true);
     };
 
@@ -139,9 +139,9 @@ export async function writePackage(ctx: CoreContext, request: ExportRequest, tar
       const media: PackageLesson['media'] = [];
       for (const m of selection.media.get(lessonId) ?? []) {
         const path = entryName(lessonId, m);
-        const sha256 = await packMedia(ctx, zip, copier, checksummer, out.fd, m, path, onBytes);
-        files.push({ path, size: m.size, sha256 });
-        media.push({ kind: m.kind, path, mime: m.mime, sha256 });
+        const sums = await packMedia(ctx, zip, copier, checksummer, out.fd, m, path, onBytes);
+        files.push({ path, size: m.size, ...sums });
+        media.push({ kind: m.kind, path, mime: m.mime, sha256: sums.sha256 });
       }
       lessons.push(lessonRecord(ctx.db, lessonId, { includePrivateNotes: request.includePrivateNotes, exporterId, media }));
     }

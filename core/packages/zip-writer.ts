@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { crc32 as crc32Of } from '../library/crc32';
 import { writeFully } from './copier';
 
 /**
@@ -114,7 +115,7 @@ export class ZipWriter {
     const entry: ZipEntry = {
       name: Buffer.from(name, 'utf8'),
       method: compress ? 8 : 0,
-      crc32: zlib.crc32(data),
+      crc32: crc32Of(data),
       size: data.length,
       compressedSize: body.length,
       headerOffset: this.position,

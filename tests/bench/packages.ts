@@ -15,7 +15,7 @@ import { evict, settleMachine } from './settle';
  * and importing it into a fresh studio, each against `cp` of the same files in the same run.
  */
 const LESSONS = 20;
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 /** About 50 MB each: what a 10-minute lesson's sharing copy weighs. Lossless x264 is the fastest way to get there. */
 function proxyFile(i: number): Promise<string> {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { openPackage } from '../../../core/packages/read';
@@ -27,8 +28,14 @@ interface Entry {
   compress?: boolean;
 }
 
-/** A small but complete package of one lesson with a poster; `tamper` changes it before it is zipped. */
-function lessonPackage(tamper: (p: { entries: Entry[]; manifest: Record<string, unknown>; lessonId: string }) => void = () => {}) {
+/**
+ * A small but complete package of one lesson with a poster, in the format `version` (2, as the app
+ * writes it, lists each file's CRC-32; 1 only its sha256); `tamper` changes it before it is zipped.
+ */
+function lessonPackage(
+  tamper: (p: { entries: Entry[]; manifest: Record<string, unknown>; lessonId: string }) => void = () => {},
+  { version = 2 }: { version?: 1 | 2 } = {},
+) {
   const lessonId = uuidv7();
   const poster = randomBytes(4096);
   const posterPath = `media/${lessonId}/poster.jpg`;
@@ -60,7 +67,7 @@ function lessonPackage(tamper: (p: { entries: Entry[]; manifest: Record<string, 
   ];
   const manifest: Record<string, unknown> = {
     format: 'pcircle',
-    version: 1,
+    version,
     kind: 'lesson',
     rootId: lessonId,
     title: 'Hostile lesson',
@@ -68,13 +75,21 @@ function lessonPackage(tamper: (p: { entries: Entry[]; manifest: Record<string, 
     app: 'test',
     exportedBy: { userId: null, name: 'Someone' },
     community: null,
-    files: entries.map((e) => ({ path: e.name, size: e.data.length, sha256: sha(e.data) })),
+    files: entries.map((e) => ({
+      path: e.name,
+      size: e.data.length,
+      sha256: sha(e.data),
+      ...(version === 2 && { crc32: zlib.crc32(e.data) }),
+    })),
   };
   tamper({ entries, manifest, lessonId });
   return [...entries, { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }];
 }
 
-/** Zips entries with yazl; `rename` then swaps names byte for byte, for names yazl itself refuses to write. */
+/**
+ * Zips entries with yazl; `rename` then swaps strings byte for byte in the zip: names yazl itself
+ * refuses to write, or bytes of stored data, as a failing USB stick would change them.
+ */
 async function writeZip(name: string, entries: Entry[], rename: Array<[string, string]> = []): Promise<string> {
   const zip = new yazl.ZipFile();
   for (const e of entries) zip.addBuffer(e.data, e.name, { compress: e.compress ?? true, ...(e.mode !== undefined && { mode: e.mode }) });
@@ -106,8 +121,11 @@ beforeEach(async () => {
 });
 
 describe('hostile packages are refused and change nothing', () => {
-  it('a well-formed package of the same shape imports (the crafting is right)', async () => {
-    const job = await caller(core)('packages.import', importFrom(await writeZip('good.pcircle', lessonPackage())));
+  it.each([2, 1] as const)('a well-formed version %i package of the same shape imports (the crafting is right)', async (version) => {
+    const job = await caller(core)(
+      'packages.import',
+      importFrom(await writeZip(`good-${version}.pcircle`, lessonPackage(undefined, { version }))),
+    );
     await core.jobs.idle();
     expect(core.jobs.get(job.id).status).toBe('done');
     expect(await librarySnapshot(core)).not.toEqual(before);
@@ -143,11 +161,11 @@ describe('hostile packages are refused and change nothing', () => {
   it('a manifest of an unknown version', async () => {
     const file = await writeZip(
       'future.pcircle',
-      lessonPackage(({ manifest }) => (manifest.version = 2)),
+      lessonPackage(({ manifest }) => (manifest.version = 3)),
     );
     expect(await refusal(core, 'packages.import', importFrom(file))).toMatchObject({
       code: 'package_version',
-      params: { found: '2', supported: 1 },
+      params: { found: '3', supported: 2 },
     });
     expect(await librarySnapshot(core)).toEqual(before);
   });
@@ -164,20 +182,39 @@ describe('hostile packages are refused and change nothing', () => {
     expect(await librarySnapshot(core)).toEqual(before);
   });
 
-  it('media whose checksum does not match, found while unpacking: the job fails and nothing stays', async () => {
+  it("media whose CRC-32 in the zip is not the manifest's", async () => {
     const file = await writeZip(
-      'media.pcircle',
+      'media-crc.pcircle',
       lessonPackage(({ entries }) => {
         const poster = entries[0]!;
         poster.data = Buffer.from(poster.data);
         poster.data.writeUInt8(poster.data.readUInt8(100) ^ 0xff, 100);
       }),
     );
-    const job = await caller(core)('packages.import', importFrom(file));
-    await core.jobs.idle();
-    expect(core.jobs.get(job.id)).toMatchObject({ status: 'failed', errorCode: 'package_checksum' });
+    expect(await refusal(core, 'packages.import', importFrom(file))).toMatchObject({ code: 'package_checksum' });
     expect(await librarySnapshot(core)).toEqual(before);
   });
+
+  it.each([2, 1] as const)(
+    'version %i media whose bytes changed after packing, found while unpacking: the job fails and nothing stays',
+    async (version) => {
+      let flip: [string, string] = ['', ''];
+      const entries = lessonPackage(
+        ({ entries }) => {
+          const bytes = entries[0]!.data.subarray(100, 116);
+          const changed = Buffer.from(bytes);
+          changed.writeUInt8(changed.readUInt8(0) ^ 0xff, 0);
+          flip = [bytes.toString('latin1'), changed.toString('latin1')];
+        },
+        { version },
+      );
+      const file = await writeZip(`media-${version}.pcircle`, entries, [flip]);
+      const job = await caller(core)('packages.import', importFrom(file));
+      await core.jobs.idle();
+      expect(core.jobs.get(job.id)).toMatchObject({ status: 'failed', errorCode: 'package_checksum' });
+      expect(await librarySnapshot(core)).toEqual(before);
+    },
+  );
 
   it('a zip bomb: an entry far larger than its compressed bytes', async () => {
     const file = await writeZip(

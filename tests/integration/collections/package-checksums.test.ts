@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../../core/db/open';
+import { openPackage } from '../../../core/packages/read';
 import { startTestCore, type TestCore } from '../../support/core';
 import { addLessonWithProxy, rememberedProxySums } from '../../support/library-rows';
 import { tempDir } from '../../support/web-shell';
@@ -98,18 +99,28 @@ describe('package checksums', () => {
     expect(rememberedProxySums(lead.dataDir, lessonId)).toMatchObject({ sha256: sha(changed), crc32: zlib.crc32(changed), checked_mtime_ms: (await fs.stat(proxyFile)).mtimeMs });
     expect(await unzipTest(file)).toMatch(/No errors detected/);
 
-    // The school verifies the sha256 while unpacking, and remembers it for its own copy.
+    // The package lists the file's CRC-32, which the school checks while unpacking and remembers for its
+    // own copy; the sha256 is computed only when first needed, here by exporting the lesson again.
+    const opened = await openPackage(file, null);
+    opened.close();
+    expect(opened.manifest.version).toBe(2);
+    expect(opened.listed.get(`media/${lessonId}/proxy.mp4`)).toMatchObject({ sha256: sha(changed), crc32: zlib.crc32(changed) });
     const job = await caller(school)('packages.import', { source: { kind: 'path', path: file } });
     await school.jobs.idle();
     expect(school.jobs.get(job.id).status).toBe('done');
     const theirs = path.join(school.dataDir, 'media', lessonId, 'proxy.mp4');
-    expect(rememberedProxySums(school.dataDir, lessonId)).toEqual({
-      sha256: sha(changed),
-      crc32: null,
-      checked_size: PROXY_BYTES,
-      checked_mtime_ms: (await fs.stat(theirs)).mtimeMs,
-    });
+    const stamp = { checked_size: PROXY_BYTES, checked_mtime_ms: (await fs.stat(theirs)).mtimeMs };
+    expect(rememberedProxySums(school.dataDir, lessonId)).toEqual({ sha256: null, crc32: zlib.crc32(changed), ...stamp });
     expect((await fs.readFile(theirs)).equals(changed)).toBe(true);
+    const onward = await tempDir('checksums-onward');
+    try {
+      const started = await caller(school)('packages.export', { target: { kind: 'lesson', id: lessonId }, folder: onward });
+      await school.jobs.idle();
+      expect(school.jobs.get(started.job.id).status).toBe('done');
+      expect(rememberedProxySums(school.dataDir, lessonId)).toEqual({ sha256: sha(changed), crc32: zlib.crc32(changed), ...stamp });
+    } finally {
+      await fs.rm(onward, { recursive: true, force: true });
+    }
   });
 
   it('cancelled mid-file, an export leaves no file and an import changes nothing', async () => {
