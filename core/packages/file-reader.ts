@@ -30,19 +30,54 @@ class RangeStream extends Readable {
 }
 
 /**
+ * The end of a package, read once: the central directory, the records and the manifest live there
+ * (the writer puts them after the media), so opening a package reads them from memory instead of in
+ * a hundred small reads.
+ */
+const TAIL_BYTES = 1024 * 1024;
+
+/** A range of the file, from memory. */
+class TailStream extends Readable {
+  constructor(private bytes: Buffer | null) {
+    super();
+  }
+
+  override _read(): void {
+    this.push(this.bytes);
+    if (this.bytes) this.bytes = null;
+  }
+}
+
+/**
  * Reads a package for yauzl in large chunks. yauzl's own file reader reads 16 KB at a time, which
  * makes unpacking a gigabyte of video several times slower than copying it.
  */
 class FileReader extends yauzl.RandomAccessReader {
-  constructor(readonly fd: number) {
+  constructor(
+    readonly fd: number,
+    private readonly tail: Buffer,
+    private readonly tailStart: number,
+  ) {
     super();
   }
 
+  /** The bytes from `start` to `end` when they lie in the tail read at opening. */
+  private fromTail(start: number, end: number): Buffer | null {
+    return start >= this.tailStart && end <= this.tailStart + this.tail.length ? this.tail.subarray(start - this.tailStart, end - this.tailStart) : null;
+  }
+
   override _readStreamForRange(start: number, end: number): Readable {
-    return new RangeStream(this.fd, start, end);
+    const cached = this.fromTail(start, end);
+    return cached ? new TailStream(cached) : new RangeStream(this.fd, start, end);
   }
 
   override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null) => void): void {
+    const cached = this.fromTail(position, position + length);
+    if (cached) {
+      cached.copy(buffer, offset);
+      process.nextTick(callback, null);
+      return;
+    }
     fs.read(this.fd, buffer, offset, length, position, (err, bytesRead) =>
       callback(err ?? (bytesRead < length ? new Error('unexpected end of file') : null)),
     );
@@ -59,10 +94,15 @@ export function openZipFile(file: string, options: yauzl.Options): Promise<yauzl
       if (openError) return reject(openError);
       fs.fstat(fd, (statError, stat) => {
         if (statError) return fs.close(fd, () => reject(statError));
-        // A file that is not a zip fails here, before yauzl holds the descriptor: it is closed at once.
-        yauzl.fromRandomAccessReader(new FileReader(fd), stat.size, options, (err, zip) =>
-          err ? fs.close(fd, () => reject(err)) : resolve(zip),
-        );
+        const tailStart = Math.max(0, stat.size - TAIL_BYTES);
+        const tail = Buffer.allocUnsafe(stat.size - tailStart);
+        fs.read(fd, tail, 0, tail.length, tailStart, (readError, bytesRead) => {
+          if (readError) return fs.close(fd, () => reject(readError));
+          // A file that is not a zip fails here, before yauzl holds the descriptor: it is closed at once.
+          yauzl.fromRandomAccessReader(new FileReader(fd, tail.subarray(0, bytesRead), tailStart), stat.size, options, (err, zip) =>
+            err ? fs.close(fd, () => reject(err)) : resolve(zip),
+          );
+        });
       });
     });
   });

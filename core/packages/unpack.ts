@@ -4,14 +4,12 @@ import { pipeline } from 'node:stream/promises';
 import { StudioError } from '../../common/errors';
 import type { CoreContext } from '../app/context';
 import { newId } from '../app/ids';
-import { crc32 as crc32Of } from '../library/crc32';
 import { lessonAssets } from '../library/queries';
 import { applyPackage, type UnpackedFile } from './apply';
 import { freeBytes } from './destination';
-import { Copier, HASHED_CHUNK_BYTES, PLAIN_CHUNK_BYTES } from './copier';
+import { CopyThread } from './copy-thread';
 import { entryDataStart, zipDescriptor } from './file-reader';
 import { HashStream } from './hash-stream';
-import { HashThread } from './hash-thread';
 import { entryStream, openPackage, packageError } from './read';
 
 /** Files unpacked at once. */
@@ -54,38 +52,43 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
     if (run.signal.aborted) forward();
     else run.signal.addEventListener('abort', forward, { once: true });
 
-    const unpackOne = async (w: (typeof wanted)[number], copier: Copier, hasher: HashThread | null): Promise<UnpackedFile> => {
+    const unpackOne = async (w: (typeof wanted)[number], thread: CopyThread): Promise<UnpackedFile> => {
       const name = path.posix.basename(w.path);
       const staged = path.join(staging, w.lessonId, name);
       await fs.promises.mkdir(path.dirname(staged), { recursive: true });
       const onBytes = (n: number) => run.progress(Math.min(0.95, (done += n) / total));
       const failure = (err: unknown) => (stop.signal.aborted ? stop.signal.reason : packageError(err)) as unknown;
+      // A version 1 package gives no CRC-32: its media is checked by sha256.
+      const bySha256 = opened.manifest.version === 1;
       let sha256: string | null = null;
       let crc32 = 0;
+      let mtimeMs = 0;
       if (w.entry.compressionMethod === 0) {
         // Stored, as media is: its bytes are copied straight from the package, checksummed on the way.
         const start = await entryDataStart(opened.zip, w.entry).catch((err: unknown) => {
           throw packageError(err);
         });
-        await hasher?.start();
         const out = await fs.promises.open(staged, 'wx');
         try {
-          const chunkBytes = hasher ? HASHED_CHUNK_BYTES : PLAIN_CHUNK_BYTES;
-          await copier
-            .copy({ fd: packageFd, position: start }, { fd: out.fd, position: 0 }, w.entry.uncompressedSize, chunkBytes, (chunk) => {
-              onBytes(chunk.length);
-              crc32 = crc32Of(chunk, crc32);
-              return hasher?.update(chunk);
-            })
+          const from = { fd: packageFd, position: start };
+          const sums = await thread
+            .copy(
+              { from, to: { fd: out.fd, position: 0 }, length: w.entry.uncompressedSize, sums: { sha256: bySha256, crc32: true } },
+              stop.signal,
+              onBytes,
+            )
             .catch((err: unknown) => {
               throw failure(err);
             });
+          sha256 = sums.sha256;
+          crc32 = sums.crc32!;
+          // Moving the file into the library keeps it: the checksums are remembered for the file as it is now.
+          mtimeMs = (await out.stat()).mtimeMs;
         } finally {
           await out.close();
         }
-        sha256 = (await hasher?.digest()) ?? null;
       } else {
-        const hashStream = new HashStream(onBytes, { sha256: hasher !== null });
+        const hashStream = new HashStream(onBytes, { sha256: bySha256 });
         await pipeline(await entryStream(opened.zip, w.entry), hashStream, fs.createWriteStream(staged, { flags: 'wx' }), {
           signal: stop.signal,
         }).catch((err: unknown) => {
@@ -93,29 +96,35 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
         });
         sha256 = hashStream.digest();
         crc32 = hashStream.crc32;
+        mtimeMs = (await fs.promises.stat(staged)).mtimeMs;
       }
       const listed = opened.listed.get(w.path)!;
-      if (listed.crc32 === undefined ? sha256 !== listed.sha256 : crc32 !== listed.crc32)
-        throw new StudioError('package_checksum', { entry: w.path });
-      return { lessonId: w.lessonId, kind: w.kind, relPath: path.join(w.lessonId, name), mime: w.mime, size: w.entry.uncompressedSize, sha256, crc32, mtimeMs: 0 };
+      if (bySha256 ? sha256 !== listed.sha256 : crc32 !== listed.crc32) throw new StudioError('package_checksum', { entry: w.path });
+      return {
+        lessonId: w.lessonId,
+        kind: w.kind,
+        relPath: path.join(w.lessonId, name),
+        mime: w.mime,
+        size: w.entry.uncompressedSize,
+        sha256,
+        crc32,
+        mtimeMs,
+      };
     };
 
-    // Two lanes: while one lane's chunk is checksummed on this thread, libuv's threads read and write
-    // the other's. A version 1 package needs each file's sha256, which each lane computes on a thread
-    // of its own, so that two files are hashed at once, on both cores.
+    // Two lanes, each copying (and checksumming) on a thread of its own: two files at once, on both cores.
     let next = 0;
     const lane = async () => {
-      const copier = new Copier(stop.signal);
-      const hasher = opened.manifest.version === 1 ? new HashThread() : null;
+      const thread = new CopyThread();
       try {
         while (next < wanted.length && !stop.signal.aborted) {
           const i = next++;
-          files[i] = await unpackOne(wanted[i]!, copier, hasher);
+          files[i] = await unpackOne(wanted[i]!, thread);
         }
       } catch (err) {
         stop.abort(err);
       } finally {
-        await hasher?.close();
+        await thread.close();
       }
     };
     await Promise.all(Array.from({ length: Math.min(LANES, wanted.length) }, lane));
@@ -127,8 +136,6 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
       await fs.promises.rename(path.join(staging, f.relPath), target);
       placed.push(target);
-      // Checked just now: the library remembers its checksums for this file as it is.
-      f.mtimeMs = (await fs.promises.stat(target)).mtimeMs;
     }
     applyPackage(ctx.db, {
       manifest: opened.manifest,

@@ -16,9 +16,8 @@ import {
 } from './format';
 import { rememberSums, stillHolds } from '../library/checksums';
 import { crc32 as crc32Of } from '../library/crc32';
-import { Copier, HASHED_CHUNK_BYTES, PLAIN_CHUNK_BYTES } from './copier';
+import { CopyThread } from './copy-thread';
 import { HashStream } from './hash-stream';
-import { HashThread } from './hash-thread';
 import { collectionRecord, lessonRecord } from './records';
 import { selectContent, type MediaFile } from './select';
 import { ZipWriter } from './zip-writer';
@@ -49,29 +48,16 @@ export interface WriteRun {
   appVersion: string;
 }
 
-/** Where the checksums a file lacks are computed: sha256 on a thread of its own, made when first needed. */
-class Checksummer {
-  private thread: HashThread | null = null;
-
-  sha256(): HashThread {
-    return (this.thread ??= new HashThread());
-  }
-
-  async close(): Promise<void> {
-    await this.thread?.close();
-  }
-}
-
 /**
  * Copies one media file into the zip as a stored entry and returns its checksums. Checksums the library
  * remembers for the file as it is are used as they are; the rest are computed while the bytes are
- * copied (sha256 on the hash thread, CRC-32 here, both over the same chunk at once) and remembered.
+ * copied, and remembered.
  */
 async function packMedia(
   ctx: CoreContext,
   zip: ZipWriter,
-  copier: Copier,
-  checksummer: Checksummer,
+  thread: CopyThread,
+  signal: AbortSignal,
   out: number,
   m: MediaFile,
   path: string,
@@ -83,23 +69,23 @@ async function packMedia(
     const changed = () => new StudioError('media_failed', { detail: `${path} changed while exporting` });
     if (before.size !== m.size) throw changed();
     const known = stillHolds(m.checked, before);
-    const hasher = known.sha256 === null ? checksummer.sha256() : null;
-    await hasher?.start();
-    let crc32 = known.crc32 ?? 0;
     const { entry, dataOffset } = await zip.beginStored(path, m.size, known.crc32);
-    const chunkBytes = hasher || known.crc32 === null ? HASHED_CHUNK_BYTES : PLAIN_CHUNK_BYTES;
-    await copier.copy({ fd: source.fd, position: 0 }, { fd: out, position: dataOffset }, m.size, chunkBytes, (chunk) => {
-      const hashed = hasher?.update(chunk);
-      if (known.crc32 === null) crc32 = crc32Of(chunk, crc32);
-      onBytes(chunk.length);
-      return hashed;
-    });
-    const sha256 = known.sha256 ?? (await hasher!.digest());
+    const copied = await thread.copy(
+      {
+        from: { fd: source.fd, position: 0 },
+        to: { fd: out, position: dataOffset },
+        length: m.size,
+        sums: { sha256: known.sha256 === null, crc32: known.crc32 === null },
+      },
+      signal,
+      onBytes,
+    );
+    const sums = { sha256: known.sha256 ?? copied.sha256!, crc32: known.crc32 ?? copied.crc32! };
     const after = await source.stat();
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw changed();
-    if (known.crc32 === null) await zip.sealStored(entry, crc32);
-    if (known.sha256 === null || known.crc32 === null) rememberSums(ctx.db, m.assetId, { sha256, crc32 }, before);
-    return { sha256, crc32 };
+    if (known.crc32 === null) await zip.sealStored(entry, sums.crc32);
+    if (known.sha256 === null || known.crc32 === null) rememberSums(ctx.db, m.assetId, sums, before);
+    return sums;
   } finally {
     await source.close();
   }
@@ -124,10 +110,9 @@ export async function writePackage(ctx: CoreContext, request: ExportRequest, tar
   };
 
   const out = await fs.open(target, 'wx');
-  const checksummer = new Checksummer();
+  const thread = new CopyThread();
   try {
     const zip = new ZipWriter(out.fd, new Date(ctx.now()));
-    const copier = new Copier(run.signal);
     const addJson = async (path: string, value: unknown) => {
       const buffer = Buffer.from(JSON.stringify(value));
       files.push({ path, size: buffer.length, sha256: HashStream.of(buffer), crc32: crc32Of(buffer) });
@@ -139,7 +124,7 @@ export async function writePackage(ctx: CoreContext, request: ExportRequest, tar
       const media: PackageLesson['media'] = [];
       for (const m of selection.media.get(lessonId) ?? []) {
         const path = entryName(lessonId, m);
-        const sums = await packMedia(ctx, zip, copier, checksummer, out.fd, m, path, onBytes);
+        const sums = await packMedia(ctx, zip, thread, run.signal, out.fd, m, path, onBytes);
         files.push({ path, size: m.size, ...sums });
         media.push({ kind: m.kind, path, mime: m.mime, sha256: sums.sha256 });
       }
@@ -166,7 +151,7 @@ export async function writePackage(ctx: CoreContext, request: ExportRequest, tar
     run.signal.throwIfAborted();
     await zip.finish();
   } finally {
-    await checksummer.close();
+    await thread.close();
     await out.close();
   }
   run.progress(1);

@@ -1,6 +1,21 @@
+import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { crc32 as crc32Of } from '../library/crc32';
-import { writeFully } from './copier';
+
+/** Writes all of `chunk` at `position`. */
+function writeFully(fd: number, chunk: Buffer, position: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let put = 0;
+    const next = () =>
+      fs.write(fd, chunk, put, chunk.length - put, position + put, (err, n) => {
+        if (err) return reject(err);
+        put += n;
+        if (put < chunk.length) next();
+        else resolve();
+      });
+    next();
+  });
+}
 
 /**
  * Writes a ZIP file (PKWARE APPNOTE 6.3) front to back into an open descriptor, with ZIP64 where an

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Copier, HASHED_CHUNK_BYTES } from '../../../core/packages/copier';
+import { CopyThread } from '../../../core/packages/copy-thread';
 import { ZipWriter } from '../../../core/packages/zip-writer';
 import { tempDir } from '../../support/web-shell';
 
@@ -32,14 +32,23 @@ async function write(name: string, forceZip64: boolean): Promise<string> {
   try {
     const zip = new ZipWriter(out.fd, new Date(2025, 5, 1, 12, 30, 10), forceZip64);
     const { entry, dataOffset } = await zip.beginStored('media/l1/proxy.mp4', video.length, null);
-    let crc = 0;
+    const thread = new CopyThread();
     let chunks = 0;
-    await new Copier(new AbortController().signal).copy({ fd: src.fd, position: 0 }, { fd: out.fd, position: dataOffset }, video.length, HASHED_CHUNK_BYTES, (c) => {
-      crc = zlib.crc32(c, crc);
-      chunks++;
-    });
+    const sums = await thread
+      .copy(
+        {
+          from: { fd: src.fd, position: 0 },
+          to: { fd: out.fd, position: dataOffset },
+          length: video.length,
+          sums: { sha256: false, crc32: true },
+        },
+        new AbortController().signal,
+        () => chunks++,
+      )
+      .finally(() => thread.close());
     expect(chunks).toBeGreaterThan(1);
-    await zip.sealStored(entry, crc);
+    expect(sums).toEqual({ sha256: null, crc32: zlib.crc32(video) });
+    await zip.sealStored(entry, sums.crc32!);
     const known = await zip.beginStored('media/l1/poster.jpg', poster.length, zlib.crc32(poster));
     await out.write(poster, 0, poster.length, known.dataOffset);
     await zip.addBuffer('data/lessons/l1.json', json, true);
