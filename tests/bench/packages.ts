@@ -122,9 +122,9 @@ export async function run(): Promise<Record<string, number>> {
 
     /**
      * One round: `cp` of the lessons' files, the export, and the import of what was exported. Warm, every
-     * file read is already in memory (here the CPU decides: the import's sha256 of each byte against a
-     * kernel copy that never reads a byte); cold, what each step reads comes from the disk, as a package
-     * on a USB stick does.
+     * file read is already in memory (here the CPU decides: a copy in user space, with each byte's CRC-32
+     * on import, against cp's copy in the kernel); cold, what each step reads comes from the disk, as a
+     * package on a USB stick does.
      */
     const round = async (cold: boolean) => {
       const cpDir = await fs.mkdtemp(path.join(base, 'cp-'));
