@@ -63,7 +63,9 @@ class FileReader extends yauzl.RandomAccessReader {
 
   /** The bytes from `start` to `end` when they lie in the tail read at opening. */
   private fromTail(start: number, end: number): Buffer | null {
-    return start >= this.tailStart && end <= this.tailStart + this.tail.length ? this.tail.subarray(start - this.tailStart, end - this.tailStart) : null;
+    return start >= this.tailStart && end <= this.tailStart + this.tail.length
+      ? this.tail.subarray(start - this.tailStart, end - this.tailStart)
+      : null;
   }
 
   override _readStreamForRange(start: number, end: number): Readable {
@@ -108,17 +110,14 @@ export function openZipFile(file: string, options: yauzl.Options): Promise<yauzl
   });
 }
 
-/** The descriptor a zip opened by `openZipFile` reads from, for copying a stored entry's bytes directly. */
-export function zipDescriptor(zip: yauzl.ZipFile): number {
-  const reader = (zip as unknown as { reader: unknown }).reader;
-  if (!(reader instanceof FileReader)) throw new Error('not opened by openZipFile');
-  return reader.fd;
-}
-
 /** Where an entry's data starts in the file: after its local header, whose length only the header itself tells. */
 export function entryDataStart(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<number> {
   const withHeaders = zip as unknown as {
-    readLocalFileHeader(entry: yauzl.Entry, options: { minimal: true }, callback: (err: Error | null, header: { fileDataStart: number }) => void): void;
+    readLocalFileHeader(
+      entry: yauzl.Entry,
+      options: { minimal: true },
+      callback: (err: Error | null, header: { fileDataStart: number }) => void,
+    ): void;
   };
   // yauzl checks the header's signature, and that the data lies within the file.
   return new Promise((resolve, reject) =>

@@ -8,7 +8,7 @@ import { lessonAssets } from '../library/queries';
 import { applyPackage, type UnpackedFile } from './apply';
 import { freeBytes } from './destination';
 import { CopyThread } from './copy-thread';
-import { entryDataStart, zipDescriptor } from './file-reader';
+import { entryDataStart } from './file-reader';
 import { HashStream } from './hash-stream';
 import { entryStream, openPackage, packageError } from './read';
 
@@ -45,14 +45,13 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
     const total = wanted.reduce((sum, w) => sum + w.entry.uncompressedSize, 0) || 1;
     let done = 0;
     const files: UnpackedFile[] = new Array<UnpackedFile>(wanted.length);
-    const packageFd = zipDescriptor(opened.zip);
     // One failure (or the person cancelling) stops every lane.
     const stop = new AbortController();
     const forward = () => stop.abort(run.signal.reason);
     if (run.signal.aborted) forward();
     else run.signal.addEventListener('abort', forward, { once: true });
 
-    const unpackOne = async (w: (typeof wanted)[number], thread: CopyThread): Promise<UnpackedFile> => {
+    const unpackOne = async (w: (typeof wanted)[number], thread: CopyThread, packageFd: number): Promise<UnpackedFile> => {
       const name = path.posix.basename(w.path);
       const staged = path.join(staging, w.lessonId, name);
       await fs.promises.mkdir(path.dirname(staged), { recursive: true });
@@ -112,18 +111,26 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
       };
     };
 
-    // Two lanes, each copying (and checksumming) on a thread of its own: two files at once, on both cores.
+    // Two lanes, each copying (and checksumming) on a thread of its own: two files at once, on both
+    // cores. Each reads the package through a descriptor of its own, so that the kernel sees two
+    // sequential readers and reads ahead for each: sharing one, an import from a package not in memory
+    // took 1.8 times as long.
     let next = 0;
     const lane = async () => {
       const thread = new CopyThread();
+      const source = await fs.promises.open(file, 'r').catch((err: unknown) => {
+        stop.abort(packageError(err));
+        return null;
+      });
       try {
-        while (next < wanted.length && !stop.signal.aborted) {
+        while (source && next < wanted.length && !stop.signal.aborted) {
           const i = next++;
-          files[i] = await unpackOne(wanted[i]!, thread);
+          files[i] = await unpackOne(wanted[i]!, thread, source.fd);
         }
       } catch (err) {
         stop.abort(err);
       } finally {
+        await source?.close();
         await thread.close();
       }
     };

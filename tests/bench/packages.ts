@@ -15,7 +15,12 @@ import { evict, settleMachine } from './settle';
  * and importing it into a fresh studio, each against `cp` of the same files in the same run.
  */
 const LESSONS = 20;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/**
+ * Rounds of each kind. This machine's speed swings by half from one second to the next (memory the
+ * host takes back and hands out again), so each ratio is the median of the rounds' own ratios: each
+ * step against the cp run just before it, on the machine as it was then.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 /** About 50 MB each: what a 10-minute lesson's sharing copy weighs. Lossless x264 is the fastest way to get there. */
 function proxyFile(i: number): Promise<string> {
@@ -76,7 +81,12 @@ async function libraryWith(files: string[], base: string): Promise<{ core: Core;
   const lessonIds: string[] = [];
   for (const [i, file] of files.entries()) {
     // With its checksums, as the media pipeline remembers them when it makes a sharing copy.
-    const { lessonId } = await addLessonWithProxy(db, dataDir, { copyOf: file }, { title: `Lesson ${i + 1}`, durationMs: 48_000, sums: true });
+    const { lessonId } = await addLessonWithProxy(
+      db,
+      dataDir,
+      { copyOf: file },
+      { title: `Lesson ${i + 1}`, durationMs: 48_000, sums: true },
+    );
     lessonIds.push(lessonId);
   }
   db.close();
@@ -175,19 +185,20 @@ export async function run(): Promise<Record<string, number>> {
       cold.push(await round(true));
     }
     const mid = (rounds: typeof warm, key: keyof (typeof warm)[number]) => median(rounds.map((r) => r[key]));
+    const ratio = (rounds: typeof warm, key: 'exportS' | 'importS') => median(rounds.map((r) => r[key] / r.cpS));
     const figures = {
       lessons: LESSONS,
       total_mb: Math.round(totalBytes / 1e6),
       export_s: mid(warm, 'exportS'),
       import_s: mid(warm, 'importS'),
       cp_s: mid(warm, 'cpS'),
-      export_ratio: mid(warm, 'exportS') / mid(warm, 'cpS'),
-      import_ratio: mid(warm, 'importS') / mid(warm, 'cpS'),
+      export_ratio: ratio(warm, 'exportS'),
+      import_ratio: ratio(warm, 'importS'),
       cold_export_s: mid(cold, 'exportS'),
       cold_import_s: mid(cold, 'importS'),
       cold_cp_s: mid(cold, 'cpS'),
-      cold_export_ratio: mid(cold, 'exportS') / mid(cold, 'cpS'),
-      cold_import_ratio: mid(cold, 'importS') / mid(cold, 'cpS'),
+      cold_export_ratio: ratio(cold, 'exportS'),
+      cold_import_ratio: ratio(cold, 'importS'),
       rounds: ROUNDS,
     };
     await writeResult('packages', figures);
