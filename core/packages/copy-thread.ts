@@ -150,8 +150,52 @@ export class CopyThread {
     }).finally(() => signal.removeEventListener('abort', raise));
   }
 
+  /** Whether it can copy again (it has not failed or been closed). */
+  get usable(): boolean {
+    return this.failure === null;
+  }
+
+  /** An idle thread does not keep the process alive. */
+  idle(idle: boolean): void {
+    if (idle) this.worker.unref();
+    else this.worker.ref();
+  }
+
   async close(): Promise<void> {
     this.failure ??= new Error('copy thread closed');
     await this.worker.terminate();
   }
+}
+
+/**
+ * Threads kept for a while once used: starting one takes 40 to 60 ms here, a tenth of copying a
+ * gigabyte, and exports and imports often come several in a row. An idle one ends after `IDLE_MS`.
+ */
+const IDLE_MS = 30_000;
+const resting = new Map<CopyThread, NodeJS.Timeout>();
+
+/** A copy thread, resting or new, for one export or one import lane; give it back with `giveBack`. */
+export function borrowCopyThread(): CopyThread {
+  for (const [thread, timer] of resting) {
+    resting.delete(thread);
+    clearTimeout(timer);
+    thread.idle(false);
+    return thread;
+  }
+  return new CopyThread();
+}
+
+/** Lets a borrowed thread rest for the next copy, or ends it when it failed. */
+export function giveBack(thread: CopyThread): void {
+  if (!thread.usable) {
+    void thread.close();
+    return;
+  }
+  thread.idle(true);
+  const timer = setTimeout(() => {
+    resting.delete(thread);
+    void thread.close();
+  }, IDLE_MS);
+  timer.unref();
+  resting.set(thread, timer);
 }

@@ -7,7 +7,7 @@ import { newId } from '../app/ids';
 import { lessonAssets } from '../library/queries';
 import { applyPackage, type UnpackedFile } from './apply';
 import { freeBytes } from './destination';
-import { CopyThread } from './copy-thread';
+import { borrowCopyThread, giveBack, type CopyThread } from './copy-thread';
 import { entryDataStart } from './file-reader';
 import { HashStream } from './hash-stream';
 import { entryStream, openPackage, packageError } from './read';
@@ -117,7 +117,7 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
     // took 1.8 times as long.
     let next = 0;
     const lane = async () => {
-      const thread = new CopyThread();
+      const thread = borrowCopyThread();
       const source = await fs.promises.open(file, 'r').catch((err: unknown) => {
         stop.abort(packageError(err));
         return null;
@@ -131,7 +131,7 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
         stop.abort(err);
       } finally {
         await source?.close();
-        await thread.close();
+        giveBack(thread);
       }
     };
     await Promise.all(Array.from({ length: Math.min(LANES, wanted.length) }, lane));

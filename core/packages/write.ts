@@ -16,7 +16,7 @@ import {
 } from './format';
 import { rememberSums, stillHolds } from '../library/checksums';
 import { crc32 as crc32Of } from '../library/crc32';
-import { CopyThread } from './copy-thread';
+import { borrowCopyThread, giveBack, type CopyThread } from './copy-thread';
 import { HashStream } from './hash-stream';
 import { collectionRecord, lessonRecord } from './records';
 import { selectContent, type MediaFile } from './select';
@@ -110,7 +110,7 @@ export async function writePackage(ctx: CoreContext, request: ExportRequest, tar
   };
 
   const out = await fs.open(target, 'wx');
-  const thread = new CopyThread();
+  const thread = borrowCopyThread();
   try {
     const zip = new ZipWriter(out.fd, new Date(ctx.now()));
     const addJson = async (path: string, value: unknown) => {
@@ -151,7 +151,7 @@ export async function writePackage(ctx: CoreContext, request: ExportRequest, tar
     run.signal.throwIfAborted();
     await zip.finish();
   } finally {
-    await thread.close();
+    giveBack(thread);
     await out.close();
   }
   run.progress(1);

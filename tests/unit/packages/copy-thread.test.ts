@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CopyThread } from '../../../core/packages/copy-thread';
+import { borrowCopyThread, CopyThread, giveBack } from '../../../core/packages/copy-thread';
 import { tempDir } from '../../support/web-shell';
 
 let dir: string;
@@ -112,5 +112,25 @@ describe('CopyThread', () => {
       ),
     );
     expect(sums.sha256).toBe(createHash('sha256').update(bytes.subarray(0, 10)).digest('hex'));
+  });
+
+  it('rests once given back, for the next export or import to borrow, unless it failed', async () => {
+    const first = borrowCopyThread();
+    giveBack(first);
+    const again = borrowCopyThread();
+    expect(again).toBe(first);
+    const sums = await withFiles('borrowed', (source, target) =>
+      again.copy(
+        { from: { fd: source, position: 0 }, to: { fd: target, position: 0 }, length: 10, sums: { sha256: false, crc32: true } },
+        new AbortController().signal,
+      ),
+    );
+    expect(sums.crc32).toBe(zlib.crc32(bytes.subarray(0, 10)));
+    await again.close();
+    expect(again.usable).toBe(false);
+    giveBack(again);
+    const fresh = borrowCopyThread();
+    expect(fresh).not.toBe(again);
+    await fresh.close();
   });
 });
