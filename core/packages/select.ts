@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import pMap from 'p-map';
 import { StudioError } from '../../common/errors';
 import type { Asset } from '../../common/schemas/lesson';
 import type { MediaChoice, PackageTarget } from '../../common/schemas/package';
@@ -63,23 +64,24 @@ async function lessonMedia(ctx: CoreContext, lessonId: string, choice: MediaChoi
   }>;
   const byKind = new Map(rows.map((r) => [r.kind, r]));
   const wanted = [...chooseVideo(new Set(byKind.keys()), choice), ...extras.filter((k) => byKind.has(k))];
-  const files: MediaFile[] = [];
-  for (const kind of wanted) {
-    const row = byKind.get(kind)!;
-    const file = path.join(ctx.paths.media, row.rel_path);
-    const stat = await fs.stat(file).catch(() => null);
-    // A file a crash or a cleanup left missing is skipped rather than failing the whole export.
-    if (stat?.isFile())
-      files.push({
+  const found = await Promise.all(
+    wanted.map(async (kind): Promise<MediaFile | null> => {
+      const row = byKind.get(kind)!;
+      const file = path.join(ctx.paths.media, row.rel_path);
+      const stat = await fs.stat(file).catch(() => null);
+      // A file a crash or a cleanup left missing is skipped rather than failing the whole export.
+      if (!stat?.isFile()) return null;
+      return {
         assetId: row.id,
         kind,
         file,
         mime: row.mime,
         size: stat.size,
         checked: { sha256: row.sha256, crc32: row.crc32, size: row.checked_size, mtimeMs: row.checked_mtime_ms },
-      });
-  }
-  return files;
+      };
+    }),
+  );
+  return found.filter((f): f is MediaFile => f !== null);
 }
 
 /**
@@ -123,8 +125,9 @@ export async function selectContent(ctx: CoreContext, target: PackageTarget, cho
       skippedItems: 0,
     };
   }
-  const media = new Map<string, MediaFile[]>();
-  for (const id of selection.lessonIds) media.set(id, await lessonMedia(ctx, id, choice));
+  // The lessons' files are looked at side by side: a collection may hold hundreds.
+  const found = await pMap(selection.lessonIds, (id) => lessonMedia(ctx, id, choice), { concurrency: 16 });
+  const media = new Map(selection.lessonIds.map((id, i) => [id, found[i]!]));
   return { ...selection, media };
 }
 
