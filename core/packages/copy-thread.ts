@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { nativeCrc32Module } from '../library/crc32';
 
 /** A place in a file: its descriptor (which the copy never closes) and a byte offset. */
 export interface Place {
@@ -36,6 +36,7 @@ const SOURCE = `
 const fs = require('node:fs');
 const { createHash } = require('node:crypto');
 const { parentPort, workerData } = require('node:worker_threads');
+// @node-rs/crc32 as core/library/crc32.ts loads it, or zlib's where it is missing.
 let crc32 = require('node:zlib').crc32;
 try { if (workerData.crc32Module) crc32 = require(workerData.crc32Module).crc32; } catch {}
 const stop = new Int32Array(workerData.stop);
@@ -72,14 +73,6 @@ parentPort.on('message', (job) => {
 });
 `;
 
-function crc32Module(): string | null {
-  try {
-    return createRequire(import.meta.url).resolve('@node-rs/crc32');
-  } catch {
-    return null;
-  }
-}
-
 type Reply =
   | { kind: 'bytes'; n: number }
   | { kind: 'done'; sha256: string | null; crc32: number | null }
@@ -105,7 +98,7 @@ export class CopyThread {
   private readonly worker = new Worker(SOURCE, {
     eval: true,
     execArgv: [],
-    workerData: { stop: this.stop.buffer, chunkBytes: CHUNK_BYTES, crc32Module: crc32Module() },
+    workerData: { stop: this.stop.buffer, chunkBytes: CHUNK_BYTES, crc32Module: nativeCrc32Module },
   });
   private pending: Pending | null = null;
   private failure: Error | null = null;
