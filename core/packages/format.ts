@@ -14,7 +14,7 @@ import { hlcSchema } from '../../common/sync/hlc';
  */
 export const PACKAGE_FORMAT = 'pcircle';
 export const PACKAGE_VERSION = 2;
-export const READABLE_VERSIONS: readonly number[] = [1, 2];
+export const READABLE_VERSIONS = [1, 2] as const;
 export const MANIFEST_PATH = 'manifest.json';
 export const COLLECTION_PATH = 'data/collection.json';
 export const lessonDataPath = (lessonId: string) => `data/lessons/${lessonId}.json`;
@@ -34,7 +34,7 @@ export const manifestFileSchema = z
 export const manifestSchema = z
   .object({
     format: z.literal(PACKAGE_FORMAT),
-    version: z.union([z.literal(1), z.literal(2)]),
+    version: z.literal(READABLE_VERSIONS),
     kind: z.enum(['lesson', 'collection']),
     /** The exported collection or lesson. */
     rootId: idSchema,

@@ -148,7 +148,7 @@ function parseManifest(raw: unknown): Manifest {
   const head = z.object({ format: z.string(), version: z.unknown() }).safeParse(raw);
   if (!head.success || head.data.format !== PACKAGE_FORMAT)
     throw new StudioError('package_invalid', { detail: 'not a Practice Circle package' });
-  if (typeof head.data.version !== 'number' || !READABLE_VERSIONS.includes(head.data.version))
+  if (!(READABLE_VERSIONS as readonly unknown[]).includes(head.data.version))
     throw new StudioError('package_version', { found: String(head.data.version).slice(0, 20), supported: PACKAGE_VERSION });
   return parseWith(manifestSchema, raw, MANIFEST_PATH);
 }
