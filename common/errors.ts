@@ -59,6 +59,7 @@ export const errorCodes = [
   'package_checksum',
   'package_no_space',
   'package_bomb',
+  'package_conflict',
   'folder_unwritable',
   'share_not_ready',
 ] as const;

@@ -19,6 +19,8 @@ export const syncStateSchema = z.object({
   lastError: errorPayloadSchema.nullable(),
   /** Changes the hub refused (for instance after the person lost a role); they are not retried. */
   rejectedChanges: z.int().nonnegative(),
+  /** Records from a hub or a package refused here because they claimed someone else's lesson, note or collection. */
+  refusedRecords: z.int().nonnegative(),
   nextRetryAt: timestampSchema.nullable(),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;

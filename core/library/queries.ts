@@ -129,12 +129,14 @@ export function insertLesson(
     videoCodec: string | null;
     audioCodec: string | null;
     now: number;
+    /** Where the lesson came from (see migration 0008); made here unless said otherwise. */
+    origin?: 'local' | 'hub' | 'archive';
   },
 ): void {
   db.prepare(
-    `INSERT INTO lessons (id, title, status, source, original_name, duration_ms, width, height, rotation, video_codec, audio_codec, created_at, updated_at)
-     VALUES (@id, @title, @status, @source, @originalName, @durationMs, @width, @height, @rotation, @videoCodec, @audioCodec, @now, @now)`,
-  ).run(l);
+    `INSERT INTO lessons (id, title, status, source, original_name, duration_ms, width, height, rotation, video_codec, audio_codec, origin, created_at, updated_at)
+     VALUES (@id, @title, @status, @source, @originalName, @durationMs, @width, @height, @rotation, @videoCodec, @audioCodec, @origin, @now, @now)`,
+  ).run({ origin: 'local', ...l });
 }
 
 /**

@@ -2,9 +2,10 @@ import type { Asset } from '../../common/schemas/lesson';
 import { newId } from '../app/ids';
 import { getCollectionRow, getItemRow, saveCollectionRow, saveItemRow } from '../collections/queries';
 import type { Db } from '../db/open';
+import { checkPackageClaims } from './claims';
 import { updateLesson } from '../library/queries';
 import { getRecord, saveRecord } from '../sync/records';
-import type { Manifest, PackageCollection, PackageLesson } from './format';
+import { ARCHIVE_AUTHOR, type Manifest, type PackageCollection, type PackageLesson } from './format';
 
 export interface UnpackedFile {
   lessonId: string;
@@ -29,8 +30,6 @@ export interface ApplyInput {
   now: number;
 }
 
-/** Stands for the author of notes exported from a device nobody had signed in on. */
-export const ARCHIVE_AUTHOR = 'archive';
 
 /** The local copy wins unless the package's is strictly newer: an import never overwrites newer work. */
 function packageIsNewer(local: { updated_at: number; deleted_at?: number | null } | undefined, packaged: number): boolean {
@@ -42,8 +41,8 @@ function applyLesson(db: Db, l: PackageLesson, now: number): void {
   const details = { title: l.title, description: l.description, subject: l.subject, grade: l.grade, language: l.language, tags: l.tags };
   if (!local) {
     db.prepare(
-      `INSERT INTO lessons (id, title, description, subject, grade, language, status, source, duration_ms, width, height, coding_scheme_id, created_at, updated_at)
-       VALUES (@id, @title, @description, @subject, @grade, @language, 'ready', 'import', @durationMs, @width, @height, @codingSchemeId, @createdAt, @updatedAt)`,
+      `INSERT INTO lessons (id, title, description, subject, grade, language, status, source, origin, duration_ms, width, height, coding_scheme_id, created_at, updated_at)
+       VALUES (@id, @title, @description, @subject, @grade, @language, 'ready', 'import', 'archive', @durationMs, @width, @height, @codingSchemeId, @createdAt, @updatedAt)`,
     ).run(l);
     updateLesson(db, l.id, { tags: l.tags }, l.updatedAt);
   } else if (packageIsNewer(local, l.updatedAt)) {
@@ -145,10 +144,14 @@ function applyCollection(db: Db, c: PackageCollection, archiveId: string): void 
   }
 }
 
-/** Writes every record of an unpacked package in one transaction: all of it lands, or none. */
+/**
+ * Writes every record of an unpacked package in one transaction: all of it lands, or none. The
+ * package's claims are checked again inside it (see claims.ts); this person's own lessons are skipped.
+ */
 export function applyPackage(db: Db, input: ApplyInput): void {
   db.transaction(() => {
     const { manifest, archive, now } = input;
+    const { ownLessons, ownCollection } = checkPackageClaims(db, input);
     db.prepare('INSERT INTO archives (id, file_name, exported_by, exported_at, community_name, imported_at) VALUES (?, ?, ?, ?, ?, ?)').run(
       archive.id,
       archive.fileName,
@@ -157,13 +160,13 @@ export function applyPackage(db: Db, input: ApplyInput): void {
       manifest.community?.name ?? null,
       now,
     );
-    for (const lesson of input.lessons) applyLesson(db, lesson, now);
+    for (const lesson of input.lessons) if (!ownLessons.has(lesson.id)) applyLesson(db, lesson, now);
     const register = db.prepare(
       `INSERT INTO media_assets (id, lesson_id, kind, rel_path, mime, size_bytes, sha256, crc32, checked_size, checked_mtime_ms, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (lesson_id, kind) DO NOTHING`,
     );
     for (const f of input.files)
       register.run(newId(), f.lessonId, f.kind, f.relPath, f.mime, f.size, f.sha256, f.crc32, f.size, f.mtimeMs, now);
-    if (input.collection) applyCollection(db, input.collection, archive.id);
+    if (input.collection && !ownCollection) applyCollection(db, input.collection, archive.id);
   })();
 }

@@ -182,3 +182,6 @@ export const packageCollectionSchema = z
   })
   .strict();
 export type PackageCollection = z.infer<typeof packageCollectionSchema>;
+
+/** Stands for the author of notes exported from a device nobody had signed in on. */
+export const ARCHIVE_AUTHOR = 'archive';

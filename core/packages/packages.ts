@@ -8,6 +8,7 @@ import type { CoreContext } from '../app/context';
 import type { StoredJob } from '../jobs/queries';
 import type { JobHandler } from '../jobs/queue';
 import { buildWebExport } from '../web-export/build';
+import { checkPackageClaims } from './claims';
 import { exportFolder, freeBytes, freeName } from './destination';
 import { openPackage } from './read';
 import { safeFileName, selectContent } from './select';
@@ -76,7 +77,12 @@ export async function startImport(ctx: CoreContext, source: ImportSource): Promi
   try {
     const stat = await fs.stat(file).catch(() => null);
     if (!stat?.isFile()) throw new StudioError('file_not_found', { name });
-    (await openPackage(file, await freeBytes(ctx.paths.root))).close();
+    const opened = await openPackage(file, await freeBytes(ctx.paths.root));
+    try {
+      checkPackageClaims(ctx.db, opened);
+    } finally {
+      opened.close();
+    }
     if (source.kind === 'staged') {
       const kept = incomingFile(ctx, source.stagedId);
       await fs.mkdir(path.dirname(kept), { recursive: true });

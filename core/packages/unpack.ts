@@ -6,6 +6,7 @@ import type { CoreContext } from '../app/context';
 import { newId } from '../app/ids';
 import { lessonAssets } from '../library/queries';
 import { applyPackage, type UnpackedFile } from './apply';
+import { checkPackageClaims } from './claims';
 import { freeBytes } from './destination';
 import { borrowCopyThread, giveBack, type CopyThread } from './copy-thread';
 import { entryDataStart } from './file-reader';
@@ -38,7 +39,9 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
   const staging = path.join(ctx.paths.staging, `package-${newId()}`);
   const placed: string[] = [];
   try {
+    const { ownLessons } = checkPackageClaims(ctx.db, opened);
     const wanted = opened.lessons.flatMap((lesson) => {
+      if (ownLessons.has(lesson.id)) return [];
       const have = new Set(lessonAssets(ctx.db, lesson.id).map((a) => a.kind));
       return lesson.media.filter((m) => !have.has(m.kind)).map((m) => ({ lessonId: lesson.id, ...m, entry: opened.entries.get(m.path)! }));
     });

@@ -4,6 +4,7 @@ import type { Op, SequencedOp } from '../../common/sync/ops';
 import type { Logger } from '../app/logger';
 import type { Db } from '../db/open';
 import { deviceClock } from './clock';
+import { recordConflict, refusalOf } from './ownership';
 import { getRecord, markSeen, recordState, saveRecord, type SyncRecord } from './records';
 import { projectLesson, removeLessonShare } from './remote-lessons';
 import { projectNote, removeNote } from './remote-notes';
@@ -13,10 +14,12 @@ export interface ApplyEffects {
   lessonIds: Set<string>;
   /** Lessons that left the library; their media folders go once the transaction has committed. */
   removedLessons: Set<string>;
+  /** Records refused because they claimed an id this device holds for someone else (see ownership.ts). */
+  refused: number;
 }
 
 export function newEffects(): ApplyEffects {
-  return { lessonIds: new Set(), removedLessons: new Set() };
+  return { lessonIds: new Set(), removedLessons: new Set(), refused: 0 };
 }
 
 /**
@@ -42,8 +45,20 @@ export function applyOps(db: Db, now: () => number, ops: readonly SequencedOp[],
 
 function applyOne(db: Db, nowMs: number, op: Op, effects: ApplyEffects): void {
   const existing = getRecord(db, op.entity, op.id);
-  // A lesson lives in one community on a device; the same id arriving from another is ignored.
-  if (existing && existing.communityId !== op.communityId) return;
+  // A record lives in one community on a device, with one owner: the same id arriving from another
+  // community, or first arriving for a local copy that is not its owner's, is refused and kept as a conflict.
+  const ownerId = op.entity === 'lesson' && typeof op.fields.ownerId === 'string' ? op.fields.ownerId : op.authorId;
+  const reason =
+    existing && existing.communityId !== op.communityId
+      ? 'other_community'
+      : !existing && op.action === 'upsert'
+        ? refusalOf(db, { entity: op.entity, id: op.id, communityId: op.communityId, ownerId, fields: op.fields })
+        : null;
+  if (reason) {
+    recordConflict(db, { entity: op.entity, id: op.id, communityId: op.communityId, ownerId, source: 'hub', reason }, nowMs);
+    effects.refused += 1;
+    return;
+  }
   const decision = decide(op, recordState(existing));
   if (decision.kind === 'noop') {
     if (existing) markSeen(db, op.entity, op.id);
@@ -56,7 +71,6 @@ function applyOne(db: Db, nowMs: number, op: Op, effects: ApplyEffects): void {
     const stamps = Object.fromEntries(Object.keys(decision.fields).map((k) => [k, op.hlc]));
     if (decision.kind === 'create') {
       if (!entityDefinition(op.entity).fields.safeParse(decision.fields).success) return;
-      const ownerId = op.entity === 'lesson' ? String(decision.fields.ownerId) : op.authorId;
       record = {
         entity: op.entity,
         id: op.id,

@@ -11,6 +11,7 @@ import { newEffects, type ApplyEffects } from './apply';
 import { communityIds, readCursor, replaceMembers, saveCommunity } from './community-cache';
 import { forgetCommunity } from './forget';
 import { pendingCount } from './outbox';
+import { conflictCount } from './ownership';
 import { pullCommunity } from './pull';
 import { pushOutbox } from './push';
 import type { HubSession } from './session';
@@ -156,6 +157,7 @@ export class SyncEngine {
       lastSyncedAt: this.lastSyncedAt,
       lastError: this.lastError,
       rejectedChanges: this.rejected,
+      refusedRecords: conflictCount(this.db),
       nextRetryAt: this.nextRetryAt,
     };
   }

@@ -1,18 +1,20 @@
 import type { Db } from '../db/open';
 import { communityIds } from './community-cache';
 import { dropCommunityOps } from './outbox';
+import { isAuthoredHere } from './ownership';
 import { deleteCommunityRecords } from './records';
 import { sharesIn } from './shares';
 
 /**
  * Forgets a community this device no longer belongs to (left, removed, or another account signed in):
- * its lessons from others leave the library, the person's own lessons stay but are no longer marked
+ * its lessons from others leave the library, the lessons made here stay but are no longer marked
  * shared, pending ops and transfers for it are dropped. Returns the lessons that left the library,
  * whose media folders the caller removes after the transaction.
  */
 export function forgetCommunity(db: Db, communityId: string): { removed: string[]; touched: string[] } {
   const shares = sharesIn(db, communityId);
-  const removed = shares.filter((s) => s.origin === 'hub').map((s) => s.lessonId);
+  // What this studio made stays, whatever share a package or a pull once attached to it.
+  const removed = shares.filter((s) => s.origin === 'hub' && !isAuthoredHere(db, s.lessonId)).map((s) => s.lessonId);
   db.transaction(() => {
     for (const id of removed) db.prepare('DELETE FROM lessons WHERE id = ?').run(id);
     db.prepare('DELETE FROM lesson_shares WHERE community_id = ?').run(communityId);

@@ -8,6 +8,7 @@ import { getLessonRow } from '../library/queries';
 import { myUserId } from './account';
 import { deviceClock } from './clock';
 import { dropLessonUpserts, enqueueOp } from './outbox';
+import { isAuthoredHere } from './ownership';
 import { getRecord, isLive, liveNoteRecordsOf, saveRecord, type SyncRecord } from './records';
 import { myRoleIn } from './rules';
 import { deleteShare, getShare, type LessonShare } from './shares';
@@ -113,6 +114,17 @@ export function noteRow(db: Db, id: string): NoteRow | undefined {
 }
 
 /**
+ * Whether a lesson's share really is its community's: one this studio made counts as shared only once
+ * its own live record, owned by this person, stands in that community. A share attached any other way
+ * (an old package, a claim by id) never carries the teacher's notes anywhere.
+ */
+function sharedByItsOwner(db: Db, share: LessonShare, me: string): boolean {
+  if (share.origin !== 'local' && !isAuthoredHere(db, share.lessonId)) return true;
+  const lesson = getRecord(db, 'lesson', share.lessonId);
+  return share.origin === 'local' && isLive(lesson) && lesson.ownerId === me && lesson.communityId === share.communityId;
+}
+
+/**
  * A note travels while it is not private, not deleted and has words (the hub keeps no code-only
  * notes: a code means something only in its author's coding scheme). Someone else's note is only
  * ever deleted from here (a lead tidying a thread); editing it is refused before this point.
@@ -122,7 +134,7 @@ export function syncNoteChange(db: Db, now: () => number, noteId: string): void 
   if (!note) return;
   const share = getShare(db, note.lesson_id);
   const me = myUserId(db);
-  if (!share || !me) return;
+  if (!share || !me || !sharedByItsOwner(db, share, me)) return;
   const author = note.author_id ?? me;
   const deleted = note.deleted_at !== null;
   // Hiding someone else's reply with one's own note removes it from the hub only where the table lets one.

@@ -6,6 +6,7 @@ import { getLessonRow, insertLesson, updateLesson } from '../library/queries';
 import { readSettings } from '../settings/settings';
 import { queueTransfer, type TransferRole } from '../transfers/queries';
 import { dropLessonUpserts } from './outbox';
+import { isAuthoredHere } from './ownership';
 import type { SyncRecord } from './records';
 import { deleteShare, getShare, saveShare } from './shares';
 
@@ -117,6 +118,7 @@ export function projectLesson(db: Db, record: SyncRecord, changed: Partial<Lesso
       videoCodec: null,
       audioCodec: null,
       now: sharedAt,
+      origin: 'hub',
     });
     updateLesson(db, record.id, details(fields), sharedAt);
     saveShare(db, { lessonId: record.id, communityId: record.communityId, origin: 'hub', ownerId: record.ownerId, sharedAt });
@@ -130,12 +132,12 @@ export function projectLesson(db: Db, record: SyncRecord, changed: Partial<Lesso
 
 /**
  * A lesson's tombstone: one from a community leaves the library (its files are removed by the caller
- * once the transaction has committed); one recorded here just stops being shared.
+ * once the transaction has committed); one made here just stops being shared, whatever its share says.
  */
 export function removeLessonShare(db: Db, lessonId: string): 'deleted' | 'unshared' | 'absent' {
   const share = getShare(db, lessonId);
   if (!share) return 'absent';
-  if (share.origin === 'hub') {
+  if (share.origin === 'hub' && !isAuthoredHere(db, lessonId)) {
     db.prepare('DELETE FROM lessons WHERE id = ?').run(lessonId);
     return 'deleted';
   }

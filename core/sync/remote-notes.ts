@@ -35,11 +35,13 @@ export function projectNote(db: Db, record: SyncRecord, now: number): void {
 
 /**
  * A note's tombstone. Feedback on a lesson this device owns stays once the lesson is no longer shared
- * (unsharing removes the lesson from the hub, not the feedback its teacher received).
+ * (unsharing removes the lesson from the hub, not the feedback its teacher received). A note written
+ * here is never deleted from outside: taken off the community (say, by a lead), it becomes private.
  */
 export function removeNote(db: Db, noteId: string): string | null {
   const note = noteRow(db, noteId);
   if (!note || !getShare(db, note.lesson_id)) return null;
-  db.prepare('DELETE FROM notes WHERE id = ?').run(noteId);
+  if (note.author_id === null || note.author_id === myUserId(db)) db.prepare('UPDATE notes SET private = 1 WHERE id = ?').run(noteId);
+  else db.prepare('DELETE FROM notes WHERE id = ?').run(noteId);
   return note.lesson_id;
 }

@@ -12,6 +12,7 @@ import { queueTransfer, type TransferRole } from '../transfers/queries';
 import { readAccount } from './account';
 import { makeAudioCopy } from './audio-copy';
 import { memberName } from './community-cache';
+import { isAuthoredHere } from './ownership';
 import { emitChange, emitUnshare, lessonDetailFields, syncNoteChange } from './local-changes';
 import { getRecord, isLive } from './records';
 import { requireCommunityPermission } from './rules';
@@ -84,7 +85,8 @@ export async function shareLesson(ctx: Ctx, args: CallArgs<'sharing.share'>): Pr
   const lesson = getLessonRow(db, args.lessonId);
   if (!lesson) throw new StudioError('not_found', { entity: 'lesson', id: args.lessonId });
   const existing = getShare(db, args.lessonId);
-  if (existing?.origin === 'hub') throw new StudioError('forbidden', { operation: 'lesson.share' });
+  // Only a lesson made here can be shared as this person's: a copy from a community or a package is someone else's.
+  if (existing?.origin === 'hub' || !isAuthoredHere(db, args.lessonId)) throw new StudioError('forbidden', { operation: 'lesson.share' });
   if (existing && existing.communityId !== args.communityId) throw new StudioError('conflict', { reason: 'shared_elsewhere' });
   requireCommunityPermission(db, args.communityId, 'lesson.share', true);
   if (lesson.status !== 'ready') throw new StudioError('share_not_ready', { status: lesson.status });
@@ -165,11 +167,12 @@ export async function unshareLesson(ctx: Ctx, lessonId: string): Promise<void> {
   if (!share || !account) throw new StudioError('not_found', { entity: 'share', id: lessonId });
   const mine = share.ownerId === account.userId;
   requireCommunityPermission(db, share.communityId, 'lesson.unshare', mine);
+  const leaves = share.origin === 'hub' && !isAuthoredHere(db, lessonId);
   db.transaction(() => {
     emitUnshare(db, ctx.now, share, account.userId);
-    if (share.origin === 'hub') db.prepare('DELETE FROM lessons WHERE id = ?').run(lessonId);
+    if (leaves) db.prepare('DELETE FROM lessons WHERE id = ?').run(lessonId);
   })();
-  if (share.origin === 'hub') await fs.rm(ctx.paths.lessonDir(lessonId), { recursive: true, force: true });
+  if (leaves) await fs.rm(ctx.paths.lessonDir(lessonId), { recursive: true, force: true });
   ctx.bus.emit('library.changed', { lessonIds: [lessonId] });
 }
 

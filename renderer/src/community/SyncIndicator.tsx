@@ -56,7 +56,13 @@ export function SyncIndicator() {
           {(state.signedIn || problem) && (
             <span className="sync-line small-text">
               {state.signedIn && <span className="muted">{lastSynced}</span>}
-              {problem && (
+              {state.refusedRecords > 0 && (
+              <>
+                <dt>{t('sync.refusedLabel')}</dt>
+                <dd>{t('sync.refusedValue', { count: state.refusedRecords })}</dd>
+              </>
+            )}
+            {problem && (
                 <span className="sync-problem" title={problem}>
                   {problem}
                 </span>
