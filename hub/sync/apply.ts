@@ -64,6 +64,8 @@ class Batch {
   private readonly releaseCandidates = new Set<string>();
   private roles = new Map<string, Role>();
   private cache = new Map<string, CachedRecord>();
+  /** Every community's record of an `entity/id`, for the check that an id keeps its first owner. */
+  private sameIds = new Map<string, CachedRecord[]>();
   private seq = 0;
   private userId = '';
   /** The pushing session, kept with the ops it sent (ops the hub makes itself have none). */
@@ -136,6 +138,13 @@ class Batch {
       if (typeof parentId === 'string') ids.add(parentId);
     }
     this.cache = await loadRecords(this.db, [...ids]);
+    for (const [key, record] of this.cache) this.indexId(key, record);
+  }
+
+  private indexId(key: string, record: CachedRecord): void {
+    const [, entity, id] = key.split('/');
+    const at = `${entity}/${id}`;
+    this.sameIds.set(at, [...(this.sameIds.get(at) ?? []), record]);
   }
 
   private cached(key: string): CachedRecord {
@@ -169,6 +178,7 @@ class Batch {
     const key = recordKey(op.communityId, op.entity, op.id);
     const record = this.cached(key);
     const { head } = record;
+    if (head === null) this.checkIdFree(op);
     const live = head !== null && head.deletedHlc === null;
     const isOwner = head === null || head.ownerId === this.userId;
     const { permissions } = definition;
@@ -189,12 +199,27 @@ class Batch {
         }
         const parentId = this.checkParent(definition, op);
         record.head = { ownerId: this.userId, parentId, createdHlc: op.hlc, deletedHlc: null, expiresAt: null };
+        this.indexId(key, record);
         return this.write(op, decision.fields, key, record);
       }
       case 'update':
         return this.write(op, decision.fields, key, record);
       case 'delete':
         return { opId: op.opId, status: 'applied', seq: await this.remove(op, key, record, this.sessionHash) };
+    }
+  }
+
+  /**
+   * An id belongs for good to the first account that used it, in every community: ids travel in
+   * packages and exports, so a member who learnt one could otherwise claim someone's lesson before it
+   * was shared. The owner may use it again elsewhere only once it is gone where it was (a lesson
+   * unshared from one community and shared into another).
+   */
+  private checkIdFree(op: Op): void {
+    for (const other of this.sameIds.get(`${op.entity}/${op.id}`) ?? []) {
+      if (!other.head) continue;
+      if (other.head.ownerId !== this.userId) throw new StudioError('forbidden', { reason: 'id_taken' });
+      if (other.head.deletedHlc === null) throw new StudioError('conflict', { reason: 'shared_elsewhere' });
     }
   }
 
