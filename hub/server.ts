@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { createHlc } from '../common/sync/hlc';
+import { pruneAttempts } from './auth/rate-limit';
 import { authenticate } from './auth/sessions';
 import type { HubContext } from './context';
 import { openDatabase } from './db/open';
@@ -88,6 +89,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     expireDue(db, now(), ctx.hlc)
       .then((outcome) => publish(ctx, outcome, app.log))
       .catch((err: unknown) => app.log.error({ err }, 'expiry sweep failed'));
+    pruneAttempts(db, now()).catch((err: unknown) => app.log.error({ err }, 'pruning sign-in attempts failed'));
   }, EXPIRY_SWEEP_MS);
   sweep.unref();
   app.addHook('preClose', async () => {
