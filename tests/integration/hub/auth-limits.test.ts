@@ -8,8 +8,8 @@ const e = hubEndpoints;
 const running: RunningHub[] = [];
 const extra: Hub[] = [];
 
-async function freshHub(): Promise<RunningHub> {
-  const hub = await startHub();
+async function freshHub(options: Parameters<typeof startHub>[0] = {}): Promise<RunningHub> {
+  const hub = await startHub(options);
   running.push(hub);
   return hub;
 }
@@ -115,5 +115,26 @@ describe('sign-in and sign-up limits', () => {
     }
     hub.clock.advance(SIGN_UP_PER_ADDRESS.windowMs + 1000);
     await expect(signUp(hub, 'After the flood')).resolves.toMatchObject({ user: { displayName: 'After the flood' } });
+  });
+
+  it('counts the client a trusted proxy names, and ignores that header from anyone else', async () => {
+    const signUpFrom = (hub: RunningHub, address: string, i: number) =>
+      call(hub.url, 'POST', e.signUp.path, {
+        headers: { 'x-forwarded-for': address },
+        body: { email: `proxied${i}@school.example`, password: 'correct horse battery', displayName: `P${i}` },
+      });
+    const fill = async (hub: RunningHub, address: (i: number) => string) => {
+      const replies = await Promise.all(Array.from({ length: SIGN_UP_PER_ADDRESS.max }, (_, i) => signUpFrom(hub, address(i), i)));
+      expect(replies.map((r) => r.status)).toEqual(replies.map(() => 202));
+    };
+
+    const direct = await freshHub();
+    await fill(direct, (i) => `198.51.100.${i + 1}`);
+    expect((await signUpFrom(direct, '198.51.100.250', 999)).status).toBe(429);
+
+    const behindBalancer = await freshHub({ trustProxy: ['127.0.0.1'] });
+    await fill(behindBalancer, () => '203.0.113.1');
+    expect((await signUpFrom(behindBalancer, '203.0.113.1', 998)).status).toBe(429);
+    expect((await signUpFrom(behindBalancer, '203.0.113.2', 999)).status).toBe(202);
   });
 });
