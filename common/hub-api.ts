@@ -40,6 +40,16 @@ export const signUpRequestSchema = z
   .strict();
 export type SignUpRequest = z.input<typeof signUpRequestSchema>;
 
+/**
+ * Sign-up answers the same for a new email and for one that already has an account, and signs no
+ * one in: an answer that differed (an error, a session) would tell anyone which emails have accounts.
+ * A new email gets its account; a taken one is left as it was. The studio then signs in with the same
+ * email and password, which works for a new account (and for a person who already had one with that
+ * password) and otherwise fails like any wrong password, rate-limited per account and per address.
+ */
+export const signUpResponseSchema = z.object({ status: z.literal('accepted') });
+export type SignUpResponse = z.infer<typeof signUpResponseSchema>;
+
 export const signInRequestSchema = z.object({ email: emailSchema, password: z.string().max(256) }).strict();
 export type SignInRequest = z.input<typeof signInRequestSchema>;
 
@@ -87,7 +97,11 @@ export const INVITE_MAX_HOURS = 24 * 90;
 export const createInviteRequestSchema = z
   .object({
     role: roleSchema.default('member'),
-    expiresInHours: z.int().min(1).max(INVITE_MAX_HOURS).default(24 * 7),
+    expiresInHours: z
+      .int()
+      .min(1)
+      .max(INVITE_MAX_HOURS)
+      .default(24 * 7),
     /** null: any number of people may join with it until it expires. */
     maxUses: z.int().min(1).max(10_000).nullable().default(null),
   })
@@ -200,22 +214,52 @@ function endpoint<const E extends Endpoint>(e: E): E {
 
 export const hubEndpoints = {
   health: endpoint({ method: 'GET', path: '/health', auth: false, response: healthResponseSchema }),
-  signUp: endpoint({ method: 'POST', path: '/auth/sign-up', auth: false, body: signUpRequestSchema, response: sessionResponseSchema }),
+  signUp: endpoint({ method: 'POST', path: '/auth/sign-up', auth: false, body: signUpRequestSchema, response: signUpResponseSchema }),
   signIn: endpoint({ method: 'POST', path: '/auth/sign-in', auth: false, body: signInRequestSchema, response: sessionResponseSchema }),
   signOut: endpoint({ method: 'POST', path: '/auth/sign-out', auth: true }),
   signOutEverywhere: endpoint({ method: 'POST', path: '/auth/sign-out-everywhere', auth: true }),
   me: endpoint({ method: 'GET', path: '/me', auth: true, response: meResponseSchema }),
   updateMe: endpoint({ method: 'PATCH', path: '/me', auth: true, body: updateProfileRequestSchema, response: meResponseSchema }),
   listCommunities: endpoint({ method: 'GET', path: '/communities', auth: true, response: communitiesResponseSchema }),
-  createCommunity: endpoint({ method: 'POST', path: '/communities', auth: true, body: createCommunityRequestSchema, response: communityResponseSchema }),
+  createCommunity: endpoint({
+    method: 'POST',
+    path: '/communities',
+    auth: true,
+    body: createCommunityRequestSchema,
+    response: communityResponseSchema,
+  }),
   getCommunity: endpoint({ method: 'GET', path: '/communities/:communityId', auth: true, response: communityResponseSchema }),
-  updateCommunity: endpoint({ method: 'PATCH', path: '/communities/:communityId', auth: true, body: updateCommunityRequestSchema, response: communityResponseSchema }),
-  createInvite: endpoint({ method: 'POST', path: '/communities/:communityId/invites', auth: true, body: createInviteRequestSchema, response: createInviteResponseSchema }),
+  updateCommunity: endpoint({
+    method: 'PATCH',
+    path: '/communities/:communityId',
+    auth: true,
+    body: updateCommunityRequestSchema,
+    response: communityResponseSchema,
+  }),
+  createInvite: endpoint({
+    method: 'POST',
+    path: '/communities/:communityId/invites',
+    auth: true,
+    body: createInviteRequestSchema,
+    response: createInviteResponseSchema,
+  }),
   listInvites: endpoint({ method: 'GET', path: '/communities/:communityId/invites', auth: true, response: invitesResponseSchema }),
   revokeInvite: endpoint({ method: 'DELETE', path: '/communities/:communityId/invites/:inviteId', auth: true }),
   /** Codes travel in the body, never the URL, so they do not end up in access logs. */
-  previewInvite: endpoint({ method: 'POST', path: '/invites/preview', auth: true, body: inviteCodeRequestSchema, response: invitePreviewResponseSchema }),
-  joinWithInvite: endpoint({ method: 'POST', path: '/invites/join', auth: true, body: inviteCodeRequestSchema, response: communityResponseSchema }),
+  previewInvite: endpoint({
+    method: 'POST',
+    path: '/invites/preview',
+    auth: true,
+    body: inviteCodeRequestSchema,
+    response: invitePreviewResponseSchema,
+  }),
+  joinWithInvite: endpoint({
+    method: 'POST',
+    path: '/invites/join',
+    auth: true,
+    body: inviteCodeRequestSchema,
+    response: communityResponseSchema,
+  }),
   listMembers: endpoint({ method: 'GET', path: '/communities/:communityId/members', auth: true, response: membersResponseSchema }),
   changeRole: endpoint({ method: 'PATCH', path: '/communities/:communityId/members/:userId', auth: true, body: changeRoleRequestSchema }),
   /** Removing yourself is leaving (`community.leave`); removing someone else needs `member.remove`. */
@@ -242,7 +286,5 @@ type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer R
 
 /** Fills `:name` segments of a route path, URL-encoding each value. */
 export function hubPath<P extends string>(path: P, params: PathParams<P>): string {
-  return path.replace(/:([A-Za-z0-9]+)/g, (_, name: string) =>
-    encodeURIComponent((params as Record<string, string>)[name] ?? ''),
-  );
+  return path.replace(/:([A-Za-z0-9]+)/g, (_, name: string) => encodeURIComponent((params as Record<string, string>)[name] ?? ''));
 }

@@ -9,8 +9,21 @@ const argsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8787),
   data: z.string().min(1).default('hub-data'),
   host: z.string().min(1).default('127.0.0.1'),
-  'max-upload-mb': z.coerce.number().int().positive().default(DEFAULT_MAX_UPLOAD_BYTES / (1024 * 1024)),
+  'max-upload-mb': z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_MAX_UPLOAD_BYTES / (1024 * 1024)),
   'bench-put': z.boolean().default(false),
+  'trust-proxy': z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .optional(),
 });
 
 async function main(): Promise<void> {
@@ -21,6 +34,7 @@ async function main(): Promise<void> {
       host: { type: 'string' },
       'max-upload-mb': { type: 'string' },
       'bench-put': { type: 'boolean' },
+      'trust-proxy': { type: 'string' },
     },
     strict: true,
   });
@@ -31,6 +45,7 @@ async function main(): Promise<void> {
     host: args.host,
     maxUploadBytes: args['max-upload-mb'] * 1024 * 1024,
     benchPut: args['bench-put'],
+    ...(args['trust-proxy'] && { trustProxy: args['trust-proxy'] }),
     // Structured logs go to stderr so stdout carries only the line below for whoever started the hub.
     logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr },
   });

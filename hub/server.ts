@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { createHlc } from '../common/sync/hlc';
+import { pruneAttempts } from './auth/rate-limit';
 import { authenticate } from './auth/sessions';
 import type { HubContext } from './context';
 import { openDatabase } from './db/open';
@@ -40,6 +41,13 @@ export interface HubOptions {
   now?: () => number;
   /** Adds the plain PUT route the sync benchmark compares tus uploads with (hub/routes/bench-put.ts). */
   benchPut?: boolean;
+  /**
+   * Addresses (or CIDR ranges) of the load balancers whose `X-Forwarded-For` names the client. The
+   * per-address sign-in and sign-up limits count that client; without it they would count the
+   * balancer, and everyone behind it would share one limit. Unset, the header is ignored: anyone could
+   * write it.
+   */
+  trustProxy?: string[];
 }
 
 export interface Hub {
@@ -70,7 +78,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     authenticate: auth,
   };
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, return503OnClosing: true });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
+  });
   const connections = idleConnections(app.server);
   installErrorHandlers(app);
   healthRoutes(app, ctx);
@@ -88,6 +101,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     expireDue(db, now(), ctx.hlc)
       .then((outcome) => publish(ctx, outcome, app.log))
       .catch((err: unknown) => app.log.error({ err }, 'expiry sweep failed'));
+    pruneAttempts(db, now()).catch((err: unknown) => app.log.error({ err }, 'pruning sign-in attempts failed'));
   }, EXPIRY_SWEEP_MS);
   sweep.unref();
   app.addHook('preClose', async () => {

@@ -47,9 +47,20 @@ export class HubSession {
     return client;
   }
 
+  /**
+   * The hub accepts every sign-up alike, new email or taken (it must not say which), so the account is
+   * only known to be ours once signing in with the same email and password works. When it does not,
+   * the email already had an account with another password: `sign_up_not_completed` asks the person
+   * to sign in with that account's password, and nothing on this device changes.
+   */
   async signUp(hubUrl: string, request: SignUpRequest): Promise<HubStatus> {
-    const res = await new HubClient(hubUrl, async () => null).call('signUp', { body: request });
-    return this.adopt(hubUrl, res);
+    await new HubClient(hubUrl, async () => null).call('signUp', { body: request });
+    try {
+      return await this.signIn(hubUrl, request.email, request.password);
+    } catch (err) {
+      if (err instanceof StudioError && err.code === 'credentials_invalid') throw new StudioError('sign_up_not_completed');
+      throw err;
+    }
   }
 
   async signIn(hubUrl: string, email: string, password: string): Promise<HubStatus> {

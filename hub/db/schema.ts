@@ -14,7 +14,8 @@ export interface HubDatabase {
     created_at: number;
   };
   sessions: { token_hash: string; user_id: string; created_at: number; expires_at: number };
-  sign_in_failures: { key: string; failed_at: number };
+  /** Attempts counted against each rate limit in its current window (hub/auth/rate-limit.ts). */
+  auth_attempts: { key: string; window_start: number; attempts: number };
   communities: {
     id: string;
     name: string;

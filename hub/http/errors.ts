@@ -5,6 +5,7 @@ import { HASH_MISMATCH_STATUS } from '../../common/hub-api';
 const statusByCode: Partial<Record<ErrorCode, number>> = {
   invalid_input: 400,
   clock_skew: 400,
+  password_too_common: 400,
   range_invalid: 416,
   unauthorized: 401,
   session_expired: 401,
@@ -13,7 +14,6 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   not_found: 404,
   invite_invalid: 404,
   conflict: 409,
-  email_taken: 409,
   last_lead: 409,
   resync_required: 410,
   invite_expired: 410,

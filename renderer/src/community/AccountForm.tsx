@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StudioCallError } from '../../../common/contract';
 import type { HubStatus } from '../../../common/schemas/community';
 import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
@@ -31,10 +32,24 @@ export function AccountForm({ status }: { status: HubStatus }) {
         await call('hub.signIn', { hubUrl: hubUrl.trim(), email, password });
       } else {
         const tags = languages.split(/[\s,،]+/).filter(Boolean);
-        await call('hub.signUp', { hubUrl: hubUrl.trim(), email, password, displayName, country: country.trim().toUpperCase() || null, languages: tags, timezone });
+        await call('hub.signUp', {
+          hubUrl: hubUrl.trim(),
+          email,
+          password,
+          displayName,
+          country: country.trim().toUpperCase() || null,
+          languages: tags,
+          timezone,
+        });
       }
       await useSync.getState().refreshHub();
     } catch (err) {
+      // The email already has an account (the hub does not say so; signing in with this password
+      // failed): offer the sign-in form, email kept, for that account's password.
+      if (err instanceof StudioCallError && err.payload.code === 'sign_up_not_completed') {
+        setMode('signIn');
+        setPassword('');
+      }
       setError(errorMessage(t, err));
     } finally {
       setBusy(false);
@@ -69,7 +84,15 @@ export function AccountForm({ status }: { status: HubStatus }) {
       </label>
       <label className="field">
         <span>{t('hub.email')}</span>
-        <input type="email" required dir="ltr" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} disabled={expired} />
+        <input
+          type="email"
+          required
+          dir="ltr"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          disabled={expired}
+        />
       </label>
       <label className="field">
         <span>{t('hub.password')}</span>
@@ -90,7 +113,14 @@ export function AccountForm({ status }: { status: HubStatus }) {
           </label>
           <label className="field">
             <span>{t('hub.country')}</span>
-            <input dir="ltr" maxLength={2} pattern="[A-Za-z]{2}" placeholder="JO" value={country} onChange={(e) => setCountry(e.target.value)} />
+            <input
+              dir="ltr"
+              maxLength={2}
+              pattern="[A-Za-z]{2}"
+              placeholder="JO"
+              value={country}
+              onChange={(e) => setCountry(e.target.value)}
+            />
             <span className="muted small-text">{t('hub.countryHelp')}</span>
           </label>
           <label className="field">

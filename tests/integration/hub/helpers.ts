@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { hubEndpoints, hubPath, type Community, type HubUser } from '../../../common/hub-api';
 import type { Role } from '../../../common/permissions';
@@ -78,7 +79,11 @@ export async function call<T = any>(
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   const text = await res.text();
-  return { status: res.status, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T, headers: res.headers };
+  return {
+    status: res.status,
+    body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T,
+    headers: res.headers,
+  };
 }
 
 export interface TestUser {
@@ -96,8 +101,21 @@ export async function signUp(hub: RunningHub, name = 'Teacher', extra: Record<st
   const res = await call(hub.url, 'POST', hubEndpoints.signUp.path, {
     body: { email, password: 'correct horse battery', displayName: name, ...extra },
   });
-  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { email, token: res.body.token, user: res.body.user, hlc: createHlc(`dev-${res.body.user.id.slice(-12)}`, hub.clock.now) };
+  if (res.status !== 202) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+  // Sign-up never signs in (it must not tell a new email from a taken one); the studio signs in next.
+  const session = await call(hub.url, 'POST', hubEndpoints.signIn.path, { body: { email, password: 'correct horse battery' } });
+  if (session.status !== 200) throw new Error(`sign-in after sign-up failed: ${session.status} ${JSON.stringify(session.body)}`);
+  return {
+    email,
+    token: session.body.token,
+    user: session.body.user,
+    hlc: createHlc(`dev-${session.body.user.id.slice(-12)}`, hub.clock.now),
+  };
+}
+
+/** The hub's own SQLite file, opened beside the running hub (WAL allows it), to check what it stored. */
+export function hubDatabase(hub: RunningHub): Database.Database {
+  return new Database(path.join(hub.dataDir, 'hub.sqlite'));
 }
 
 /** The same person signed in on another device: a session (and a clock) of its own. */
@@ -184,7 +202,13 @@ export async function pushOk(hub: RunningHub, user: TestUser, ops: Op[]): Promis
   return res.body.results;
 }
 
-export async function pull(hub: RunningHub, user: TestUser, community: string, after?: string, limit?: number): Promise<Reply<PullResponse>> {
+export async function pull(
+  hub: RunningHub,
+  user: TestUser,
+  community: string,
+  after?: string,
+  limit?: number,
+): Promise<Reply<PullResponse>> {
   const query = new URLSearchParams({ community, ...(after && { after }), ...(limit && { limit: String(limit) }) });
   return call<PullResponse>(hub.url, 'GET', `${hubEndpoints.pull.path}?${query}`, { token: user.token });
 }
