@@ -239,6 +239,8 @@ export class SyncEngine {
     const { now } = this.o.ctx;
     const sentAt = now();
     const { hubTime } = await client.call('health');
+    // The hub answered: a wrong clock is not a lost connection, and the indicator should not say offline.
+    this.online = true;
     this.clockSkew = clockSkewFrom((sentAt + now()) / 2, hubTime);
     if (this.clockSkew) throw new StudioError('clock_skew', { ...this.clockSkew, maxDriftMs: DEFAULT_MAX_DRIFT_MS });
     const rewound = this.db.transaction(() => rewindFutureStamps(this.db, now))();
