@@ -23,7 +23,8 @@ export interface DeviceClock {
  * The device's hybrid logical clock, resumed from the last stamp stored in the database and stored
  * again after every use. Called inside the transaction that writes the change it stamps, so the
  * stamp and the change are kept or lost together, and a clock set back between runs cannot reorder
- * anything. A wildly wrong wall clock throws `clock_skew` and the change is not written.
+ * anything. A reset clock (before 2024) throws `clock_skew` and the change is not written; a clock
+ * merely ahead stamps as usual, and the sync holds those stamps back and rewinds them.
  */
 export function deviceClock(db: Db, now: () => number): DeviceClock {
   const hlc = createHlc(nodeId(db), now, { initial: readMeta(db, 'hlc') });
