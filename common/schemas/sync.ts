@@ -3,6 +3,10 @@ import { errorPayloadSchema } from '../errors';
 import { idSchema, timestampSchema } from './ids';
 import { transferStateSchema } from './sharing';
 
+/** How far this device's clock is from the hub's, when more than the drift bound (common/sync/hlc.ts). */
+export const clockSkewSchema = z.object({ direction: z.enum(['ahead', 'behind']), driftMs: z.int().nonnegative() });
+export type ClockSkew = z.infer<typeof clockSkewSchema>;
+
 /** What the header's sync indicator shows; pushed as `sync.state` whenever any of it changes. */
 export const syncStateSchema = z.object({
   signedIn: z.boolean(),
@@ -22,6 +26,8 @@ export const syncStateSchema = z.object({
   /** Records from a hub or a package refused here because they claimed someone else's lesson, note or collection. */
   refusedRecords: z.int().nonnegative(),
   nextRetryAt: timestampSchema.nullable(),
+  /** Set while the clock is off: changes stay in the outbox, and nothing syncs, until it is corrected. */
+  clockSkew: clockSkewSchema.nullable(),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 

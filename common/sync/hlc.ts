@@ -14,8 +14,15 @@ const hlcPattern = /^(\d{15})-(\d{6})-([A-Za-z0-9_-]{1,64})$/;
 export const nodeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const hlcSchema = z.string().regex(hlcPattern, 'not a hybrid logical clock timestamp');
 
-/** How far ahead of the receiver's wall clock a timestamp may be before it is refused. */
-export const DEFAULT_MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
+/**
+ * How far ahead of the receiver's wall clock a timestamp may be before it is refused, by the hub and
+ * by the studio alike. A stamp ahead wins every last-writer-wins comparison until real time catches
+ * up, so this is how long one wrong clock can override everyone. Five minutes is Kerberos's long-used
+ * tolerance for desk and laptop clocks: far above what network time keeps them to, and above the
+ * seconds a slow link adds to a measurement, yet short enough that a wrong time zone or a clock set
+ * by hand is caught.
+ */
+export const DEFAULT_MAX_DRIFT_MS = 5 * 60 * 1000;
 /** A wall clock before this is a reset or dead clock battery, not a real date: refuse to stamp with it. */
 export const MIN_WALL_MS = Date.UTC(2024, 0, 1);
 
@@ -83,14 +90,16 @@ export function createHlc(nodeId: string, now: () => number, options: HlcOptions
     return pt;
   };
 
-  const advance = (nextWall: number, nextCounter: number, pt: number): string => {
+  /**
+   * Local events never fail for being ahead: a wall time beyond `pt` plus the bound can only be this
+   * node's own, from a clock since set back, and staying above it keeps local order. The studio's sync
+   * rewinds such stamps once the hub confirms the time (core/sync/clock.ts).
+   */
+  const advance = (nextWall: number, nextCounter: number): string => {
     // The counter is bounded by its width; spilling into the wall keeps the order strictly increasing.
     if (nextCounter > MAX_COUNTER) {
       nextWall += 1;
       nextCounter = 0;
-    }
-    if (nextWall > pt + maxDriftMs) {
-      throw new StudioError('clock_skew', { direction: 'ahead', driftMs: nextWall - pt, maxDriftMs });
     }
     wallMs = nextWall;
     counter = nextCounter;
@@ -101,18 +110,19 @@ export function createHlc(nodeId: string, now: () => number, options: HlcOptions
   return {
     tick() {
       const pt = physical();
-      return pt > wallMs ? advance(pt, 0, pt) : advance(wallMs, counter + 1, pt);
+      return pt > wallMs ? advance(pt, 0) : advance(wallMs, counter + 1);
     },
     receive(remote) {
       const pt = physical();
       const theirs = parseHlc(remote);
+      // The only way in for another node's wall time: past this check it is at most `pt` plus the bound.
       assertHlcWithinDrift(remote, pt, maxDriftMs);
       const nextWall = Math.max(wallMs, theirs.wallMs, pt);
       let nextCounter = 0;
       if (nextWall === wallMs && nextWall === theirs.wallMs) nextCounter = Math.max(counter, theirs.counter) + 1;
       else if (nextWall === wallMs) nextCounter = counter + 1;
       else if (nextWall === theirs.wallMs) nextCounter = theirs.counter + 1;
-      return advance(nextWall, nextCounter, pt);
+      return advance(nextWall, nextCounter);
     },
     last: () => latest,
   };

@@ -1,13 +1,14 @@
 import fs from 'node:fs/promises';
 import { StudioError, toErrorPayload, type ErrorPayload } from '../../common/errors';
 import type { HubEvent } from '../../common/hub-api';
-import type { SyncState } from '../../common/schemas/sync';
+import type { ClockSkew, SyncState } from '../../common/schemas/sync';
 import { DEFAULT_MAX_DRIFT_MS } from '../../common/sync/hlc';
 import type { CoreContext } from '../app/context';
 import type { HubClient } from '../hub/client';
 import { connectHubEvents } from '../hub/events-socket';
 import type { TransferQueue } from '../transfers/queue';
 import { newEffects, type ApplyEffects } from './apply';
+import { clockSkewFrom, rewindFutureStamps } from './clock';
 import { communityIds, readCursor, replaceMembers, saveCommunity } from './community-cache';
 import { forgetCommunity } from './forget';
 import { pendingCount } from './outbox';
@@ -26,7 +27,8 @@ export interface SyncEngineOptions {
 }
 
 const BACKOFF_MAX_MS = 60_000;
-const CLOCK_RETRY_MS = 5 * 60_000;
+/** A wrong clock is usually put right by hand while the message shows: look again soon, it costs one small request. */
+const CLOCK_RETRY_MS = 60_000;
 
 /**
  * Runs sync cycles (check the hub and the clock, refresh communities and members, push the outbox,
@@ -43,6 +45,7 @@ export class SyncEngine {
   private lastError: ErrorPayload | null = null;
   private rejected = 0;
   private nextRetryAt: number | null = null;
+  private clockSkew: ClockSkew | null = null;
   private attempt = 0;
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
@@ -141,6 +144,7 @@ export class SyncEngine {
     this.online = false;
     this.lastError = null;
     this.nextRetryAt = null;
+    this.clockSkew = null;
     this.emitState();
   }
 
@@ -159,6 +163,7 @@ export class SyncEngine {
       rejectedChanges: this.rejected,
       refusedRecords: conflictCount(this.db),
       nextRetryAt: this.nextRetryAt,
+      clockSkew: this.clockSkew,
     };
   }
 
@@ -178,8 +183,7 @@ export class SyncEngine {
     this.emitState();
     const effects = newEffects();
     try {
-      const { hubTime } = await client.call('health');
-      checkClock(ctx.now(), hubTime);
+      await this.checkClock(client);
       await this.refreshCommunities(client, effects);
       this.rejected += (await pushOutbox(this.db, client)).rejected;
       for (const id of communityIds(this.db)) await pullCommunity(this.db, client, id, ctx.now, effects, ctx.logger);
@@ -226,6 +230,23 @@ export class SyncEngine {
     this.attempt += 1;
     this.nextRetryAt = this.o.ctx.now() + delay;
     this.request(delay);
+  }
+
+  /**
+   * Nothing goes out or comes in while this device's clock is off from the hub's by more than the
+   * bound: its stamps would win (or lose) every conflict, and the hub would refuse them anyway. Once
+   * the clock is right, stamps it made while it ran ahead are rewound before anything is pushed.
+   */
+  private async checkClock(client: HubClient): Promise<void> {
+    const { now } = this.o.ctx;
+    const sentAt = now();
+    const { hubTime } = await client.call('health');
+    // The hub answered: a wrong clock is not a lost connection, and the indicator should not say offline.
+    this.online = true;
+    this.clockSkew = clockSkewFrom((sentAt + now()) / 2, hubTime);
+    if (this.clockSkew) throw new StudioError('clock_skew', { ...this.clockSkew, maxDriftMs: DEFAULT_MAX_DRIFT_MS });
+    const rewound = this.db.transaction(() => rewindFutureStamps(this.db, now))();
+    if (rewound > 0) this.o.ctx.logger.info('restamped changes made while the clock ran ahead', { stamps: rewound });
   }
 
   /** Communities the person no longer belongs to are forgotten; the others and their members are cached. */
@@ -281,13 +302,5 @@ export class SyncEngine {
   private closeSocket(): void {
     this.socket?.close();
     this.socket = null;
-  }
-}
-
-/** A device clock a day off from the hub's would either lose every edit or win every one: refuse to sync. */
-function checkClock(nowMs: number, hubTime: number): void {
-  const drift = nowMs - hubTime;
-  if (Math.abs(drift) > DEFAULT_MAX_DRIFT_MS) {
-    throw new StudioError('clock_skew', { direction: drift > 0 ? 'ahead' : 'behind', driftMs: Math.abs(drift), maxDriftMs: DEFAULT_MAX_DRIFT_MS });
   }
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { StudioCallError } from '../../../common/contract';
 import type { SyncState } from '../../../common/schemas/sync';
@@ -7,7 +8,7 @@ import { errorMessage } from '../lib/errors';
 import { useRoute } from '../store/route';
 import { activeTransfers, useSync } from '../store/sync';
 import { useToasts } from '../store/toasts';
-import { timeAgo } from './format';
+import { roughDuration, timeAgo } from './format';
 import { TransferList } from './TransferList';
 import { useNow } from './useNow';
 import './community.css';
@@ -21,6 +22,15 @@ function statusOf(s: SyncState): { tone: Tone; key: string } {
   if (!s.online) return { tone: 'offline', key: 'sync.offline' };
   if (s.lastError) return { tone: 'attention', key: 'sync.problem' };
   return { tone: 'ok', key: 'sync.online' };
+}
+
+/** A wrong clock is said with how far off it is and what waits for it; other problems by their error code. */
+function problemOf(s: SyncState, t: TFunction, language: string): string | null {
+  if (s.clockSkew) {
+    const amount = roughDuration(s.clockSkew.driftMs, language);
+    return s.clockSkew.direction === 'ahead' ? t('sync.clockAhead', { amount }) : t('sync.clockBehind', { amount });
+  }
+  return s.lastError ? errorMessage(t, new StudioCallError(s.lastError)) : null;
 }
 
 /**
@@ -37,13 +47,21 @@ export function SyncIndicator() {
   const now = useNow();
   if (!state) return null;
   const { tone, key } = statusOf(state);
-  const lastSynced = state.lastSyncedAt ? t('sync.lastSynced', { when: timeAgo(state.lastSyncedAt, now, i18n.language) }) : t('sync.neverSynced');
-  const problem = state.lastError ? errorMessage(t, new StudioCallError(state.lastError)) : null;
+  const lastSynced = state.lastSyncedAt
+    ? t('sync.lastSynced', { when: timeAgo(state.lastSyncedAt, now, i18n.language) })
+    : t('sync.neverSynced');
+  const problem = problemOf(state, t, i18n.language);
   const syncNow = () => void call('sync.now', {}).catch((err: unknown) => toast('error', errorMessage(t, err)));
 
   return (
     <div className="sync-indicator">
-      <button type="button" className={`ghost sync-button sync-${tone}`} aria-expanded={open} aria-controls="sync-panel" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className={`ghost sync-button sync-${tone}`}
+        aria-expanded={open}
+        aria-controls="sync-panel"
+        onClick={() => setOpen(!open)}
+      >
         <span className="sync-dot" aria-hidden="true" />
         <span className="sync-lines">
           <span className="sync-line">
