@@ -25,15 +25,15 @@ export async function isCutShort(file: string): Promise<boolean> {
       const { bytesRead } = await handle.read(header, 0, HEADER_BYTES, at);
       let boxSize = header.readUInt32BE(0);
       // 1: the size is the 64-bit number after the type; 0: the box runs to the end of the file.
-      if (boxSize === 1) {
-        if (bytesRead < HEADER_BYTES) return true;
-        boxSize = Number(header.readBigUInt64BE(8));
-      } else if (boxSize === 0) return false;
-      // Not a box at all: the probe and the decoder judge such a file.
+      if (boxSize === 1 && bytesRead === HEADER_BYTES) boxSize = Number(header.readBigUInt64BE(8));
+      else if (boxSize === 0) return false;
+      // Not a box at all (trailing bytes some cameras add): the probe and the decoder judge such a file.
       if (boxSize < 8) return false;
+      // Only missing media data counts: the index is read whole by the probe, or the file is refused.
+      if (at + boxSize > size) return header.toString('latin1', 4, 8) === 'mdat';
       at += boxSize;
     }
-    return at > size;
+    return false;
   } finally {
     await handle.close();
   }
