@@ -79,10 +79,20 @@ export const appInfoSchema = z.object({
 export const importResultSchema = z.object({
   results: z.array(
     z.discriminatedUnion('ok', [
-      z.object({ ok: z.literal(true), name: z.string(), lesson: lessonSchema }),
+      z.object({
+        ok: z.literal(true),
+        name: z.string(),
+        lesson: lessonSchema,
+        /** Set when only the start of the file could be read (an interrupted copy): the lesson holds that part. */
+        partial: z.object({ playableMs: z.number(), declaredMs: z.number() }).optional(),
+      }),
       z.object({ ok: z.literal(false), name: z.string(), error: errorPayloadSchema }),
     ]),
   ),
+});
+
+export const folderVideosSchema = z.object({
+  files: z.array(z.object({ path: z.string(), name: z.string(), sizeBytes: z.number() })),
 });
 
 export const calls = {
@@ -94,6 +104,8 @@ export const calls = {
   'lessons.list': call(lessonListInputSchema, lessonListOutputSchema),
   'lessons.get': call(byId, lessonSchema),
   'lessons.import': call(z.object({ sources: z.array(importSourceSchema).min(1).max(100) }).strict(), importResultSchema),
+  /** The videos directly inside a folder that was given to import (Electron hands the core paths). */
+  'lessons.listFolder': call(z.object({ path: z.string().min(1).max(4096) }).strict(), folderVideosSchema),
   'lessons.update': call(z.object({ id: idSchema, patch: lessonPatchSchema.strict() }).strict(), lessonSchema),
   'lessons.delete': call(byId, ok),
 

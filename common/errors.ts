@@ -20,6 +20,8 @@ export const errorCodes = [
   'media_cancelled',
   'media_failed',
   'file_not_found',
+  'file_is_folder',
+  'folder_unreadable',
   'disk_full',
   'note_too_long',
   'range_invalid',

@@ -7,6 +7,7 @@ import { addClip, clipsOf, exportClipJob, removeClip, renameExistingClip } from 
 import { curationCalls } from './collections/calls';
 import { chooseScheme, codingFor, removeScheme, saveScheme } from './coding/schemes';
 import { exportNotes } from './exports/notes-export';
+import { videosIn } from './library/folder';
 import { importFiles } from './library/import';
 import { getLesson, patchLesson, removeLesson } from './library/lessons';
 import { listLessons } from './library/queries';
@@ -35,7 +36,13 @@ export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
   const publicJob = ({ params: _params, ...job }: ReturnType<CoreContext['jobs']['get']>) => job;
   const recordings = createRecordings(ctx);
   return {
-    'app.info': async () => ({ version: env.version, dataDir: env.dataDir, shell: env.shell, ffmpeg: env.ffmpegVersion, ffmpegError: env.ffmpegError }),
+    'app.info': async () => ({
+      version: env.version,
+      dataDir: env.dataDir,
+      shell: env.shell,
+      ffmpeg: env.ffmpegVersion,
+      ffmpegError: env.ffmpegError,
+    }),
 
     'settings.get': async () => readSettings(ctx.db),
     'settings.set': async (patch) => writeSettings(ctx.db, patch),
@@ -43,6 +50,7 @@ export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
     'lessons.list': async (args) => listLessons(ctx.db, args),
     'lessons.get': async ({ id }) => getLesson(ctx, id),
     'lessons.import': async ({ sources }) => importFiles(ctx, sources),
+    'lessons.listFolder': async ({ path }) => ({ files: await videosIn(path) }),
     'lessons.update': async ({ id, patch }) => patchLesson(ctx, id, patch),
     'lessons.delete': async ({ id }) => {
       await removeLesson(ctx, id);

@@ -1,15 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { videoExtensionOf } from '../../common/video-files';
 
-/** A safe, short extension for a copy in the library; the user's file name never becomes a path. */
-export function safeExtension(name: string, fallback: string): string {
-  const ext = path.extname(name).slice(1).toLowerCase();
-  return /^[a-z0-9]{1,5}$/.test(ext) ? ext : fallback;
-}
-
-/** The title a lesson gets from its file name: the name without extension, tidied. */
+/** The title a lesson gets from its file name: the name without its video extension (if it has one), tidied. */
 export function titleFromName(name: string): string {
-  const base = path.basename(name, path.extname(name)).replace(/_+/g, ' ').trim();
+  const file = path.basename(name);
+  const ext = videoExtensionOf(file);
+  const base = (ext ? file.slice(0, -ext.length - 1) : file).replace(/_+/g, ' ').trim();
   return (base || name).slice(0, 200);
 }
 

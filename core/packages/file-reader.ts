@@ -124,3 +124,8 @@ export function entryDataStart(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<
     withHeaders.readLocalFileHeader(entry, { minimal: true }, (err, header) => (err ? reject(err) : resolve(header.fileDataStart))),
   );
 }
+
+/** Where the central directory starts: no entry's bytes may reach into it. yauzl starts reading entries there. */
+export function centralDirectoryOffset(zip: yauzl.ZipFile): number {
+  return (zip as unknown as { readEntryCursor: number }).readEntryCursor;
+}

@@ -19,7 +19,7 @@ import {
   type PackageCollection,
   type PackageLesson,
 } from './format';
-import { openZipFile } from './file-reader';
+import { centralDirectoryOffset, entryDataStart, openZipFile } from './file-reader';
 import { HashStream } from './hash-stream';
 
 /** Limits that keep a hostile archive from exhausting memory or disk before it is refused. */
@@ -37,6 +37,8 @@ export interface OpenedPackage {
   zip: yauzl.ZipFile;
   manifest: Manifest;
   entries: Map<string, yauzl.Entry>;
+  /** Where each entry's data starts, read from its local header while checking the layout. */
+  dataStarts: Map<string, number>;
   /** The manifest's line for each entry. */
   listed: Map<string, Manifest['files'][number]>;
   collection: PackageCollection | null;
@@ -114,6 +116,34 @@ function checkEntry(entry: yauzl.Entry): void {
   }
 }
 
+/**
+ * Each entry's bytes (local header and data) must be its own: entries that share bytes, or run into
+ * one another or into the central directory, pass every per-entry check while one body is written
+ * many times over (five names for one 4 MiB body wrote 20 MiB). The ranges come from the central
+ * directory and each local header; the data starts are kept for unpacking.
+ */
+async function checkLayout(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>): Promise<Map<string, number>> {
+  const centralStart = centralDirectoryOffset(zip);
+  const ranges = await pMap(
+    entries,
+    async ([name, entry]) => {
+      const dataStart = await entryDataStart(zip, entry);
+      return { name, start: entry.relativeOffsetOfLocalHeader, dataStart, end: dataStart + entry.compressedSize };
+    },
+    { concurrency: RECORD_READS },
+  );
+  ranges.sort((a, b) => a.start - b.start);
+  let previous: (typeof ranges)[number] | null = null;
+  for (const range of ranges) {
+    if (previous && range.start < previous.end)
+      throw new StudioError('package_invalid', { detail: `${range.name} overlaps ${previous.name}`.slice(0, 200) });
+    if (range.end > centralStart)
+      throw new StudioError('package_invalid', { detail: `${range.name} overlaps the directory`.slice(0, 200) });
+    previous = range;
+  }
+  return new Map(ranges.map((r) => [r.name, r.dataStart]));
+}
+
 export function entryStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
   return new Promise((resolve, reject) => zip.openReadStream(entry, (err, stream) => (err ? reject(packageError(err)) : resolve(stream))));
 }
@@ -163,6 +193,7 @@ export async function openPackage(file: string, freeBytes: number | null): Promi
   const zip = await openZip(file);
   try {
     const entries = await readEntries(zip);
+    const dataStarts = await checkLayout(zip, entries);
     const totalBytes = [...entries.values()].reduce((sum, e) => sum + e.uncompressedSize, 0);
     if (freeBytes !== null && totalBytes > freeBytes) throw new StudioError('package_no_space', { neededBytes: totalBytes, freeBytes });
 
@@ -206,7 +237,7 @@ export async function openPackage(file: string, freeBytes: number | null): Promi
       },
       { concurrency: RECORD_READS },
     );
-    return { zip, manifest, entries, listed, collection, lessons, totalBytes, close: () => zip.close() };
+    return { zip, manifest, entries, dataStarts, listed, collection, lessons, totalBytes, close: () => zip.close() };
   } catch (err) {
     zip.close();
     throw packageError(err);

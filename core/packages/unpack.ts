@@ -9,7 +9,6 @@ import { applyPackage, type UnpackedFile } from './apply';
 import { checkPackageClaims } from './claims';
 import { freeBytes } from './destination';
 import { borrowCopyThread, giveBack, type CopyThread } from './copy-thread';
-import { entryDataStart } from './file-reader';
 import { HashStream } from './hash-stream';
 import { entryStream, openPackage, packageError } from './read';
 
@@ -67,9 +66,7 @@ export async function unpackPackage(ctx: CoreContext, file: string, run: UnpackR
       let mtimeMs = 0;
       if (w.entry.compressionMethod === 0) {
         // Stored, as media is: its bytes are copied straight from the package, checksummed on the way.
-        const start = await entryDataStart(opened.zip, w.entry).catch((err: unknown) => {
-          throw packageError(err);
-        });
+        const start = opened.dataStarts.get(w.path)!;
         const out = await fs.promises.open(staged, 'wx');
         try {
           const from = { fd: packageFd, position: start };

@@ -1,11 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { studio } from '../bridge/studio';
+import { splitDropped, videosInFolder } from '../lib/dropped-folders';
 import { useLibrary } from '../store/library';
 
-/** Files dropped anywhere on the window are imported; an overlay says so while dragging. */
+/**
+ * Files dropped anywhere on the window are imported; an overlay says so while dragging. A folder
+ * is offered by its videos: the desktop app sends its path to the core (which says it is a folder
+ * and lists them); a browser cannot upload a folder, so its videos are read here.
+ */
 export function DropZone() {
   const { t } = useTranslation();
   const importFiles = useLibrary((s) => s.importFiles);
+  const offerFolder = useLibrary((s) => s.offerFolder);
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -25,8 +32,10 @@ export function DropZone() {
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      const files = [...(e.dataTransfer?.files ?? [])];
+      const { files, folders } =
+        studio.shell === 'web' ? splitDropped(e.dataTransfer) : { files: [...(e.dataTransfer?.files ?? [])], folders: [] };
       if (files.length) void importFiles(files);
+      for (const folder of folders) void videosInFolder(folder).then((videos) => offerFolder(folder.name, videos));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
@@ -38,7 +47,7 @@ export function DropZone() {
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [importFiles]);
+  }, [importFiles, offerFolder]);
   return dragging ? (
     <div className="drop-overlay" aria-hidden="true">
       <p>{t('library.dropHere')}</p>

@@ -12,6 +12,19 @@ export function Toasts() {
           <button type="button" className="icon-button" onClick={() => dismiss(toast.id)} aria-label={t('common.dismiss')}>
             ✕
           </button>
+          {toast.action && (
+            <div className="toast-action">
+              <button
+                type="button"
+                onClick={() => {
+                  dismiss(toast.id);
+                  toast.action!.run();
+                }}
+              >
+                {toast.action.label}
+              </button>
+            </div>
+          )}
         </div>
       ))}
     </div>

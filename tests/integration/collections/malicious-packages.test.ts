@@ -106,6 +106,54 @@ async function writeZip(name: string, entries: Entry[], rename: Array<[string, s
   return file;
 }
 
+/**
+ * A zip written byte by byte, every entry stored: `aliases` maps extra names onto an entry already
+ * written, so the central directory lists them at that entry's local header (bytes shared by both).
+ */
+function handZip(entries: Entry[], aliases = new Map<string, string>()): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  const at = new Map<string, { offset: number; data: Buffer }>();
+  let offset = 0;
+  const centralRecord = (name: string, data: Buffer, localOffset: number) => {
+    const nameBytes = Buffer.from(name);
+    const h = Buffer.alloc(46);
+    h.writeUInt32LE(0x02014b50, 0);
+    h.writeUInt16LE((3 << 8) | 20, 4);
+    h.writeUInt16LE(20, 6);
+    h.writeUInt32LE(zlib.crc32(data), 16);
+    h.writeUInt32LE(data.length, 20);
+    h.writeUInt32LE(data.length, 24);
+    h.writeUInt16LE(nameBytes.length, 28);
+    h.writeUInt32LE((0o100644 << 16) >>> 0, 38);
+    h.writeUInt32LE(localOffset, 42);
+    central.push(h, nameBytes);
+  };
+  for (const e of entries) {
+    const nameBytes = Buffer.from(e.name);
+    const h = Buffer.alloc(30);
+    h.writeUInt32LE(0x04034b50, 0);
+    h.writeUInt16LE(20, 4);
+    h.writeUInt32LE(zlib.crc32(e.data), 14);
+    h.writeUInt32LE(e.data.length, 18);
+    h.writeUInt32LE(e.data.length, 22);
+    h.writeUInt16LE(nameBytes.length, 26);
+    locals.push(h, nameBytes, e.data);
+    at.set(e.name, { offset, data: e.data });
+    centralRecord(e.name, e.data, offset);
+    offset += h.length + nameBytes.length + e.data.length;
+  }
+  for (const [alias, target] of aliases) centralRecord(alias, at.get(target)!.data, at.get(target)!.offset);
+  const centralBytes = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length + aliases.size, 8);
+  end.writeUInt16LE(entries.length + aliases.size, 10);
+  end.writeUInt32LE(centralBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, centralBytes, end]);
+}
+
 const importFrom = (file: string) => ({ source: { kind: 'path', path: file } });
 
 beforeAll(async () => {
@@ -222,6 +270,60 @@ describe('hostile packages are refused and change nothing', () => {
       lessonPackage(({ entries }) => entries.push({ name: 'data/padding.bin', data: Buffer.alloc(20 * 1024 * 1024) })),
     );
     expect(await refusal(core, 'packages.import', importFrom(file))).toMatchObject({ code: 'package_bomb' });
+    expect(await librarySnapshot(core)).toEqual(before);
+  });
+
+  it('entries that share their bytes: five names for one 4 MiB body, refused before a byte is written', async () => {
+    const body = randomBytes(4 * 1024 * 1024);
+    const kinds = [
+      ['original', 'original.mp4'],
+      ['proxy', 'proxy.mp4'],
+      ['poster', 'poster.jpg'],
+      ['sprite', 'sprite.jpg'],
+      ['peaks', 'peaks.json'],
+    ] as const;
+    let aliases: string[] = [];
+    const entries = lessonPackage(({ entries, manifest, lessonId }) => {
+      const names = kinds.map(([, file]) => `media/${lessonId}/${file}`);
+      aliases = names.slice(1);
+      // The package's lesson lists all five, each with the body's checksums, as an honest package would.
+      const lessonEntry = entries[1]!;
+      const lesson = JSON.parse(lessonEntry.data.toString()) as { media: unknown[] };
+      lesson.media = kinds.map(([kind], i) => ({ kind, path: names[i], mime: 'application/octet-stream', sha256: sha(body) }));
+      lessonEntry.data = Buffer.from(JSON.stringify(lesson));
+      entries.splice(0, entries.length, { name: names[0]!, data: body }, lessonEntry);
+      manifest.files = [...names.map((name) => ({ path: name, data: body })), { path: lessonEntry.name, data: lessonEntry.data }].map(
+        (f) => ({
+          path: f.path,
+          size: f.data.length,
+          sha256: sha(f.data),
+          crc32: zlib.crc32(f.data),
+        }),
+      );
+    });
+    const file = path.join(dir, 'shared-bytes.pcircle');
+    await fs.writeFile(file, handZip(entries, new Map(aliases.map((a) => [a, entries[0]!.name]))));
+    expect(await refusal(core, 'packages.import', importFrom(file))).toMatchObject({
+      code: 'package_invalid',
+      params: { detail: expect.stringContaining('overlaps') },
+    });
+    expect(await librarySnapshot(core)).toEqual(before);
+  });
+
+  it('an entry whose data runs into the next one', async () => {
+    const entries = lessonPackage();
+    const zip = handZip(entries);
+    // The first entry (the poster, stored) claims 64 bytes more than it has: they are the next entry's header.
+    const poster = entries[0]!;
+    const centralAt = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt32LE(poster.data.length + 64, centralAt + 20);
+    zip.writeUInt32LE(poster.data.length + 64, centralAt + 24);
+    const file = path.join(dir, 'runs-into.pcircle');
+    await fs.writeFile(file, zip);
+    expect(await refusal(core, 'packages.import', importFrom(file))).toMatchObject({
+      code: 'package_invalid',
+      params: { detail: expect.stringContaining('overlaps') },
+    });
     expect(await librarySnapshot(core)).toEqual(before);
   });
 

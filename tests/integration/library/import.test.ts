@@ -1,9 +1,12 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeEmptyFile, makeTestAudio, makeTestVideo, makeTextFile, makeTruncatedCopy } from '../../fixtures/media';
+import { promisify } from 'node:util';
+import { locateMediaTools } from '../../../core/media/tools';
+import { decodeFully, makeEmptyFile, makeTestAudio, makeTestVideo, makeTextFile, makeTruncatedCopy } from '../../fixtures/media';
 import { startTestCore, type TestCore } from '../../support/core';
 import { rememberedProxySums } from '../../support/library-rows';
 import { tempDir } from '../../support/web-shell';
@@ -77,12 +80,24 @@ describe('importing files into the library', () => {
   });
 
   it('imports a video without audio', async () => {
-    const lesson = await expectImported(await makeTestVideo(media, { name: 'silent.webm', seconds: 2, width: 320, height: 180, videoCodec: 'vp8', container: 'webm', audio: false }));
+    const lesson = await expectImported(
+      await makeTestVideo(media, {
+        name: 'silent.webm',
+        seconds: 2,
+        width: 320,
+        height: 180,
+        videoCodec: 'vp8',
+        container: 'webm',
+        audio: false,
+      }),
+    );
     expect(lesson.status).toBe('ready');
   });
 
   it('respects rotation metadata: a portrait phone video is shown upright', async () => {
-    const lesson = await expectImported(await makeTestVideo(media, { name: 'phone.mp4', seconds: 2, width: 320, height: 180, rotation: 90 }));
+    const lesson = await expectImported(
+      await makeTestVideo(media, { name: 'phone.mp4', seconds: 2, width: 320, height: 180, rotation: 90 }),
+    );
     expect(lesson.width).toBe(180);
     expect(lesson.height).toBe(320);
   });
@@ -106,6 +121,67 @@ describe('importing files into the library', () => {
     await expectRefused(await makeTruncatedCopy(whole, 0.5, 'truncated.mp4'), 'media_unreadable');
   });
 
+  it('keeps the part of a half-copied MP4 with its index first that plays, and says how much that is', async () => {
+    const whole = await makeTestVideo(media, { name: 'phone.mp4', seconds: 6, width: 320, height: 180, gopSeconds: 1, faststart: true });
+    const half = await makeTruncatedCopy(whole, 0.5, 'phone-half.mp4');
+    const { results } = await importPath(half);
+    const result = results[0]!;
+    if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.error)}`);
+    await core.jobs.idle();
+    const lesson = await core.api['lessons.get']({ id: result.lesson.id });
+    const playable = await lastWholeVideoPacketEndMs(half);
+    expect(playable).toBeGreaterThan(1500);
+    expect(playable).toBeLessThan(4500);
+    expect(Math.abs(lesson.durationMs! - playable)).toBeLessThanOrEqual(1000);
+    expect(result.partial).toEqual({ playableMs: lesson.durationMs, declaredMs: 6000 });
+    expect(lesson.status).toBe('ready');
+    // The player works to the end: what it is given decodes without one error, and says its true length.
+    const playback = lesson.assets.find((a) => a.id === lesson.playbackAssetId)!;
+    expect(playback.kind).toBe('original');
+    await decodeFully(path.join(core.dataDir, 'media', lesson.id, 'original.mp4'));
+  });
+
+  it('imports a whole MP4 with its index first as it is, with nothing to say about it', async () => {
+    const file = await makeTestVideo(media, { name: 'whole-faststart.mp4', seconds: 3, width: 320, height: 180, faststart: true });
+    const { results } = await importPath(file);
+    const result = results[0]!;
+    if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.error)}`);
+    expect(result.partial).toBeUndefined();
+    expect(result.lesson.durationMs).toBeGreaterThan(2900);
+    expect(await fs.readFile(path.join(core.dataDir, 'media', result.lesson.id, 'original.mp4'))).toEqual(await fs.readFile(file));
+    await core.jobs.idle();
+  });
+
+  it('keeps a name whose last dot is not an extension, and types the copy by its content', async () => {
+    const mp4 = await makeTestVideo(media, { name: 'clock.mp4', seconds: 2, width: 320, height: 180 });
+    const named = path.join(media, 'Lesson at 09.30.00');
+    await fs.copyFile(mp4, named);
+    const lesson = await expectImported(named);
+    expect(lesson.title).toBe('Lesson at 09.30.00');
+    const original = lesson.assets.find((a) => a.kind === 'original')!;
+    expect(original.mime).toBe('video/mp4');
+    const served = await core.openAsset(original.id, undefined);
+    served.body?.destroy();
+    expect(served.headers['Content-Type']).toBe('video/mp4');
+  });
+
+  it('says a folder is a folder, and lists the videos in it that could be imported', async () => {
+    const folder = path.join(media, 'Term 2 lessons');
+    await fs.mkdir(path.join(folder, 'older'), { recursive: true });
+    await makeTestVideo(folder, { name: 'b lesson.mp4', seconds: 1, width: 160, height: 90 });
+    await makeTestVideo(folder, { name: 'a lesson.MOV', seconds: 1, width: 160, height: 90, container: 'mov' });
+    await makeTestVideo(path.join(folder, 'older'), { name: 'nested.mp4', seconds: 1, width: 160, height: 90 });
+    await fs.writeFile(path.join(folder, 'plan.txt'), 'plan');
+    await fs.writeFile(path.join(folder, '._b lesson.mp4'), 'AppleDouble');
+    await expectRefused(folder, 'file_is_folder');
+    const { results } = await importPath(folder);
+    expect(results[0]).toMatchObject({ ok: false, error: { code: 'file_is_folder', params: { name: 'Term 2 lessons', count: 2 } } });
+    const listed = await core.api['lessons.listFolder']({ path: folder });
+    expect(listed.files.map((f) => f.name)).toEqual(['a lesson.MOV', 'b lesson.mp4']);
+    expect(listed.files[0]!.path).toBe(path.join(folder, 'a lesson.MOV'));
+    await expect(core.api['lessons.listFolder']({ path: path.join(media, 'nowhere') })).rejects.toMatchObject({ code: 'file_not_found' });
+  });
+
   it('refuses an audio-only file', async () => {
     await expectRefused(await makeTestAudio(media, 2), 'media_no_video');
   });
@@ -118,9 +194,36 @@ describe('importing files into the library', () => {
     const good = await makeTestVideo(media, { name: 'batch-good.mp4', seconds: 2, width: 320, height: 180 });
     const bad = await makeTextFile(media, 'batch-bad.mov');
     const before = await libraryCount();
-    const { results } = await core.api['lessons.import']({ sources: [{ kind: 'path', path: bad }, { kind: 'path', path: good }] });
+    const { results } = await core.api['lessons.import']({
+      sources: [
+        { kind: 'path', path: bad },
+        { kind: 'path', path: good },
+      ],
+    });
     expect(results.map((r) => r.ok)).toEqual([false, true]);
     expect(await libraryCount()).toBe(before + 1);
     await core.jobs.idle();
   });
 });
+
+/** Where the playable part of a cut file ends, by ffprobe's own packet list: the last video packet whose bytes are all there. */
+async function lastWholeVideoPacketEndMs(file: string): Promise<number> {
+  const size = (await fs.stat(file)).size;
+  const { stdout } = await promisify(execFile)(locateMediaTools().ffprobe, [
+    '-v',
+    'quiet',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'packet=pts_time,duration_time,pos,size',
+    '-of',
+    'csv=p=0',
+    file,
+  ]);
+  let end = 0;
+  for (const line of stdout.trim().split('\n')) {
+    const [pts, duration, pos, bytes] = line.split(',').map(Number);
+    if (pos! + bytes! <= size) end = Math.max(end, (pts! + duration!) * 1000);
+  }
+  return end;
+}
