@@ -280,6 +280,8 @@ describe('blobs', () => {
     const files: Array<[string, string]> = [
       [await makeTestVideo(mediaDir, { seconds: 1, width: 160, height: 120 }), 'video/mp4'],
       [await makeTestVideo(mediaDir, { seconds: 1, width: 160, height: 120, container: 'webm' }), 'video/webm'],
+      [await makeTestVideo(mediaDir, { seconds: 1, width: 160, height: 120, container: 'mov' }), 'video/quicktime'],
+      [await makeTestVideo(mediaDir, { seconds: 1, width: 160, height: 120, container: 'mkv' }), 'video/x-matroska'],
       [await makeTestAudio(mediaDir, 1), 'audio/mp4'],
       [await makeTestPhoto(mediaDir), 'image/jpeg'],
       [png, 'image/png'],
