@@ -9,7 +9,13 @@ const argsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8787),
   data: z.string().min(1).default('hub-data'),
   host: z.string().min(1).default('127.0.0.1'),
-  'max-upload-mb': z.coerce.number().int().positive().default(DEFAULT_MAX_UPLOAD_BYTES / (1024 * 1024)),
+  // What invite links name; the listening address by default, which is wrong behind a proxy or on 0.0.0.0.
+  'public-url': z.url({ protocol: /^https?$/ }).optional(),
+  'max-upload-mb': z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_MAX_UPLOAD_BYTES / (1024 * 1024)),
   'bench-put': z.boolean().default(false),
 });
 
@@ -19,6 +25,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       data: { type: 'string' },
       host: { type: 'string' },
+      'public-url': { type: 'string' },
       'max-upload-mb': { type: 'string' },
       'bench-put': { type: 'boolean' },
     },
@@ -29,6 +36,7 @@ async function main(): Promise<void> {
     dataDir: args.data,
     port: args.port,
     host: args.host,
+    ...(args['public-url'] && { publicUrl: args['public-url'] }),
     maxUploadBytes: args['max-upload-mb'] * 1024 * 1024,
     benchPut: args['bench-put'],
     // Structured logs go to stderr so stdout carries only the line below for whoever started the hub.
