@@ -9,6 +9,8 @@ const argsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8787),
   data: z.string().min(1).default('hub-data'),
   host: z.string().min(1).default('127.0.0.1'),
+  // What invite links name; the listening address by default, which is wrong behind a proxy or on 0.0.0.0.
+  'public-url': z.url({ protocol: /^https?$/ }).optional(),
   'max-upload-mb': z.coerce
     .number()
     .int()
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       data: { type: 'string' },
       host: { type: 'string' },
+      'public-url': { type: 'string' },
       'max-upload-mb': { type: 'string' },
       'bench-put': { type: 'boolean' },
       'trust-proxy': { type: 'string' },
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
     dataDir: args.data,
     port: args.port,
     host: args.host,
+    ...(args['public-url'] && { publicUrl: args['public-url'] }),
     maxUploadBytes: args['max-upload-mb'] * 1024 * 1024,
     benchPut: args['bench-put'],
     ...(args['trust-proxy'] && { trustProxy: args['trust-proxy'] }),

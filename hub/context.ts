@@ -13,6 +13,11 @@ export interface HubContext {
   now: () => number;
   /** The hub's own clock, for the tombstones it writes when shares expire. */
   hlc: Hlc;
+  /**
+   * The hub's address as people reach it (behind a proxy, its public https address), for the links
+   * it hands out; never taken from a request's Host header, which the client chooses.
+   */
+  publicUrl: string;
   maxUploadBytes: number;
   blobs: BlobStore;
   /** Serialises storing and removing the same blob (keyed by sha256). */

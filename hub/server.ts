@@ -9,7 +9,10 @@ import type { HubContext } from './context';
 import { openDatabase } from './db/open';
 import { EventHub } from './events/event-hub';
 import { installErrorHandlers } from './http/errors';
+import { requireWellFormedHost } from './http/host-header';
 import { idleConnections } from './http/idle-connections';
+import { normalizePublicUrl } from './http/public-url';
+import { DEFAULT_TIMEOUTS, timeoutOptions, type HubTimeouts } from './http/timeouts';
 import { FileBlobStore } from './media/blob-store';
 import { KeyedLock } from './media/keyed-lock';
 import { authRoutes } from './routes/auth';
@@ -34,7 +37,11 @@ export interface HubOptions {
   /** 0 picks a free port. */
   port?: number;
   host?: string;
+  /** The address invite links name (`https://hub.example.org`); by default the one the hub listens on. */
+  publicUrl?: string;
   maxUploadBytes?: number;
+  /** How long a connection may take over its headers, sit idle, or take over a whole request. */
+  timeouts?: Partial<HubTimeouts>;
   /** Fastify/pino logger options; off by default so tests stay quiet. */
   logger?: FastifyServerOptions['logger'];
   /** The clock for sessions, invites, rate limits and clock-skew checks; tests move it. */
@@ -62,6 +69,7 @@ export interface Hub {
 export async function createHub(options: HubOptions): Promise<Hub> {
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? Date.now;
+  const configuredUrl = options.publicUrl === undefined ? undefined : normalizePublicUrl(options.publicUrl);
   const { db, epoch } = await openDatabase(options.dataDir);
   const auth = (authorization: string | undefined) => authenticate(db, authorization, now());
   const events = new EventHub(db, auth, now);
@@ -71,6 +79,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     now,
     // Distinct per process, so stamps from several hub processes never tie.
     hlc: createHlc(`hub-${randomBytes(6).toString('base64url')}`, now),
+    // Known once the hub listens, when it is not configured.
+    publicUrl: configuredUrl ?? '',
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     blobs: new FileBlobStore(path.join(options.dataDir, 'uploads'), path.join(options.dataDir, 'blobs')),
     blobLock: new KeyedLock(),
@@ -83,9 +93,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     trustProxy: options.trustProxy ?? false,
+    ...timeoutOptions({ ...DEFAULT_TIMEOUTS, ...options.timeouts }),
   });
   const connections = idleConnections(app.server);
   installErrorHandlers(app);
+  requireWellFormedHost(app);
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
   communityRoutes(app, ctx);
@@ -123,6 +135,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   }
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  ctx.publicUrl = configuredUrl ?? url;
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= app.close();

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { cachePreparedStatements } from '../../common/sqlite/statement-cache';
 import { Kysely, SqliteDialect } from 'kysely';
+import { closeUpFile, ensurePrivateDir, ensurePrivateFile } from '../private-files';
 import { migrate } from './migrate';
 import type { HubDatabase } from './schema';
 
@@ -14,9 +14,14 @@ export type HubDb = Kysely<HubDatabase>;
  * touches the driver: a PostgreSQL hub swaps the dialect here and keeps every query.
  */
 export async function openDatabase(dataDir: string): Promise<{ db: HubDb; epoch: string }> {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
+  const file = path.join(dataDir, 'hub.sqlite');
+  // SQLite creates its -wal and -shm files with the database file's mode, so that one comes first.
+  ensurePrivateFile(file);
+  closeUpFile(`${file}-wal`);
+  closeUpFile(`${file}-shm`);
   // Kysely prepares every query it runs; the cache makes a repeated query compile once.
-  const sqlite = cachePreparedStatements(new Database(path.join(dataDir, 'hub.sqlite')));
+  const sqlite = cachePreparedStatements(new Database(file));
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');

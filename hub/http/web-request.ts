@@ -51,6 +51,13 @@ function webBody(raw: IncomingMessage): ReadableStream<Uint8Array> {
 }
 
 /**
+ * The origin of every web `Request` made here. Handlers see paths only (tus answers with relative
+ * locations); taking the origin from the client's Host header made a malformed one (`Host: a b`)
+ * throw before anything could answer.
+ */
+const REQUEST_ORIGIN = 'http://hub.invalid';
+
+/**
  * A Node request as a web `Request` for handlers written to the web standard (@tus/server's
  * `handleWeb`). The Node objects ride along as `runtime.node`, where such handlers look for them to
  * notice a client that went away.
@@ -59,7 +66,7 @@ export function toWebRequest(raw: IncomingMessage, res: ServerResponse): Request
   const headers = new Headers();
   for (let i = 0; i < raw.rawHeaders.length; i += 2) headers.append(raw.rawHeaders[i]!, raw.rawHeaders[i + 1]!);
   const hasBody = raw.method !== 'GET' && raw.method !== 'HEAD';
-  const request = new Request(`http://${raw.headers.host ?? 'localhost'}${raw.url ?? '/'}`, {
+  const request = new Request(`${REQUEST_ORIGIN}${raw.url ?? '/'}`, {
     method: raw.method ?? 'GET',
     headers,
     ...(hasBody && { body: webBody(raw), duplex: 'half' }),

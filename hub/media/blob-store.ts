@@ -3,6 +3,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { DataStore } from '@tus/server';
+import { ensurePrivateDir, PRIVATE_DIR_MODE } from '../private-files';
 import { UploadFileStore } from './upload-file-store';
 
 /**
@@ -31,6 +32,8 @@ export class FileBlobStore implements BlobStore {
     private readonly uploadsDir: string,
     private readonly blobsDir: string,
   ) {
+    ensurePrivateDir(uploadsDir);
+    ensurePrivateDir(blobsDir);
     this.uploads = new UploadFileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
   }
 
@@ -57,7 +60,7 @@ export class FileBlobStore implements BlobStore {
       const handle = await open(source, 'r+');
       await handle.sync();
       await handle.close();
-      await mkdir(path.dirname(target), { recursive: true });
+      await mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
       await rename(source, target);
     }
     await this.uploads.configstore.delete(uploadId);

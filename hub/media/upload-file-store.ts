@@ -1,7 +1,9 @@
+import { chmod } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { FileConfigstore, FileStore, type Configstore } from '@tus/file-store';
 import type { Upload } from '@tus/server';
+import { PRIVATE_FILE_MODE } from '../private-files';
 import { UploadHasher } from './upload-hasher';
 
 /** Upload records kept in memory at most (the oldest is read from disk again when next needed). */
@@ -9,14 +11,20 @@ const MAX_CACHED = 1000;
 
 /**
  * The tus file store, with each upload hashed on another thread as its chunks land (so finishing a
- * 200 MB upload does not read it all back) and its JSON record read from disk once rather than on
- * every request.
+ * 200 MB upload does not read it all back), its JSON record read from disk once rather than on
+ * every request, and both files private to the hub (tus creates them under the umask).
  */
 export class UploadFileStore extends FileStore {
   private readonly hasher = new UploadHasher();
 
   constructor(options: { directory: string; expirationPeriodInMilliseconds: number }) {
-    super({ ...options, configstore: new CachedConfigstore(new FileConfigstore(options.directory)) });
+    super({ ...options, configstore: new CachedConfigstore(new PrivateFileConfigstore(options.directory)) });
+  }
+
+  override async create(upload: Upload): Promise<Upload> {
+    const created = await super.create(upload);
+    await chmod(this.file(upload.id), PRIVATE_FILE_MODE);
+    return created;
   }
 
   private file(id: string): string {
@@ -41,6 +49,18 @@ export class UploadFileStore extends FileStore {
 
   async close(): Promise<void> {
     await this.hasher.close();
+  }
+}
+
+/** tus's JSON records, closed up as soon as they are written (first written when an upload is created). */
+class PrivateFileConfigstore extends FileConfigstore {
+  constructor(private readonly dir: string) {
+    super(dir);
+  }
+
+  override async set(key: string, value: Upload): Promise<void> {
+    await super.set(key, value);
+    await chmod(path.join(this.dir, `${key}.json`), PRIVATE_FILE_MODE);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { StudioError } from '../../common/errors';
@@ -33,10 +33,6 @@ async function usableInvite(db: HubDb, code: string, now: number): Promise<HubDa
   return invite;
 }
 
-function hubUrlOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
-
 export function inviteRoutes(app: FastifyInstance, ctx: HubContext): void {
   const { db } = ctx;
   const e = hubEndpoints;
@@ -62,7 +58,7 @@ export function inviteRoutes(app: FastifyInstance, ctx: HubContext): void {
     };
     await db.insertInto('invites').values(row).execute();
     void reply.status(201);
-    return { invite: toInvite(row), code, link: inviteLink(hubUrlOf(request), code) };
+    return { invite: toInvite(row), code, link: inviteLink(ctx.publicUrl, code) };
   });
 
   app.get(e.listInvites.path, async (request) => {
@@ -119,7 +115,10 @@ export function inviteRoutes(app: FastifyInstance, ctx: HubContext): void {
         .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) === 0) throw new StudioError('invite_expired', { reason: 'used_up' });
-      await trx.insertInto('members').values({ community_id: invite.community_id, user_id: user.userId, role: invite.role, joined_at: now }).execute();
+      await trx
+        .insertInto('members')
+        .values({ community_id: invite.community_id, user_id: user.userId, role: invite.role, joined_at: now })
+        .execute();
       return { community: toCommunity(community, invite.role) };
     });
   });

@@ -12,7 +12,18 @@ const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
 /** tus hooks signal failures by throwing `{status_code, body}`; ours carry an ErrorPayload as body. */
 function tusError(err: unknown): { status_code: number; body: string } {
   const payload = toErrorPayload(err);
+  // An internal failure's message may name the hub's files; clients get its code only, as elsewhere.
+  if (payload.code === 'internal') payload.message = 'internal error';
   return { status_code: statusFor(payload.code), body: JSON.stringify(payload) };
+}
+
+/** A failure as tus clients read one: a status and, as the body, the hub's ErrorPayload. */
+function errorResponse(err: unknown, tusHeaders?: Headers): Response {
+  const { status_code, body } = tusError(err);
+  const headers = new Headers({ 'content-type': 'application/json' });
+  const version = tusHeaders?.get('tus-resumable');
+  if (version) headers.set('tus-resumable', version);
+  return new Response(body, { status: status_code, headers });
 }
 
 /** tus's own plain-text failures, translated into the hub's error vocabulary. */
@@ -33,6 +44,13 @@ function codeForTusStatus(status: number): ErrorCode {
 export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
   const { db, blobs } = ctx;
   const userOf = async (req: Request) => (await ctx.authenticate(req.headers.get('authorization') ?? undefined)).userId;
+  /**
+   * Uploads whose every byte came with the request that created them (tus creation-with-upload).
+   * tus reads such an upload back from its store after `onUploadFinish`, so committing it there
+   * (which takes it out of the store) made tus answer 404 for a file it had just stored; it is
+   * committed once tus has answered, before the client hears back.
+   */
+  const finishedOnCreation = new WeakMap<Request, Upload>();
 
   const tus = new TusServer({
     path: TUS_PATH,
@@ -62,7 +80,11 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
         throw tusError(err);
       }
     },
-    async onUploadFinish(_req, upload) {
+    async onUploadFinish(req, upload) {
+      if (req.method === 'POST') {
+        finishedOnCreation.set(req, upload);
+        return {};
+      }
       try {
         return await finish(upload);
       } catch (err) {
@@ -108,6 +130,17 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
     return { status_code: 204 };
   }
 
+  /** tus's answer to the creating request, once the upload it carried whole is committed. */
+  async function finishCreated(upload: Upload, created: Response): Promise<Response> {
+    if (!created.ok) return created;
+    try {
+      await finish(upload);
+      return created;
+    } catch (err) {
+      return errorResponse(err, created.headers);
+    }
+  }
+
   const cleanup = setInterval(() => {
     tus.cleanUpExpiredUploads().catch((err: unknown) => app.log.warn({ err }, 'could not clean up expired uploads'));
   }, CLEANUP_INTERVAL_MS);
@@ -121,7 +154,17 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
     const methods = ['POST', 'HEAD', 'PATCH', 'DELETE', 'OPTIONS'] as const;
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
       reply.hijack();
-      await sendWebResponse(reply.raw, await tus.handleWeb(toWebRequest(request.raw, reply.raw)));
+      try {
+        const webRequest = toWebRequest(request.raw, reply.raw);
+        const response = await tus.handleWeb(webRequest);
+        const created = finishedOnCreation.get(webRequest);
+        await sendWebResponse(reply.raw, created ? await finishCreated(created, response) : response);
+      } catch (err) {
+        // Fastify answers nothing once hijacked: without this a failure here held the connection.
+        request.log.error({ err }, 'upload request failed');
+        if (reply.raw.headersSent) reply.raw.destroy();
+        else await sendWebResponse(reply.raw, errorResponse(err));
+      }
     };
     scope.route({ method: [...methods], url: TUS_PATH, handler });
     scope.route({ method: [...methods], url: `${TUS_PATH}/*`, handler });

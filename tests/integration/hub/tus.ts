@@ -40,7 +40,15 @@ export function uploadWithTus(
   user: TestUser,
   file: Buffer | NodeJS.ReadableStream,
   metadata: UploadMetadata,
-  options: { chunkSize?: number; urlStorage?: UrlStorage; httpStack?: HttpStack; resume?: boolean; onProgress?: (sent: number) => void } = {},
+  options: {
+    chunkSize?: number;
+    urlStorage?: UrlStorage;
+    httpStack?: HttpStack;
+    resume?: boolean;
+    onProgress?: (sent: number) => void;
+    /** Sends the first chunk in the request that creates the upload (tus creation-with-upload). */
+    uploadDataDuringCreation?: boolean;
+  } = {},
 ): Promise<UploadOutcome> {
   return new Promise((resolve) => {
     const upload = new Upload(file as Buffer, {
@@ -49,6 +57,7 @@ export function uploadWithTus(
       metadata,
       headers: { authorization: `Bearer ${user.token}` },
       retryDelays: [],
+      uploadDataDuringCreation: options.uploadDataDuringCreation ?? false,
       ...(options.urlStorage && { urlStorage: options.urlStorage, storeFingerprintForResuming: true, removeFingerprintOnSuccess: true }),
       ...(options.httpStack && { httpStack: options.httpStack }),
       ...(options.onProgress && { onProgress: options.onProgress }),
