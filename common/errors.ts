@@ -61,6 +61,7 @@ export const errorCodes = [
   'package_bomb',
   'folder_unwritable',
   'share_not_ready',
+  'unsupported_media_type',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
