@@ -53,7 +53,8 @@ export interface Core {
   close(): Promise<void>;
 }
 
-const MAX_STAGED_BYTES = 20 * 1024 ** 3;
+/** The most the browser shell streams into staging in one upload. */
+export const MAX_STAGED_BYTES = 20 * 1024 ** 3;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const paths = dataPaths(options.dataDir);

@@ -36,14 +36,6 @@ export function sendError(reply: FastifyReply, err: unknown): FastifyReply {
 }
 
 /**
- * For a refusal sent before the body is read: closing the connection spares reading (and the client
- * sending) whatever is left of a body that may be gigabytes long.
- */
-export function refuseUnread(reply: FastifyReply, err: StudioError): FastifyReply {
-  return sendError(reply.header('connection', 'close'), err);
-}
-
-/**
  * Fastify's own refusals (malformed JSON, an oversized JSON body) in the shape the renderer reads;
  * anything else it throws is ours to fix, so it stays a 500.
  */

@@ -4,11 +4,11 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { idSchema } from '../common/schemas/ids';
 import { StudioError } from '../common/errors';
-import type { Core } from '../core';
+import { MAX_STAGED_BYTES, type Core } from '../core';
 import { dispatch } from '../core/dispatch';
 import { registerBinaryRoute } from './binary-route';
-import { requireContentType } from './content-type';
-import { fromFastifyError, refuseUnread, sendError } from './errors';
+import { refuseAnnouncedOver, requireContentType } from './body-guards';
+import { fromFastifyError, sendError } from './errors';
 import { foreignRequestReason } from './request-origin';
 
 export interface WebShellOptions {
@@ -73,7 +73,7 @@ export async function startWebShell(o: WebShellOptions): Promise<{ url: string; 
       return reply.code(401).type('text/plain').send('Open the address printed by "npm run web" (it carries the access token).');
     }
     const foreign = foreignRequestReason(req, offeredBy.bearer);
-    if (foreign) return refuseUnread(reply, new StudioError('forbidden', { reason: foreign }));
+    if (foreign) return sendError(reply, new StudioError('forbidden', { reason: foreign }));
   });
 
   app.addHook('onSend', async (_req, reply) => {
@@ -98,7 +98,9 @@ export async function startWebShell(o: WebShellOptions): Promise<{ url: string; 
 
   registerBinaryRoute(app, o.core);
 
-  app.post('/upload', { bodyLimit: Number.MAX_SAFE_INTEGER }, async (req, reply) => {
+  // Files stream to the staging folder as they arrive (core/library/staging.ts), never into memory.
+  const uploadGuards = [requireContentType('application/octet-stream'), refuseAnnouncedOver(MAX_STAGED_BYTES)];
+  app.post('/upload', { onRequest: uploadGuards }, async (req, reply) => {
     try {
       return { stagedId: await o.core.stageUpload(req.body as Readable) };
     } catch (err) {
