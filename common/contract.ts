@@ -68,12 +68,21 @@ const byId = z.object({ id: idSchema }).strict();
 const byLesson = z.object({ lessonId: idSchema }).strict();
 const ok = z.object({ ok: z.literal(true) });
 
+export const signInStorageSchema = z.enum(['keychain', 'file', 'memory', 'no-keychain']);
+export type SignInStorage = z.infer<typeof signInStorageSchema>;
+
 export const appInfoSchema = z.object({
   version: z.string(),
   dataDir: z.string(),
   shell: z.enum(['electron', 'web']),
   ffmpeg: z.string().nullable(),
   ffmpegError: z.string().nullable(),
+  /**
+   * Where the hub sign-in is kept between launches: the OS keychain, a file only this user can read
+   * (browser shell), nowhere (sign in each launch), or `no-keychain`: Linux without a keyring, where
+   * it stays in memory unless the person chooses otherwise (settings.keepSignInWithoutKeyring).
+   */
+  signInStorage: signInStorageSchema,
 });
 
 export const importResultSchema = z.object({

@@ -65,6 +65,7 @@ export const errorCodes = [
   'package_conflict',
   'folder_unwritable',
   'share_not_ready',
+  'unsupported_media_type',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,4 +1,4 @@
-import type { StudioApi } from '../common/contract';
+import type { SignInStorage, StudioApi } from '../common/contract';
 import { StudioError } from '../common/errors';
 import type { CoreContext } from './app/context';
 import type { SyncApi } from './sync/service';
@@ -28,6 +28,9 @@ export interface ApiEnv {
   /** The community hub's calls (core/sync/service.ts). */
   sync: SyncApi;
   screenSources?: ScreenSourceProvider | undefined;
+  signInStorage: SignInStorage;
+  /** The person changed `keepSignInWithoutKeyring`: the shell's store moves the session to or off the disk. */
+  signInChoiceChanged(): Promise<void>;
 }
 
 /** The contract, implemented: one async function per call, each handed input its schema already parsed. */
@@ -42,10 +45,15 @@ export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
       shell: env.shell,
       ffmpeg: env.ffmpegVersion,
       ffmpegError: env.ffmpegError,
+      signInStorage: env.signInStorage,
     }),
 
     'settings.get': async () => readSettings(ctx.db),
-    'settings.set': async (patch) => writeSettings(ctx.db, patch),
+    'settings.set': async (patch) => {
+      const settings = writeSettings(ctx.db, patch);
+      if (patch.keepSignInWithoutKeyring !== undefined) await env.signInChoiceChanged();
+      return settings;
+    },
 
     'lessons.list': async (args) => listLessons(ctx.db, args),
     'lessons.get': async ({ id }) => getLesson(ctx, id),

@@ -20,7 +20,7 @@ import { packageJobHandlers } from './packages/packages';
 import type { ScreenSourceProvider } from './recording/screen-sources';
 import { readSettings } from './settings/settings';
 import { watchReviews } from './review/watch';
-import { memorySecretStore, type SecretStore } from './secrets/secret-store';
+import { keptOnlyIfChosen, memorySecretStore, type SecretStore } from './secrets/secret-store';
 import { SyncService, type SyncOptions } from './sync/service';
 
 export interface CoreOptions {
@@ -36,6 +36,8 @@ export interface CoreOptions {
   jobConcurrency?: number;
   /** Where the hub session token is kept; without one the person signs in again after each start. */
   secrets?: SecretStore;
+  /** How well `secrets` protects what it keeps; `no-keychain` keeps the session in memory unless chosen otherwise. */
+  secretsProtection?: 'keychain' | 'file' | 'no-keychain';
   sync?: SyncOptions;
   /** The desktop shell's list of screens and windows to record; absent in the browser shell. */
   screenSources?: ScreenSourceProvider;
@@ -53,7 +55,8 @@ export interface Core {
   close(): Promise<void>;
 }
 
-const MAX_STAGED_BYTES = 20 * 1024 ** 3;
+/** The most the browser shell streams into staging in one upload. */
+export const MAX_STAGED_BYTES = 20 * 1024 ** 3;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const paths = dataPaths(options.dataDir);
@@ -106,7 +109,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   ctx.jobs = jobs;
 
-  const sync = await SyncService.create(ctx, options.secrets ?? memorySecretStore(), options.sync);
+  const signInStorage = options.secrets ? (options.secretsProtection ?? 'file') : 'memory';
+  const unprotected =
+    options.secrets && signInStorage === 'no-keychain' ? keptOnlyIfChosen(options.secrets, () => readSettings(db).keepSignInWithoutKeyring) : null;
+  const sync = await SyncService.create(ctx, unprotected ?? options.secrets ?? memorySecretStore(), options.sync);
   const api = createApi(ctx, {
     version: options.version,
     dataDir: options.dataDir,
@@ -115,6 +121,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ffmpegError: toolsError ? toErrorPayload(toolsError).code : null,
     sync: sync.api(),
     screenSources: options.screenSources,
+    signInStorage,
+    signInChoiceChanged: async () => unprotected?.applyChoice(),
   });
   jobs.start();
   const stopReviews = watchReviews(ctx);

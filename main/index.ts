@@ -43,10 +43,9 @@ function openWindow(): void {
 async function start(): Promise<void> {
   try {
     const dataDir = libraryDir(app.getPath('userData'));
-    const secrets = electronSecretStore(dataDir);
     core = await createCore({
       dataDir,
-      ...(secrets && { secrets }),
+      ...electronSecretStore(dataDir),
       shell: 'electron',
       version: app.getVersion(),
       logger,

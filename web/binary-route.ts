@@ -1,11 +1,12 @@
 import type { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { binaryFields, isCallName } from '../common/contract';
-import { StudioError, toErrorPayload } from '../common/errors';
+import { StudioError } from '../common/errors';
 import { RECORDING_CHUNK_MAX_BYTES } from '../common/schemas/recording';
 import type { Core } from '../core';
 import { dispatch } from '../core/dispatch';
-import { httpStatus } from './errors';
+import { refuseAnnouncedOver, requireContentType } from './body-guards';
+import { sendError } from './errors';
 
 /** Reads a raw body into memory, refusing it as soon as it grows past `max`. */
 async function readBody(body: Readable, max: number): Promise<Buffer> {
@@ -26,30 +27,28 @@ async function readBody(body: Readable, max: number): Promise<Buffer> {
  * every route.
  */
 export function registerBinaryRoute(app: FastifyInstance, core: Core): void {
-  const fail = (reply: FastifyReply, err: unknown) => {
-    const payload = toErrorPayload(err);
-    return reply.code(httpStatus(payload)).send(payload);
-  };
-  app.post<{ Params: { name: string }; Querystring: { input?: string } }>('/rpc-binary/:name', async (req, reply) => {
-    try {
-      const name = req.params.name;
-      const field = isCallName(name) ? binaryFields[name] : undefined;
-      if (!field) throw new StudioError('not_found', { entity: 'call', id: name });
-      if (!req.headers['content-type']?.startsWith('application/octet-stream')) {
-        throw new StudioError('invalid_input', { path: 'content-type', issue: 'expected application/octet-stream' });
-      }
-      let fields: unknown;
+  const guards = [requireContentType('application/octet-stream'), refuseAnnouncedOver(RECORDING_CHUNK_MAX_BYTES)];
+  app.post<{ Params: { name: string }; Querystring: { input?: string } }>(
+    '/rpc-binary/:name',
+    { onRequest: guards },
+    async (req, reply) => {
       try {
-        fields = JSON.parse(req.query.input ?? '{}');
-      } catch {
-        throw new StudioError('invalid_input', { path: 'input', issue: 'not JSON' });
+        const name = req.params.name;
+        const field = isCallName(name) ? binaryFields[name] : undefined;
+        if (!field) throw new StudioError('not_found', { entity: 'call', id: name });
+        let fields: unknown;
+        try {
+          fields = JSON.parse(req.query.input ?? '{}');
+        } catch {
+          throw new StudioError('invalid_input', { path: 'input', issue: 'not JSON' });
+        }
+        if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
+          throw new StudioError('invalid_input', { path: 'input', issue: 'not an object' });
+        const data = await readBody(req.body as Readable, RECORDING_CHUNK_MAX_BYTES);
+        return { result: await dispatch(core.api, name, { ...fields, [field]: data }) };
+      } catch (err) {
+        return sendError(reply, err);
       }
-      if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
-        throw new StudioError('invalid_input', { path: 'input', issue: 'not an object' });
-      const data = await readBody(req.body as Readable, RECORDING_CHUNK_MAX_BYTES);
-      return { result: await dispatch(core.api, name, { ...fields, [field]: data }) };
-    } catch (err) {
-      return fail(reply, err);
-    }
-  });
+    },
+  );
 }

@@ -1,4 +1,5 @@
-import type { ErrorPayload } from '../common/errors';
+import type { FastifyError, FastifyReply } from 'fastify';
+import { StudioError, toErrorPayload, type ErrorPayload } from '../common/errors';
 
 /** HTTP status for an error code; the body is always the plain `{code, message, params}` payload. */
 export function httpStatus(payload: ErrorPayload): number {
@@ -20,9 +21,29 @@ export function httpStatus(payload: ErrorPayload): number {
       return 409;
     case 'payload_too_large':
       return 413;
+    case 'unsupported_media_type':
+      return 415;
     case 'internal':
       return 500;
     default:
       return 422;
   }
+}
+
+export function sendError(reply: FastifyReply, err: unknown): FastifyReply {
+  const payload = toErrorPayload(err);
+  return reply.code(httpStatus(payload)).send(payload);
+}
+
+/**
+ * Fastify's own refusals (malformed JSON, an oversized JSON body) in the shape the renderer reads;
+ * anything else it throws is ours to fix, so it stays a 500.
+ */
+export function fromFastifyError(err: unknown): unknown {
+  if (err instanceof StudioError || !(err instanceof Error)) return err;
+  const { statusCode } = err as FastifyError;
+  if (statusCode === 413) return new StudioError('payload_too_large', {});
+  if (statusCode === 415) return new StudioError('unsupported_media_type', {});
+  if (statusCode && statusCode >= 400 && statusCode < 500) return new StudioError('invalid_input', { issue: (err as FastifyError).code });
+  return err;
 }

@@ -1,13 +1,15 @@
 import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { idSchema } from '../common/schemas/ids';
-import { toErrorPayload } from '../common/errors';
-import type { Core } from '../core';
+import { StudioError } from '../common/errors';
+import { MAX_STAGED_BYTES, type Core } from '../core';
 import { dispatch } from '../core/dispatch';
 import { registerBinaryRoute } from './binary-route';
-import { httpStatus } from './errors';
+import { refuseAnnouncedOver, requireContentType } from './body-guards';
+import { fromFastifyError, sendError } from './errors';
+import { foreignRequestReason } from './request-origin';
 
 export interface WebShellOptions {
   core: Core;
@@ -30,11 +32,11 @@ const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-function tokenOf(req: FastifyRequest): string | undefined {
+function tokenOf(req: FastifyRequest): { token: string | undefined; bearer: boolean } {
   const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7);
+  if (auth?.startsWith('Bearer ')) return { token: auth.slice(7), bearer: true };
   const cookie = req.headers.cookie?.split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`));
-  return cookie?.slice(COOKIE.length + 1);
+  return { token: cookie?.slice(COOKIE.length + 1), bearer: false };
 }
 
 function sameToken(a: string | undefined, b: string): boolean {
@@ -64,29 +66,29 @@ export async function startWebShell(o: WebShellOptions): Promise<{ url: string; 
     if (req.method === 'GET' && url.pathname === '/' && offered !== null) {
       if (!sameToken(offered, token)) return reply.code(401).type('text/plain').send('Wrong token');
       // Trade the token in the address for a cookie, and drop it from the address bar and history.
-      return reply
-        .header('set-cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`)
-        .redirect('/', 303);
+      return reply.header('set-cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`).redirect('/', 303);
     }
-    if (!sameToken(tokenOf(req), token)) {
+    const offeredBy = tokenOf(req);
+    if (!sameToken(offeredBy.token, token)) {
       return reply.code(401).type('text/plain').send('Open the address printed by "npm run web" (it carries the access token).');
     }
+    const foreign = foreignRequestReason(req, offeredBy.bearer);
+    if (foreign) return sendError(reply, new StudioError('forbidden', { reason: foreign }));
   });
 
   app.addHook('onSend', async (_req, reply) => {
     reply.header('content-security-policy', CSP);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
+    // Neighbouring pages of the same site may not embed or load media and answers from here either.
+    reply.header('cross-origin-resource-policy', 'same-origin');
   });
+
+  app.setErrorHandler((err, _req, reply) => sendError(reply, fromFastifyError(err)));
 
   app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
 
-  const sendError = (reply: FastifyReply, err: unknown) => {
-    const payload = toErrorPayload(err);
-    return reply.code(httpStatus(payload)).send(payload);
-  };
-
-  app.post<{ Params: { name: string } }>('/rpc/:name', async (req, reply) => {
+  app.post<{ Params: { name: string } }>('/rpc/:name', { onRequest: requireContentType('application/json') }, async (req, reply) => {
     try {
       return { result: await dispatch(o.core.api, req.params.name, req.body) };
     } catch (err) {
@@ -96,7 +98,9 @@ export async function startWebShell(o: WebShellOptions): Promise<{ url: string; 
 
   registerBinaryRoute(app, o.core);
 
-  app.post('/upload', { bodyLimit: Number.MAX_SAFE_INTEGER }, async (req, reply) => {
+  // Files stream to the staging folder as they arrive (core/library/staging.ts), never into memory.
+  const uploadGuards = [requireContentType('application/octet-stream'), refuseAnnouncedOver(MAX_STAGED_BYTES)];
+  app.post('/upload', { onRequest: uploadGuards }, async (req, reply) => {
     try {
       return { stagedId: await o.core.stageUpload(req.body as Readable) };
     } catch (err) {

@@ -23,6 +23,8 @@ export const settingsSchema = z.object({
   autoDownloadShared: z.boolean().default(true),
   /** Kilobytes per second for uploads and downloads together; 0 means no limit. */
   transferLimitKBps: z.number().int().min(0).max(1_000_000).default(0),
+  /** Where the OS has no keyring (app.info `signInStorage: 'no-keychain'`): keep the hub sign-in on disk anyway. */
+  keepSignInWithoutKeyring: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

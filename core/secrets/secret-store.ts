@@ -69,6 +69,29 @@ export function fileSecretStore(dir: string, codec: SecretCodec = plainCodec): S
   };
 }
 
+/**
+ * For a store whose encryption protects nothing (Linux without a keyring, where Chromium uses a fixed
+ * key): secrets live in memory, and reach `disk` only while `chosen()` says the person wants that.
+ * `applyChoice` brings the disk in line when the choice changes.
+ */
+export function keptOnlyIfChosen(disk: SecretStore, chosen: () => boolean): SecretStore & { applyChoice(): Promise<void> } {
+  const memory = new Map<string, string>();
+  return {
+    get: async (key) => memory.get(key) ?? (chosen() ? disk.get(key) : null),
+    set: async (key, value) => {
+      memory.set(key, value);
+      await (chosen() ? disk.set(key, value) : disk.delete(key));
+    },
+    delete: async (key) => {
+      memory.delete(key);
+      await disk.delete(key);
+    },
+    applyChoice: async () => {
+      for (const [key, value] of memory) await (chosen() ? disk.set(key, value) : disk.delete(key));
+    },
+  };
+}
+
 /** Keeps secrets for the life of the process only: a shell that passes no store signs in each launch. */
 export function memorySecretStore(): SecretStore {
   const values = new Map<string, string>();

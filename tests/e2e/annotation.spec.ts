@@ -11,7 +11,7 @@ const TITLE = 'Questioning in grade 5';
 
 /** Calls the studio the way the page does; the cookie from opening the address authorises it. */
 async function rpc<T = any>(page: Page, name: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`${shell.origin}/rpc/${name}`, { data: input });
+  const res = await page.request.post(`${shell.origin}/rpc/${name}`, { data: input, headers: { origin: shell.origin } });
   const body = (await res.json()) as { result: T };
   if (!res.ok()) throw new Error(`${name}: ${JSON.stringify(body)}`);
   return body.result;

@@ -20,7 +20,7 @@ const CAPTION = 'Students turn to a partner';
 const CLIP_LABEL = '\u2068Pairs talk first\u2069 (\u20680:02\u2069–\u20680:04\u2069)';
 
 async function rpc<T = any>(page: Page, name: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`${shell.origin}/rpc/${name}`, { data: input });
+  const res = await page.request.post(`${shell.origin}/rpc/${name}`, { data: input, headers: { origin: shell.origin } });
   const body = (await res.json()) as { result: T };
   if (!res.ok()) throw new Error(`${name}: ${JSON.stringify(body)}`);
   return body.result;

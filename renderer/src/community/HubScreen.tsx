@@ -8,6 +8,7 @@ import { useToasts } from '../store/toasts';
 import { AccountForm } from './AccountForm';
 import { CommunityList } from './CommunityList';
 import { countryName } from './format';
+import { KeyringNotice } from './KeyringNotice';
 import { TransferSettings } from './TransferSettings';
 import './community.css';
 
@@ -40,6 +41,7 @@ export function HubScreen() {
   return (
     <section className="hub-screen" aria-labelledby="hub-title">
       <h1 id="hub-title">{t('hub.title')}</h1>
+      <KeyringNotice />
       {signedIn && account ? (
         <div className="account-card" aria-label={t('hub.account')}>
           <p>

@@ -58,10 +58,9 @@ describe('the browser shell’s binary route', () => {
     });
     expect(await other.json()).toMatchObject({ code: 'not_found' });
     const json = new TextEncoder().encode(JSON.stringify({ data: [1, 2, 3] }));
-    expect(await (await sendChunk({ id, seq: 0 }, json, { 'content-type': 'application/json' })).json()).toMatchObject({
-      code: 'invalid_input',
-      params: { path: 'content-type' },
-    });
+    const asJson = await sendChunk({ id, seq: 0 }, json, { 'content-type': 'application/json' });
+    expect(asJson.status).toBe(415);
+    expect(await asJson.json()).toMatchObject({ code: 'unsupported_media_type', params: { expected: 'application/octet-stream' } });
     expect(await (await sendChunk({ id, seq: 'first' }, new Uint8Array(4))).json()).toMatchObject({
       code: 'invalid_input',
       params: { path: 'seq' },

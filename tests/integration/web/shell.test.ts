@@ -81,6 +81,8 @@ describe('browser shell', () => {
     const page = await request('/', { headers: { cookie: cookie.split(';')[0]! } });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    // Other ports of 127.0.0.1 are the same site: they may not embed what the shell serves either.
+    expect(page.headers['cross-origin-resource-policy']).toBe('same-origin');
     expect(page.body.toString()).toContain('studio');
   });
 

@@ -164,10 +164,18 @@ export const dialog = {
   })),
 };
 
-/** Stands in for the OS keychain: reversible, and visibly not the plain text. */
+/**
+ * Stands in for the OS keychain: reversible, and visibly not the plain text. `backend` is what Linux
+ * reports; `basic_text` is Chromium's fixed key, which "encrypts" while protecting nothing.
+ */
 export const safeStorage = {
   available: true,
+  backend: 'gnome_libsecret' as 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown',
   isEncryptionAvailable: () => safeStorage.available,
+  getSelectedStorageBackend: () => {
+    if (process.platform !== 'linux') throw new Error('getSelectedStorageBackend is only available on Linux');
+    return safeStorage.backend;
+  },
   encryptString: (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('base64')}`),
   decryptString: (bytes: Buffer) => Buffer.from(bytes.toString().slice('sealed:'.length), 'base64').toString(),
 };
