@@ -1,7 +1,7 @@
 import { StudioError } from '../../common/errors';
 import type { Db } from '../db/open';
 import { myUserId } from '../sync/account';
-import { lessonClaim, refusalOf, type Claim } from '../sync/ownership';
+import { lessonClaim, refusalOf } from '../sync/ownership';
 import { getShare } from '../sync/shares';
 import { ARCHIVE_AUTHOR, type PackageCollection, type PackageLesson } from './format';
 
@@ -28,7 +28,7 @@ function lessonTitle(db: Db, id: string): string {
   return (db.prepare('SELECT title FROM lessons WHERE id = ?').get(id) as { title: string } | undefined)?.title ?? '';
 }
 
-function sameBinding(claim: Claim & { kind: 'received' }, share: PackageLesson['share']): boolean {
+function sameBinding(claim: { communityId: string | null; ownerId: string | null }, share: PackageLesson['share']): boolean {
   return claim.communityId === (share?.communityId ?? null) && claim.ownerId === (share?.ownerId ?? null);
 }
 

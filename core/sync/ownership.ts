@@ -16,7 +16,9 @@ export type LessonOrigin = 'local' | 'hub' | 'archive';
  * `authored`: made on this studio (by its person, signed in or not). `received`: a copy of someone's
  * work, bound to the community and owner it came with (null where a package did not say).
  */
-export type Claim = { kind: 'authored' } | { kind: 'received'; communityId: string | null; ownerId: string | null };
+export type Claim =
+  | { kind: 'authored' }
+  | { kind: 'received'; communityId: string | null; ownerId: string | null; verified: boolean };
 
 /** What a record from outside says of itself. */
 export interface Incoming {
@@ -44,23 +46,28 @@ export function lessonClaim(db: Db, lessonId: string): Claim | null {
   if (origin === null) return null;
   if (origin === 'local') return { kind: 'authored' };
   const share = getShare(db, lessonId);
-  return { kind: 'received', communityId: share?.communityId ?? null, ownerId: share?.ownerId ?? null };
+  return { kind: 'received', communityId: share?.communityId ?? null, ownerId: share?.ownerId ?? null, verified: origin === 'hub' };
 }
 
 function isMine(db: Db, authorId: string | null): boolean {
   return authorId === null || authorId === myUserId(db);
 }
 
-function sameBinding(claim: Claim & { kind: 'received' }, r: Incoming): RefusalReason | null {
+function sameBinding(claim: { communityId: string | null; ownerId: string | null }, r: Incoming): RefusalReason | null {
   if (claim.communityId !== r.communityId) return 'other_community';
   if (claim.ownerId !== r.ownerId) return 'other_owner';
   return null;
 }
 
-/** A lesson made here takes only its own owner's record, in the community it is shared with. */
+/**
+ * A lesson made here takes only its own owner's record, in the community it is shared with. A copy
+ * from a package names an owner nobody checked: the hub of the community it names has the last word
+ * on who that is (the hub binds each id to its first owner), so its record makes the copy its own.
+ */
 function lessonRefusal(db: Db, r: Incoming): RefusalReason | null {
   const claim = lessonClaim(db, r.id);
   if (!claim) return null;
+  if (claim.kind === 'received' && !claim.verified && claim.communityId === r.communityId) return null;
   if (claim.kind === 'received') return sameBinding(claim, r);
   const share = getShare(db, r.id);
   if (r.ownerId !== myUserId(db)) return 'own_lesson';
@@ -101,7 +108,7 @@ function collectionRefusal(db: Db, r: Incoming): RefusalReason | null {
     if (!isMine(db, local.owner_id) || r.ownerId !== myUserId(db)) return 'own_collection';
     return local.community_id !== null && local.community_id !== r.communityId ? 'other_community' : null;
   }
-  return sameBinding({ kind: 'received', communityId: local.community_id, ownerId: local.owner_id }, r);
+  return sameBinding({ communityId: local.community_id, ownerId: local.owner_id }, r);
 }
 
 /** An item stays in its own collection, and joins a collection only from that collection's community. */

@@ -6,7 +6,7 @@ import { getLessonRow, insertLesson, updateLesson } from '../library/queries';
 import { readSettings } from '../settings/settings';
 import { queueTransfer, type TransferRole } from '../transfers/queries';
 import { dropLessonUpserts } from './outbox';
-import { isAuthoredHere } from './ownership';
+import { isAuthoredHere, lessonOrigin } from './ownership';
 import type { SyncRecord } from './records';
 import { deleteShare, getShare, saveShare } from './shares';
 
@@ -127,6 +127,11 @@ export function projectLesson(db: Db, record: SyncRecord, changed: Partial<Lesso
   }
   updateLesson(db, record.id, details(changed), now);
   if (changed.durationMs !== undefined) db.prepare('UPDATE lessons SET duration_ms = ? WHERE id = ?').run(changed.durationMs, record.id);
+  // A copy from a package becomes the community's own once its hub has said whose it is.
+  if (share?.ownerId !== record.ownerId || lessonOrigin(db, record.id) === 'archive') {
+    saveShare(db, { lessonId: record.id, communityId: record.communityId, origin: 'hub', ownerId: record.ownerId, sharedAt: share?.sharedAt ?? now });
+    db.prepare(`UPDATE lessons SET origin = 'hub' WHERE id = ?`).run(record.id);
+  }
   queueDownloads(db, record, changed, now);
 }
 
