@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { makeTestVideo } from '../fixtures/media';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
-import { openStudio, signUpOnHub } from './hub-pages';
+import { openStudio, signUpOnHub, syncNow } from './hub-pages';
 
 let hub: HubProcess;
 let hubData: string;
@@ -15,7 +15,10 @@ test.beforeAll(async () => {
   video = await makeTestVideo(await tempDir('e2e-sync-media'), { name: 'Wait time practice.mp4', seconds: 8, width: 640, height: 360 });
   hubData = await tempDir('e2e-hub');
   hub = await startHubProcess(hubData);
-  [teacherShell, mentorShell] = await Promise.all([startWebShell(await tempDir('e2e-teacher')), startWebShell(await tempDir('e2e-mentor'))]);
+  [teacherShell, mentorShell] = await Promise.all([
+    startWebShell(await tempDir('e2e-teacher')),
+    startWebShell(await tempDir('e2e-mentor')),
+  ]);
 });
 test.afterAll(async () => {
   await Promise.all([teacherShell?.stop(), mentorShell?.stop(), hub?.stop()]);
@@ -24,13 +27,9 @@ test.afterAll(async () => {
 
 const indicator = (page: Page) => page.locator('.sync-button');
 
-async function syncNow(page: Page) {
-  await indicator(page).click();
-  await page.getByRole('region', { name: 'Sync with your communities' }).getByRole('button', { name: 'Sync now' }).click();
-  await indicator(page).click();
-}
-
-test('a teacher shares a lesson; a mentor watches it and leaves notes while the hub is down; the teacher sees them', async ({ browser }) => {
+test('a teacher shares a lesson; a mentor watches it and leaves notes while the hub is down; the teacher sees them', async ({
+  browser,
+}) => {
   const teacher = await openStudio(browser, teacherShell);
   const mentor = await openStudio(browser, mentorShell);
   await expect(indicator(teacher)).toContainText('Not signed in to a hub');
@@ -101,7 +100,9 @@ test('a teacher shares a lesson; a mentor watches it and leaves notes while the 
   await expect(mentor.locator('.lesson-sharing')).toContainText('On this computer', { timeout: 30_000 });
   await expect(mentor.getByText('Watch how long I wait here')).toBeVisible();
   // The teacher's note is the teacher's: the mentor can reply but not change it.
-  await expect(mentor.locator('article.note', { hasText: 'Watch how long I wait here' }).getByRole('button', { name: /^Edit note/ })).toBeDisabled();
+  await expect(
+    mentor.locator('article.note', { hasText: 'Watch how long I wait here' }).getByRole('button', { name: /^Edit note/ }),
+  ).toBeDisabled();
   await mentor.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(() => mentor.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(1);
   await mentor.getByRole('button', { name: 'Pause', exact: true }).click();

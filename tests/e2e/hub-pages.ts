@@ -21,3 +21,11 @@ export async function signUpOnHub(page: Page, hubUrl: string, name: string, coun
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
 }
+
+/** Opens the header's sync panel, asks for a sync now, and closes the panel again. */
+export async function syncNow(page: Page): Promise<void> {
+  const indicator = page.locator('.sync-button');
+  await indicator.click();
+  await page.getByRole('region', { name: 'Sync with your communities' }).getByRole('button', { name: 'Sync now' }).click();
+  await indicator.click();
+}

@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { makeTestVideo } from '../fixtures/media';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
-import { openStudio, signUpOnHub } from './hub-pages';
+import { openStudio, signUpOnHub, syncNow } from './hub-pages';
 
 /**
  * The review loop in three studios (a lead, a teacher, a mentor) on one hub: the lead writes a rubric;
@@ -51,12 +51,6 @@ async function join(page: Page, link: string) {
   await page.getByLabel('Invitation code or link').fill(link);
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByRole('heading', { name: 'Maths across borders' })).toBeVisible();
-}
-
-async function syncNow(page: Page) {
-  await page.locator('.sync-button').click();
-  await page.getByRole('region', { name: 'Sync with your communities' }).getByRole('button', { name: 'Sync now' }).click();
-  await page.locator('.sync-button').click();
 }
 
 const reviews = (page: Page, tab: string) =>

@@ -74,13 +74,7 @@ export function SyncIndicator() {
           {(state.signedIn || problem) && (
             <span className="sync-line small-text">
               {state.signedIn && <span className="muted">{lastSynced}</span>}
-              {state.refusedRecords > 0 && (
-              <>
-                <dt>{t('sync.refusedLabel')}</dt>
-                <dd>{t('sync.refusedValue', { count: state.refusedRecords })}</dd>
-              </>
-            )}
-            {problem && (
+              {problem && (
                 <span className="sync-problem" title={problem}>
                   {problem}
                 </span>
@@ -109,6 +103,12 @@ export function SyncIndicator() {
               <>
                 <dt>{t('sync.rejectedLabel')}</dt>
                 <dd>{t('sync.rejectedValue', { count: state.rejectedChanges })}</dd>
+              </>
+            )}
+            {state.refusedRecords > 0 && (
+              <>
+                <dt>{t('sync.refusedLabel')}</dt>
+                <dd>{t('sync.refusedValue', { count: state.refusedRecords })}</dd>
               </>
             )}
             {problem && (
