@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -6,11 +5,9 @@ import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { DefaultHttpStack, type HttpRequest, type HttpStack } from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HASH_MISMATCH_STATUS, hubEndpoints, hubPath, TUS_PATH, type UploadMetadata } from '../../../common/hub-api';
-import { locateMediaTools } from '../../../core/media/tools';
 import { makeMediaDir, makeTestAudio, makeTestPhoto, makeTestVideo, makeTextFile } from '../../fixtures/media';
 import { addMember, createCommunity, signUp, startHub, type RunningHub, type TestUser } from './helpers';
 import { sha256, uploadWithTus } from './tus';
@@ -262,19 +259,7 @@ describe('blobs', () => {
   });
 
   it('serves media as the type its own bytes show, whatever the uploader declared', { timeout: 60_000 }, async () => {
-    const png = path.join(mediaDir, 'frame.png');
-    await promisify(execFile)(locateMediaTools().ffmpeg, [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=size=64x48',
-      '-frames:v',
-      '1',
-      png,
-    ]);
+    const png = await makeTestPhoto(mediaDir, 'frame.png');
     const peaks = path.join(mediaDir, 'peaks.json');
     await writeFile(peaks, JSON.stringify({ version: 1, peaks: [0, 12, 80, 127, 64] }));
     const files: Array<[string, string]> = [
