@@ -123,16 +123,7 @@ async function checkInvariants(step: number, action: string): Promise<void> {
   const where = `step ${step} (${action})`;
   const privateTexts = new Set<string>();
   for (const s of studios) for (const l of s.own.values()) for (const n of l.notes.values()) if (n.private) privateTexts.add(n.text);
-  // The hub binds each id to one owner for good, in every community.
-  const hubDb = new Database(path.join(hub.dataDir, 'hub.sqlite'), { readonly: true });
-  const owners = hubDb
-    .prepare(
-      `SELECT record_id, COUNT(DISTINCT owner_id) AS n, MIN(owner_id) AS owner FROM records WHERE entity = 'lesson' GROUP BY record_id`,
-    )
-    .all() as Array<{ record_id: string; n: number; owner: string }>;
-  hubDb.close();
-  for (const o of owners) expect(o.n, `${where}: the hub holds ${o.record_id} under two owners`).toBe(1);
-  const ownerOnHub = new Map(owners.map((o) => [o.record_id, o.owner]));
+  const copies: Array<{ studio: string; lesson_id: string; owner_id: string }> = [];
   for (const s of studios) {
     const db = new Database(path.join(s.device.dataDir, 'studio.db'), { readonly: true });
     try {
@@ -148,20 +139,29 @@ async function checkInvariants(step: number, action: string): Promise<void> {
         }
       }
       // A lesson shown as someone's from a community is whom its hub says (a package's word is not checked until its hub speaks).
-      const copies = db
+      const rows = db
         .prepare(`SELECT s.lesson_id, s.owner_id FROM lesson_shares s JOIN lessons l ON l.id = s.lesson_id WHERE l.origin = 'hub'`)
-        .all() as Array<{
-        lesson_id: string;
-        owner_id: string;
-      }>;
-      for (const copy of copies)
-        expect(copy.owner_id, `${where}: ${s.name} shows ${copy.lesson_id} under another owner than its hub's`).toBe(
-          ownerOnHub.get(copy.lesson_id),
-        );
+        .all() as Array<{ lesson_id: string; owner_id: string }>;
+      copies.push(...rows.map((r) => ({ studio: s.name, ...r })));
     } finally {
       db.close();
     }
   }
+  // The hub binds each id to one owner for good, in every community. Read after the studios: records are
+  // never removed from the hub, so every copy a studio showed a moment ago is there.
+  const hubDb = new Database(path.join(hub.dataDir, 'hub.sqlite'), { readonly: true });
+  const owners = hubDb
+    .prepare(
+      `SELECT record_id, COUNT(DISTINCT owner_id) AS n, MIN(owner_id) AS owner FROM records WHERE entity = 'lesson' GROUP BY record_id`,
+    )
+    .all() as Array<{ record_id: string; n: number; owner: string }>;
+  hubDb.close();
+  for (const o of owners) expect(o.n, `${where}: the hub holds ${o.record_id} under two owners`).toBe(1);
+  const ownerOnHub = new Map(owners.map((o) => [o.record_id, o.owner]));
+  for (const copy of copies)
+    expect(copy.owner_id, `${where}: ${copy.studio} shows ${copy.lesson_id} under another owner than its hub's`).toBe(
+      ownerOnHub.get(copy.lesson_id),
+    );
   // Private notes never reach the hub, in either community.
   for (const [i, community] of communities.entries()) {
     const { ops } = await pullAll(hub, studios[i]!.user, community);
