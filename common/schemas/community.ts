@@ -3,14 +3,12 @@ import {
   communitySchema,
   createCommunityRequestSchema,
   createInviteRequestSchema,
-  displayNameSchema,
   emailSchema,
   inviteSchema,
   memberSchema,
-  passwordSchema,
+  signUpRequestSchema,
 } from '../hub-api';
 import { roleSchema } from '../permissions';
-import { countryCodeSchema, languageTagSchema, timeZoneSchema } from '../sync/fields';
 import { idSchema, timestampSchema } from './ids';
 import { transferStateSchema } from './sharing';
 
@@ -39,17 +37,8 @@ export const hubStatusSchema = z.object({
 });
 export type HubStatus = z.infer<typeof hubStatusSchema>;
 
-export const signUpInputSchema = z
-  .object({
-    hubUrl: hubUrlSchema,
-    email: emailSchema,
-    password: passwordSchema,
-    displayName: displayNameSchema,
-    country: countryCodeSchema.nullable().default(null),
-    languages: z.array(languageTagSchema).max(20).default([]),
-    timezone: timeZoneSchema.nullable().default(null),
-  })
-  .strict();
+/** The hub's own sign-up request, plus which hub to send it to. */
+export const signUpInputSchema = signUpRequestSchema.extend({ hubUrl: hubUrlSchema }).strict();
 
 export const signInInputSchema = z.object({ hubUrl: hubUrlSchema, email: emailSchema, password: z.string().min(1).max(256) }).strict();
 export const signOutInputSchema = z.object({ everywhere: z.boolean().default(false) }).strict();

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { StudioError } from '../../common/errors';
+import { spriteGrid } from '../../common/sprite-grid';
 import { probeStreams } from './probe';
 import { runFfmpeg, runFfprobe } from './runner';
 import type { MediaTools } from './tools';
@@ -13,10 +14,7 @@ export interface SpriteOptions {
   onProgress?: (fraction: number) => void;
 }
 
-/**
- * How the UI finds a moment in the sprite: tile k (row-major) shows the picture at k × intervalS,
- * so time t is tile min(round(t / intervalS), count - 1).
- */
+/** What sprite.json says about the sprite beside it; the grid itself is laid out by common/sprite-grid.ts. */
 export interface SpriteIndex {
   version: 1;
   intervalS: number;
@@ -27,17 +25,10 @@ export interface SpriteIndex {
   count: number;
 }
 
-const MAX_TILES = 300;
-const DEFAULT_INTERVAL_S = 2;
 /** How much of the video is read to learn how far apart its keyframes are. */
 const KEYFRAME_SAMPLE_S = 60;
 /** Timestamps are not exact: keyframes "2 s" apart may be 2.0000001 s apart. */
 const KEYFRAME_SLACK_S = 0.05;
-
-/** Every 2 s up to 10 minutes; longer videos are spaced out so the sprite stays within 300 tiles. */
-export function spriteInterval(durationMs: number): number {
-  return Math.max(DEFAULT_INTERVAL_S, Math.ceil(durationMs / 1000 / MAX_TILES));
-}
 
 /** One ffmpeg pass: a frame every interval, scaled, laid out in a grid, written as one JPEG. */
 export async function makeSprite(
@@ -48,10 +39,7 @@ export async function makeSprite(
   opts: SpriteOptions,
 ): Promise<SpriteIndex> {
   const { durationMs, tileWidth = 160, signal, onProgress } = opts;
-  const intervalS = opts.intervalS ?? spriteInterval(durationMs);
-  const expected = Math.max(1, Math.ceil(durationMs / 1000 / intervalS));
-  const columns = Math.min(opts.columns ?? 10, expected);
-  const rows = Math.ceil(expected / columns);
+  const { intervalS, columns, rows } = spriteGrid(durationMs, opts);
 
   // Decoding only keyframes is ~10x faster and, when keyframes are at most one interval apart, puts
   // each tile within half an interval of its time. Otherwise every reference frame is decoded but

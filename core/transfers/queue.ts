@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { StudioError } from '../../common/errors';
+import { StudioError, type ErrorCode } from '../../common/errors';
 import type { LessonFields } from '../../common/sync/entities';
 import type { Transfer } from '../../common/schemas/sync';
 import type { CoreContext } from '../app/context';
@@ -46,7 +46,20 @@ const PROGRESS_SAVE_MS = 1000;
 const MISSING_BLOB_RETRY_MS = 30_000;
 /** How long closing waits for aborted transfers to end. */
 const STOP_WAIT_MS = 5000;
-const permanent = new Set(['hash_mismatch', 'payload_too_large', 'forbidden']);
+/** Failures another attempt cannot fix: the hub refused these bytes, or this person's right to send them. */
+const permanent: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['hash_mismatch', 'payload_too_large', 'forbidden']);
+
+/**
+ * Why the queue aborted a running transfer, read back when its request ends: `stop`, the studio is
+ * closing (the row stays running and resumes on the next start); `pause`, the person paused it (already
+ * marked); `gone`, its lesson left the library (queued again if, after all, it stayed).
+ */
+type AbortReason = 'stop' | 'pause' | 'gone';
+class TransferAborted extends Error {
+  constructor(readonly reason: AbortReason) {
+    super(reason);
+  }
+}
 
 const backoffMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** attempts);
 
@@ -70,7 +83,10 @@ const toTransfer = (t: StoredTransfer & { lessonTitle: string }): Transfer => ({
  * "only on unmetered connections" setting apply to everything.
  */
 export class TransferQueue {
-  private readonly running = new Map<string, { controller: AbortController; direction: Direction; lessonId: string; ended: Promise<void> }>();
+  private readonly running = new Map<
+    string,
+    { controller: AbortController; direction: Direction; lessonId: string; ended: Promise<void> }
+  >();
   private readonly lastEvent = new Map<string, number>();
   private readonly lastSave = new Map<string, number>();
   private metered: boolean | null = null;
@@ -108,14 +124,14 @@ export class TransferQueue {
     clearTimeout(this.timer);
     this.timer = undefined;
     const all = [...this.running.values()];
-    for (const { controller } of all) controller.abort(new Error('stop'));
+    for (const { controller } of all) controller.abort(new TransferAborted('stop'));
     await this.untilEnded(all);
   }
 
   /** Stops what is under way for lessons that just left the library, before their folders are removed. */
   async abortLessons(lessonIds: ReadonlySet<string>): Promise<void> {
     const gone = [...this.running.entries()].filter(([, r]) => lessonIds.has(r.lessonId));
-    for (const [, r] of gone) r.controller.abort(new Error('gone'));
+    for (const [, r] of gone) r.controller.abort(new TransferAborted('gone'));
     await this.untilEnded(gone.map(([, r]) => r));
   }
 
@@ -157,7 +173,7 @@ export class TransferQueue {
     const t = this.require(id);
     if (t.state === 'done') return;
     setTransferState(this.db, id, 'paused', this.o.ctx.now());
-    this.running.get(id)?.controller.abort(new Error('pause'));
+    this.running.get(id)?.controller.abort(new TransferAborted('pause'));
     this.emit(id);
   }
 
@@ -279,8 +295,7 @@ export class TransferQueue {
 
   private failed(t: StoredTransfer, err: unknown, signal: AbortSignal): void {
     if (signal.aborted) {
-      // Paused (already marked) or stopping (resumes on the next start); stopped for a lesson that, after all, stayed: again.
-      const reason = signal.reason instanceof Error ? signal.reason.message : '';
+      const reason = signal.reason instanceof TransferAborted ? signal.reason.reason : null;
       if (reason === 'gone' && getTransfer(this.db, t.id)?.state === 'running') setTransferState(this.db, t.id, 'queued', this.o.ctx.now());
       return;
     }

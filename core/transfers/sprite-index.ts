@@ -1,17 +1,15 @@
 import fs from 'node:fs/promises';
 import type { MediaTools } from '../media/tools';
 import { probeStreams } from '../media/probe';
-import { spriteInterval, type SpriteIndex } from '../media/sprite';
+import type { SpriteIndex } from '../media/sprite';
+import { spriteGrid } from '../../common/sprite-grid';
 
 /**
  * Rebuilds the index of a sprite that arrived from a community. Sprites are laid out by the same rule
- * everywhere (makeSprite's defaults), so the picture's size and the lesson's duration are enough.
+ * everywhere (common/sprite-grid.ts), so the picture's size and the lesson's duration are enough.
  */
 export async function writeSpriteIndex(tools: MediaTools, spriteJpg: string, outJson: string, durationMs: number): Promise<void> {
-  const intervalS = spriteInterval(durationMs);
-  const expected = Math.max(1, Math.ceil(durationMs / 1000 / intervalS));
-  const columns = Math.min(10, expected);
-  const rows = Math.ceil(expected / columns);
+  const { intervalS, columns, rows, expected } = spriteGrid(durationMs);
   const image = (await probeStreams(tools, spriteJpg)).streams[0];
   const index: SpriteIndex = {
     version: 1,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Lesson } from '../../../common/schemas/lesson';
+import { spriteTileAt } from '../../../common/sprite-grid';
 import { studio } from '../bridge/studio';
 
 /** The waveform the peaks job writes: min,max pairs, `peaksPerSecond` pairs per second. */
@@ -42,7 +43,7 @@ export async function loadSprite(indexId: string, imageId: string): Promise<Spri
 
 /** The tile of the sprite that shows the moment `ms`, as a CSS background offset. */
 export function spriteTile(sprite: Sprite, ms: number): { x: number; y: number } {
-  const { intervalS, count, columns, tileWidth, tileHeight } = sprite.index;
-  const k = Math.min(count - 1, Math.max(0, Math.round(ms / 1000 / intervalS)));
+  const { columns, tileWidth, tileHeight } = sprite.index;
+  const k = spriteTileAt(ms, sprite.index);
   return { x: -(k % columns) * tileWidth, y: -Math.floor(k / columns) * tileHeight };
 }

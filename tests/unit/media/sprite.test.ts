@@ -2,21 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeStreams } from '../../../core/media/probe';
-import { makeSprite, spriteInterval, type SpriteIndex } from '../../../core/media/sprite';
+import { makeSprite, type SpriteIndex } from '../../../core/media/sprite';
 import { locateMediaTools } from '../../../core/media/tools';
 import { makeMediaDir, makeTestVideo } from '../../fixtures/media';
 
 const tools = locateMediaTools();
-
-describe('spriteInterval', () => {
-  it('samples every 2 s up to 10 minutes, then keeps to 300 tiles', () => {
-    expect(spriteInterval(5_000)).toBe(2);
-    expect(spriteInterval(600_000)).toBe(2);
-    expect(spriteInterval(601_000)).toBe(3);
-    expect(spriteInterval(3_600_000)).toBe(12);
-    for (const minutes of [11, 15, 45, 90]) expect(Math.ceil((minutes * 60) / spriteInterval(minutes * 60_000))).toBeLessThanOrEqual(300);
-  });
-});
 
 describe('makeSprite', { timeout: 30_000 }, () => {
   let dir: string;
