@@ -6,6 +6,7 @@ import { StudioError } from '../../common/errors';
 import { HASH_MISMATCH_STATUS, TUS_PATH } from '../../common/hub-api';
 import { errorFromResponse, fillPath, unreachable, type HubClient } from '../hub/client';
 import type { StoredTransfer } from './queries';
+import { RequestSizer } from './request-size';
 import { throttled, type Throttle } from './throttle';
 
 /** tus-js-client's own HTTP stack, with every chunk's body passed through the bandwidth limit. */
@@ -106,20 +107,22 @@ function uploadError(err: Error): StudioError {
 }
 
 /**
- * Sends one file to the hub's tus endpoint in chunks, resuming from the stored upload address when
- * there is one (tus asks the hub for its offset first, so at most the chunk in flight when the
- * connection dropped is sent again). The file is streamed from disk, never held whole.
+ * Sends one file to the hub's tus endpoint in requests sized to the link (request-size.ts), resuming
+ * from the stored upload address when there is one (tus asks the hub for its offset first, so at
+ * most the request in flight when the connection dropped is sent again). The file is streamed from
+ * disk, never held whole.
  */
 export async function runUpload(run: UploadRun): Promise<void> {
   if (await alreadyThere(run)) return;
   const { transfer, client } = run;
   const headers = await client.authorization();
+  const sizer = new RequestSizer(run.chunkBytes);
   await new Promise<void>((resolve, reject) => {
     const upload: Upload = new Upload(run.file as never, {
       fileReader,
       endpoint: `${client.baseUrl}${TUS_PATH}`,
       ...(transfer.uploadUrl && { uploadUrl: transfer.uploadUrl }),
-      chunkSize: run.chunkBytes,
+      chunkSize: sizer.bytes,
       metadata: { sha256: transfer.sha256, communityId: transfer.communityId, filename: run.filename, type: transfer.mime },
       headers,
       // Retries belong to the transfer queue, which backs off and survives restarts.
@@ -129,6 +132,11 @@ export async function runUpload(run: UploadRun): Promise<void> {
         if (upload.url) run.onUrl(upload.url);
       },
       onProgress: (sent, total) => run.onProgress(sent, total),
+      // tus-js-client reads the chunk size again for every request.
+      onChunkComplete: (bytes) => {
+        sizer.accepted(bytes);
+        upload.options.chunkSize = sizer.bytes;
+      },
       onSuccess: () => resolve(),
       onError: (err) => reject(uploadError(err)),
     });

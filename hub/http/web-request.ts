@@ -4,9 +4,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 const PIECE_BYTES = 1024 * 1024;
 /** Bytes of a request body held ahead of its reader before the socket is paused. */
 const BODY_BUFFER_BYTES = 2 * PIECE_BYTES;
+/**
+ * A piece is handed on after this long even when smaller: on a slow link a megabyte takes minutes to
+ * gather, and what is still gathered when the connection drops is lost and must be sent again.
+ */
+const PIECE_WAIT_MS = 200;
 
 /**
- * A Node request body as a web stream of 1 MiB pieces. Node's `Readable.toWeb` copies every 64 KiB
+ * A Node request body as a web stream of 1 MiB pieces (or what arrived in the last 200 ms, on a slow link). Node's `Readable.toWeb` copies every 64 KiB
  * socket read into a chunk of its own, and every chunk then costs each stream it passes through (tus
  * pipes a body through four, and writes each chunk with one call) about as much again: together,
  * most of the hub's time on a 200 MB upload. Joining reads into pieces costs one copy and passes
@@ -17,10 +22,13 @@ const BODY_BUFFER_BYTES = 2 * PIECE_BYTES;
 function webBody(raw: IncomingMessage): ReadableStream<Uint8Array> {
   let parts: Buffer[] = [];
   let held = 0;
+  let timer: NodeJS.Timeout | undefined;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
         const flush = () => {
+          clearTimeout(timer);
+          timer = undefined;
           if (held === 0) return;
           controller.enqueue(parts.length === 1 ? parts[0]! : Buffer.concat(parts, held));
           parts = [];
@@ -29,7 +37,10 @@ function webBody(raw: IncomingMessage): ReadableStream<Uint8Array> {
         raw.on('data', (chunk: Buffer) => {
           parts.push(chunk);
           held += chunk.length;
-          if (held < PIECE_BYTES) return;
+          if (held < PIECE_BYTES) {
+            timer ??= setTimeout(flush, PIECE_WAIT_MS);
+            return;
+          }
           flush();
           if ((controller.desiredSize ?? 0) <= 0) raw.pause();
         });
@@ -37,7 +48,10 @@ function webBody(raw: IncomingMessage): ReadableStream<Uint8Array> {
           flush();
           controller.close();
         });
-        raw.once('error', (err) => controller.error(err));
+        raw.once('error', (err) => {
+          clearTimeout(timer);
+          controller.error(err);
+        });
       },
       pull() {
         raw.resume();
