@@ -83,6 +83,8 @@ export const appInfoSchema = z.object({
    * it stays in memory unless the person chooses otherwise (settings.keepSignInWithoutKeyring).
    */
   signInStorage: signInStorageSchema,
+  /** The hub address this installation ships with (PRACTICE_CIRCLE_HUB_URL or practice-circle.json), or null. */
+  presetHubUrl: z.string().nullable(),
 });
 
 export const importResultSchema = z.object({
@@ -220,6 +222,8 @@ export const events = {
   'collections.changed': z.object({ ids: z.array(idSchema) }),
   'sync.state': syncStateSchema,
   'transfers.progress': transferSchema,
+  /** The desktop shell was opened on an invitation (a `practicecircle://join` link): show the join screen. */
+  'app.openInvite': z.object({ link: z.string() }),
 } as const;
 
 export type Calls = typeof calls;

@@ -29,6 +29,8 @@ export const errorCodes = [
   'caption_invalid',
   'job_not_found',
   'hub_unreachable',
+  /** What was typed as a hub address is not one (not an http(s) address), as opposed to one that does not answer. */
+  'hub_address_invalid',
   'session_expired',
   'clock_skew',
   'payload_too_large',

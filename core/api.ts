@@ -29,6 +29,8 @@ export interface ApiEnv {
   sync: SyncApi;
   screenSources?: ScreenSourceProvider | undefined;
   signInStorage: SignInStorage;
+  /** The hub address an organisation set for this installation (core/app/deployment.ts), or null. */
+  presetHubUrl: string | null;
   /** The person changed `keepSignInWithoutKeyring`: the shell's store moves the session to or off the disk. */
   signInChoiceChanged(): Promise<void>;
 }
@@ -46,6 +48,7 @@ export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
       ffmpeg: env.ffmpegVersion,
       ffmpegError: env.ffmpegError,
       signInStorage: env.signInStorage,
+      presetHubUrl: env.presetHubUrl,
     }),
 
     'settings.get': async () => readSettings(ctx.db),

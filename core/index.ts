@@ -19,6 +19,7 @@ import { openMediaRange } from './media/serve';
 import { packageJobHandlers } from './packages/packages';
 import type { ScreenSourceProvider } from './recording/screen-sources';
 import { readSettings } from './settings/settings';
+import { presetHubUrl } from './app/deployment';
 import { watchReviews } from './review/watch';
 import { keptOnlyIfChosen, memorySecretStore, type SecretStore } from './secrets/secret-store';
 import { SyncService, type SyncOptions } from './sync/service';
@@ -41,6 +42,8 @@ export interface CoreOptions {
   sync?: SyncOptions;
   /** The desktop shell's list of screens and windows to record; absent in the browser shell. */
   screenSources?: ScreenSourceProvider;
+  /** Folders, after the library folder, where an organisation may put `practice-circle.json` (beside the app). */
+  deploymentFolders?: string[];
 }
 
 export interface Core {
@@ -122,6 +125,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sync: sync.api(),
     screenSources: options.screenSources,
     signInStorage,
+    presetHubUrl: await presetHubUrl(options.env ?? process.env, [options.dataDir, ...(options.deploymentFolders ?? [])], logger),
     signInChoiceChanged: async () => unprotected?.applyChoice(),
   });
   jobs.start();

@@ -20,6 +20,7 @@ import { benchPutRoute } from './routes/bench-put';
 import { blobRoutes } from './routes/blobs';
 import { communityRoutes } from './routes/communities';
 import { healthRoutes } from './routes/health';
+import { invitePageRoutes } from './routes/invite-page';
 import { inviteRoutes } from './routes/invites';
 import { memberRoutes } from './routes/members';
 import { syncRoutes } from './routes/sync';
@@ -102,6 +103,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   authRoutes(app, ctx);
   communityRoutes(app, ctx);
   inviteRoutes(app, ctx);
+  invitePageRoutes(app, ctx);
   memberRoutes(app, ctx);
   syncRoutes(app, ctx);
   blobRoutes(app, ctx);

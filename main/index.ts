@@ -9,6 +9,7 @@ import { registerPdfExport } from './pdf-export';
 import { showReviewNotices } from './review-notices';
 import { installMenu } from './menu';
 import { electronSqliteBinding } from './native-binding';
+import { inviteInArgs, joinRoute, registerJoinLinks } from './join-links';
 import { guardNavigation } from './navigation';
 import { registerPrivilegedSchemes } from './schemes';
 import { electronSecretStore } from './secrets';
@@ -34,10 +35,23 @@ let stopIpc: (() => void) | null = null;
 let stopNotices: (() => void) | null = null;
 let stopPdf: (() => void) | null = null;
 let shutdown: 'running' | 'closing' | 'closed' = 'running';
+/** An invitation that arrived before there was a window to show it in. */
+let pendingInvite: string | null = null;
 
 function openWindow(): void {
-  window = createMainWindow(preloadPath);
+  window = createMainWindow(preloadPath, pendingInvite ? joinRoute(pendingInvite) : '');
+  pendingInvite = null;
   window.on('closed', () => (window = null));
+}
+
+function openInvite(invite: string): void {
+  if (!core || !window) {
+    pendingInvite = invite;
+    return;
+  }
+  if (window.isMinimized()) window.restore();
+  window.focus();
+  core.bus.emit('app.openInvite', { link: invite });
 }
 
 async function start(): Promise<void> {
@@ -51,6 +65,8 @@ async function start(): Promise<void> {
       logger,
       nativeBinding: electronSqliteBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
       screenSources: screenPicker.provider,
+      // An organisation's practice-circle.json may sit beside the installed app.
+      deploymentFolders: [path.dirname(process.execPath)],
     });
   } catch (err) {
     // Only what stops the core itself (say, a library written by a newer version) ends up here.
@@ -73,7 +89,10 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  pendingInvite = registerJoinLinks(openInvite);
+  app.on('second-instance', (_event, argv: string[]) => {
+    const invite = inviteInArgs(argv);
+    if (invite) return openInvite(invite);
     if (!window) return;
     if (window.isMinimized()) window.restore();
     window.focus();

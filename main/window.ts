@@ -4,7 +4,8 @@ import { APP_ENTRY_URL } from './schemes';
 export const WINDOW_TITLE = 'Practice Circle';
 
 /** The studio window: an isolated, sandboxed page whose only door to the core is the preload's bridge. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** `route` is an address inside the page (`#/…`), for a window opened on something, such as an invitation. */
+export function createMainWindow(preloadPath: string, route = ''): BrowserWindow {
   const win = new BrowserWindow({
     title: WINDOW_TITLE,
     width: 1280,
@@ -27,6 +28,6 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   });
   // Shown once painted, so people never see a blank white frame.
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(APP_ENTRY_URL);
+  void win.loadURL(APP_ENTRY_URL + route);
   return win;
 }

@@ -14,8 +14,8 @@ import { transferStateSchema } from './sharing';
 
 /** A hub address as people type it: http(s) only, no credentials, trailing slashes dropped. */
 export const hubUrlSchema = z
-  .url({ protocol: /^https?$/ })
-  .max(2000)
+  .url({ protocol: /^https?$/, error: 'hub_address_invalid' })
+  .max(2000, 'hub_address_invalid')
   .transform((url) => url.replace(/\/+$/, ''));
 
 export const accountSchema = z.object({

@@ -10,6 +10,11 @@ const rememberedDeviceSchema = z.object({ id: z.string().max(500), label: z.stri
 export const settingsSchema = z.object({
   language: languageSchema.default('en'),
   displayName: z.string().trim().max(100).default(''),
+  /**
+   * The first-run welcome (name and language) was answered or skipped. Until then the studio speaks
+   * the system's language, when we have a catalog for it, rather than the stored default.
+   */
+  welcomeDone: z.boolean().default(false),
   libraryView: z.enum(['grid', 'list']).default('grid'),
   proxyPreset: z.enum(['standard', 'low']).default('standard'),
   // The recording set-up is remembered. A device is kept by id and label: browsers may change the id.

@@ -4,6 +4,7 @@ import { CommunityScreen } from './community/CommunityScreen';
 import { reportConnection } from './community/connection';
 import { HubScreen } from './community/HubScreen';
 import { SyncIndicator } from './community/SyncIndicator';
+import { useInviteLinks } from './community/useInviteLinks';
 import { useSync } from './store/sync';
 import { CollectionScreen } from './collections/CollectionScreen';
 import { CollectionsScreen } from './collections/CollectionsScreen';
@@ -28,6 +29,7 @@ export function App() {
   const { t } = useTranslation();
   const { route, go } = useRoute();
   const info = useSettings((s) => s.info);
+  useInviteLinks();
   useEffect(() => {
     void useSync.getState().load();
     return reportConnection();

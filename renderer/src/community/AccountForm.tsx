@@ -1,20 +1,29 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StudioCallError } from '../../../common/contract';
+import { parseInviteLink } from '../../../common/hub-api';
 import type { HubStatus } from '../../../common/schemas/community';
 import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
+import { useSettings } from '../store/settings';
 import { useSync } from '../store/sync';
 import { timeZones } from './format';
-
-const DEFAULT_HUB = 'http://127.0.0.1:8787';
+import { usePendingInvite } from './pending-invite';
 
 /** Signs in to a hub, or creates an account there: hub address, email, password (and a profile for others to see). */
 export function AccountForm({ status }: { status: HubStatus }) {
   const { t, i18n } = useTranslation();
   const expired = status.sessionExpired && status.account !== null;
   const [mode, setMode] = useState<'signIn' | 'signUp'>('signIn');
-  const [hubUrl, setHubUrl] = useState(status.hubUrl ?? DEFAULT_HUB);
+  const preset = useSettings((s) => s.info?.presetHubUrl ?? null);
+  const { invite, set: setInvite } = usePendingInvite();
+  const [hubUrl, setHubUrl] = useState(() => status.hubUrl ?? preset ?? '');
+  // The hub an invitation names comes first: it is where the person was asked to join. An expired
+  // session signs in again to its own hub only.
+  useEffect(() => {
+    const link = parseInviteLink(invite);
+    if (link && !expired) setHubUrl(link.hubUrl);
+  }, [invite, expired]);
   const [email, setEmail] = useState(status.account?.email ?? '');
   const [password, setPassword] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -67,6 +76,13 @@ export function AccountForm({ status }: { status: HubStatus }) {
     >
       <h2 id="account-form-title">{expired ? t('hub.expiredTitle') : mode === 'signIn' ? t('hub.signInTitle') : t('hub.signUpTitle')}</h2>
       {expired && <p className="notice">{t('hub.expiredBody', { name: status.account!.displayName })}</p>}
+      {!expired && !status.account && (
+        <label className="field">
+          <span>{t('hub.invitation')}</span>
+          <input dir="ltr" value={invite} onChange={(e) => setInvite(e.target.value)} />
+          <span className="muted small-text">{t('hub.invitationHelp')}</span>
+        </label>
+      )}
       {!expired && (
         <div className="segmented" role="group" aria-label={t('hub.mode')}>
           <button type="button" aria-pressed={mode === 'signIn'} onClick={() => setMode('signIn')}>
@@ -79,7 +95,17 @@ export function AccountForm({ status }: { status: HubStatus }) {
       )}
       <label className="field">
         <span>{t('hub.url')}</span>
-        <input type="url" required dir="ltr" value={hubUrl} onChange={(e) => setHubUrl(e.target.value)} disabled={expired} />
+        {/* Text, not type=url: a malformed address gets the studio's own message, in the studio's language. */}
+        <input
+          type="text"
+          inputMode="url"
+          required
+          dir="ltr"
+          placeholder="https://hub.example.org"
+          value={hubUrl}
+          onChange={(e) => setHubUrl(e.target.value)}
+          disabled={expired}
+        />
         <span className="muted small-text">{t('hub.urlHelp')}</span>
       </label>
       <label className="field">

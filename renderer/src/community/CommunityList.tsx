@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
@@ -6,6 +6,7 @@ import { useCommunities } from '../store/communities';
 import { useRoute } from '../store/route';
 import { languageNames, timeAgo } from './format';
 import { useNow } from './useNow';
+import { usePendingInvite } from './pending-invite';
 
 /** The person's communities, and the two ways into a new one: create it, or join with an invite. */
 export function CommunityList() {
@@ -16,7 +17,9 @@ export function CommunityList() {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [languages, setLanguages] = useState(i18n.language);
-  const [code, setCode] = useState('');
+  const invite = usePendingInvite((s) => s.invite);
+  const [code, setCode] = useState(invite);
+  useEffect(() => setCode(invite), [invite]);
   const [error, setError] = useState<{ where: 'create' | 'join'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -7,6 +7,7 @@ import { useSync } from '../store/sync';
 import { useToasts } from '../store/toasts';
 import { AccountForm } from './AccountForm';
 import { CommunityList } from './CommunityList';
+import { HubIntro } from './HubIntro';
 import { countryName } from './format';
 import { KeyringNotice } from './KeyringNotice';
 import { TransferSettings } from './TransferSettings';
@@ -67,7 +68,10 @@ export function HubScreen() {
           </div>
         </div>
       ) : (
-        <AccountForm status={hub} />
+        <>
+          {!account && <HubIntro />}
+          <AccountForm status={hub} />
+        </>
       )}
       {signedIn && <CommunityList />}
       <TransferSettings />

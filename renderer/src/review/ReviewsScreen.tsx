@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useRoute } from '../store/route';
+import { useSync } from '../store/sync';
 import { CalibrationPanel } from './CalibrationPanel';
 import { GrowthPanel } from './GrowthPanel';
 import { MentorInbox } from './MentorInbox';
 import { MyRequests } from './MyRequests';
+import { NeedsCommunity } from './NeedsCommunity';
 import { Notices } from './Notices';
 import { UnreadBadge } from './UnreadBadge';
 import { RubricsPanel } from './RubricsPanel';
@@ -16,6 +18,8 @@ export function ReviewsScreen({ tab }: { tab: ReviewTab }) {
   const { t } = useTranslation();
   const go = useRoute((s) => s.go);
   const unread = useReviews((s) => s.unread);
+  // Until the hub status is known nothing is asked of the hub; with no account, nothing at all.
+  const hub = useSync((s) => s.hub);
   return (
     <section className="reviews-screen" aria-labelledby="reviews-title">
       <h1 id="reviews-title">{t('review.screen.title')}</h1>
@@ -36,12 +40,17 @@ export function ReviewsScreen({ tab }: { tab: ReviewTab }) {
         ))}
       </div>
       <div id="reviews-panel" role="tabpanel" aria-labelledby={`reviews-tab-${tab}`}>
-        {tab === 'inbox' && <MentorInbox />}
-        {tab === 'requests' && <MyRequests />}
-        {tab === 'notices' && <Notices />}
-        {tab === 'growth' && <GrowthPanel />}
-        {tab === 'rubrics' && <RubricsPanel />}
-        {tab === 'calibration' && <CalibrationPanel />}
+        {hub && !hub.account && <NeedsCommunity tab={tab} />}
+        {hub?.account && (
+          <>
+            {tab === 'inbox' && <MentorInbox />}
+            {tab === 'requests' && <MyRequests />}
+            {tab === 'notices' && <Notices />}
+            {tab === 'growth' && <GrowthPanel />}
+            {tab === 'rubrics' && <RubricsPanel />}
+            {tab === 'calibration' && <CalibrationPanel />}
+          </>
+        )}
       </div>
     </section>
   );

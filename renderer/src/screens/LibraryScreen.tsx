@@ -6,12 +6,14 @@ import { formatPercent } from '../lib/format';
 import { useLibrary } from '../store/library';
 import { useRoute } from '../store/route';
 import { useSettings } from '../store/settings';
+import { WelcomeCard } from '../welcome/WelcomeCard';
 
 export function LibraryScreen() {
   const { t, i18n } = useTranslation();
   const { items, total, loaded, query, sort, uploads, load, loadMore, setQuery, setSort } = useLibrary();
   const view = useSettings((s) => s.settings?.libraryView ?? 'grid');
   const update = useSettings((s) => s.update);
+  const welcomeDone = useSettings((s) => s.settings?.welcomeDone ?? true);
   const go = useRoute((s) => s.go);
   const [search, setSearch] = useState(query);
 
@@ -61,6 +63,8 @@ export function LibraryScreen() {
         <span className="spacer" />
         <ImportButton primary={!isEmpty} />
       </div>
+
+      {!welcomeDone && <WelcomeCard />}
 
       {uploads.length > 0 && (
         <ul className="uploads">

@@ -138,6 +138,8 @@ class FakeApp extends EventEmitter {
   getVersion = () => '0.0.0-test';
   getAppPath = () => '/nonexistent/app';
   requestSingleInstanceLock = vi.fn(() => this.gotLock);
+  /** Schemes the app asked the OS to hand it (join links). */
+  setAsDefaultProtocolClient = vi.fn((_scheme: string, _path?: string, _args?: string[]) => true);
   whenReady = () => this.ready;
   becomeReady(): void {
     this.emit('ready');

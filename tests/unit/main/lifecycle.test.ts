@@ -42,8 +42,14 @@ describe('main process lifecycle', () => {
     expect(contents.windowOpenHandler).not.toBeNull();
 
     // A second launch brings this window forward.
-    e.app.emit('second-instance');
+    e.app.emit('second-instance', {}, ['practice-circle']);
     expect(win.focus).toHaveBeenCalled();
+
+    // One started from an invitation's join link shows the invitation in this window.
+    e.app.emit('second-instance', {}, ['practice-circle', 'practicecircle://join?hub=https%3A%2F%2Fhub.example.org&code=ABCDEFGH']);
+    expect(win.webContents.send).toHaveBeenCalledWith(expect.any(String), 'app.openInvite', {
+      link: 'https://hub.example.org/join/ABCDEFGH',
+    });
 
     // Quitting waits for the core to close, then really quits.
     e.app.quit();
