@@ -50,5 +50,8 @@ export const transferSchema = z.object({
   state: transferStateSchema,
   errorCode: z.string().nullable(),
   updatedAt: timestampSchema,
+  /** Measured over the last seconds while it runs; null until there is enough to say. */
+  bytesPerSecond: z.number().nonnegative().nullable(),
+  secondsLeft: z.number().nonnegative().nullable(),
 });
 export type Transfer = z.infer<typeof transferSchema>;

@@ -23,6 +23,7 @@ import {
   type Direction,
   type StoredTransfer,
 } from './queries';
+import { RateMeter } from './rate';
 import { writeSpriteIndex } from './sprite-index';
 import { Throttle } from './throttle';
 import { runUpload } from './upload';
@@ -74,6 +75,8 @@ const toTransfer = (t: StoredTransfer & { lessonTitle: string }): Transfer => ({
   state: t.state,
   errorCode: t.errorCode,
   updatedAt: t.updatedAt,
+  bytesPerSecond: null,
+  secondsLeft: null,
 });
 
 /**
@@ -89,6 +92,7 @@ export class TransferQueue {
   >();
   private readonly lastEvent = new Map<string, number>();
   private readonly lastSave = new Map<string, number>();
+  private readonly rates = new Map<string, RateMeter>();
   private metered: boolean | null = null;
   private stopped = true;
   private timer: NodeJS.Timeout | undefined;
@@ -219,6 +223,7 @@ export class TransferQueue {
         this.running.delete(t.id);
         this.lastEvent.delete(t.id);
         this.lastSave.delete(t.id);
+        this.rates.delete(t.id);
         this.pump();
       });
     this.running.set(t.id, { controller, direction: t.direction, lessonId: t.lessonId, ended });
@@ -332,6 +337,9 @@ export class TransferQueue {
 
   private progress(id: string, done: number, total: number): void {
     const t = performance.now();
+    const rate = this.rates.get(id) ?? new RateMeter();
+    this.rates.set(id, rate);
+    rate.add(t, done);
     if (t - (this.lastSave.get(id) ?? 0) >= PROGRESS_SAVE_MS) {
       this.lastSave.set(id, t);
       setTransferProgress(this.db, id, done, total);
@@ -339,7 +347,9 @@ export class TransferQueue {
     if (t - (this.lastEvent.get(id) ?? 0) >= PROGRESS_EVENT_MS) {
       this.lastEvent.set(id, t);
       const transfer = transferWithTitle(this.db, id);
-      if (transfer) this.o.ctx.bus.emit('transfers.progress', { ...toTransfer(transfer), doneBytes: done, sizeBytes: total });
+      const bytesPerSecond = rate.bytesPerSecond();
+      const secondsLeft = bytesPerSecond ? Math.max(0, total - done) / bytesPerSecond : null;
+      if (transfer) this.o.ctx.bus.emit('transfers.progress', { ...toTransfer(transfer), doneBytes: done, sizeBytes: total, bytesPerSecond, secondsLeft });
     }
   }
 

@@ -5,7 +5,7 @@
  * minutes again. Each request is sized to about REQUEST_SECONDS at the speed the last one achieved, so
  * a cut costs seconds on any link; a fast link reaches the configured maximum after one request.
  */
-const REQUEST_SECONDS = 2;
+const REQUEST_SECONDS = 1.5;
 /** The first request, before any measurement: small enough to be cheap to lose on the slowest link. */
 export const FIRST_REQUEST_BYTES = 64 * 1024;
 const MIN_REQUEST_BYTES = 16 * 1024;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Transfer } from '../../../common/schemas/sync';
 import { call } from '../bridge/studio';
 import { formatBytes, formatPercent } from '../lib/format';
+import { roughDuration } from './format';
 
 /** Media on its way to or from the hub, each with its progress and a pause or resume button. */
 export function TransferList({ transfers }: { transfers: Transfer[] }) {
@@ -21,17 +22,39 @@ export function TransferList({ transfers }: { transfers: Transfer[] }) {
               <span className="muted small-text">
                 {t(`transfers.states.${tr.state}`)}
                 {tr.sizeBytes > 0 && ` · ${formatBytes(tr.doneBytes, i18n.language)} / ${formatBytes(tr.sizeBytes, i18n.language)}`}
+                {tr.state === 'running' &&
+                  tr.bytesPerSecond !== null &&
+                  ` · ${t('transfers.rate', { rate: formatBytes(tr.bytesPerSecond, i18n.language) })}`}
+                {tr.state === 'running' &&
+                  tr.secondsLeft !== null &&
+                  ` · ${t('transfers.timeLeft', { duration: roughDuration(tr.secondsLeft * 1000, i18n.language) })}`}
               </span>
             </div>
-            <progress max={1} value={fraction} aria-label={t('transfers.progress', { name, percent: formatPercent(fraction, i18n.language) })} />
-            {tr.errorCode && tr.state !== 'done' && <p className="small-text error-text">{t(`errors.${tr.errorCode}`, { defaultValue: t('errors.internal') })}</p>}
+            <progress
+              max={1}
+              value={fraction}
+              aria-label={t('transfers.progress', { name, percent: formatPercent(fraction, i18n.language) })}
+            />
+            {tr.errorCode && tr.state !== 'done' && (
+              <p className="small-text error-text">{t(`errors.${tr.errorCode}`, { defaultValue: t('errors.internal') })}</p>
+            )}
             {(tr.state === 'queued' || tr.state === 'running') && (
-              <button type="button" className="small" onClick={() => void call('transfers.pause', { id: tr.id })} aria-label={t('transfers.pauseNamed', { name })}>
+              <button
+                type="button"
+                className="small"
+                onClick={() => void call('transfers.pause', { id: tr.id })}
+                aria-label={t('transfers.pauseNamed', { name })}
+              >
                 {t('transfers.pause')}
               </button>
             )}
             {(tr.state === 'paused' || tr.state === 'failed') && (
-              <button type="button" className="small" onClick={() => void call('transfers.resume', { id: tr.id })} aria-label={t('transfers.resumeNamed', { name })}>
+              <button
+                type="button"
+                className="small"
+                onClick={() => void call('transfers.resume', { id: tr.id })}
+                aria-label={t('transfers.resumeNamed', { name })}
+              >
                 {t('transfers.resume')}
               </button>
             )}

@@ -46,9 +46,13 @@ export function timeZones(): string[] {
   return Intl.supportedValuesOf('timeZone');
 }
 
-/** "7 minutes", "24 hours", "3 days": how far a clock is off, in the unit a person would say it in. */
+/** "40 seconds", "7 minutes", "24 hours", "3 days": how long, in the unit a person would say it in. */
 export function roughDuration(ms: number, language: string): string {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (ms < 90_000)
+    return new Intl.NumberFormat(language, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(
+      Math.max(1, Math.round(ms / 1000)),
+    );
+  const minutes = Math.round(ms / 60_000);
   const [value, unit] =
     minutes < 120 ? [minutes, 'minute'] : minutes < 48 * 60 ? [Math.round(minutes / 60), 'hour'] : [Math.round(minutes / (24 * 60)), 'day'];
   return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
