@@ -17,8 +17,12 @@ function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** "Label: text", then the text's further lines, each line's words isolated from the label. */
+/**
+ * "Label: text", then the text's further lines, each line's words isolated from the label. Without a
+ * label (a page's captions name no kinds) there is nothing to isolate the words from.
+ */
 function labelled(label: string, text: string): string[] {
+  if (!label) return textLines(text);
   const [first, ...rest] = textLines(text).map(isolate);
   return [first ? `${label}: ${first}` : label, ...rest];
 }
@@ -34,7 +38,8 @@ function noteCue(note: Note, replies: Note[], contents: ExportContents, duration
     .map((part, i) => (i === 0 ? part : isolate(part)))
     .join(' · ');
   const lines = [...labelled(heading, note.text), ...replies.flatMap((r) => labelled(`– ${replyHeading(contents, r)}`, r.text))];
-  return `${note.id}\n${timestamp(note.startMs)} --> ${timestamp(end)}\n${lines.map(escape).join('\n')}\n`;
+  // A cue needs a line of text: a page's caption for an uncoded, empty note still marks its moment.
+  return `${note.id}\n${timestamp(note.startMs)} --> ${timestamp(end)}\n${(lines.length ? lines : ['…']).map(escape).join('\n')}\n`;
 }
 
 /**

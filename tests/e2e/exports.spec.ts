@@ -103,6 +103,9 @@ test('the notes export dialog offers replies, the reflection and private notes, 
         csv: /Spreadsheet \(CSV\)/,
         parts: ['Replies', 'My reflection', 'Private notes'],
         save: 'Export',
+        report: 'Feedback report',
+        reflection: 'Reflection',
+        asked: 'What do I want feedback on?',
       },
     ],
     [
@@ -113,6 +116,9 @@ test('the notes export dialog offers replies, the reflection and private notes, 
         csv: /جدول بيانات \(CSV\)/,
         parts: ['الردود', 'تأملي', 'الملاحظات الخاصة'],
         save: 'تصدير',
+        report: 'تقرير التغذية الراجعة',
+        reflection: 'التأمل',
+        asked: 'في أي جانب أريد تغذية راجعة؟',
       },
     ],
   ] as const) {
@@ -136,6 +142,14 @@ test('the notes export dialog offers replies, the reflection and private notes, 
       expect(csv).toContain(',Praise,Questioning,');
       expect(csv).toContain('"What do I want feedback on?\nIs my wait long enough?"');
     }
+
+    // The printed report carries the reflection too, and the reply under its note.
+    await page.getByRole('button', { name: names.report }).click();
+    const reflection = page.getByRole('region', { name: names.reflection });
+    await expect(reflection.getByText(names.asked)).toBeVisible();
+    await expect(reflection.getByText('Is my wait long enough?')).toBeVisible();
+    await expect(page.locator('.report-reply')).toContainText('ثلاث ثوانٍ');
+    await page.screenshot({ path: test.info().outputPath(`report-${language}.png`), fullPage: true });
   }
   await rpc(page, 'settings.set', { language: 'en' });
 });
