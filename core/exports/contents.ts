@@ -61,5 +61,6 @@ export function textLines(text: string): string[] {
 /** "Reply from Amina, 6 Dec 2026, 20:30", in the person's language and this computer's time zone. */
 export function replyHeading(contents: ExportContents, reply: Note): string {
   const time = new Intl.DateTimeFormat(contents.language, { dateStyle: 'medium', timeStyle: 'short' }).format(reply.createdAt);
-  return contents.labels.reply.replace('{author}', isolate(reply.authorName)).replace('{time}', time);
+  // Nobody had set a name on the device that wrote it: the time alone, not "Reply from , …".
+  return reply.authorName ? contents.labels.reply.replace('{author}', isolate(reply.authorName)).replace('{time}', time) : time;
 }

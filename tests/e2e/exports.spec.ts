@@ -82,8 +82,8 @@ test('the notes export dialog offers replies, the reflection and private notes, 
 }) => {
   await fs.writeFile(gate, '');
   await page.goto(shell.url);
-  const [lesson] = (await rpc(page, 'lessons.list', { query: '', sort: 'newest', limit: 1, offset: 0 })).items;
-  const lessonId = lesson.id as string;
+  const { results } = await rpc(page, 'lessons.import', { sources: [{ kind: 'path', path: path.join(media, `${TITLE}.mp4`) }] });
+  const lessonId = results[0].lesson.id as string;
   const note = await rpc(page, 'notes.add', {
     lessonId,
     startMs: 2000,

@@ -183,7 +183,9 @@ export function ReportScreen({ id }: { id: string }) {
                       {replies(n).map((r) => (
                         <div key={r.id} className="report-reply">
                           <p className="muted small-text">
-                            {t('notesExport.replyHeading', { author: r.authorName, time: formatDate(r.createdAt, i18n.language) })}
+                            {r.authorName
+                              ? t('notesExport.replyHeading', { author: r.authorName, time: formatDate(r.createdAt, i18n.language) })
+                              : formatDate(r.createdAt, i18n.language)}
                           </p>
                           <p className="note-text" dir="auto">
                             {r.text}

@@ -106,6 +106,17 @@ describe('WebVTT notes', () => {
     expect(vtt).not.toMatch(/Observation|Question|Reflection/);
   });
 
+  it('dates a reply from a device where nobody set a name, without an empty "Reply from"', () => {
+    const nameless = exportContents([notes[1]!, { ...notes[2]!, authorName: '' }], null, all, {
+      codeNames: new Map(),
+      labels: english,
+      language: 'en',
+    });
+    expect(parseCaptionFile('notes.vtt', notesToVtt(nameless, 10_000)).cues[0]!.text.split('\n')[1]).toBe(
+      `– ${when('en')}: ${L}=HYPERLINK("x")${R}`,
+    );
+  });
+
   it('leaves out what the person unticks: replies, the reflection, private notes with their replies', () => {
     const vtt = notesToVtt(contents({ replies: false, reflection: false, privateNotes: true }), 10_000);
     expect(vtt).not.toContain('Mentor Ali');
