@@ -1,6 +1,7 @@
-import type { Note } from '../../common/schemas/note';
+import type { ExportContents } from './contents';
 
-const header = ['id', 'parent_id', 'start_ms', 'end_ms', 'kind', 'code', 'author', 'created_at', 'text'];
+/** Column names stay the same in every language, so programs that read the file can find them. */
+const header = ['id', 'parent_id', 'start_ms', 'end_ms', 'kind', 'code', 'author', 'private', 'created_at', 'text'];
 
 /**
  * RFC 4180 fields; a field that a spreadsheet would run as a formula (leading =, +, - or @) is
@@ -12,19 +13,26 @@ function field(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Notes and replies, one row each, replies under their note. */
-export function notesToCsv(notes: Note[], codeNames: Map<string, string>): string {
+/**
+ * Notes and replies, one row each, replies under their note (`parent_id` names it); kind and code in
+ * the person's language. The reflection's answers follow as rows of the reflection kind, each with its
+ * question as the text's first line.
+ */
+export function notesToCsv(contents: ExportContents): string {
+  const { notes, codeNames, labels } = contents;
   const rows = notes.map((n) => [
     n.id,
     n.parentId,
     n.startMs,
     n.endMs,
-    n.kind,
+    labels.kinds[n.kind],
     n.codeId ? (codeNames.get(n.codeId) ?? n.codeId) : '',
     n.authorName,
+    n.private ? 1 : 0,
     new Date(n.createdAt).toISOString(),
     n.text,
   ]);
+  const reflection = contents.reflection.map((r) => ['', '', '', '', labels.reflection, '', '', '', '', `${r.prompt}\n${r.answer}`]);
   // A byte-order mark, so spreadsheet programs read the file as UTF-8 (Arabic text included).
-  return `\uFEFF${[header, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[header, ...rows, ...reflection].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,10 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StudioError } from '../../common/errors';
+import type { NoteExportLabels } from '../../common/schemas/export';
 import type { ExportRequest } from '../../common/schemas/package';
 import type { CoreContext } from '../app/context';
 import { getCollectionRow, itemRows } from '../collections/queries';
-import { codingFor } from '../coding/schemes';
+import { exportContents } from '../exports/contents';
+import { localCodeNames } from '../exports/notes-export';
 import { notesToVtt } from '../exports/vtt';
 import { getLessonRow } from '../library/queries';
 import { listNotes } from '../notes/queries';
@@ -24,11 +26,25 @@ function videoOf(files: MediaFile[]): MediaFile | undefined {
   return files.find((f) => videoKinds.has(f.kind));
 }
 
-/** The lesson's notes as WebVTT cues: the notes a package of the same choice would carry. */
-function lessonVtt(ctx: CoreContext, lessonId: string, includePrivateNotes: boolean): string {
-  const notes = listNotes(ctx.db, lessonId).filter((n) => includePrivateNotes || !n.private);
-  const codeNames = new Map(codingFor(ctx, lessonId).schemes.flatMap((s) => s.codes.map((c) => [c.id, c.name] as const)));
-  return notesToVtt(notes, codeNames, getLessonRow(ctx.db, lessonId)?.durationMs ?? null);
+/** No words of ours on the captions of a page: a cue shows its code and text, as on the timeline. */
+const unlabelled: NoteExportLabels = {
+  kinds: { observation: '', praise: '', question: '', suggestion: '' },
+  reply: '',
+  reflection: '',
+  wentWell: '',
+  wouldChange: '',
+  feedbackWanted: '',
+};
+
+/** The lesson's notes as WebVTT cues: the notes a package of the same choice would carry, codes named in the page's language. */
+function lessonVtt(ctx: CoreContext, lessonId: string, includePrivateNotes: boolean, language: string): string {
+  const parts = { replies: false, reflection: false, privateNotes: includePrivateNotes };
+  const contents = exportContents(listNotes(ctx.db, lessonId), null, parts, {
+    codeNames: localCodeNames(ctx, lessonId, language),
+    labels: unlabelled,
+    language,
+  });
+  return notesToVtt(contents, getLessonRow(ctx.db, lessonId)?.durationMs ?? null);
 }
 
 function itemsOf(
@@ -73,13 +89,13 @@ export async function buildWebExport(ctx: CoreContext, request: ExportRequest, t
       done += copy.from.size;
       run.progress(Math.min(0.98, done / total));
     }
+    const language = collection?.language ?? selection.language;
     const vtts = new Map<string, string>();
     for (const lessonId of selection.lessonIds) {
-      const vtt = lessonVtt(ctx, lessonId, request.includePrivateNotes);
+      const vtt = lessonVtt(ctx, lessonId, request.includePrivateNotes, language);
       vtts.set(lessonId, vtt);
       await fs.writeFile(path.join(partial, 'captions', `${lessonId}.vtt`), vtt);
     }
-    const language = collection?.language ?? selection.language;
     const page: WebCollection = {
       title: selection.title,
       language,

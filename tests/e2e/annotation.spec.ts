@@ -27,10 +27,16 @@ test.beforeAll(async ({ browser }) => {
   lessonId = results[0].lesson.id;
   // The timeline draws from the waveform and sprite the media jobs make.
   await expect
-    .poll(async () => {
-      const lesson = await rpc(page, 'lessons.get', { id: lessonId });
-      return lesson.status === 'ready' && ['peaks', 'sprite', 'sprite_index'].every((k) => lesson.assets.some((a: { kind: string }) => a.kind === k));
-    }, { timeout: 60_000 })
+    .poll(
+      async () => {
+        const lesson = await rpc(page, 'lessons.get', { id: lessonId });
+        return (
+          lesson.status === 'ready' &&
+          ['peaks', 'sprite', 'sprite_index'].every((k) => lesson.assets.some((a: { kind: string }) => a.kind === k))
+        );
+      },
+      { timeout: 60_000 },
+    )
     .toBe(true);
   durationMs = (await rpc(page, 'lessons.get', { id: lessonId })).durationMs;
   await page.close();
@@ -46,7 +52,11 @@ async function openLesson(page: Page, atMs?: number) {
   await page.goto(shell.url);
   await page.evaluate((hash) => (window.location.hash = hash), `#/lesson/${lessonId}${atMs !== undefined ? `?t=${atMs}` : ''}`);
   await expect(page.getByRole('heading', { name: TITLE })).toBeVisible();
-  await page.locator('video').evaluate((v: HTMLVideoElement) => new Promise((r) => (v.readyState >= 1 ? r(null) : v.addEventListener('loadedmetadata', r, { once: true }))));
+  await page
+    .locator('video')
+    .evaluate(
+      (v: HTMLVideoElement) => new Promise((r) => (v.readyState >= 1 ? r(null) : v.addEventListener('loadedmetadata', r, { once: true }))),
+    );
 }
 
 /** Seeks the way a person does with the keyboard-free fallback: a click on the timeline at that moment. */
@@ -63,7 +73,9 @@ async function box(locator: Locator) {
   return b;
 }
 
-test('point note with N, range with I/O, a code with 1 while playing: on the timeline at their moments and in the list', async ({ page }) => {
+test('point note with N, range with I/O, a code with 1 while playing: on the timeline at their moments and in the list', async ({
+  page,
+}) => {
   await openLesson(page);
 
   await seekTo(page, 2000);
@@ -101,7 +113,11 @@ test('point note with N, range with I/O, a code with 1 while playing: on the tim
   await expect(page.getByTestId('code-count-1')).toHaveText('1');
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
 
-  const notes = await rpc<Array<{ id: string; startMs: number; endMs: number | null; text: string; codeId: string | null }>>(page, 'notes.list', { lessonId });
+  const notes = await rpc<Array<{ id: string; startMs: number; endMs: number | null; text: string; codeId: string | null }>>(
+    page,
+    'notes.list',
+    { lessonId },
+  );
   expect(notes).toHaveLength(3);
   const timeline = await box(page.getByTestId('timeline-content'));
   const x = (ms: number) => timeline.x + (ms / durationMs) * timeline.width;
@@ -146,7 +162,9 @@ test('point note with N, range with I/O, a code with 1 while playing: on the tim
   await page.getByRole('button', { name: 'Start at 0:01' }).click();
   await page.getByRole('button', { name: 'Save note' }).click();
   await expect(page.getByRole('button', { name: /^Go to 0:01: Clear task, kids ready 1/ })).toBeVisible();
-  const moved = (await rpc<Array<{ text: string; startMs: number }>>(page, 'notes.list', { lessonId })).find((n) => n.text.startsWith('Clear task'))!;
+  const moved = (await rpc<Array<{ text: string; startMs: number }>>(page, 'notes.list', { lessonId })).find((n) =>
+    n.text.startsWith('Clear task'),
+  )!;
   expect(Math.abs(moved.startMs - 1300)).toBeLessThan(150);
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -212,30 +230,56 @@ test('a reply threads under its note, and search finds it and opens the lesson a
   await expect(page.locator(`article[data-note-id="${note.id}"]`)).toHaveAttribute('aria-current', 'true');
 });
 
-test('notes exported as WebVTT import back as the same caption cues, shown in the player', async ({ page }) => {
+test('notes exported as WebVTT import back as a cue per note, with its kind and replies, shown in the player', async ({ page }) => {
   await openLesson(page);
+  await page.getByRole('button', { name: 'Export notes…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export notes' });
+  await expect(dialog.getByRole('radio', { name: /Captions \(WebVTT\)/ })).toBeChecked();
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export notes (WebVTT)' }).click();
+  await dialog.getByRole('button', { name: 'Export' }).click();
   const file = await (await download).path();
   const saved = await fs.readFile(file, 'utf8');
   expect(saved.startsWith('WEBVTT')).toBe(true);
+  await expect(dialog).toBeHidden();
 
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import captions' }).click();
   await (await chooser).setFiles({ name: `${TITLE} - notes.vtt`, mimeType: 'text/vtt', buffer: Buffer.from(saved) });
   await expect(page.getByText(`Captions “${TITLE} - notes” added`)).toBeVisible();
 
-  const notes = (await rpc<Array<{ startMs: number; endMs: number | null; text: string; parentId: string | null }>>(page, 'notes.list', { lessonId })).filter((n) => !n.parentId);
+  type Listed = {
+    id: string;
+    kind: 'observation' | 'praise' | 'question' | 'suggestion';
+    startMs: number;
+    endMs: number | null;
+    text: string;
+    parentId: string | null;
+  };
+  const all = await rpc<Listed[]>(page, 'notes.list', { lessonId });
+  const notes = all.filter((n) => !n.parentId);
   // The player shows the imported file as a caption track; its cues are what any player would show.
   const element = page.locator('video track');
   await expect(element).toHaveCount(1);
-  await expect.poll(() => element.evaluate((t: HTMLTrackElement) => (t.track.mode === 'disabled' ? (t.track.mode = 'hidden') : t.readyState))).toBe(2);
+  await expect
+    .poll(() => element.evaluate((t: HTMLTrackElement) => (t.track.mode === 'disabled' ? (t.track.mode = 'hidden') : t.readyState)))
+    .toBe(2);
   const cues = await element.evaluate((t: HTMLTrackElement) =>
-    Array.from(t.track.cues!, (c) => ({ start: Math.round(c.startTime * 1000), end: Math.round(c.endTime * 1000), text: (c as VTTCue).text })),
+    Array.from(t.track.cues!, (c) => ({
+      start: Math.round(c.startTime * 1000),
+      end: Math.round(c.endTime * 1000),
+      text: (c as VTTCue).text,
+    })),
   );
   expect(cues.map((c) => c.start)).toEqual(notes.map((n) => n.startMs));
-  expect(cues.map((c) => c.text)).toEqual(notes.map((n) => n.text));
-  for (const [i, n] of notes.entries()) if (n.endMs !== null) expect(cues[i]!.end).toBe(n.endMs);
+  const kinds = { observation: 'Observation', praise: 'Praise', question: 'Question', suggestion: 'Suggestion' };
+  // Each cue leads with the note's kind; the teacher's words, and each reply's, are isolated from our labels.
+  for (const [i, n] of notes.entries()) {
+    expect(cues[i]!.text.startsWith(kinds[n.kind])).toBe(true);
+    if (n.text) expect(cues[i]!.text).toContain(`\u2068${n.text}\u2069`);
+    for (const reply of all.filter((r) => r.parentId === n.id)) expect(cues[i]!.text).toContain(`\u2068${reply.text}\u2069`);
+    if (n.endMs !== null) expect(cues[i]!.end).toBe(n.endMs);
+  }
+  expect(all.some((n) => n.parentId)).toBe(true);
 });
 
 test('note text with HTML or script is shown as plain text', async ({ page }) => {
@@ -254,7 +298,13 @@ test('Arabic flips the workspace but keeps the timeline left to right', async ({
   await page.goto(shell.url);
   // Enough notes to fill the list and the timeline.
   for (let i = 0; i < 40; i++) {
-    await rpc(page, 'notes.add', { lessonId, startMs: 250 + i * 290, endMs: i % 7 === 0 ? 250 + i * 290 + 1500 : null, text: `ملاحظة رقم ${i + 1}: الطلاب يشاركون`, kind: ['observation', 'praise', 'question', 'suggestion'][i % 4] });
+    await rpc(page, 'notes.add', {
+      lessonId,
+      startMs: 250 + i * 290,
+      endMs: i % 7 === 0 ? 250 + i * 290 + 1500 : null,
+      text: `ملاحظة رقم ${i + 1}: الطلاب يشاركون`,
+      kind: ['observation', 'praise', 'question', 'suggestion'][i % 4],
+    });
   }
   await rpc(page, 'settings.set', { language: 'ar' });
   await openLesson(page);
@@ -267,7 +317,9 @@ test('Arabic flips the workspace but keeps the timeline left to right', async ({
   const main = await box(page.locator('.lesson-main'));
   const side = await box(page.locator('.lesson-side'));
   expect(side.x).toBeLessThan(main.x);
-  const notes = (await rpc<Array<{ id: string; startMs: number; parentId: string | null }>>(page, 'notes.list', { lessonId })).filter((n) => !n.parentId);
+  const notes = (await rpc<Array<{ id: string; startMs: number; parentId: string | null }>>(page, 'notes.list', { lessonId })).filter(
+    (n) => !n.parentId,
+  );
   const timeline = await box(page.getByTestId('timeline-content'));
   const first = await box(page.locator(`.timeline [data-note-id="${notes[0]!.id}"]`));
   const last = await box(page.locator(`.timeline [data-note-id="${notes.at(-1)!.id}"]`));

@@ -1,22 +1,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../bridge/studio';
-import { formatPercent } from '../lib/format';
 import { activeJobs, useJobs } from '../store/jobs';
+import { useLesson } from '../store/lesson';
+import { useLibrary } from '../store/library';
+import { backgroundSummary, lessonTitle } from './background-work';
 import { JobRow } from './JobRow';
 
 /** Always visible in the header: what the studio is doing in the background, with a way to see and stop it. */
 export function JobsIndicator() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const jobs = useJobs((s) => s.jobs);
+  // Titles come from the library and the open lesson: read again when they change, so a new lesson is named once it is listed.
+  useLibrary((s) => s.items);
+  useLesson((s) => s.lesson);
   const [open, setOpen] = useState(false);
   const active = activeJobs(jobs);
   const failed = Object.values(jobs).filter((j) => j.status === 'failed');
-  const overall = active.length ? active.reduce((sum, j) => sum + j.progress, 0) / active.length : 0;
   return (
     <div className="jobs-indicator">
       <button type="button" className="ghost" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {active.length ? `${t('jobs.running', { count: active.length })} · ${formatPercent(overall, i18n.language)}` : t('jobs.none')}
+        {backgroundSummary(t, active)}
         {failed.length > 0 && <span className="badge badge-error">{failed.length}</span>}
       </button>
       {open && (
@@ -25,7 +29,13 @@ export function JobsIndicator() {
           {[...active, ...failed].length === 0 && <p className="muted">{t('jobs.none')}</p>}
           <ul>
             {[...active, ...failed].map((job) => (
-              <JobRow key={job.id} job={job} onCancel={() => void call('jobs.cancel', { id: job.id })} onRetry={() => void call('jobs.retry', { id: job.id })} />
+              <JobRow
+                key={job.id}
+                job={job}
+                lessonTitle={job.lessonId ? lessonTitle(job.lessonId) : undefined}
+                onCancel={() => void call('jobs.cancel', { id: job.id })}
+                onRetry={() => void call('jobs.retry', { id: job.id })}
+              />
             ))}
           </ul>
         </div>

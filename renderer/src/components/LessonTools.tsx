@@ -1,11 +1,10 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../bridge/studio';
-import { downloadText } from '../lib/download';
 import { errorMessage } from '../lib/errors';
 import { useCaptions } from '../store/captions';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
+import { NotesExportDialog } from './NotesExportDialog';
 
 /** Notes out (WebVTT, CSV, a printable report) and captions in. */
 export function LessonTools({ lessonId }: { lessonId: string }) {
@@ -14,19 +13,12 @@ export function LessonTools({ lessonId }: { lessonId: string }) {
   const go = useRoute((s) => s.go);
   const toast = useToasts((s) => s.show);
   const input = useRef<HTMLInputElement>(null);
-  const fail = (err: unknown) => toast('error', errorMessage(t, err));
-  const exportAs = (format: 'vtt' | 'csv') =>
-    call('exports.notes', { lessonId, format })
-      .then((f) => downloadText(f.fileName, f.mime, f.text))
-      .catch(fail);
+  const [exporting, setExporting] = useState(false);
 
   return (
     <div className="lesson-tools" role="group" aria-label={t('tools.label')}>
-      <button type="button" className="small" onClick={() => void exportAs('vtt')}>
-        {t('tools.exportVtt')}
-      </button>
-      <button type="button" className="small" onClick={() => void exportAs('csv')}>
-        {t('tools.exportCsv')}
+      <button type="button" className="small" aria-haspopup="dialog" onClick={() => setExporting(true)}>
+        {t('tools.exportNotes')}
       </button>
       <button type="button" className="small" onClick={() => go({ name: 'report', id: lessonId })}>
         {t('tools.report')}
@@ -48,6 +40,7 @@ export function LessonTools({ lessonId }: { lessonId: string }) {
             .catch((err: unknown) => toast('error', t('tools.captionsRefused', { name: file.name, reason: errorMessage(t, err) })));
         }}
       />
+      {exporting && <NotesExportDialog lessonId={lessonId} onClose={() => setExporting(false)} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTimecode } from '../lib/format';
+import { mediaProblem, type MediaProblem } from '../lib/media-problem';
 import type { LoadedTrack } from '../store/captions';
 import { SPEEDS, usePlayback } from '../store/playback';
 
@@ -20,7 +21,7 @@ export function Player({ src, poster, videoRef, durationMs, tracks, onMediaDurat
   const [volume, setVolume] = useState(1);
   const [muted, setMuted] = useState(false);
   const [fullscreen, setFullscreen] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [problem, setProblem] = useState<MediaProblem | null>(null);
 
   useEffect(() => {
     const onChange = () => setFullscreen(document.fullscreenElement !== null);
@@ -65,16 +66,40 @@ export function Player({ src, poster, videoRef, durationMs, tracks, onMediaDurat
           setMuted(e.currentTarget.muted);
         }}
         onRateChange={sync}
-        onError={() => setFailed(true)}
+        onError={(e) => setProblem(mediaProblem(e.currentTarget.error))}
+        onLoadStart={() => setProblem(null)}
       >
         {tracks.map((track, i) => (
-          <track key={track.id} kind="captions" src={track.url} label={track.label} srcLang={track.language || undefined} default={i === 0} />
+          <track
+            key={track.id}
+            kind="captions"
+            src={track.url}
+            label={track.label}
+            srcLang={track.language || undefined}
+            default={i === 0}
+          />
         ))}
       </video>
-      {failed && <p className="error-text player-error">{t('player.cannotPlay')}</p>}
+      {problem && (
+        <div className="error-text player-error" role="alert">
+          <p>{t(`player.problems.${problem}.reason`)}</p>
+          <p>{t(`player.problems.${problem}.next`)}</p>
+          {problem === 'network' && (
+            <button type="button" className="small" onClick={() => video()?.load()}>
+              {t('player.tryAgain')}
+            </button>
+          )}
+        </div>
+      )}
       {/* Time flows left to right in every player, so the controls stay LTR even in Arabic. */}
       <div className="controls" dir="ltr">
-        <button type="button" className="icon-button" onClick={() => seekBy(-5000)} aria-label={t('player.back5')} title={t('player.back5')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => seekBy(-5000)}
+          aria-label={t('player.back5')}
+          title={t('player.back5')}
+        >
           ⏪
         </button>
         <button
@@ -86,7 +111,13 @@ export function Player({ src, poster, videoRef, durationMs, tracks, onMediaDurat
         >
           {playing ? '⏸' : '▶'}
         </button>
-        <button type="button" className="icon-button" onClick={() => seekBy(5000)} aria-label={t('player.forward5')} title={t('player.forward5')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => seekBy(5000)}
+          aria-label={t('player.forward5')}
+          title={t('player.forward5')}
+        >
           ⏩
         </button>
         <input

@@ -7,11 +7,12 @@ import { ClipsPanel } from '../components/ClipsPanel';
 import { CodingPanel } from '../components/CodingPanel';
 import { DetailsForm } from '../components/DetailsForm';
 import { LessonExportButton } from '../collections/LessonExportButton';
-import { JobRow } from '../components/JobRow';
+import { BackgroundWork } from '../components/BackgroundWork';
 import { LessonTools } from '../components/LessonTools';
 import { LessonSharing } from '../community/LessonSharing';
 import { NotesPanel } from '../components/NotesPanel';
 import { Player } from '../components/Player';
+import { PreparationFailure } from '../components/PreparationFailure';
 import { ReflectionPanel } from '../components/ReflectionPanel';
 import { ShortcutHelp } from '../components/ShortcutHelp';
 import { Timeline } from '../components/Timeline';
@@ -40,7 +41,10 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
   const go = useRoute((s) => s.go);
   const toast = useToasts((s) => s.show);
   const allJobs = useJobs((s) => s.jobs);
-  const jobs = useMemo(() => Object.values(allJobs).filter((j) => j.lessonId === id && j.status !== 'done' && j.kind !== 'clip'), [allJobs, id]);
+  const jobs = useMemo(
+    () => Object.values(allJobs).filter((j) => j.lessonId === id && j.status !== 'done' && j.kind !== 'clip'),
+    [allJobs, id],
+  );
   const coding = useCoding();
   const tracks = useCaptions((s) => s.tracks);
   const workspace = useWorkspace();
@@ -72,7 +76,11 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
 
   const openDraft = (startMs: number, endMs: number | null) => {
     usePlayback.getState().video?.pause();
-    workspace.set({ tab: 'notes', draft: { startMs, endMs, text: '', kind: 'observation', codeId: null }, ...(endMs !== null ? { lastRange: { startMs, endMs } } : {}) });
+    workspace.set({
+      tab: 'notes',
+      draft: { startMs, endMs, text: '', kind: 'observation', codeId: null },
+      ...(endMs !== null ? { lastRange: { startMs, endMs } } : {}),
+    });
   };
   const dropCode = (key: number) => {
     const code = scheme?.codes.find((c) => c.key === key);
@@ -137,7 +145,9 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
         // Said where it can be seen: the playhead did not move, and a sighted person should know why.
         if (!target) return toast('info', t(direction === 1 ? 'notes.noNoteAfter' : 'notes.noNoteBefore'));
         playback.seek(target.startMs);
-        return setStatus(t('notes.jumpedTo', { time: fmt(target.startMs), text: target.text.slice(0, 80) || t(`notes.kinds.${target.kind}`) }));
+        return setStatus(
+          t('notes.jumpedTo', { time: fmt(target.startMs), text: target.text.slice(0, 80) || t(`notes.kinds.${target.kind}`) }),
+        );
       }
     }
   };
@@ -219,20 +229,18 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
           ) : (
             <div className="player-placeholder">
               {poster && <img src={poster} alt="" />}
-              <p>{lesson.status === 'failed' ? t('lesson.failedBody', { reason: t(`errors.${lesson.errorCode ?? 'media_failed'}`) }) : lesson.shared?.origin === 'hub' ? t('share.notDownloaded') : t('lesson.processingBody')}</p>
+              {lesson.status === 'failed' ? (
+                <PreparationFailure errorCode={lesson.errorCode} />
+              ) : (
+                <p>{lesson.shared?.origin === 'hub' ? t('share.notDownloaded') : t('lesson.processingBody')}</p>
+              )}
             </div>
           )}
           {playable && durationMs > 0 && (
             <Timeline lesson={lesson} durationMs={durationMs} notes={notes} codes={codes} onRange={(start, end) => openDraft(start, end)} />
           )}
           {playable && durationMs > 0 && <CodingPanel notes={notes} durationMs={durationMs} onCode={dropCode} />}
-          {jobs.length > 0 && (
-            <ul className="lesson-jobs">
-              {jobs.map((job) => (
-                <JobRow key={job.id} job={job} onCancel={() => void call('jobs.cancel', { id: job.id })} onRetry={() => void call('jobs.retry', { id: job.id })} />
-              ))}
-            </ul>
-          )}
+          {jobs.length > 0 && <BackgroundWork jobs={jobs} />}
           <ReviewWorkbench lessonId={lesson.id} />
         </div>
         <aside className="lesson-side">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../common/contract';
 import type { Lesson } from '../../../common/schemas/lesson';
 import { noteKinds, type Note } from '../../../common/schemas/note';
+import type { Reflection } from '../../../common/schemas/reflection';
 import { call, studio } from '../bridge/studio';
 import { KindIcon } from '../components/KindIcon';
 import { errorMessage } from '../lib/errors';
@@ -12,16 +13,19 @@ import { codesById, localName } from '../store/coding';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
 
+const reflectionPrompts = ['wentWell', 'wouldChange', 'feedbackWanted'] as const;
+
 interface ReportData {
   lesson: Lesson;
   notes: Note[];
   coding: CallOutput<'coding.list'>;
+  reflection: Reflection;
   sprite: Sprite | null;
 }
 
 /**
- * A feedback report made for paper: the lesson's noted moments (with a frame of each) grouped by
- * kind. Print styles drop the app around it, so the browser's "Save as PDF" gives a clean document.
+ * A feedback report made for paper: the teacher's reflection (what they want feedback on included),
+ * then the lesson's noted moments (with a frame of each) grouped by kind, replies under each. Print styles drop the app around it, so the browser's "Save as PDF" gives a clean document.
  */
 export function ReportScreen({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -44,15 +48,16 @@ export function ReportScreen({ id }: { id: string }) {
   useEffect(() => {
     let live = true;
     (async () => {
-      const [lesson, notes, coding] = await Promise.all([
+      const [lesson, notes, coding, reflection] = await Promise.all([
         call('lessons.get', { id }),
         call('notes.list', { lessonId: id }),
         call('coding.list', { lessonId: id }),
+        call('reflection.get', { lessonId: id }),
       ]);
       const indexId = assetOf(lesson, 'sprite_index');
       const imageId = assetOf(lesson, 'sprite');
       const sprite = indexId && imageId ? await loadSprite(indexId, imageId) : null;
-      if (live) setData({ lesson, notes, coding, sprite });
+      if (live) setData({ lesson, notes, coding, reflection, sprite });
     })().catch((err: unknown) => live && setError(err));
     return () => {
       live = false;
@@ -62,7 +67,8 @@ export function ReportScreen({ id }: { id: string }) {
   if (error) return <p className="error-text">{errorMessage(t, error)}</p>;
   if (!data) return <p className="muted">{t('common.loading')}</p>;
 
-  const { lesson, notes, coding, sprite } = data;
+  const { lesson, notes, coding, reflection, sprite } = data;
+  const answered = reflectionPrompts.filter((p) => reflection[p].trim());
   const codes = codesById(coding.schemes);
   const top = notes.filter((n) => n.parentId === null);
   const replies = (n: Note) => notes.filter((r) => r.parentId === n.id);
@@ -118,6 +124,21 @@ export function ReportScreen({ id }: { id: string }) {
           ))}
         </ul>
       </header>
+      {answered.length > 0 && (
+        <section className="report-group" aria-labelledby="report-reflection">
+          <h2 id="report-reflection">{t('reflection.title')}</h2>
+          <dl className="report-reflection">
+            {answered.map((p) => (
+              <div key={p}>
+                <dt>{t(`reflection.${p}`)}</dt>
+                <dd className="note-text" dir="auto">
+                  {reflection[p]}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
       {top.length === 0 && <p className="muted">{t('report.empty')}</p>}
       {noteKinds.map((kind) => {
         const group = top.filter((n) => n.kind === kind);
@@ -160,10 +181,16 @@ export function ReportScreen({ id }: { id: string }) {
                         </p>
                       )}
                       {replies(n).map((r) => (
-                        <p key={r.id} className="report-reply" dir="auto">
-                          {r.authorName ? `${r.authorName}: ` : ''}
-                          {r.text}
-                        </p>
+                        <div key={r.id} className="report-reply">
+                          <p className="muted small-text">
+                            {r.authorName
+                              ? t('notesExport.replyHeading', { author: r.authorName, time: formatDate(r.createdAt, i18n.language) })
+                              : formatDate(r.createdAt, i18n.language)}
+                          </p>
+                          <p className="note-text" dir="auto">
+                            {r.text}
+                          </p>
+                        </div>
                       ))}
                     </div>
                   </li>

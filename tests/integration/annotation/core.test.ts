@@ -44,7 +44,9 @@ describe('notes', () => {
     expect(point).toMatchObject({ startMs: 1500, endMs: null, authorName: 'Amina' });
     expect(range).toMatchObject({ startMs: 2000, endMs: 4000 });
 
-    expect(await refusal('notes.add', { lessonId, startMs: 3000, endMs: 2000, text: 'backwards' })).toMatchObject({ code: 'range_invalid' });
+    expect(await refusal('notes.add', { lessonId, startMs: 3000, endMs: 2000, text: 'backwards' })).toMatchObject({
+      code: 'range_invalid',
+    });
     expect(await refusal('notes.update', { id: range.id, endMs: 1000 })).toMatchObject({ code: 'range_invalid' });
     expect(await refusal('notes.add', { lessonId, startMs: 0, text: 'x'.repeat(10_001) })).toMatchObject({ code: 'note_too_long' });
     expect(await refusal('notes.update', { id: point.id, text: 'x'.repeat(10_001) })).toMatchObject({ code: 'note_too_long' });
@@ -57,7 +59,9 @@ describe('notes', () => {
     const note = await call('notes.add', { lessonId, startMs: 5000, text: 'Why this example?', kind: 'question' });
     const reply = await call('notes.add', { lessonId, parentId: note.id, startMs: 0, text: 'It links to last week' });
     expect(reply).toMatchObject({ parentId: note.id, startMs: 5000 });
-    expect(await refusal('notes.add', { lessonId, parentId: reply.id, startMs: 0, text: 'nested' })).toMatchObject({ code: 'invalid_input' });
+    expect(await refusal('notes.add', { lessonId, parentId: reply.id, startMs: 0, text: 'nested' })).toMatchObject({
+      code: 'invalid_input',
+    });
     await call('notes.update', { id: note.id, startMs: 4500 });
     const moved = (await call('notes.list', { lessonId })).find((n: { id: string }) => n.id === reply.id);
     expect(moved.startMs).toBe(4500);
@@ -96,7 +100,9 @@ describe('coding schemes', () => {
     ]);
     expect(starter.codes[0].labels.ar).toBe('طرح الأسئلة');
     expect(await refusal('coding.delete', { id: starter.id })).toMatchObject({ code: 'forbidden' });
-    expect(await refusal('coding.save', { id: starter.id, name: 'Mine', codes: [{ name: 'x', color: '#000000', key: 1 }] })).toMatchObject({ code: 'forbidden' });
+    expect(await refusal('coding.save', { id: starter.id, name: 'Mine', codes: [{ name: 'x', color: '#000000', key: 1 }] })).toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('saves user-made schemes, keeps code ids on edit, and refuses two codes on one key', async () => {
@@ -110,7 +116,15 @@ describe('coding schemes', () => {
     expect(scheme.codes.map((c: { color: string }) => c.color)).toEqual(['#aa0000', '#00aa00']);
     const edited = await call('coding.save', { id: scheme.id, name: 'Talk moves', codes: [{ ...scheme.codes[0], name: 'Revoice' }] });
     expect(edited.codes).toEqual([{ id: scheme.codes[0].id, name: 'Revoice', color: '#aa0000', key: 1 }]);
-    expect(await refusal('coding.save', { name: 'Clash', codes: [{ name: 'a', color: '#000000', key: 3 }, { name: 'b', color: '#000000', key: 3 }] })).toMatchObject({
+    expect(
+      await refusal('coding.save', {
+        name: 'Clash',
+        codes: [
+          { name: 'a', color: '#000000', key: 3 },
+          { name: 'b', color: '#000000', key: 3 },
+        ],
+      }),
+    ).toMatchObject({
       code: 'invalid_input',
     });
 
@@ -125,11 +139,15 @@ describe('coding schemes', () => {
 
 describe('clips', () => {
   it('saves a range as a clip and exports it to an MP4 of that length as a job', async () => {
-    expect(await refusal('clips.add', { lessonId, name: 'Backwards', startMs: 3000, endMs: 1000 })).toMatchObject({ code: 'range_invalid' });
+    expect(await refusal('clips.add', { lessonId, name: 'Backwards', startMs: 3000, endMs: 1000 })).toMatchObject({
+      code: 'range_invalid',
+    });
     const clip = await call('clips.add', { lessonId, name: 'The pause', startMs: 1000, endMs: 3000 });
     expect(clip.exportAssetId).toBeNull();
     const progress: number[] = [];
-    const off = core.bus.subscribe((name, payload) => name === 'jobs.progress' && progress.push((payload as { progress: number }).progress));
+    const off = core.bus.subscribe(
+      (name, payload) => name === 'jobs.progress' && progress.push((payload as { progress: number }).progress),
+    );
     const job = await call('clips.export', { id: clip.id });
     expect(job).toMatchObject({ kind: 'clip', lessonId, status: 'queued' });
     await core.jobs.idle();
@@ -156,7 +174,13 @@ describe('clips', () => {
 describe('reflection', () => {
   it('is private until shared, and saved with the lesson', async () => {
     expect(await call('reflection.get', { lessonId })).toMatchObject({ wentWell: '', shared: false, updatedAt: null });
-    await call('reflection.save', { lessonId, wentWell: 'Students led the discussion', wouldChange: 'Shorter intro', feedbackWanted: 'My scaffolding', shared: false });
+    await call('reflection.save', {
+      lessonId,
+      wentWell: 'Students led the discussion',
+      wouldChange: 'Shorter intro',
+      feedbackWanted: 'My scaffolding',
+      shared: false,
+    });
     expect(await call('reflection.get', { lessonId })).toMatchObject({ wentWell: 'Students led the discussion', shared: false });
   });
 });
@@ -187,7 +211,9 @@ describe('search', () => {
     expect(await noteIds('انتَظَرَ')).toEqual([plain.id]);
     expect((await noteIds('المُعَلِّم')).sort()).toEqual([vowelled.id, plain.id].sort());
     // The note itself keeps its marks.
-    expect((await call('notes.list', { lessonId })).find((n: { id: string }) => n.id === vowelled.id)?.text).toBe('سَأَلَ المُعَلِّمُ سُؤالاً مَفتوحاً');
+    expect((await call('notes.list', { lessonId })).find((n: { id: string }) => n.id === vowelled.id)?.text).toBe(
+      'سَأَلَ المُعَلِّمُ سُؤالاً مَفتوحاً',
+    );
   });
 });
 
@@ -196,7 +222,9 @@ describe('captions', () => {
     const track = await call('captions.import', { lessonId, name: 'english.srt', text: '1\n00:00:01,000 --> 00:00:02,000\nHello\n' });
     expect(track).toMatchObject({ label: 'english', cueCount: 1 });
     expect((await call('captions.text', { id: track.id })).vtt).toContain('00:00:01.000 --> 00:00:02.000');
-    expect(await refusal('captions.import', { lessonId, name: 'bad.vtt', text: 'WEBVTT\n\n00:00:01.000 --> 00:00:02.0x0\nHello\n' })).toMatchObject({
+    expect(
+      await refusal('captions.import', { lessonId, name: 'bad.vtt', text: 'WEBVTT\n\n00:00:01.000 --> 00:00:02.0x0\nHello\n' }),
+    ).toMatchObject({
       code: 'caption_invalid',
       params: { line: 3 },
     });
@@ -205,11 +233,19 @@ describe('captions', () => {
 
   it('reads the notes back as the same cues after a WebVTT export', async () => {
     const notes = (await call('notes.list', { lessonId })).filter((n: { parentId: string | null }) => !n.parentId);
-    const file = await call('exports.notes', { lessonId, format: 'vtt' });
+    const labels = {
+      kinds: { observation: 'Observation', praise: 'Praise', question: 'Question', suggestion: 'Suggestion' },
+      reply: '{author}',
+      reflection: 'Reflection',
+      wentWell: 'Well',
+      wouldChange: 'Change',
+      feedbackWanted: 'Feedback',
+    };
+    const file = await call('exports.notes', { lessonId, format: 'vtt', language: 'en', labels });
     expect(file).toMatchObject({ fileName: 'Questioning in grade 5 - notes.vtt', mime: 'text/vtt' });
     const track = await call('captions.import', { lessonId, name: file.fileName, text: file.text });
     expect(track.cueCount).toBe(notes.length);
-    const csv = await call('exports.notes', { lessonId, format: 'csv' });
+    const csv = await call('exports.notes', { lessonId, format: 'csv', language: 'en', labels, include: { reflection: false } });
     expect(csv.text.trim().split('\r\n')).toHaveLength((await call('notes.list', { lessonId })).length + 1);
   });
 });

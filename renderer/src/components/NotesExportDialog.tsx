@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NoteExportParts } from '../../../common/schemas/export';
+import { call } from '../bridge/studio';
+import { downloadText } from '../lib/download';
+import { errorMessage } from '../lib/errors';
+import { noteExportLabels } from './notes-export-labels';
+import '../collections/collections.css';
+
+type Format = 'vtt' | 'csv';
+const parts = ['replies', 'reflection', 'privateNotes'] as const;
+
+/** Notes out as captions or a spreadsheet, in the studio's language, with the parts the person picks. */
+export function NotesExportDialog({ lessonId, onClose }: { lessonId: string; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [format, setFormat] = useState<Format>('vtt');
+  const [include, setInclude] = useState<NoteExportParts>({ replies: true, reflection: true, privateNotes: true });
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const d = dialog.current;
+    d?.showModal();
+    return () => d?.close();
+  }, []);
+
+  const save = async () => {
+    setBusy(true);
+    try {
+      const file = await call('exports.notes', { lessonId, format, language: i18n.language, labels: noteExportLabels(t), include });
+      downloadText(file.fileName, file.mime, file.text);
+      onClose();
+    } catch (err) {
+      setProblem(errorMessage(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="collection-dialog" aria-labelledby="notes-export-title" onClose={onClose}>
+      <form
+        className="details-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <h2 id="notes-export-title">{t('notesExport.title')}</h2>
+        <fieldset>
+          <legend>{t('notesExport.format')}</legend>
+          {(['vtt', 'csv'] as const).map((f) => (
+            <label key={f} className="radio">
+              <input type="radio" name="notes-format" checked={format === f} onChange={() => setFormat(f)} />
+              <span>
+                {t(`notesExport.formats.${f}`)}
+                <span className="muted small-text block">{t(`notesExport.formatHelp.${f}`)}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('notesExport.include')}</legend>
+          {parts.map((p) => (
+            <label key={p} className="radio">
+              <input type="checkbox" checked={include[p]} onChange={(e) => setInclude({ ...include, [p]: e.target.checked })} />
+              <span>{t(`notesExport.parts.${p}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        {problem && (
+          <p className="error-text" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="ghost" onClick={onClose}>
+            {t('common.close')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('notesExport.save')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
