@@ -158,15 +158,17 @@ test('the offline web export opens from the disk and plays a clip with its notes
   await expect(offline.locator('.curator-text')).toHaveText('Notice how every pair talks before anyone answers.');
   const video = offline.locator('.screen video');
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
-  // The lesson's note shows as a caption while its range plays.
+  // The clip stops at its end.
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused), { timeout: 15_000 }).toBe(true);
+  expect(await video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeLessThan(4.6);
+  // The lesson's note shows as a caption inside its range: looked at on a paused frame, since its 1.5 s
+  // window can pass between two looks on a busy machine while the clip plays.
+  await video.evaluate((v: HTMLVideoElement) => (v.currentTime = 3));
   await expect
     .poll(() => video.evaluate((v: HTMLVideoElement) => [...(v.textTracks[0]?.activeCues ?? [])].map((c) => (c as VTTCue).text)), {
       timeout: 15_000,
     })
     .toContain(CAPTION);
-  // The clip stops at its end.
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused), { timeout: 15_000 }).toBe(true);
-  expect(await video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeLessThan(4.6);
   await offline.screenshot({ path: 'test-results/web-export-ar.png', fullPage: true });
   // The captions are also plain WebVTT files beside the page, for any other player.
   const vtt = await fs.readFile(path.join(outDir, folder!, 'captions', `${lessons['Think pair share']}.vtt`), 'utf8');
