@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommunityScreen } from './community/CommunityScreen';
 import { reportConnection } from './community/connection';
@@ -7,9 +7,11 @@ import { SyncIndicator } from './community/SyncIndicator';
 import { useSync } from './store/sync';
 import { CollectionScreen } from './collections/CollectionScreen';
 import { CollectionsScreen } from './collections/CollectionsScreen';
+import { ConfirmDialog } from './components/ConfirmDialog';
 import { DropZone } from './components/DropZone';
 import { JobsIndicator } from './components/JobsIndicator';
 import { Toasts } from './components/Toasts';
+import { useFocusHeadingOnNavigate } from './components/useFocusHeadingOnNavigate';
 import { RecordingIndicator } from './recording/RecordingIndicator';
 import { RecoveryDialog } from './recording/RecoveryDialog';
 import { LessonScreen } from './screens/LessonScreen';
@@ -28,6 +30,8 @@ export function App() {
   const { t } = useTranslation();
   const { route, go } = useRoute();
   const info = useSettings((s) => s.info);
+  const main = useRef<HTMLElement>(null);
+  useFocusHeadingOnNavigate(route, main);
   useEffect(() => {
     void useSync.getState().load();
     return reportConnection();
@@ -83,7 +87,7 @@ export function App() {
           {t('settings.ffmpegMissing')}
         </div>
       )}
-      <main id="main">
+      <main id="main" ref={main}>
         {route.name === 'library' && <LibraryScreen />}
         {route.name === 'lesson' && <LessonScreen id={route.id} atMs={route.atMs} />}
         {route.name === 'settings' && <SettingsScreen />}
@@ -101,6 +105,7 @@ export function App() {
       <Toasts />
       <NoticeWatcher />
       <RecoveryDialog />
+      <ConfirmDialog />
     </div>
   );
 }
