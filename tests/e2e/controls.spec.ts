@@ -206,6 +206,15 @@ test('the seek slider moves 5 s an arrow, 1 s with Shift, and says the time', as
   await expect.poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime)).toBe(0);
 });
 
+test('a long code name shows whole in the coding list', async ({ page }) => {
+  await openLesson(page);
+  const code = page.getByRole('button', { name: 'Code Classroom management now (key 5)' });
+  await expect(code).toContainText('Classroom management');
+  // Whole, not cut off with an ellipsis: no part of its words is clipped.
+  expect(await code.evaluate((b) => [...b.querySelectorAll('span')].every((s) => s.scrollWidth <= s.clientWidth))).toBe(true);
+  await page.getByRole('region', { name: 'Coding' }).screenshot({ path: 'test-results/controls-coding-en.png' });
+});
+
 test('after moving to another screen, focus is on its heading', async ({ page }) => {
   await page.goto(shell.url);
   await page.getByRole('button', { name: 'Settings' }).click();
