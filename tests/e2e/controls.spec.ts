@@ -166,6 +166,8 @@ test('tabs move with the arrow keys, Home and End, one Tab stop for the row', as
   await page.keyboard.press('End');
   await expect(tab('Details')).toBeFocused();
   await expect(tab('Details')).toHaveAttribute('aria-selected', 'true');
+  // The details panel fits its side of the page: nothing scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
   await page.keyboard.press('ArrowRight');
   await expect(tab('Notes')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowLeft');
@@ -229,6 +231,8 @@ test('after moving to another screen, focus is on its heading', async ({ page })
 
 test('in Arabic: tab arrows are mirrored, and ? opens the shortcuts from the Arabic layout’s «؟»', async ({ page }) => {
   await page.goto(shell.url);
+  const note = await rpc(page, 'notes.add', { lessonId, startMs: 8000, text: 'انتظار جيد بعد السؤال', kind: 'praise' });
+  await rpc(page, 'notes.add', { lessonId, parentId: note.id, startMs: 8000, text: 'شكرًا، سأحاول ذلك مجددًا', kind: 'praise' });
   await rpc(page, 'settings.set', { language: 'ar' });
   await page.goto(`${shell.url}#/lesson/${lessonId}`);
   await page.reload();
@@ -262,6 +266,7 @@ test('in Arabic: tab arrows are mirrored, and ? opens the shortcuts from the Ara
   await tab(tabs.notes).click();
   await page
     .getByRole('list', { name: new RegExp(`^${ar.notes.replies.split('{{')[0]}`) })
+    .last()
     .screenshot({ path: 'test-results/controls-reply-ar.png' });
   await page.getByRole('button', { name: ar.lesson.delete }).click();
   const dialog = page.getByRole('alertdialog');
