@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommunityScreen } from './community/CommunityScreen';
 import { reportConnection } from './community/connection';
@@ -8,9 +8,11 @@ import { useInviteLinks } from './community/useInviteLinks';
 import { useSync } from './store/sync';
 import { CollectionScreen } from './collections/CollectionScreen';
 import { CollectionsScreen } from './collections/CollectionsScreen';
+import { ConfirmDialog } from './components/ConfirmDialog';
 import { DropZone } from './components/DropZone';
 import { JobsIndicator } from './components/JobsIndicator';
 import { Toasts } from './components/Toasts';
+import { useFocusHeadingOnNavigate } from './components/useFocusHeadingOnNavigate';
 import { RecordingIndicator } from './recording/RecordingIndicator';
 import { RecoveryDialog } from './recording/RecoveryDialog';
 import { LessonScreen } from './screens/LessonScreen';
@@ -30,6 +32,8 @@ export function App() {
   const { route, go } = useRoute();
   const info = useSettings((s) => s.info);
   useInviteLinks();
+  const main = useRef<HTMLElement>(null);
+  useFocusHeadingOnNavigate(route, main);
   useEffect(() => {
     void useSync.getState().load();
     return reportConnection();
@@ -85,7 +89,7 @@ export function App() {
           {t('settings.ffmpegMissing')}
         </div>
       )}
-      <main id="main">
+      <main id="main" ref={main}>
         {route.name === 'library' && <LibraryScreen />}
         {route.name === 'lesson' && <LessonScreen id={route.id} atMs={route.atMs} />}
         {route.name === 'settings' && <SettingsScreen />}
@@ -103,6 +107,7 @@ export function App() {
       <Toasts />
       <NoticeWatcher />
       <RecoveryDialog />
+      <ConfirmDialog />
     </div>
   );
 }

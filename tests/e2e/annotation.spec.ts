@@ -178,6 +178,13 @@ test('the keyboard steps frames when paused, jumps with J/L, changes speed with 
   await openLesson(page);
   await seekTo(page, 5000);
   const start = (await videoState(page)).time;
+  // On the timeline's slider, which the click focused, an arrow moves 5 s as in any video player…
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await videoState(page)).time).toBeCloseTo(start + 5, 1);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await videoState(page)).time).toBeCloseTo(start, 1);
+  // …and anywhere else in the workspace it steps one frame.
+  await page.getByRole('heading', { level: 1, name: TITLE }).focus();
   await page.keyboard.press('ArrowRight');
   await expect.poll(async () => (await videoState(page)).time - start).toBeCloseTo(1 / 30, 2);
   await page.keyboard.press('ArrowLeft');

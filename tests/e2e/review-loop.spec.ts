@@ -249,8 +249,8 @@ test('a rubric, a request, an offline review, the answer and growth, across thre
   await expect(blind.getByText('Reference')).toHaveCount(0);
   await blind.getByRole('radio', { name: 'Questioning: level 2, Developing' }).check();
   await blind.getByRole('radio', { name: 'Wait time: level 2, Developing' }).check();
-  mentor.once('dialog', (d) => void d.accept());
   await blind.getByRole('button', { name: 'Submit calibration scores' }).click();
+  await mentor.getByRole('alertdialog').getByRole('button', { name: 'Submit calibration scores' }).click();
   // Questioning matches (2 = 2); wait time is one level off (2 against 3): 1 of 2 exact, 2 of 2 within one level.
   await expect(blind.getByRole('status')).toHaveText('Your agreement with the reference: 50% exact, 100% within one level.');
   await mentor.screenshot({ path: 'test-results/review-calibration-mentor-en.png', fullPage: true });

@@ -13,6 +13,7 @@ import { OriginBadge } from './OriginBadge';
 import { PublishDialog } from './PublishDialog';
 import { useCollections } from './store';
 import './collections.css';
+import { askConfirm } from '../store/confirm';
 
 type Dialog = 'details' | 'add' | 'export' | 'publish' | null;
 
@@ -45,7 +46,10 @@ export function CollectionScreen({ id }: { id: string }) {
   if (!collection || collection.id !== id) return <p className="muted">{t('common.loading')}</p>;
 
   const remove = async () => {
-    if (!window.confirm(t('collections.confirmDelete', { title: collection.title }))) return;
+    if (
+      !(await askConfirm({ message: t('collections.confirmDelete', { title: collection.title }), confirmLabel: t('collections.delete') }))
+    )
+      return;
     try {
       await call('collections.delete', { id });
       go({ name: 'collections' });

@@ -16,6 +16,7 @@ import { InvitePanel } from './InvitePanel';
 import { MemberTable } from './MemberTable';
 import { useNow } from './useNow';
 import './community.css';
+import { askConfirm } from '../store/confirm';
 
 /** One community: the lessons shared into it, its members across countries, invites, and leaving. */
 export function CommunityScreen({ id }: { id: string }) {
@@ -63,12 +64,13 @@ export function CommunityScreen({ id }: { id: string }) {
 
   const changeRole = (m: Member, role: Role) =>
     call('members.changeRole', { communityId: id, userId: m.userId, role }).then((r) => setMembers(r.members), fail);
-  const remove = (m: Member) => {
-    if (!window.confirm(t('community.confirmRemove', { name: m.displayName }))) return;
+  const remove = async (m: Member) => {
+    if (!(await askConfirm({ message: t('community.confirmRemove', { name: m.displayName }), confirmLabel: t('community.remove') })))
+      return;
     call('members.remove', { communityId: id, userId: m.userId }).then((r) => setMembers(r.members), fail);
   };
-  const leave = () => {
-    if (!window.confirm(t('community.confirmLeave', { name: community.name }))) return;
+  const leave = async () => {
+    if (!(await askConfirm({ message: t('community.confirmLeave', { name: community.name }), confirmLabel: t('community.leave') }))) return;
     call('communities.leave', { communityId: id })
       .then(() => useCommunities.getState().load())
       .then(() => go({ name: 'hub' }), fail);
@@ -88,7 +90,7 @@ export function CommunityScreen({ id }: { id: string }) {
         </h1>
         <span className="role-chip">{t(`community.roles.${myRole}`)}</span>
         <span className="spacer" />
-        <button type="button" className="small danger" disabled={!can(myRole, 'community.leave')} onClick={leave}>
+        <button type="button" className="small danger" disabled={!can(myRole, 'community.leave')} onClick={() => void leave()}>
           {t('community.leave')}
         </button>
       </div>
@@ -130,7 +132,13 @@ export function CommunityScreen({ id }: { id: string }) {
 
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t('community.members', { count: members.length })}</h2>
-        <MemberTable members={members} myRole={myRole} myId={myId} onRole={(m, r) => void changeRole(m, r)} onRemove={remove} />
+        <MemberTable
+          members={members}
+          myRole={myRole}
+          myId={myId}
+          onRole={(m, r) => void changeRole(m, r)}
+          onRemove={(m) => void remove(m)}
+        />
       </section>
 
       <InvitePanel communityId={id} myRole={myRole} />

@@ -14,6 +14,7 @@ import { DownloadState } from './DownloadState';
 import { countryName } from './format';
 import { ShareDialog } from './ShareDialog';
 import './community.css';
+import { askConfirm } from '../store/confirm';
 
 /**
  * The lesson page's sharing corner. A lesson recorded here: share it (or change or end its share).
@@ -65,18 +66,29 @@ export function LessonSharing({ lesson, onChanged }: { lesson: Lesson; onChanged
   if (shared?.origin === 'hub') {
     const role = communities.find((c) => c.id === shared.communityId)?.myRole;
     const mayUnshare = role !== undefined && can(role, 'lesson.unshare', { isOwner: shared.mine });
-    const unshare = () => {
-      if (!window.confirm(t('share.confirmUnshare', { title: lesson.title }))) return;
-      call('sharing.unshare', { lessonId: lesson.id }).then(() => go({ name: 'library' }), (err: unknown) => toast('error', errorMessage(t, err)));
+    const unshare = async () => {
+      if (!(await askConfirm({ message: t('share.confirmUnshare', { title: lesson.title }), confirmLabel: t('share.unshare') }))) return;
+      call('sharing.unshare', { lessonId: lesson.id }).then(
+        () => go({ name: 'library' }),
+        (err: unknown) => toast('error', errorMessage(t, err)),
+      );
     };
     return (
       <div className="lesson-sharing">
         <span className="share-chip" dir="auto">
-          {shared.mine ? t('share.yoursFromHub', { community: shared.communityName }) : t('share.sharedBy', { name: shared.ownerName || t('community.formerMember'), community: shared.communityName })}
+          {shared.mine
+            ? t('share.yoursFromHub', { community: shared.communityName })
+            : t('share.sharedBy', { name: shared.ownerName || t('community.formerMember'), community: shared.communityName })}
           {shared.country && ` · ${countryName(shared.country, i18n.language)}`}
         </span>
         <DownloadState lessonId={lesson.id} state={shared.download} title={lesson.title} />
-        <button type="button" className="small danger" disabled={!mayUnshare} title={mayUnshare ? undefined : t('share.onlyOwnerOrLead')} onClick={unshare}>
+        <button
+          type="button"
+          className="small danger"
+          disabled={!mayUnshare}
+          title={mayUnshare ? undefined : t('share.onlyOwnerOrLead')}
+          onClick={() => void unshare()}
+        >
           {t('share.unshare')}
         </button>
       </div>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { StudioCallError } from '../../../common/contract';
@@ -9,6 +8,7 @@ import { useRoute } from '../store/route';
 import { activeTransfers, useSync } from '../store/sync';
 import { useToasts } from '../store/toasts';
 import { roughDuration, timeAgo } from './format';
+import { useHeaderPopover } from '../components/useHeaderPopover';
 import { TransferList } from './TransferList';
 import { useNow } from './useNow';
 import './community.css';
@@ -43,7 +43,7 @@ export function SyncIndicator() {
   const transfers = activeTransfers(useSync((s) => s.transfers));
   const go = useRoute((s) => s.go);
   const toast = useToasts((s) => s.show);
-  const [open, setOpen] = useState(false);
+  const { open, toggle, close, root, button } = useHeaderPopover('sync');
   const now = useNow();
   if (!state) return null;
   const { tone, key } = statusOf(state);
@@ -54,13 +54,14 @@ export function SyncIndicator() {
   const syncNow = () => void call('sync.now', {}).catch((err: unknown) => toast('error', errorMessage(t, err)));
 
   return (
-    <div className="sync-indicator">
+    <div className="sync-indicator" ref={root}>
       <button
+        ref={button}
         type="button"
         className={`ghost sync-button sync-${tone}`}
         aria-expanded={open}
         aria-controls="sync-panel"
-        onClick={() => setOpen(!open)}
+        onClick={toggle}
       >
         <span className="sync-dot" aria-hidden="true" />
         <span className="sync-lines">
@@ -128,7 +129,7 @@ export function SyncIndicator() {
                 type="button"
                 className="primary"
                 onClick={() => {
-                  setOpen(false);
+                  close();
                   go({ name: 'hub' });
                 }}
               >

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../bridge/studio';
 import { activeJobs, useJobs } from '../store/jobs';
@@ -6,6 +5,7 @@ import { useLesson } from '../store/lesson';
 import { useLibrary } from '../store/library';
 import { backgroundSummary, lessonTitle } from './background-work';
 import { JobRow } from './JobRow';
+import { useHeaderPopover } from './useHeaderPopover';
 
 /** Always visible in the header: what the studio is doing in the background, with a way to see and stop it. */
 export function JobsIndicator() {
@@ -14,17 +14,17 @@ export function JobsIndicator() {
   // Titles come from the library and the open lesson: read again when they change, so a new lesson is named once it is listed.
   useLibrary((s) => s.items);
   useLesson((s) => s.lesson);
-  const [open, setOpen] = useState(false);
+  const { open, toggle, root, button } = useHeaderPopover('jobs');
   const active = activeJobs(jobs);
   const failed = Object.values(jobs).filter((j) => j.status === 'failed');
   return (
-    <div className="jobs-indicator">
-      <button type="button" className="ghost" aria-expanded={open} onClick={() => setOpen(!open)}>
+    <div className="jobs-indicator" ref={root}>
+      <button ref={button} type="button" className="ghost" aria-expanded={open} aria-controls="jobs-panel" onClick={toggle}>
         {backgroundSummary(t, active)}
         {failed.length > 0 && <span className="badge badge-error">{failed.length}</span>}
       </button>
       {open && (
-        <div className="jobs-popover" role="region" aria-label={t('jobs.title')}>
+        <div id="jobs-panel" className="jobs-popover" role="region" aria-label={t('jobs.title')}>
           <h2>{t('jobs.title')}</h2>
           {[...active, ...failed].length === 0 && <p className="muted">{t('jobs.none')}</p>}
           <ul>

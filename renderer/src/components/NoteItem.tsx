@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Code } from '../../../common/schemas/coding';
 import type { Note } from '../../../common/schemas/note';
 import { errorMessage } from '../lib/errors';
-import { formatTimecode } from '../lib/format';
+import { formatDate, formatTimecode } from '../lib/format';
 import { useClips } from '../store/clips';
 import { localName } from '../store/coding';
 import { useLesson } from '../store/lesson';
@@ -22,6 +22,12 @@ interface Props {
   onSeek(): void;
 }
 
+/** A few words of a note, enough to tell it from its neighbours in a button's name. */
+function excerpt(text: string): string {
+  const words = text.trim().replace(/\s+/g, ' ');
+  return words.length > 40 ? `${words.slice(0, 40).trimEnd()}…` : words;
+}
+
 /** One note with its thread. User text is always rendered as text, never as HTML. */
 export function NoteItem({ note, replies, code, codes, current, onSeek }: Props) {
   const { t, i18n } = useTranslation();
@@ -38,6 +44,9 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
   const span = note.endMs !== null ? t('notes.range', { start: time, end: formatTimecode(note.endMs, i18n.language) }) : time;
   const codeName = code ? localName(code, i18n.language) : null;
   const summary = (note.text || codeName || '').slice(0, 80);
+  // Two notes at the same second must not share their buttons' names: the text (or its author) tells them apart.
+  const named = { time, text: excerpt(note.text || codeName || note.authorName || t(`notes.kinds.${note.kind}`)) };
+  const replyNamed = (r: Note) => ({ author: r.authorName || t('notes.unnamed'), text: excerpt(r.text) });
 
   if (editing === note.id) {
     return (
@@ -60,7 +69,11 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
   }
 
   return (
-    <article className={`note note-${note.kind}${current ? ' current' : ''}`} aria-current={current ? 'true' : undefined} data-note-id={note.id}>
+    <article
+      className={`note note-${note.kind}${current ? ' current' : ''}`}
+      aria-current={current ? 'true' : undefined}
+      data-note-id={note.id}
+    >
       <div className="note-head">
         <button type="button" className="note-seek" onClick={onSeek} aria-label={t('notes.seekTo', { time, text: summary })}>
           <span className="timecode">{span}</span>
@@ -84,14 +97,14 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
       {note.authorName && <p className="muted small-text">{note.authorName}</p>}
       <div className="note-actions">
         <NoteSharing note={note} mine={rights.mine} />
-        <button type="button" className="small ghost" onClick={() => setReplying(true)} aria-label={t('notes.replyTo', { time })}>
+        <button type="button" className="small ghost" onClick={() => setReplying(true)} aria-label={t('notes.replyToOf', named)}>
           {t('notes.reply')}
         </button>
         {note.endMs !== null && (
           <button
             type="button"
             className="small ghost"
-            aria-label={t('clips.saveNoteAsClip', { time })}
+            aria-label={t('clips.saveNoteAsClip', named)}
             onClick={() =>
               addClip({ name: (note.text || codeName || span).slice(0, 200), startMs: note.startMs, endMs: note.endMs! })
                 .then(() => toast('info', t('clips.saved')))
@@ -101,10 +114,22 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
             {t('clips.saveAsClip')}
           </button>
         )}
-        <button type="button" className="small ghost" disabled={!rights.edit} onClick={() => setEditing(note.id)} aria-label={`${t('notes.edit')} ${time}`}>
+        <button
+          type="button"
+          className="small ghost"
+          disabled={!rights.edit}
+          onClick={() => setEditing(note.id)}
+          aria-label={t('notes.editOf', named)}
+        >
           {t('notes.edit')}
         </button>
-        <button type="button" className="small ghost danger" disabled={!rights.remove} onClick={() => deleteNote(note.id).catch(fail)} aria-label={`${t('notes.delete')} ${time}`}>
+        <button
+          type="button"
+          className="small ghost danger"
+          disabled={!rights.remove}
+          onClick={() => deleteNote(note.id).catch(fail)}
+          aria-label={t('notes.deleteOf', named)}
+        >
           {t('notes.delete')}
         </button>
       </div>
@@ -134,13 +159,28 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
                   {r.text}
                 </p>
                 <div className="reply-foot">
-                  {r.authorName && <span className="muted small-text">{r.authorName}</span>}
+                  <span className="reply-byline muted small-text">
+                    <span dir="auto">{r.authorName || t('notes.unnamed')}</span>
+                    <time dateTime={new Date(r.createdAt).toISOString()}>{formatDate(r.createdAt, i18n.language)}</time>
+                  </span>
                   <span className="spacer" />
-                  <button type="button" className="small ghost" disabled={!rightsOf(r).edit} onClick={() => setEditing(r.id)} aria-label={t('notes.editReply')}>
-                    {t('notes.edit')}
+                  <button
+                    type="button"
+                    className="small ghost"
+                    disabled={!rightsOf(r).edit}
+                    onClick={() => setEditing(r.id)}
+                    aria-label={t('notes.editReplyOf', replyNamed(r))}
+                  >
+                    {t('notes.editReply')}
                   </button>
-                  <button type="button" className="small ghost danger" disabled={!rightsOf(r).remove} onClick={() => deleteNote(r.id).catch(fail)} aria-label={t('notes.deleteReply')}>
-                    {t('notes.delete')}
+                  <button
+                    type="button"
+                    className="small ghost danger"
+                    disabled={!rightsOf(r).remove}
+                    onClick={() => deleteNote(r.id).catch(fail)}
+                    aria-label={t('notes.deleteReplyOf', replyNamed(r))}
+                  >
+                    {t('notes.deleteReply')}
                   </button>
                 </div>
               </li>

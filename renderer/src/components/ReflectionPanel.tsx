@@ -14,6 +14,7 @@ export function ReflectionPanel({ lessonId }: { lessonId: string }) {
   const toast = useToasts((s) => s.show);
   const [saved, setSaved] = useState<Reflection | null>(null);
   const [form, setForm] = useState<Reflection | null>(null);
+  const [justSaved, setJustSaved] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -31,6 +32,10 @@ export function ReflectionPanel({ lessonId }: { lessonId: string }) {
 
   if (!form) return <p className="muted">{t('common.loading')}</p>;
   const changed = JSON.stringify(form) !== JSON.stringify(saved);
+  const edit = (next: Reflection) => {
+    setForm(next);
+    setJustSaved(false);
+  };
   return (
     <form
       className="reflection"
@@ -42,7 +47,7 @@ export function ReflectionPanel({ lessonId }: { lessonId: string }) {
           .then((r) => {
             setSaved(r);
             setForm(r);
-            toast('info', t('reflection.saved'));
+            setJustSaved(true);
           })
           .catch((err: unknown) => toast('error', errorMessage(t, err)));
       }}
@@ -52,17 +57,21 @@ export function ReflectionPanel({ lessonId }: { lessonId: string }) {
       {prompts.map((p) => (
         <label key={p} className="field">
           <span>{t(`reflection.${p}`)}</span>
-          <textarea rows={3} dir="auto" maxLength={10_000} value={form[p]} onChange={(e) => setForm({ ...form, [p]: e.target.value })} />
+          <textarea rows={3} dir="auto" maxLength={10_000} value={form[p]} onChange={(e) => edit({ ...form, [p]: e.target.value })} />
         </label>
       ))}
       <label className="inline-field">
-        <input type="checkbox" checked={form.shared} onChange={(e) => setForm({ ...form, shared: e.target.checked })} />
+        <input type="checkbox" checked={form.shared} onChange={(e) => edit({ ...form, shared: e.target.checked })} />
         {t('reflection.share')}
       </label>
       <p className="muted small-text">{form.shared ? t('reflection.sharedNote') : t('reflection.privateNote')}</p>
       <div className="composer-actions">
         {saved?.updatedAt && <span className="muted small-text">{t('reflection.savedAt', { date: formatDate(saved.updatedAt, i18n.language) })}</span>}
         <span className="spacer" />
+        {/* Said beside the button, not in a toast: a toast in that corner would cover the button itself. */}
+        <span role="status" className="saved-note">
+          {justSaved && t('reflection.saved')}
+        </span>
         <button type="submit" className="primary" disabled={!changed}>
           {t('reflection.save')}
         </button>

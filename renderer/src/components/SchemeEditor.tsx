@@ -4,6 +4,7 @@ import type { CodingScheme } from '../../../common/schemas/coding';
 import { errorMessage } from '../lib/errors';
 import { localName, useCoding } from '../store/coding';
 import { useToasts } from '../store/toasts';
+import { askConfirm } from '../store/confirm';
 
 interface DraftCode {
   id?: string;
@@ -109,8 +110,9 @@ export function SchemeEditor({ scheme, onClose }: { scheme: CodingScheme | null;
             <button
               type="button"
               className="ghost danger"
-              onClick={() => {
-                if (window.confirm(t('coding.confirmDelete', { name: scheme.name }))) remove(scheme.id).then(onClose).catch(fail);
+              onClick={async () => {
+                if (await askConfirm({ message: t('coding.confirmDelete', { name: scheme.name }), confirmLabel: t('coding.delete') }))
+                  remove(scheme.id).then(onClose).catch(fail);
               }}
             >
               {t('coding.delete')}

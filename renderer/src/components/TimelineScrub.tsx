@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTimecode } from '../lib/format';
-import { msAtPointer } from '../lib/timeline';
+import { msAtPointer, seekStepMs } from '../lib/timeline';
 import { usePlayback } from '../store/playback';
 
 interface Props {
@@ -43,7 +43,13 @@ export const TimelineScrub = memo(function TimelineScrub({ durationMs, zoom, vie
       aria-valuenow={Math.round(currentMs)}
       aria-valuetext={formatTimecode(currentMs, i18n.language)}
       onKeyDown={(e) => {
-        if (e.key === 'Home' || e.key === 'End') {
+        if (e.altKey || e.ctrlKey || e.metaKey) return;
+        // Taken here (default prevented) so the workspace's own arrow keys, a frame at a time, do not also run.
+        const step = seekStepMs(e.key, e.shiftKey);
+        if (step !== null) {
+          e.preventDefault();
+          seek(Math.min(durationMs, Math.max(0, usePlayback.getState().nowMs() + step)));
+        } else if (e.key === 'Home' || e.key === 'End') {
           e.preventDefault();
           seek(e.key === 'Home' ? 0 : durationMs);
         }

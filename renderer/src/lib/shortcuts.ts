@@ -10,6 +10,7 @@ interface KeyLike {
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
+  shiftKey?: boolean;
 }
 
 /** Punctuation keys the map uses, by physical key, for layouts where they type a letter. */
@@ -24,6 +25,8 @@ function keyOf(e: KeyLike): string {
     const physical = /^(?:Key([A-Z])|Digit(\d))$/.exec(e.code);
     if (physical) return (physical[1] ?? physical[2]!).toLowerCase();
     if (PHYSICAL_PUNCTUATION[e.code]) return PHYSICAL_PUNCTUATION[e.code]!;
+    // Shift and the / key type "؟" in Arabic and Urdu layouts: still the "?" that lists the shortcuts.
+    if (e.code === 'Slash' && e.shiftKey) return '?';
   }
   return e.key.length === 1 ? e.key.toLowerCase() : e.key;
 }

@@ -60,3 +60,15 @@ export function tickStepMs(durationMs: number, widthPx: number): number {
   const target = (durationMs / Math.max(1, widthPx)) * 80;
   return steps.find((s) => s >= target) ?? steps[steps.length - 1]!;
 }
+
+/**
+ * How far an arrow key on the seek slider moves the playhead, as video players do: 5 s, or 1 s with
+ * Shift for a finer step; null for keys the slider does not take. Right and Up go forward in every
+ * language, since the timeline itself stays left to right.
+ */
+export function seekStepMs(key: string, shiftKey: boolean): number | null {
+  const step = shiftKey ? 1000 : 5000;
+  if (key === 'ArrowRight' || key === 'ArrowUp') return step;
+  if (key === 'ArrowLeft' || key === 'ArrowDown') return -step;
+  return null;
+}

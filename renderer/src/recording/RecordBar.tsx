@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../common/schemas/settings';
 import { formatTimecode } from '../lib/format';
+import { askConfirm } from '../store/confirm';
 import { useRecording } from './session';
 
 /**
@@ -11,7 +11,6 @@ import { useRecording } from './session';
 export function RecordBar({ settings }: { settings: Settings }) {
   const { t, i18n } = useTranslation();
   const { phase, inputs, screen, problem, elapsedMs, pausedForMs, begin, pause, resume, stop, discard } = useRecording();
-  const [confirming, setConfirming] = useState(false);
   const time = (ms: number) => formatTimecode(ms, i18n.language);
 
   if (phase === 'setup' || phase === 'countdown') {
@@ -59,30 +58,24 @@ export function RecordBar({ settings }: { settings: Settings }) {
         <button type="button" className="primary" onClick={() => void stop()} disabled={stopping}>
           {t('record.stop')}
         </button>
-        <button type="button" className="danger" onClick={() => setConfirming(true)} disabled={stopping || confirming}>
+        <button
+          type="button"
+          className="danger"
+          disabled={stopping}
+          onClick={async () => {
+            const confirmed = await askConfirm({
+              message: t('record.confirmDiscard'),
+              confirmLabel: t('record.confirmDiscardButton'),
+              cancelLabel: t('record.keepRecording'),
+            });
+            // The recording may have stopped (its time limit) while the question was open.
+            const { phase: now } = useRecording.getState();
+            if (confirmed && (now === 'recording' || now === 'paused')) void discard();
+          }}
+        >
           {t('record.discard')}
         </button>
       </div>
-      {confirming && !stopping && (
-        <div className="confirm" role="alertdialog" aria-labelledby="discard-question">
-          <p id="discard-question">{t('record.confirmDiscard')}</p>
-          <div className="confirm-buttons">
-            <button type="button" onClick={() => setConfirming(false)} autoFocus>
-              {t('record.keepRecording')}
-            </button>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                setConfirming(false);
-                void discard();
-              }}
-            >
-              {t('record.confirmDiscardButton')}
-            </button>
-          </div>
-        </div>
-      )}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useToasts } from '../store/toasts';
 import { AgreementResults } from './AgreementResults';
 import { formatRate } from './format';
 import { RubricScorer } from './RubricScorer';
+import { askConfirm } from '../store/confirm';
 
 interface Props {
   lessonId: string;
@@ -122,8 +123,8 @@ export function CalibrationBox({ lessonId, communityId, isLead, mayScore, calibr
               type="button"
               className="primary"
               disabled={!complete(rubric)}
-              onClick={() => {
-                if (window.confirm(t('review.calibration.confirmFinal')))
+              onClick={async () => {
+                if (await askConfirm({ message: t('review.calibration.confirmFinal'), confirmLabel: t('review.calibration.submit') }))
                   call('calibration.score', { id: calibration.id, scores }).catch(fail);
               }}
             >

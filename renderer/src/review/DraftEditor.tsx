@@ -11,6 +11,7 @@ import { useToasts } from '../store/toasts';
 import { GlowGrow } from './GlowGrow';
 import { isolate } from './format';
 import { RubricScorer } from './RubricScorer';
+import { askConfirm } from '../store/confirm';
 
 interface Props {
   draft: Draft;
@@ -153,8 +154,13 @@ export function DraftEditor({ draft, request, rubric, onChanged }: Props) {
           <button
             type="button"
             className="small danger"
-            onClick={() => {
-              if (!window.confirm(t(draft.baseVersion > 0 ? 'review.draft.confirmDiscardAmend' : 'review.draft.confirmGiveBack'))) return;
+            onClick={async () => {
+              const amending = draft.baseVersion > 0;
+              const confirmed = await askConfirm({
+                message: t(amending ? 'review.draft.confirmDiscardAmend' : 'review.draft.confirmGiveBack'),
+                confirmLabel: t(amending ? 'review.draft.discardAmend' : 'review.draft.giveBack'),
+              });
+              if (!confirmed) return;
               call('reviews.discard', { id: draft.id }).then(() => onChanged(null), fail);
             }}
           >

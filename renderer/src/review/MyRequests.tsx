@@ -7,6 +7,7 @@ import { useToasts } from '../store/toasts';
 import { formatWhen, isolate } from './format';
 import { RequestCard } from './RequestCard';
 import { useReviews } from './store';
+import { askConfirm } from '../store/confirm';
 
 /** The teacher's side: what they asked for, and the reviews that came back. */
 export function MyRequests() {
@@ -58,8 +59,9 @@ export function MyRequests() {
                 type="button"
                 className="small danger"
                 aria-label={t('review.mine.withdrawFor', { title: r.lessonTitle })}
-                onClick={() => {
-                  if (window.confirm(t('review.mine.confirmWithdraw'))) call('reviews.withdraw', { id: r.id }).catch(fail);
+                onClick={async () => {
+                  if (await askConfirm({ message: t('review.mine.confirmWithdraw'), confirmLabel: t('review.mine.withdraw') }))
+                    call('reviews.withdraw', { id: r.id }).catch(fail);
                 }}
               >
                 {t('review.mine.withdraw')}

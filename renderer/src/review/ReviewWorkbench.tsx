@@ -11,6 +11,7 @@ import { RequestForm } from './RequestForm';
 import { ReviewView } from './ReviewView';
 import { useReviews } from './store';
 import './review.css';
+import { askConfirm } from '../store/confirm';
 
 /**
  * Reviews on the lesson page, under the video: the teacher asks for feedback and answers what came
@@ -80,8 +81,9 @@ export function ReviewWorkbench({ lessonId }: { lessonId: string }) {
                   <button
                     type="button"
                     className="small danger"
-                    onClick={() => {
-                      if (window.confirm(t('review.mine.confirmWithdraw'))) call('reviews.withdraw', { id: r.id }).catch(fail);
+                    onClick={async () => {
+                      if (await askConfirm({ message: t('review.mine.confirmWithdraw'), confirmLabel: t('review.mine.withdraw') }))
+                        call('reviews.withdraw', { id: r.id }).catch(fail);
                     }}
                   >
                     {t('review.mine.withdraw')}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Tabs } from '../components/Tabs';
 import { useRoute } from '../store/route';
 import { useSync } from '../store/sync';
 import { CalibrationPanel } from './CalibrationPanel';
@@ -23,23 +24,21 @@ export function ReviewsScreen({ tab }: { tab: ReviewTab }) {
   return (
     <section className="reviews-screen" aria-labelledby="reviews-title">
       <h1 id="reviews-title">{t('review.screen.title')}</h1>
-      <div className="tabs" role="tablist" aria-label={t('review.screen.sections')}>
-        {reviewTabs.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            id={`reviews-tab-${name}`}
-            aria-selected={tab === name}
-            aria-controls="reviews-panel"
-            onClick={() => go({ name: 'reviews', tab: name })}
-          >
-            {t(`review.screen.tabs.${name}`)}
-            {name === 'notices' && <UnreadBadge count={unread} />}
-          </button>
-        ))}
-      </div>
-      <div id="reviews-panel" role="tabpanel" aria-labelledby={`reviews-tab-${tab}`}>
+      <Tabs
+        label={t('review.screen.sections')}
+        idPrefix="reviews"
+        tabs={reviewTabs.map((name) => ({
+          id: name,
+          label: (
+            <>
+              {t(`review.screen.tabs.${name}`)}
+              {name === 'notices' && <UnreadBadge count={unread} />}
+            </>
+          ),
+        }))}
+        selected={tab}
+        onSelect={(name) => go({ name: 'reviews', tab: name })}
+      >
         {hub && !hub.account && <NeedsCommunity tab={tab} />}
         {hub?.account && (
           <>
@@ -51,7 +50,7 @@ export function ReviewsScreen({ tab }: { tab: ReviewTab }) {
             {tab === 'calibration' && <CalibrationPanel />}
           </>
         )}
-      </div>
+      </Tabs>
     </section>
   );
 }

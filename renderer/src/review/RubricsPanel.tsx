@@ -9,6 +9,7 @@ import { errorMessage } from '../lib/errors';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
 import { useReviews } from './store';
+import { askConfirm } from '../store/confirm';
 
 /** Rubrics: the built-in one and each community's; leads adopt, import, write, edit and export them. */
 export function RubricsPanel() {
@@ -143,8 +144,9 @@ export function RubricsPanel() {
                     type="button"
                     className="small danger"
                     aria-label={t('review.rubrics.deleteFor', { title: localize(r.title, i18n.language) })}
-                    onClick={() => {
-                      if (window.confirm(t('review.rubrics.confirmDelete'))) call('rubrics.delete', { id: r.id }).catch(fail);
+                    onClick={async () => {
+                      if (await askConfirm({ message: t('review.rubrics.confirmDelete'), confirmLabel: t('review.rubrics.delete') }))
+                        call('rubrics.delete', { id: r.id }).catch(fail);
                     }}
                   >
                     {t('review.rubrics.delete')}

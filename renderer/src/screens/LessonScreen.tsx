@@ -15,6 +15,7 @@ import { Player } from '../components/Player';
 import { PreparationFailure } from '../components/PreparationFailure';
 import { ReflectionPanel } from '../components/ReflectionPanel';
 import { ShortcutHelp } from '../components/ShortcutHelp';
+import { Tabs } from '../components/Tabs';
 import { Timeline } from '../components/Timeline';
 import { errorMessage } from '../lib/errors';
 import { formatDate, formatTimecode } from '../lib/format';
@@ -32,6 +33,7 @@ import { useToasts } from '../store/toasts';
 import { shownBy, useWorkspace } from '../store/workspace';
 import { ReviewWorkbench } from '../review/ReviewWorkbench';
 import '../annotation.css';
+import { askConfirm } from '../store/confirm';
 
 const tabs = ['notes', 'clips', 'reflection', 'details'] as const;
 
@@ -205,8 +207,9 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
           className="small ghost danger"
           // A lesson from someone else's share leaves by unsharing, which only its owner or a lead may do.
           disabled={lesson.shared?.origin === 'hub' && !lesson.shared.mine}
-          onClick={() => {
-            if (!window.confirm(t('lesson.confirmDelete', { title: lesson.title }))) return;
+          onClick={async () => {
+            if (!(await askConfirm({ message: t('lesson.confirmDelete', { title: lesson.title }), confirmLabel: t('lesson.delete') })))
+              return;
             call('lessons.delete', { id: lesson.id })
               .then(() => go({ name: 'library' }))
               .catch(fail);
@@ -244,22 +247,13 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
           <ReviewWorkbench lessonId={lesson.id} />
         </div>
         <aside className="lesson-side">
-          <div className="tabs" role="tablist" aria-label={t('lesson.panels')}>
-            {tabs.map((tab) => (
-              <button
-                key={tab}
-                type="button"
-                role="tab"
-                id={`tab-${tab}`}
-                aria-selected={workspace.tab === tab}
-                aria-controls="lesson-panel"
-                onClick={() => workspace.set({ tab })}
-              >
-                {t(`lesson.tabs.${tab}`)}
-              </button>
-            ))}
-          </div>
-          <div id="lesson-panel" role="tabpanel" aria-labelledby={`tab-${workspace.tab}`}>
+          <Tabs
+            label={t('lesson.panels')}
+            idPrefix="lesson"
+            tabs={tabs.map((tab) => ({ id: tab, label: t(`lesson.tabs.${tab}`) }))}
+            selected={workspace.tab}
+            onSelect={(tab) => workspace.set({ tab })}
+          >
             {workspace.tab === 'notes' && (
               <NotesPanel
                 codes={codes}
@@ -278,7 +272,7 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
                 <AssetSizes assets={lesson.assets} />
               </>
             )}
-          </div>
+          </Tabs>
         </aside>
       </div>
       <p className="visually-hidden" role="status" aria-live="polite">

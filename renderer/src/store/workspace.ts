@@ -32,7 +32,7 @@ interface WorkspaceState {
   zoom: number;
   follow: boolean;
   filters: NoteFilters;
-  tab: 'notes' | 'coding' | 'clips' | 'reflection' | 'details';
+  tab: 'notes' | 'clips' | 'reflection' | 'details';
   reset(): void;
   set(patch: Partial<Omit<WorkspaceState, 'reset' | 'set' | 'zoomBy'>>): void;
   zoomBy(direction: 1 | -1): void;

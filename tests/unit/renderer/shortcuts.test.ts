@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../../common/schemas/note';
 import { shortcutFor } from '../../../renderer/src/lib/shortcuts';
-import { adjacentNote, currentNoteIndex, msAtPointer, percentAt, rangeRows } from '../../../renderer/src/lib/timeline';
+import { adjacentNote, currentNoteIndex, msAtPointer, percentAt, rangeRows, seekStepMs } from '../../../renderer/src/lib/timeline';
 
-const key = (k: string, extra: Partial<{ code: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
+const key = (k: string, extra: Partial<{ code: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
   key: k,
   code: extra.code ?? '',
   ctrlKey: false,
@@ -46,6 +46,13 @@ describe('the keyboard map', () => {
     expect(shortcutFor(key('د', { code: 'BracketRight' }))?.name).toBe('nextNote');
     // A letter typed on another key stays unmapped.
     expect(shortcutFor(key('ج', { code: 'Quote' }))).toBeNull();
+  });
+
+  it('opens the shortcuts with Shift and the / key, which types "؟" in Arabic', () => {
+    expect(shortcutFor(key('؟', { code: 'Slash', shiftKey: true }))?.name).toBe('help');
+    expect(shortcutFor(key('?', { code: 'Slash', shiftKey: true }))?.name).toBe('help');
+    // Without Shift the same key types a letter ("ظ"), which is no shortcut.
+    expect(shortcutFor(key('ظ', { code: 'Slash' }))).toBeNull();
   });
 
   it('leaves browser combinations alone, except undo', () => {
@@ -96,5 +103,14 @@ describe('timeline geometry', () => {
     expect([0, 1000, 1050, 2000, 8000].map((ms) => id(ms, 1))).toEqual(['a', 'b', 'b', 'b', null]);
     // Just past a note's start (a jump landed there, or it is playing), back means the one before.
     expect([0, 1000, 3000, 3500, 3800, 9000].map((ms) => id(ms, -1))).toEqual([null, null, 'a', 'a', 'b', 'c']);
+  });
+});
+
+describe('the seek slider', () => {
+  it('moves 5 s an arrow press, 1 s with Shift, forward on Right and Up', () => {
+    expect(['ArrowRight', 'ArrowUp', 'ArrowLeft', 'ArrowDown'].map((k) => seekStepMs(k, false))).toEqual([5000, 5000, -5000, -5000]);
+    expect(seekStepMs('ArrowRight', true)).toBe(1000);
+    expect(seekStepMs('ArrowLeft', true)).toBe(-1000);
+    expect(seekStepMs('Home', false)).toBeNull();
   });
 });
