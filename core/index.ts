@@ -114,13 +114,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const signInStorage = options.secrets ? (options.secretsProtection ?? 'file') : 'memory';
   const unprotected =
-    options.secrets && signInStorage === 'no-keychain' ? keptOnlyIfChosen(options.secrets, () => readSettings(db).keepSignInWithoutKeyring) : null;
+    options.secrets && signInStorage === 'no-keychain'
+      ? keptOnlyIfChosen(options.secrets, () => readSettings(db).keepSignInWithoutKeyring)
+      : null;
   const sync = await SyncService.create(ctx, unprotected ?? options.secrets ?? memorySecretStore(), options.sync);
   const api = createApi(ctx, {
     version: options.version,
     dataDir: options.dataDir,
     shell: options.shell,
-    ffmpegVersion: tools ? await mediaToolVersions(tools).then((v) => v.ffmpeg, () => null) : null,
+    ffmpegVersion: tools
+      ? await mediaToolVersions(tools).then(
+          (v) => v.ffmpeg,
+          () => null,
+        )
+      : null,
     ffmpegError: toolsError ? toErrorPayload(toolsError).code : null,
     sync: sync.api(),
     screenSources: options.screenSources,

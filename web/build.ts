@@ -22,11 +22,15 @@ export function ensureRendererBuilt(root: string, options: { force?: boolean } =
   const sources = Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'common')));
   if (options.force || built < sources) {
     console.error('Building the studio UI…');
-    const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], {
-      cwd: root,
-      // Vite's output goes to stderr: stdout carries only the address line.
-      stdio: ['ignore', 2, 2],
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'],
+      {
+        cwd: root,
+        // Vite's output goes to stderr: stdout carries only the address line.
+        stdio: ['ignore', 2, 2],
+      },
+    );
     if (result.status !== 0) throw new Error('building the renderer failed');
   }
   return outDir;

@@ -60,4 +60,3 @@ function openInBrowser(url: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   spawn(command, [url], { detached: true, stdio: 'ignore' }).unref();
 }
-

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './ids';
 
-export const jobKinds = ['poster', 'playable', 'remux', 'sprite', 'peaks', 'proxy', 'clip', 'package_export', 'package_import', 'web_export'] as const;
+export const jobKinds = [
+  'poster',
+  'playable',
+  'remux',
+  'sprite',
+  'peaks',
+  'proxy',
+  'clip',
+  'package_export',
+  'package_import',
+  'web_export',
+] as const;
 export const jobKindSchema = z.enum(jobKinds);
 export type JobKind = z.infer<typeof jobKindSchema>;
 

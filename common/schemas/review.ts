@@ -167,9 +167,7 @@ export const actOnSchema = z.object({ reviewId: recordIdSchema, noteId: recordId
 
 export const planSaveSchema = z.object({
   reviewId: recordIdSchema,
-  goals: z
-    .array(goalSchema.extend({ id: recordIdSchema.optional(), metAt: goalSchema.shape.metAt.optional() }))
-    .max(MAX_GOALS),
+  goals: z.array(goalSchema.extend({ id: recordIdSchema.optional(), metAt: goalSchema.shape.metAt.optional() })).max(MAX_GOALS),
   nextLessonId: idSchema.nullable(),
 });
 
@@ -182,7 +180,9 @@ export const growthSchema = z.object({
   rubrics: z.array(
     z.object({
       rubric: rubricSchema,
-      criteria: z.array(z.object({ code: z.string(), points: z.array(z.object({ reviewId: z.string(), at: timestampSchema, level: z.int() })) })),
+      criteria: z.array(
+        z.object({ code: z.string(), points: z.array(z.object({ reviewId: z.string(), at: timestampSchema, level: z.int() })) }),
+      ),
     }),
   ),
   goals: z.array(goalSchema.extend({ reviewId: z.string(), lessonTitle: z.string(), nextLessonTitle: z.string().nullable() })),
@@ -250,7 +250,9 @@ export const calibrationSchema = z.object({
       mentors: z.array(z.object({ mentor: personSchema, agreement: referenceAgreementSchema, kappa: z.number().nullable() })),
       meanPercent: z.number().nullable(),
       meanKappa: z.number().nullable(),
-      pairs: z.array(z.object({ a: personSchema, b: personSchema, compared: z.int(), percent: z.number().nullable(), kappa: z.number().nullable() })),
+      pairs: z.array(
+        z.object({ a: personSchema, b: personSchema, compared: z.int(), percent: z.number().nullable(), kappa: z.number().nullable() }),
+      ),
     })
     .nullable(),
 });
@@ -259,4 +261,3 @@ export type Calibration = z.infer<typeof calibrationSchema>;
 export const calibrationMarkSchema = z.object({ lessonId: idSchema, rubricId: recordIdSchema, reference: plainScoresSchema });
 export const calibrationScoreInputSchema = z.object({ id: recordIdSchema, scores: plainScoresSchema });
 export const calibrationListSchema = z.object({ lessonId: idSchema.optional() });
-

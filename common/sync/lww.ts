@@ -6,8 +6,7 @@ import type { Op } from './ops';
  * current value.
  */
 export type RecordState =
-  | { status: 'live'; createdHlc: string; fieldHlcs: Readonly<Record<string, string>> }
-  | { status: 'deleted'; deletedHlc: string };
+  { status: 'live'; createdHlc: string; fieldHlcs: Readonly<Record<string, string>> } | { status: 'deleted'; deletedHlc: string };
 
 export type Decision =
   /** The record is new, or comes back after a tombstone: it must carry every required field. */

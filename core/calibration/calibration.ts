@@ -56,7 +56,11 @@ function toCalibration(db: Db, c: Live<ReviewEntityFields['calibration']>, me: s
       ? {
           mentors: scores.map((s) => {
             const { a, b } = paired(asMap(s.fields.scores), reference);
-            return { mentor: person(db, c.communityId, s.ownerId), agreement: agreementWithReference(asMap(s.fields.scores), reference), kappa: cohensKappa(a, b)?.kappa ?? null };
+            return {
+              mentor: person(db, c.communityId, s.ownerId),
+              agreement: agreementWithReference(asMap(s.fields.scores), reference),
+              kappa: cohensKappa(a, b)?.kappa ?? null,
+            };
           }),
           meanPercent: across.meanPercent,
           meanKappa: across.meanKappa,
@@ -95,13 +99,18 @@ export function markExemplar(ctx: CoreContext, { lessonId, rubricId, reference }
   requireRubricFit(db, rubricId, share.communityId, reference);
   const id = newId();
   db.transaction(() =>
-    writeRecord(db, ctx.now, { entity: 'calibration', id, communityId: share.communityId, lessonId }, {
-      lessonId,
-      leadId: requireMe(db),
-      rubricId,
-      reference,
-      createdAt: ctx.now(),
-    }),
+    writeRecord(
+      db,
+      ctx.now,
+      { entity: 'calibration', id, communityId: share.communityId, lessonId },
+      {
+        lessonId,
+        leadId: requireMe(db),
+        rubricId,
+        reference,
+        createdAt: ctx.now(),
+      },
+    ),
   )();
   ctx.bus.emit('reviews.changed', {});
   return calibrationView(ctx, id);
@@ -114,15 +123,21 @@ export function scoreExemplar(ctx: CoreContext, { id, scores }: CallArgs<'calibr
   const calibration = liveRecord(db, 'calibration', id);
   if (!calibration) throw new StudioError('not_found', { entity: 'calibration', id });
   requireCommunityPermission(db, calibration.communityId, 'calibration.score', false);
-  if (liveRecords(db, 'calibrationScore', { field: ['calibrationId', id] }).some((s) => s.ownerId === me)) throw new StudioError('calibration_already_scored');
+  if (liveRecords(db, 'calibrationScore', { field: ['calibrationId', id] }).some((s) => s.ownerId === me))
+    throw new StudioError('calibration_already_scored');
   requireRubricFit(db, calibration.fields.rubricId, calibration.communityId, scores);
   db.transaction(() =>
-    writeRecord(db, ctx.now, { entity: 'calibrationScore', id: newId(), communityId: calibration.communityId, lessonId: calibration.fields.lessonId }, {
-      calibrationId: id,
-      scorerId: me,
-      scores,
-      submittedAt: ctx.now(),
-    }),
+    writeRecord(
+      db,
+      ctx.now,
+      { entity: 'calibrationScore', id: newId(), communityId: calibration.communityId, lessonId: calibration.fields.lessonId },
+      {
+        calibrationId: id,
+        scorerId: me,
+        scores,
+        submittedAt: ctx.now(),
+      },
+    ),
   )();
   ctx.bus.emit('reviews.changed', {});
   return calibrationView(ctx, id);

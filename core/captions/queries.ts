@@ -17,7 +17,9 @@ function fromRow(r: TrackRow): CaptionTrack {
 }
 
 export function listTracks(db: Db, lessonId: string): CaptionTrack[] {
-  return (db.prepare(`SELECT ${columns} FROM caption_tracks WHERE lesson_id = ? ORDER BY created_at, id`).all(lessonId) as TrackRow[]).map(fromRow);
+  return (db.prepare(`SELECT ${columns} FROM caption_tracks WHERE lesson_id = ? ORDER BY created_at, id`).all(lessonId) as TrackRow[]).map(
+    fromRow,
+  );
 }
 
 export function insertTrack(db: Db, t: CaptionTrack & { vtt: string }): void {

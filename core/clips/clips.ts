@@ -26,7 +26,8 @@ export function clipsOf(ctx: CoreContext, lessonId: string): Clip[] {
 export function addClip(ctx: CoreContext, args: CallArgs<'clips.add'>): Clip {
   const lesson = getLessonRow(ctx.db, args.lessonId);
   if (!lesson) throw new StudioError('not_found', { entity: 'lesson', id: args.lessonId });
-  if (lesson.durationMs !== null && args.startMs >= lesson.durationMs) throw new StudioError('range_invalid', { startMs: args.startMs, durationMs: lesson.durationMs });
+  if (lesson.durationMs !== null && args.startMs >= lesson.durationMs)
+    throw new StudioError('range_invalid', { startMs: args.startMs, durationMs: lesson.durationMs });
   const now = ctx.now();
   const clip: Clip = {
     id: newId(),

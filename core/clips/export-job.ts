@@ -24,7 +24,12 @@ export function clipJobHandler(ctx: Omit<CoreContext, 'jobs'>): JobHandler {
     const target = path.join(ctx.paths.media, relPath);
     await fs.mkdir(path.dirname(target), { recursive: true });
     await writeAtomically(target, (tmp) =>
-      exportClip(ctx.requireTools(), path.join(ctx.paths.media, source.relPath), tmp, { startMs: clip.startMs, endMs: clip.endMs, signal, onProgress: progress }),
+      exportClip(ctx.requireTools(), path.join(ctx.paths.media, source.relPath), tmp, {
+        startMs: clip.startMs,
+        endMs: clip.endMs,
+        signal,
+        onProgress: progress,
+      }),
     );
     // The clip may have been deleted while it was being exported.
     if (getClip(ctx.db, clipId)) setClipExport(ctx.db, clipId, relPath, ctx.now());

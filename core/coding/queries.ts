@@ -31,7 +31,11 @@ export function userSchemeExists(db: Db, id: string): boolean {
 }
 
 /** Writes a scheme with exactly the given codes; codes keep their ids so coded notes keep their code. */
-export function writeScheme(db: Db, s: { id: string; name: string; codes: Array<Required<SchemeSave['codes'][number]>> }, now: number): void {
+export function writeScheme(
+  db: Db,
+  s: { id: string; name: string; codes: Array<Required<SchemeSave['codes'][number]>> },
+  now: number,
+): void {
   db.prepare(
     `INSERT INTO coding_schemes (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
@@ -47,7 +51,8 @@ export function deleteScheme(db: Db, id: string): boolean {
 }
 
 export function lessonSchemeId(db: Db, lessonId: string): string | null {
-  const row = db.prepare('SELECT coding_scheme_id FROM lessons WHERE id = ?').get(lessonId) as { coding_scheme_id: string | null } | undefined;
+  const row = db.prepare('SELECT coding_scheme_id FROM lessons WHERE id = ?').get(lessonId) as
+    { coding_scheme_id: string | null } | undefined;
   return row?.coding_scheme_id ?? null;
 }
 

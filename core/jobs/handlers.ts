@@ -80,7 +80,9 @@ export function mediaJobHandlers(ctx: Ctx): Record<Exclude<JobKind, PackageJobKi
       const jpg = path.join(m.dir, 'sprite.jpg');
       const json = path.join(m.dir, 'sprite.json');
       await writeAtomically(jpg, (tmpJpg) =>
-        writeAtomically(json, (tmpJson) => makeSprite(tools(), m.source, tmpJpg, tmpJson, { durationMs: m.durationMs, signal, onProgress: progress })),
+        writeAtomically(json, (tmpJson) =>
+          makeSprite(tools(), m.source, tmpJpg, tmpJson, { durationMs: m.durationMs, signal, onProgress: progress }),
+        ),
       );
       await m.register('sprite', 'sprite.jpg');
       await m.register('sprite_index', 'sprite.json');
@@ -110,7 +112,15 @@ export function mediaJobHandlers(ctx: Ctx): Record<Exclude<JobKind, PackageJobKi
       const { size } = await fs.stat(path.join(dir, 'original.webm'));
       ctx.db.transaction(() => {
         setLessonMedia(ctx.db, lessonId, probe, ctx.now());
-        upsertAsset(ctx.db, { id: newId(), lessonId, kind: 'original', relPath: path.join(lessonId, 'original.webm'), mime: 'video/webm', sizeBytes: size, now: ctx.now() });
+        upsertAsset(ctx.db, {
+          id: newId(),
+          lessonId,
+          kind: 'original',
+          relPath: path.join(lessonId, 'original.webm'),
+          mime: 'video/webm',
+          sizeBytes: size,
+          now: ctx.now(),
+        });
       })();
       await fs.rm(part, { force: true });
       for (const kind of recordingFollowUpJobs) ctx.enqueue(kind, lessonId);

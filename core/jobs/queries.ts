@@ -50,7 +50,9 @@ export function getJob(db: Db, id: string): StoredJob | undefined {
 export function listJobs(db: Db, lessonId?: string): StoredJob[] {
   const rows = lessonId
     ? db.prepare('SELECT * FROM jobs WHERE lesson_id = ? ORDER BY created_at, id').all(lessonId)
-    : db.prepare(`SELECT * FROM jobs WHERE status IN ('queued','running','failed') OR updated_at > ? ORDER BY created_at, id`).all(Date.now() - 60_000);
+    : db
+        .prepare(`SELECT * FROM jobs WHERE status IN ('queued','running','failed') OR updated_at > ? ORDER BY created_at, id`)
+        .all(Date.now() - 60_000);
   return (rows as JobRow[]).map(fromRow);
 }
 
@@ -61,7 +63,14 @@ export function queuedJobs(db: Db): StoredJob[] {
 export function setJobState(
   db: Db,
   id: string,
-  state: { status: Job['status']; progress?: number; errorCode?: string | null; errorDetail?: string | null; attemptsDelta?: number; now: number },
+  state: {
+    status: Job['status'];
+    progress?: number;
+    errorCode?: string | null;
+    errorDetail?: string | null;
+    attemptsDelta?: number;
+    now: number;
+  },
 ): void {
   db.prepare(
     `UPDATE jobs SET status = ?, progress = COALESCE(?, progress), error_code = ?, error_detail = ?,

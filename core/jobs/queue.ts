@@ -17,7 +17,18 @@ export type JobHandler = (ctx: JobContext) => Promise<void>;
 /** Jobs that keep a core busy for minutes; one slot is always left for the quick ones (posters). */
 const heavyKinds = new Set<JobKind>(['proxy', 'playable', 'clip']);
 /** Lower runs first: what makes a lesson playable comes before what makes it nicer; a person waits on packages. */
-const priority: Record<JobKind, number> = { remux: 0, poster: 0, playable: 1, peaks: 2, sprite: 2, clip: 3, proxy: 4, package_import: 1, package_export: 3, web_export: 3 };
+const priority: Record<JobKind, number> = {
+  remux: 0,
+  poster: 0,
+  playable: 1,
+  peaks: 2,
+  sprite: 2,
+  clip: 3,
+  proxy: 4,
+  package_import: 1,
+  package_export: 3,
+  web_export: 3,
+};
 
 const PROGRESS_EVENT_MS = 200;
 

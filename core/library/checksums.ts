@@ -60,7 +60,7 @@ export async function fileChecksums(file: string): Promise<FileSums> {
     const hash = createHash('sha256');
     let crc32 = 0;
     const buffer = Buffer.allocUnsafe(1024 * 1024);
-    for (let position = 0; ; ) {
+    for (let position = 0; ;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
       if (bytesRead === 0) break;
       const chunk = buffer.subarray(0, bytesRead);
@@ -83,8 +83,7 @@ export async function fileChecksums(file: string): Promise<FileSums> {
 export async function librarySha256(db: Db, assetId: string | null, file: string): Promise<{ sha256: string; size: number }> {
   const row = assetId
     ? (db.prepare('SELECT sha256, crc32, checked_size, checked_mtime_ms FROM media_assets WHERE id = ?').get(assetId) as
-        | { sha256: string | null; crc32: number | null; checked_size: number | null; checked_mtime_ms: number | null }
-        | undefined)
+        { sha256: string | null; crc32: number | null; checked_size: number | null; checked_mtime_ms: number | null } | undefined)
     : undefined;
   if (row) {
     const stamp = await fs.stat(file);

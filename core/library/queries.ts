@@ -63,7 +63,15 @@ function toSummary(r: LessonRow): LessonSummary {
 }
 
 function toAsset(r: AssetRow): Asset & { relPath: string } {
-  return { id: r.id, lessonId: r.lesson_id, kind: r.kind, mime: r.mime, sizeBytes: r.size_bytes, createdAt: r.created_at, relPath: r.rel_path };
+  return {
+    id: r.id,
+    lessonId: r.lesson_id,
+    kind: r.kind,
+    mime: r.mime,
+    sizeBytes: r.size_bytes,
+    createdAt: r.created_at,
+    relPath: r.rel_path,
+  };
 }
 
 const orderBy = {
@@ -88,7 +96,10 @@ export function listLessons(
   return { items: rows.map(toSummary), total };
 }
 
-export function getLessonRow(db: Db, id: string): (LessonSummary & { description: string; source: Lesson['source']; originalName: string | null }) | undefined {
+export function getLessonRow(
+  db: Db,
+  id: string,
+): (LessonSummary & { description: string; source: Lesson['source']; originalName: string | null }) | undefined {
   const row = db.prepare(`SELECT ${summaryColumns} FROM lessons l WHERE l.id = ?`).get(id) as LessonRow | undefined;
   return row && { ...toSummary(row), description: row.description, source: row.source, originalName: row.original_name };
 }
@@ -101,7 +112,9 @@ export function lessonDuration(db: Db, id: string): { durationMs: number | null 
 
 export function lessonTags(db: Db, lessonId: string): string[] {
   return (
-    db.prepare('SELECT t.name FROM lesson_tags lt JOIN tags t ON t.id = lt.tag_id WHERE lt.lesson_id = ? ORDER BY t.name').all(lessonId) as Array<{ name: string }>
+    db
+      .prepare('SELECT t.name FROM lesson_tags lt JOIN tags t ON t.id = lt.tag_id WHERE lt.lesson_id = ? ORDER BY t.name')
+      .all(lessonId) as Array<{ name: string }>
   ).map((r) => r.name);
 }
 
@@ -182,14 +195,24 @@ export function setLessonStatus(db: Db, id: string, status: Lesson['status'], er
 }
 
 export function setLessonMedia(db: Db, id: string, m: { durationMs: number; width: number; height: number }, now: number): void {
-  db.prepare('UPDATE lessons SET duration_ms = ?, width = ?, height = ?, updated_at = ? WHERE id = ?').run(m.durationMs, m.width, m.height, now, id);
+  db.prepare('UPDATE lessons SET duration_ms = ?, width = ?, height = ?, updated_at = ? WHERE id = ?').run(
+    m.durationMs,
+    m.width,
+    m.height,
+    now,
+    id,
+  );
 }
 
 export function updateLesson(db: Db, id: string, patch: LessonPatch, now: number): void {
   const { tags, ...fields } = patch;
   const columns = Object.keys(fields) as Array<keyof typeof fields>;
   if (columns.length) {
-    db.prepare(`UPDATE lessons SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...fields, id, now });
+    db.prepare(`UPDATE lessons SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`).run({
+      ...fields,
+      id,
+      now,
+    });
   } else {
     db.prepare('UPDATE lessons SET updated_at = ? WHERE id = ?').run(now, id);
   }

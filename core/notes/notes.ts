@@ -76,7 +76,8 @@ export function editNote(ctx: CoreContext, args: CallArgs<'notes.update'>): Note
   checkRange(next.startMs, next.endMs, lessonDuration(ctx.db, current.lessonId)?.durationMs ?? null);
   ctx.db.transaction(() => {
     updateNote(ctx.db, next);
-    if (!current.parentId && (next.startMs !== current.startMs || next.endMs !== current.endMs)) moveReplies(ctx.db, next.id, next.startMs, next.endMs);
+    if (!current.parentId && (next.startMs !== current.startMs || next.endMs !== current.endMs))
+      moveReplies(ctx.db, next.id, next.startMs, next.endMs);
     if (!current.parentId && next.private !== current.private) {
       ctx.db.prepare('UPDATE notes SET private = ? WHERE parent_id = ? AND author_id IS NULL').run(next.private ? 1 : 0, next.id);
     }

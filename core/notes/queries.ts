@@ -38,7 +38,9 @@ function fromRow(r: NoteRow): Note {
 
 export function listNotes(db: Db, lessonId: string): Note[] {
   return (
-    db.prepare('SELECT * FROM notes WHERE lesson_id = ? AND deleted_at IS NULL ORDER BY start_ms, created_at, id').all(lessonId) as NoteRow[]
+    db
+      .prepare('SELECT * FROM notes WHERE lesson_id = ? AND deleted_at IS NULL ORDER BY start_ms, created_at, id')
+      .all(lessonId) as NoteRow[]
   ).map(fromRow);
 }
 

@@ -30,7 +30,6 @@ export interface ApplyInput {
   now: number;
 }
 
-
 /** The local copy wins unless the package's is strictly newer: an import never overwrites newer work. */
 function packageIsNewer(local: { updated_at: number; deleted_at?: number | null } | undefined, packaged: number): boolean {
   return local !== undefined && packaged > Math.max(local.updated_at, local.deleted_at ?? 0);

@@ -46,8 +46,7 @@ function checkLessonParts(db: Db, l: PackageLesson): void {
   const me = myUserId(db);
   for (const n of l.notes) {
     const local = db.prepare('SELECT lesson_id, author_id FROM notes WHERE id = ?').get(n.id) as
-      | { lesson_id: string; author_id: string | null }
-      | undefined;
+      { lesson_id: string; author_id: string | null } | undefined;
     if (!local) continue;
     const localIsMine = local.author_id === null || local.author_id === me;
     const sameAuthor = localIsMine ? n.authorId !== null && n.authorId === me : (n.authorId ?? ARCHIVE_AUTHOR) === local.author_id;
@@ -65,11 +64,11 @@ function checkLessonParts(db: Db, l: PackageLesson): void {
 /** Whether the package's collection is one made here coming home (left as it is); throws on a claim. */
 function checkCollection(db: Db, c: PackageCollection): boolean {
   const local = db.prepare('SELECT title, origin, community_id, owner_id FROM collections WHERE id = ?').get(c.id) as
-    | { title: string; origin: 'local' | 'hub' | 'archive'; community_id: string | null; owner_id: string | null }
-    | undefined;
+    { title: string; origin: 'local' | 'hub' | 'archive'; community_id: string | null; owner_id: string | null } | undefined;
   if (local && (local.community_id !== c.communityId || local.owner_id !== c.ownerId)) refuse(local.title);
   for (const item of c.items) {
-    const held = db.prepare('SELECT collection_id FROM collection_items WHERE id = ?').get(item.id) as { collection_id: string } | undefined;
+    const held = db.prepare('SELECT collection_id FROM collection_items WHERE id = ?').get(item.id) as
+      { collection_id: string } | undefined;
     if (held && held.collection_id !== c.id) refuse(c.title);
   }
   return local?.origin === 'local';

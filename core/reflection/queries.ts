@@ -13,7 +13,14 @@ interface ReflectionRow {
 export function getReflection(db: Db, lessonId: string): Reflection | undefined {
   const r = db.prepare('SELECT * FROM reflections WHERE lesson_id = ?').get(lessonId) as ReflectionRow | undefined;
   return (
-    r && { lessonId: r.lesson_id, wentWell: r.went_well, wouldChange: r.would_change, feedbackWanted: r.feedback_wanted, shared: r.shared === 1, updatedAt: r.updated_at }
+    r && {
+      lessonId: r.lesson_id,
+      wentWell: r.went_well,
+      wouldChange: r.would_change,
+      feedbackWanted: r.feedback_wanted,
+      shared: r.shared === 1,
+      updatedAt: r.updated_at,
+    }
   );
 }
 

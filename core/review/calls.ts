@@ -8,7 +8,10 @@ import { listNotifications, readNotifications } from './notifications';
 import { lessonReviews, mentorInbox, myRequests, requestReview, withdrawRequest } from './requests';
 import { markActedOn, savePlan } from './response';
 
-type ReviewApi = Pick<StudioApi, Extract<keyof StudioApi, `rubrics.${string}` | `reviews.${string}` | `notifications.${string}` | `calibration.${string}`>>;
+type ReviewApi = Pick<
+  StudioApi,
+  Extract<keyof StudioApi, `rubrics.${string}` | `reviews.${string}` | `notifications.${string}` | `calibration.${string}`>
+>;
 
 /** The review domain's calls, spread into the core's API (core/api.ts). */
 export function reviewApi(ctx: CoreContext): ReviewApi {

@@ -49,7 +49,9 @@ function fromRow(db: Db, r: Row): DraftRow {
     noteIds: noteIdsOf(db, r.id),
     baseVersion: r.base_version,
     state: r.state,
-    rejection: r.reject_code ? { code: r.reject_code, params: JSON.parse(r.reject_params ?? '{}') as Record<string, string | number> } : null,
+    rejection: r.reject_code
+      ? { code: r.reject_code, params: JSON.parse(r.reject_params ?? '{}') as Record<string, string | number> }
+      : null,
     updatedAt: r.updated_at,
     baseRecord: r.base_record,
   };
@@ -73,29 +75,51 @@ export function sentDrafts(db: Db): DraftRow[] {
   return (db.prepare(`SELECT * FROM review_drafts WHERE state = 'sent'`).all() as Row[]).map((r) => fromRow(db, r));
 }
 
-export function insertDraft(db: Db, d: Omit<DraftRow, 'noteIds' | 'rejection' | 'state' | 'baseRecord'>, noteIds: readonly string[], now: number): void {
+export function insertDraft(
+  db: Db,
+  d: Omit<DraftRow, 'noteIds' | 'rejection' | 'state' | 'baseRecord'>,
+  noteIds: readonly string[],
+  now: number,
+): void {
   db.prepare(
     `INSERT INTO review_drafts (id, request_id, lesson_id, community_id, scores, strengths, next_steps, base_version, created_at, updated_at)
      VALUES (@id, @requestId, @lessonId, @communityId, @scores, @strengths, @nextSteps, @baseVersion, @now, @now)`,
   ).run({ ...d, scores: JSON.stringify(d.scores), now });
-  noteIds.forEach((noteId, i) => db.prepare('INSERT INTO review_draft_notes (draft_id, note_id, position) VALUES (?, ?, ?)').run(d.id, noteId, i));
+  noteIds.forEach((noteId, i) =>
+    db.prepare('INSERT INTO review_draft_notes (draft_id, note_id, position) VALUES (?, ?, ?)').run(d.id, noteId, i),
+  );
 }
 
 export function updateDraftContent(db: Db, id: string, c: Pick<Draft, 'scores' | 'strengths' | 'nextSteps'>, now: number): void {
-  db.prepare('UPDATE review_drafts SET scores = ?, strengths = ?, next_steps = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(c.scores), c.strengths, c.nextSteps, now, id);
+  db.prepare('UPDATE review_drafts SET scores = ?, strengths = ?, next_steps = ?, updated_at = ? WHERE id = ?').run(
+    JSON.stringify(c.scores),
+    c.strengths,
+    c.nextSteps,
+    now,
+    id,
+  );
 }
 
 export function linkDraftNote(db: Db, draftId: string, noteId: string): void {
-  const next = (db.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM review_draft_notes WHERE draft_id = ?').get(draftId) as { p: number }).p;
+  const next = (
+    db.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM review_draft_notes WHERE draft_id = ?').get(draftId) as { p: number }
+  ).p;
   db.prepare('INSERT INTO review_draft_notes (draft_id, note_id, position) VALUES (?, ?, ?)').run(draftId, noteId, next);
 }
 
 export function markSent(db: Db, id: string, baseRecord: string | null, now: number): void {
-  db.prepare(`UPDATE review_drafts SET state = 'sent', base_record = ?, reject_code = NULL, reject_params = NULL, updated_at = ? WHERE id = ?`).run(baseRecord, now, id);
+  db.prepare(
+    `UPDATE review_drafts SET state = 'sent', base_record = ?, reject_code = NULL, reject_params = NULL, updated_at = ? WHERE id = ?`,
+  ).run(baseRecord, now, id);
 }
 
 export function markRejected(db: Db, id: string, code: ErrorCode, params: Record<string, string | number>, now: number): void {
-  db.prepare(`UPDATE review_drafts SET state = 'rejected', reject_code = ?, reject_params = ?, updated_at = ? WHERE id = ?`).run(code, JSON.stringify(params), now, id);
+  db.prepare(`UPDATE review_drafts SET state = 'rejected', reject_code = ?, reject_params = ?, updated_at = ? WHERE id = ?`).run(
+    code,
+    JSON.stringify(params),
+    now,
+    id,
+  );
 }
 
 export function deleteDraft(db: Db, id: string): void {

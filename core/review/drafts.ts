@@ -10,7 +10,17 @@ import { addNote } from '../notes/notes';
 import { syncNoteChange } from '../sync/local-changes';
 import { getRecord } from '../sync/records';
 import { requireCommunityPermission } from '../sync/rules';
-import { deleteDraft, draftForRequest, getDraft, insertDraft, linkDraftNote, markSent, publicDraft, updateDraftContent, type DraftRow } from './draft-store';
+import {
+  deleteDraft,
+  draftForRequest,
+  getDraft,
+  insertDraft,
+  linkDraftNote,
+  markSent,
+  publicDraft,
+  updateDraftContent,
+  type DraftRow,
+} from './draft-store';
 import { liveRecord } from './records';
 import { requestView } from './requests';
 import { loadSnapshot, toReview } from './views';
@@ -54,22 +64,42 @@ export function claimRequest(ctx: CoreContext, requestId: string): Draft {
   const id = mine?.id ?? newId();
   db.transaction(() => {
     if (!mine) {
-      writeRecord(db, ctx.now, { entity: 'review', id, communityId: request.communityId, lessonId: request.lessonId }, {
+      writeRecord(
+        db,
+        ctx.now,
+        { entity: 'review', id, communityId: request.communityId, lessonId: request.lessonId },
+        {
+          requestId,
+          lessonId: request.lessonId,
+          reviewerId: me,
+          status: 'claimed',
+          scores: [],
+          strengths: '',
+          nextSteps: '',
+          noteIds: [],
+          rubricRevision: null,
+          submittedAt: null,
+          version: 0,
+          history: [],
+        },
+      );
+    }
+    insertDraft(
+      db,
+      {
+        id,
         requestId,
         lessonId: request.lessonId,
-        reviewerId: me,
-        status: 'claimed',
+        communityId: request.communityId,
         scores: [],
         strengths: '',
         nextSteps: '',
-        noteIds: [],
-        rubricRevision: null,
-        submittedAt: null,
-        version: 0,
-        history: [],
-      });
-    }
-    insertDraft(db, { id, requestId, lessonId: request.lessonId, communityId: request.communityId, scores: [], strengths: '', nextSteps: '', baseVersion: 0, updatedAt: 0 }, [], ctx.now());
+        baseVersion: 0,
+        updatedAt: 0,
+      },
+      [],
+      ctx.now(),
+    );
   })();
   changed(ctx);
   return publicDraft(getDraft(db, id))!;
@@ -94,7 +124,11 @@ function checkScores(ctx: CoreContext, draft: DraftRow, scores: Score[]): void {
 /** Saves what the mentor has written so far; nothing leaves the device. */
 export function saveDraft(ctx: CoreContext, args: CallArgs<'reviews.saveDraft'>): Draft {
   const draft = requireDraft(ctx, args.id);
-  const next = { scores: args.scores ?? draft.scores, strengths: args.strengths ?? draft.strengths, nextSteps: args.nextSteps ?? draft.nextSteps };
+  const next = {
+    scores: args.scores ?? draft.scores,
+    strengths: args.strengths ?? draft.strengths,
+    nextSteps: args.nextSteps ?? draft.nextSteps,
+  };
   checkScores(ctx, draft, next.scores);
   updateDraftContent(ctx.db, draft.id, next, ctx.now());
   return publicDraft(getDraft(ctx.db, draft.id))!;
@@ -104,7 +138,16 @@ export function saveDraft(ctx: CoreContext, args: CallArgs<'reviews.saveDraft'>)
 export function addDraftNote(ctx: CoreContext, args: CallArgs<'reviews.addNote'>): Draft {
   const draft = requireDraft(ctx, args.id);
   ctx.db.transaction(() => {
-    const note = addNote(ctx, { lessonId: draft.lessonId, parentId: null, kind: args.kind, startMs: args.startMs, endMs: args.endMs, text: args.text, codeId: null, private: true });
+    const note = addNote(ctx, {
+      lessonId: draft.lessonId,
+      parentId: null,
+      kind: args.kind,
+      startMs: args.startMs,
+      endMs: args.endMs,
+      text: args.text,
+      codeId: null,
+      private: true,
+    });
     linkDraftNote(ctx.db, draft.id, note.id);
   })();
   return publicDraft(getDraft(ctx.db, draft.id))!;
@@ -147,20 +190,25 @@ export function submitDraft(ctx: CoreContext, id: string): Review {
       db.prepare('UPDATE notes SET private = 0 WHERE id = ?').run(noteId);
       syncNoteChange(db, ctx.now, noteId);
     }
-    writeRecord(db, ctx.now, { entity: 'review', id, communityId: draft.communityId, lessonId: draft.lessonId }, {
-      requestId: draft.requestId,
-      lessonId: draft.lessonId,
-      reviewerId: me,
-      status: 'submitted',
-      scores: draft.scores,
-      strengths: draft.strengths,
-      nextSteps: draft.nextSteps,
-      noteIds: draft.noteIds,
-      rubricRevision: rubric?.revision ?? null,
-      submittedAt: ctx.now(),
-      version: (current?.fields.version ?? 0) + 1,
-      history: earlier,
-    });
+    writeRecord(
+      db,
+      ctx.now,
+      { entity: 'review', id, communityId: draft.communityId, lessonId: draft.lessonId },
+      {
+        requestId: draft.requestId,
+        lessonId: draft.lessonId,
+        reviewerId: me,
+        status: 'submitted',
+        scores: draft.scores,
+        strengths: draft.strengths,
+        nextSteps: draft.nextSteps,
+        noteIds: draft.noteIds,
+        rubricRevision: rubric?.revision ?? null,
+        submittedAt: ctx.now(),
+        version: (current?.fields.version ?? 0) + 1,
+        history: earlier,
+      },
+    );
     markSent(db, id, base ? JSON.stringify(base) : null, ctx.now());
   })();
   ctx.bus.emit('library.changed', { lessonIds: [draft.lessonId] });
@@ -184,7 +232,17 @@ export function amendReview(ctx: CoreContext, reviewId: string): Draft {
   db.transaction(() =>
     insertDraft(
       db,
-      { id: reviewId, requestId: f.requestId, lessonId: f.lessonId, communityId: review.communityId, scores: f.scores, strengths: f.strengths, nextSteps: f.nextSteps, baseVersion: f.version, updatedAt: 0 },
+      {
+        id: reviewId,
+        requestId: f.requestId,
+        lessonId: f.lessonId,
+        communityId: review.communityId,
+        scores: f.scores,
+        strengths: f.strengths,
+        nextSteps: f.nextSteps,
+        baseVersion: f.version,
+        updatedAt: 0,
+      },
       f.noteIds.filter((noteId) => db.prepare('SELECT 1 FROM notes WHERE id = ?').get(noteId) !== undefined),
       ctx.now(),
     ),
@@ -203,7 +261,12 @@ export function discardDraft(ctx: CoreContext, id: string): void {
   const claim = liveRecord(db, 'review', id);
   db.transaction(() => {
     if (claim && claim.fields.status === 'claimed') {
-      writeRecord(db, ctx.now, { entity: 'review', id, communityId: claim.communityId, lessonId: draft.lessonId, ownerId: claim.ownerId }, null);
+      writeRecord(
+        db,
+        ctx.now,
+        { entity: 'review', id, communityId: claim.communityId, lessonId: draft.lessonId, ownerId: claim.ownerId },
+        null,
+      );
     }
     deleteDraft(db, id);
   })();

@@ -40,7 +40,9 @@ export function growthOf(ctx: CoreContext, { communityId, teacherId }: CallArgs<
   const reviews = liveRecords(db, 'review').filter((r) => r.fields.status === 'submitted' && requests.has(r.fields.requestId));
   const scored = reviews.flatMap((r) => {
     const rubricId = requests.get(r.fields.requestId)!.fields.rubricId;
-    return rubricId && r.fields.submittedAt !== null ? [{ reviewId: r.id, rubricId, submittedAt: r.fields.submittedAt, scores: r.fields.scores }] : [];
+    return rubricId && r.fields.submittedAt !== null
+      ? [{ reviewId: r.id, rubricId, submittedAt: r.fields.submittedAt, scores: r.fields.scores }]
+      : [];
   });
   const rubrics = [...levelSeries(scored)].flatMap(([rubricId, criteria]) => {
     try {
@@ -72,8 +74,15 @@ export function communityStats(ctx: CoreContext): CommunityStats[] {
   const reviews = liveRecords(db, 'review').filter((r) => r.fields.status === 'submitted' && r.fields.submittedAt !== null);
   return communityIds(db).map((communityId) => {
     const outcomes = liveRecords(db, 'reviewRequest', { communityId }).map((r) => {
-      const times = reviews.filter((v) => v.fields.requestId === r.id).map((v) => v.fields.history[0]?.submittedAt ?? v.fields.submittedAt!);
-      return { requestedAt: r.fields.requestedAt, dueAt: r.fields.dueAt, withdrawn: r.fields.status === 'withdrawn', firstReviewAt: times.length ? Math.min(...times) : null };
+      const times = reviews
+        .filter((v) => v.fields.requestId === r.id)
+        .map((v) => v.fields.history[0]?.submittedAt ?? v.fields.submittedAt!);
+      return {
+        requestedAt: r.fields.requestedAt,
+        dueAt: r.fields.dueAt,
+        withdrawn: r.fields.status === 'withdrawn',
+        firstReviewAt: times.length ? Math.min(...times) : null,
+      };
     });
     return { communityId, communityName: communityName(db, communityId), ...responseStats(outcomes, ctx.now()) };
   });

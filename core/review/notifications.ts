@@ -30,7 +30,13 @@ function candidates(db: Db, me: string, now: number): Candidate[] {
   const requests = liveRecords(db, 'reviewRequest');
   const reviews = liveRecords(db, 'review');
   const reviewsOf = (requestId: string) => reviews.filter((r) => r.fields.requestId === requestId);
-  const base = (communityId: string, lessonId: string, requestId: string) => ({ communityId, lessonId, requestId, reviewId: null, noteId: null });
+  const base = (communityId: string, lessonId: string, requestId: string) => ({
+    communityId,
+    lessonId,
+    requestId,
+    reviewId: null,
+    noteId: null,
+  });
 
   for (const req of requests) {
     const f = req.fields;
@@ -71,7 +77,16 @@ function candidates(db: Db, me: string, now: number): Candidate[] {
     )
     .all(me) as Array<{ id: string; lesson_id: string; author_id: string; community_id: string }>;
   for (const r of replies) {
-    out.push({ key: `reply:${r.id}`, kind: 'reply', communityId: r.community_id, lessonId: r.lesson_id, requestId: null, reviewId: null, noteId: r.id, actorId: r.author_id });
+    out.push({
+      key: `reply:${r.id}`,
+      kind: 'reply',
+      communityId: r.community_id,
+      lessonId: r.lesson_id,
+      requestId: null,
+      reviewId: null,
+      noteId: r.id,
+      actorId: r.author_id,
+    });
   }
   return out;
 }
@@ -140,6 +155,9 @@ export function listNotifications(ctx: CoreContext): { items: Notification[]; un
 export function readNotifications(ctx: CoreContext, ids: readonly string[] | undefined): void {
   const now = ctx.now();
   if (!ids) ctx.db.prepare('UPDATE review_notifications SET read_at = ? WHERE read_at IS NULL').run(now);
-  else ctx.db.transaction(() => ids.forEach((id) => ctx.db.prepare('UPDATE review_notifications SET read_at = coalesce(read_at, ?) WHERE id = ?').run(now, id)))();
+  else
+    ctx.db.transaction(() =>
+      ids.forEach((id) => ctx.db.prepare('UPDATE review_notifications SET read_at = coalesce(read_at, ?) WHERE id = ?').run(now, id)),
+    )();
   ctx.bus.emit('notifications.changed', {});
 }

@@ -11,7 +11,9 @@ export function person(db: Db, communityId: string, userId: string): Person {
 export function mentorsOf(db: Db, communityId: string): Person[] {
   return (
     db
-      .prepare(`SELECT user_id, display_name FROM community_members WHERE community_id = ? AND role IN ('mentor', 'lead') ORDER BY display_name COLLATE NOCASE`)
+      .prepare(
+        `SELECT user_id, display_name FROM community_members WHERE community_id = ? AND role IN ('mentor', 'lead') ORDER BY display_name COLLATE NOCASE`,
+      )
       .all(communityId) as Array<{ user_id: string; display_name: string }>
   ).map((r) => ({ id: r.user_id, name: r.display_name }));
 }

@@ -19,8 +19,10 @@ export function onReviewRecordsPulled(db: Db, listener: () => void): void {
 function lessonOf(db: Db, record: SyncRecord): string | null {
   const f = record.fields as Record<string, unknown>;
   if (typeof f.lessonId === 'string') return f.lessonId;
-  if (record.entity === 'actionPlan' && typeof f.reviewId === 'string') return liveRecord(db, 'review', f.reviewId)?.fields.lessonId ?? null;
-  if (record.entity === 'calibrationScore' && typeof f.calibrationId === 'string') return liveRecord(db, 'calibration', f.calibrationId)?.fields.lessonId ?? null;
+  if (record.entity === 'actionPlan' && typeof f.reviewId === 'string')
+    return liveRecord(db, 'review', f.reviewId)?.fields.lessonId ?? null;
+  if (record.entity === 'calibrationScore' && typeof f.calibrationId === 'string')
+    return liveRecord(db, 'calibration', f.calibrationId)?.fields.lessonId ?? null;
   return null;
 }
 

@@ -45,7 +45,11 @@ const toLive = <E extends ReviewEntity>(r: Row): Live<ReviewEntityFields[E]> => 
   fields: JSON.parse(r.fields) as ReviewEntityFields[E],
 });
 
-export function liveRecords<E extends ReviewEntity>(db: Db, entity: E, where: { communityId?: string; field?: [string, string] } = {}): Live<ReviewEntityFields[E]>[] {
+export function liveRecords<E extends ReviewEntity>(
+  db: Db,
+  entity: E,
+  where: { communityId?: string; field?: [string, string] } = {},
+): Live<ReviewEntityFields[E]>[] {
   const clauses = ['entity = ?', 'deleted_hlc IS NULL'];
   const params: string[] = [entity];
   if (where.communityId) {
@@ -56,13 +60,17 @@ export function liveRecords<E extends ReviewEntity>(db: Db, entity: E, where: { 
     clauses.push(`json_extract(fields, '$.' || ?) = ?`);
     params.push(...where.field);
   }
-  const rows = db.prepare(`SELECT record_id, community_id, owner_id, fields FROM sync_records WHERE ${clauses.join(' AND ')}`).all(...params) as Row[];
+  const rows = db
+    .prepare(`SELECT record_id, community_id, owner_id, fields FROM sync_records WHERE ${clauses.join(' AND ')}`)
+    .all(...params) as Row[];
   return rows.map((r) => toLive<E>(r));
 }
 
 export function liveRecord<E extends ReviewEntity>(db: Db, entity: E, id: string): Live<ReviewEntityFields[E]> | null {
   const row = db
-    .prepare(`SELECT record_id, community_id, owner_id, fields FROM sync_records WHERE entity = ? AND record_id = ? AND deleted_hlc IS NULL`)
+    .prepare(
+      `SELECT record_id, community_id, owner_id, fields FROM sync_records WHERE entity = ? AND record_id = ? AND deleted_hlc IS NULL`,
+    )
     .get(entity satisfies EntityName, id) as Row | undefined;
   return row ? toLive<E>(row) : null;
 }

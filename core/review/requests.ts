@@ -30,17 +30,22 @@ export function requestReview(ctx: CoreContext, args: CallArgs<'reviews.request'
   if (unknown >= 0) throw new StudioError('invalid_input', { path: `mentorIds.${unknown}`, issue: 'not a mentor here' });
   const id = newId();
   db.transaction(() =>
-    writeRecord(db, ctx.now, { entity: 'reviewRequest', id, communityId: share.communityId, lessonId: args.lessonId }, {
-      lessonId: args.lessonId,
-      requesterId: me,
-      rubricId: args.rubricId,
-      focus: args.focus,
-      mentorIds: [...new Set(args.mentorIds)],
-      dueAt: args.dueAt,
-      dueZone: args.dueZone,
-      status: 'open',
-      requestedAt: ctx.now(),
-    }),
+    writeRecord(
+      db,
+      ctx.now,
+      { entity: 'reviewRequest', id, communityId: share.communityId, lessonId: args.lessonId },
+      {
+        lessonId: args.lessonId,
+        requesterId: me,
+        rubricId: args.rubricId,
+        focus: args.focus,
+        mentorIds: [...new Set(args.mentorIds)],
+        dueAt: args.dueAt,
+        dueZone: args.dueZone,
+        status: 'open',
+        requestedAt: ctx.now(),
+      },
+    ),
   )();
   ctx.bus.emit('reviews.changed', {});
   return requestView(ctx, id);
@@ -52,7 +57,12 @@ export function withdrawRequest(ctx: CoreContext, id: string): ReviewRequest {
   if (!request.mine) throw new StudioError('forbidden', { operation: 'review.request' });
   if (!request.canWithdraw) throw new StudioError(request.status === 'withdrawn' ? 'review_withdrawn' : 'review_already_submitted');
   ctx.db.transaction(() =>
-    writeRecord(ctx.db, ctx.now, { entity: 'reviewRequest', id, communityId: request.communityId, lessonId: request.lessonId }, { status: 'withdrawn' }),
+    writeRecord(
+      ctx.db,
+      ctx.now,
+      { entity: 'reviewRequest', id, communityId: request.communityId, lessonId: request.lessonId },
+      { status: 'withdrawn' },
+    ),
   )();
   ctx.bus.emit('reviews.changed', {});
   return requestView(ctx, id);
@@ -78,7 +88,9 @@ function allRequests(ctx: CoreContext, where: { lessonId?: string } = {}): Revie
  */
 export function mentorInbox(ctx: CoreContext): { forMe: ReviewRequest[]; open: ReviewRequest[] } {
   const me = myUserId(ctx.db);
-  const waiting = allRequests(ctx).filter((r) => r.status === 'open' && !r.mine && !r.reviews.some((v) => v.mine && v.status === 'submitted'));
+  const waiting = allRequests(ctx).filter(
+    (r) => r.status === 'open' && !r.mine && !r.reviews.some((v) => v.mine && v.status === 'submitted'),
+  );
   return {
     forMe: waiting.filter((r) => r.forMe || (r.myDraft !== null && r.myDraft.baseVersion === 0)).sort(byDueDate),
     open: waiting.filter((r) => !r.forMe && r.canClaim && r.mentors.length === 0 && me !== null).sort(byDueDate),

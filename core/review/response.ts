@@ -25,10 +25,20 @@ function reviewForTeacher(ctx: CoreContext, reviewId: string) {
 
 function writePlan(ctx: CoreContext, reviewId: string, change: (current: ActionPlanFields) => ActionPlanFields): Plan {
   const { me, review, plan } = reviewForTeacher(ctx, reviewId);
-  const current: ActionPlanFields = plan?.fields ?? { reviewId, teacherId: me, actedOn: [], goals: [], nextLessonId: null, nextLessonTitle: null, updatedAt: ctx.now() };
+  const current: ActionPlanFields = plan?.fields ?? {
+    reviewId,
+    teacherId: me,
+    actedOn: [],
+    goals: [],
+    nextLessonId: null,
+    nextLessonTitle: null,
+    updatedAt: ctx.now(),
+  };
   const fields = { ...change(current), updatedAt: ctx.now() };
   const id = plan?.id ?? newId();
-  ctx.db.transaction(() => writeRecord(ctx.db, ctx.now, { entity: 'actionPlan', id, communityId: review.communityId, lessonId: review.fields.lessonId }, fields))();
+  ctx.db.transaction(() =>
+    writeRecord(ctx.db, ctx.now, { entity: 'actionPlan', id, communityId: review.communityId, lessonId: review.fields.lessonId }, fields),
+  )();
   ctx.bus.emit('reviews.changed', {});
   return { id, ...liveRecord(ctx.db, 'actionPlan', id)!.fields };
 }

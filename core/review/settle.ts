@@ -7,7 +7,14 @@ import { saveRecord, type SyncRecord } from '../sync/records';
 import { deleteDraft, getDraft, markRejected, sentDrafts } from './draft-store';
 import type { ReviewEntity } from './records';
 
-const reviewEntities = new Set<string>(['rubric', 'reviewRequest', 'review', 'actionPlan', 'calibration', 'calibrationScore'] satisfies ReviewEntity[]);
+const reviewEntities = new Set<string>([
+  'rubric',
+  'reviewRequest',
+  'review',
+  'actionPlan',
+  'calibration',
+  'calibrationScore',
+] satisfies ReviewEntity[]);
 
 /**
  * A submitted draft whose op has left the outbox without being refused was taken by the hub: the

@@ -88,7 +88,9 @@ export function toRequest(db: Db, snap: Snapshot, req: RequestRecord, me: string
     dueZone: f.dueZone,
     status: f.status,
     requestedAt: f.requestedAt,
-    reviews: reviews.map((r) => toReview(db, r, me, snap.planOf(r.id))).sort((a, b) => (a.submittedAt ?? Infinity) - (b.submittedAt ?? Infinity)),
+    reviews: reviews
+      .map((r) => toReview(db, r, me, snap.planOf(r.id)))
+      .sort((a, b) => (a.submittedAt ?? Infinity) - (b.submittedAt ?? Infinity)),
     forMe: me !== null && (f.mentorIds.includes(me) || myReview !== undefined),
     claimedBy: claim ? person(db, req.communityId, claim.ownerId) : null,
     overdue: f.status === 'open' && !submitted && dueState(f.dueAt, now) === 'overdue',

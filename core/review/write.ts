@@ -24,5 +24,10 @@ export function writeRecord(
   desired: Op['fields'] | null,
 ): void {
   const me = requireMe(db);
-  emitChange(db, now, { entity: r.entity, id: r.id, communityId: r.communityId, lessonId: r.lessonId ?? r.id, ownerId: r.ownerId ?? me, authorId: me }, desired);
+  emitChange(
+    db,
+    now,
+    { entity: r.entity, id: r.id, communityId: r.communityId, lessonId: r.lessonId ?? r.id, ownerId: r.ownerId ?? me, authorId: me },
+    desired,
+  );
 }

@@ -79,13 +79,21 @@ export function deleteRubric(ctx: CoreContext, id: string): void {
   const record = liveRecord(ctx.db, 'rubric', id);
   if (!record) throw new StudioError('not_found', { entity: 'rubric', id });
   requireCommunityPermission(ctx.db, record.communityId, 'rubric.edit', false);
-  const inUse = ['reviewRequest', 'calibration'].some((entity) => liveRecords(ctx.db, entity as 'reviewRequest', { field: ['rubricId', id] }).length > 0);
+  const inUse = ['reviewRequest', 'calibration'].some(
+    (entity) => liveRecords(ctx.db, entity as 'reviewRequest', { field: ['rubricId', id] }).length > 0,
+  );
   if (inUse) throw new StudioError('rubric_in_use');
-  ctx.db.transaction(() => writeRecord(ctx.db, ctx.now, { entity: 'rubric', id, communityId: record.communityId, lessonId: null, ownerId: record.ownerId }, null))();
+  ctx.db.transaction(() =>
+    writeRecord(ctx.db, ctx.now, { entity: 'rubric', id, communityId: record.communityId, lessonId: null, ownerId: record.ownerId }, null),
+  )();
   ctx.bus.emit('reviews.changed', {});
 }
 
 export function exportRubric(db: Db, id: string): z.infer<typeof exportFileSchema> {
   const rubric = getRubric(db, id);
-  return { fileName: `${rubric.code}.rubric.json`, mime: 'application/json', text: `${JSON.stringify(toRubricDocument(rubric), null, 2)}\n` };
+  return {
+    fileName: `${rubric.code}.rubric.json`,
+    mime: 'application/json',
+    text: `${JSON.stringify(toRubricDocument(rubric), null, 2)}\n`,
+  };
 }

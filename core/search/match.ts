@@ -9,7 +9,9 @@ const MAX_TERMS = 8;
  * word also matches longer words, so results follow typing. Null when there is no word to look for.
  */
 export function matchQuery(input: string, prefix = true): string | null {
-  const words = foldForSearch(input).match(/[\p{L}\p{N}\p{M}]+/gu)?.slice(0, MAX_TERMS);
+  const words = foldForSearch(input)
+    .match(/[\p{L}\p{N}\p{M}]+/gu)
+    ?.slice(0, MAX_TERMS);
   if (!words?.length) return null;
   return words.map((w, i) => `"${w}"${prefix && i === words.length - 1 ? '*' : ''}`).join(' ');
 }

@@ -46,7 +46,6 @@ const hitsSql = `
   JOIN lessons l ON l.id = CASE r.kind WHEN 'note' THEN n.lesson_id ELSE r.ref_id END
   ORDER BY f.score`;
 
-
 /**
  * One search over lesson titles and descriptions, notes, replies and reflections. The words as typed
  * are looked up first; only when they find too few does the last word count as a prefix, which costs

@@ -16,9 +16,7 @@ export type LessonOrigin = 'local' | 'hub' | 'archive';
  * `authored`: made on this studio (by its person, signed in or not). `received`: a copy of someone's
  * work, bound to the community and owner it came with (null where a package did not say).
  */
-export type Claim =
-  | { kind: 'authored' }
-  | { kind: 'received'; communityId: string | null; ownerId: string | null; verified: boolean };
+export type Claim = { kind: 'authored' } | { kind: 'received'; communityId: string | null; ownerId: string | null; verified: boolean };
 
 /** What a record from outside says of itself. */
 export interface Incoming {
@@ -91,8 +89,7 @@ function noteRefusal(db: Db, r: Incoming): RefusalReason | null {
   const onLesson = noteLessonRefusal(db, r.fields.lessonId, r);
   if (onLesson) return onLesson;
   const local = db.prepare('SELECT lesson_id, author_id FROM notes WHERE id = ?').get(r.id) as
-    | { lesson_id: string; author_id: string | null }
-    | undefined;
+    { lesson_id: string; author_id: string | null } | undefined;
   if (!local) return null;
   if (local.lesson_id !== r.fields.lessonId) return 'other_owner';
   if (isMine(db, local.author_id)) return r.ownerId === myUserId(db) ? null : 'own_note';
@@ -101,8 +98,7 @@ function noteRefusal(db: Db, r: Incoming): RefusalReason | null {
 
 function collectionRefusal(db: Db, r: Incoming): RefusalReason | null {
   const local = db.prepare('SELECT origin, community_id, owner_id FROM collections WHERE id = ?').get(r.id) as
-    | { origin: LessonOrigin; community_id: string | null; owner_id: string | null }
-    | undefined;
+    { origin: LessonOrigin; community_id: string | null; owner_id: string | null } | undefined;
   if (!local) return null;
   if (local.origin === 'local') {
     if (!isMine(db, local.owner_id) || r.ownerId !== myUserId(db)) return 'own_collection';
@@ -116,8 +112,7 @@ function itemRefusal(db: Db, r: Incoming): RefusalReason | null {
   const local = db.prepare('SELECT collection_id FROM collection_items WHERE id = ?').get(r.id) as { collection_id: string } | undefined;
   if (local && local.collection_id !== r.fields.collectionId) return 'other_owner';
   const collection = db.prepare('SELECT community_id FROM collections WHERE id = ?').get(r.fields.collectionId) as
-    | { community_id: string | null }
-    | undefined;
+    { community_id: string | null } | undefined;
   return collection && collection.community_id !== r.communityId ? 'other_community' : null;
 }
 

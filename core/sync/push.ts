@@ -50,8 +50,7 @@ export async function pushOutbox(db: Db, client: HubClient): Promise<PushOutcome
       if (result.status === 'rejected') {
         outcome.rejected += 1;
         refused.push([op, result.reason ?? 'internal', result.params ?? {}]);
-      }
-      else outcome.pushed += 1;
+      } else outcome.pushed += 1;
       done.push(op.opId);
     });
     db.transaction(() => {

@@ -129,7 +129,13 @@ export function projectLesson(db: Db, record: SyncRecord, changed: Partial<Lesso
   if (changed.durationMs !== undefined) db.prepare('UPDATE lessons SET duration_ms = ? WHERE id = ?').run(changed.durationMs, record.id);
   // A copy from a package becomes the community's own once its hub has said whose it is.
   if (share?.ownerId !== record.ownerId || lessonOrigin(db, record.id) === 'archive') {
-    saveShare(db, { lessonId: record.id, communityId: record.communityId, origin: 'hub', ownerId: record.ownerId, sharedAt: share?.sharedAt ?? now });
+    saveShare(db, {
+      lessonId: record.id,
+      communityId: record.communityId,
+      origin: 'hub',
+      ownerId: record.ownerId,
+      sharedAt: share?.sharedAt ?? now,
+    });
     db.prepare(`UPDATE lessons SET origin = 'hub' WHERE id = ?`).run(record.id);
   }
   queueDownloads(db, record, changed, now);

@@ -26,7 +26,8 @@ export function projectNote(db: Db, record: SyncRecord, now: number): void {
     ).run(values);
     return;
   }
-  const authorName = memberName(db, record.communityId, record.ownerId) ?? (record.ownerId === myUserId(db) ? readSettings(db).displayName : '');
+  const authorName =
+    memberName(db, record.communityId, record.ownerId) ?? (record.ownerId === myUserId(db) ? readSettings(db).displayName : '');
   db.prepare(
     `INSERT INTO notes (id, lesson_id, parent_id, kind, start_ms, end_ms, text, code_id, author_name, author_id, private, created_at, updated_at)
      VALUES (@id, @lessonId, @parentId, @kind, @startMs, @endMs, @text, @codeId, @authorName, @authorId, 0, @createdAt, @now)`,

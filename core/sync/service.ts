@@ -5,7 +5,17 @@ import type { CoreContext } from '../app/context';
 import type { SecretStore } from '../secrets/secret-store';
 import { TransferQueue } from '../transfers/queue';
 import { readAccount } from './account';
-import { requireCommunity, changeRole, communityLessons, createCommunity, joinCommunity, listCommunities, membersOf, previewInvite, removeMember } from './communities';
+import {
+  requireCommunity,
+  changeRole,
+  communityLessons,
+  createCommunity,
+  joinCommunity,
+  listCommunities,
+  membersOf,
+  previewInvite,
+  removeMember,
+} from './communities';
 import { SyncEngine } from './engine';
 import { forgetAllCommunities, forgetCommunity } from './forget';
 import { onOutboxWrite } from './outbox';
@@ -22,7 +32,10 @@ export interface SyncOptions {
   pollMs?: number;
 }
 
-export type SyncCallName = Extract<CallName, `${'hub' | 'communities' | 'members' | 'invites' | 'sharing' | 'sync' | 'transfers'}.${string}`>;
+export type SyncCallName = Extract<
+  CallName,
+  `${'hub' | 'communities' | 'members' | 'invites' | 'sharing' | 'sync' | 'transfers'}.${string}`
+>;
 export type SyncApi = Pick<StudioApi, SyncCallName>;
 
 /**
@@ -204,7 +217,8 @@ export class SyncService {
       },
       'transfers.download': async ({ lessonId }) => {
         const record = getRecord(db, 'lesson', lessonId);
-        if (getShare(db, lessonId)?.origin !== 'hub' || !isLive(record)) throw new StudioError('not_found', { entity: 'share', id: lessonId });
+        if (getShare(db, lessonId)?.origin !== 'hub' || !isLive(record))
+          throw new StudioError('not_found', { entity: 'share', id: lessonId });
         db.transaction(() => queueLessonMedia(db, record, now()))();
         this.transfers.pump();
         this.ctx.bus.emit('library.changed', { lessonIds: [lessonId] });

@@ -349,7 +349,14 @@ export class TransferQueue {
       const transfer = transferWithTitle(this.db, id);
       const bytesPerSecond = rate.bytesPerSecond();
       const secondsLeft = bytesPerSecond ? Math.max(0, total - done) / bytesPerSecond : null;
-      if (transfer) this.o.ctx.bus.emit('transfers.progress', { ...toTransfer(transfer), doneBytes: done, sizeBytes: total, bytesPerSecond, secondsLeft });
+      if (transfer)
+        this.o.ctx.bus.emit('transfers.progress', {
+          ...toTransfer(transfer),
+          doneBytes: done,
+          sizeBytes: total,
+          bytesPerSecond,
+          secondsLeft,
+        });
     }
   }
 

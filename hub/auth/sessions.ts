@@ -21,7 +21,10 @@ export async function createSession(db: HubDb, userId: string, now: number): Pro
   const expiresAt = now + SESSION_IDLE_MS;
   // Signing in is a good moment to forget this person's lapsed sessions.
   await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', now).execute();
-  await db.insertInto('sessions').values({ token_hash: hashSecret(token), user_id: userId, created_at: now, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: hashSecret(token), user_id: userId, created_at: now, expires_at: expiresAt })
+    .execute();
   return { token, expiresAt };
 }
 

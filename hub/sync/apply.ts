@@ -43,7 +43,11 @@ export async function applyPush(
  */
 export async function expireDue(db: HubDb, now: number, hlc: Hlc, communityId?: string): Promise<ApplyOutcome> {
   const due = (q: HubDb) => {
-    const query = q.selectFrom('records').select(['community_id', 'entity', 'record_id']).where('expires_at', '<=', now).where('deleted_hlc', 'is', null);
+    const query = q
+      .selectFrom('records')
+      .select(['community_id', 'entity', 'record_id'])
+      .where('expires_at', '<=', now)
+      .where('deleted_hlc', 'is', null);
     return communityId ? query.where('community_id', '=', communityId) : query;
   };
   // Most calls find nothing due; only then is a write transaction worth taking.
@@ -76,7 +80,10 @@ class Batch {
     private readonly now: number,
   ) {}
 
-  async push(session: { userId: string; tokenHash: string }, rawOps: readonly unknown[]): Promise<ApplyOutcome & { results: PushResult[] }> {
+  async push(
+    session: { userId: string; tokenHash: string },
+    rawOps: readonly unknown[],
+  ): Promise<ApplyOutcome & { results: PushResult[] }> {
     this.userId = session.userId;
     this.sessionHash = session.tokenHash;
     const parsed = rawOps.map((raw) => {
@@ -96,7 +103,10 @@ class Batch {
   }
 
   async expire(due: readonly { community_id: string; entity: string; record_id: string }[], hlc: Hlc): Promise<ApplyOutcome> {
-    this.cache = await loadRecords(this.db, due.map((d) => d.record_id));
+    this.cache = await loadRecords(
+      this.db,
+      due.map((d) => d.record_id),
+    );
     const startSeq = (this.seq = await readSeq(this.db));
     for (const { community_id, entity, record_id } of due) {
       const key = recordKey(community_id, entity, record_id);
@@ -110,7 +120,16 @@ class Batch {
       } catch {
         continue; // stamped too far ahead of the hub's clock to be ordered yet; a later sweep gets it
       }
-      const op: Op = { opId: uuidv7(), communityId: community_id, entity: entity as Op['entity'], id: record_id, action: 'delete', fields: {}, hlc: stamp, authorId: record.head.ownerId };
+      const op: Op = {
+        opId: uuidv7(),
+        communityId: community_id,
+        entity: entity as Op['entity'],
+        id: record_id,
+        action: 'delete',
+        fields: {},
+        hlc: stamp,
+        authorId: record.head.ownerId,
+      };
       await this.remove(op, key, record, null);
     }
     return this.finish(startSeq);
@@ -127,7 +146,11 @@ class Batch {
     this.roles = new Map(members.map((m) => [m.community_id, m.role]));
     const opIds = ops.map((op) => op.opId);
     for (let i = 0; i < opIds.length; i += 500) {
-      const rows = await this.db.selectFrom('ops').select(['op_id', 'seq']).where('op_id', 'in', opIds.slice(i, i + 500)).execute();
+      const rows = await this.db
+        .selectFrom('ops')
+        .select(['op_id', 'seq'])
+        .where('op_id', 'in', opIds.slice(i, i + 500))
+        .execute();
       for (const row of rows) this.seen.set(row.op_id, row.seq);
     }
     const ids = new Set<string>();
@@ -292,7 +315,11 @@ class Batch {
     for (const [field, value] of Object.entries(fields)) {
       record.fields.set(field, { value, hlc: op.hlc });
       if (referenceFields.has(field)) {
-        this.pending.setRef(key, { community_id: op.communityId, entity: op.entity, record_id: op.id, field }, value === null ? null : JSON.stringify(value));
+        this.pending.setRef(
+          key,
+          { community_id: op.communityId, entity: op.entity, record_id: op.id, field },
+          value === null ? null : JSON.stringify(value),
+        );
       }
     }
     this.save(op, key, record);
@@ -342,7 +369,8 @@ class Batch {
         .execute();
       for (const { record_id } of rows) {
         const childKey = recordKey(op.communityId, child, record_id);
-        if (!this.cache.has(childKey)) this.cache.set(childKey, (await loadRecords(this.db, [record_id])).get(childKey) ?? { head: null, fields: new Map() });
+        if (!this.cache.has(childKey))
+          this.cache.set(childKey, (await loadRecords(this.db, [record_id])).get(childKey) ?? { head: null, fields: new Map() });
         const childOp: Op = { ...op, opId: uuidv7(), entity: child, id: record_id };
         await this.remove(childOp, childKey, this.cached(childKey), null);
       }

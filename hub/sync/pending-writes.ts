@@ -77,7 +77,9 @@ export class PendingWrites {
       await db
         .insertInto('record_refs')
         .values(chunk)
-        .onConflict((oc) => oc.columns(['record_id', 'community_id', 'entity', 'field']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+        .onConflict((oc) =>
+          oc.columns(['record_id', 'community_id', 'entity', 'field']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
+        )
         .execute();
     }
   }

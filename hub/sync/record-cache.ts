@@ -39,12 +39,23 @@ export async function loadRecords(db: HubDb, ids: readonly string[]): Promise<Ma
     return record;
   };
   for (let i = 0; i < ids.length; i += ID_CHUNK) {
-    const rows = await db.selectFrom('records').selectAll().where('record_id', 'in', ids.slice(i, i + ID_CHUNK)).execute();
+    const rows = await db
+      .selectFrom('records')
+      .selectAll()
+      .where('record_id', 'in', ids.slice(i, i + ID_CHUNK))
+      .execute();
     for (const r of rows) {
       const record = entry(recordKey(r.community_id, r.entity, r.record_id));
-      record.head = { ownerId: r.owner_id, parentId: r.parent_id, createdHlc: r.created_hlc, deletedHlc: r.deleted_hlc, expiresAt: r.expires_at };
+      record.head = {
+        ownerId: r.owner_id,
+        parentId: r.parent_id,
+        createdHlc: r.created_hlc,
+        deletedHlc: r.deleted_hlc,
+        expiresAt: r.expires_at,
+      };
       const values = JSON.parse(r.fields) as Record<string, unknown>;
-      for (const [field, hlc] of Object.entries(JSON.parse(r.field_hlcs) as Record<string, string>)) record.fields.set(field, { value: values[field], hlc });
+      for (const [field, hlc] of Object.entries(JSON.parse(r.field_hlcs) as Record<string, string>))
+        record.fields.set(field, { value: values[field], hlc });
     }
   }
   return cache;

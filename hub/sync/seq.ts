@@ -11,5 +11,9 @@ export async function readSeq(db: HubDb): Promise<number> {
 }
 
 export async function writeSeq(db: HubDb, seq: number): Promise<void> {
-  await db.updateTable('hub_meta').set({ value: String(seq) }).where('key', '=', 'seq').execute();
+  await db
+    .updateTable('hub_meta')
+    .set({ value: String(seq) })
+    .where('key', '=', 'seq')
+    .execute();
 }

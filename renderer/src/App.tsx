@@ -53,23 +53,65 @@ export function App() {
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
-          <button type="button" className="nav-link" aria-current={route.name !== 'settings' && route.name !== 'search' && route.name !== 'record' && route.name !== 'hub' && route.name !== 'community' && route.name !== 'collections' && route.name !== 'collection' && route.name !== 'reviews' && route.name !== 'rubric' ? 'page' : undefined} onClick={() => go({ name: 'library' })}>
+          <button
+            type="button"
+            className="nav-link"
+            aria-current={
+              route.name !== 'settings' &&
+              route.name !== 'search' &&
+              route.name !== 'record' &&
+              route.name !== 'hub' &&
+              route.name !== 'community' &&
+              route.name !== 'collections' &&
+              route.name !== 'collection' &&
+              route.name !== 'reviews' &&
+              route.name !== 'rubric'
+                ? 'page'
+                : undefined
+            }
+            onClick={() => go({ name: 'library' })}
+          >
             {t('nav.library')}
           </button>
-          <button type="button" className="nav-link" aria-current={route.name === 'collections' || route.name === 'collection' ? 'page' : undefined} onClick={() => go({ name: 'collections' })}>
+          <button
+            type="button"
+            className="nav-link"
+            aria-current={route.name === 'collections' || route.name === 'collection' ? 'page' : undefined}
+            onClick={() => go({ name: 'collections' })}
+          >
             {t('nav.collections')}
           </button>
-          <button type="button" className="nav-link" aria-current={route.name === 'search' ? 'page' : undefined} onClick={() => go({ name: 'search', query: '' })}>
+          <button
+            type="button"
+            className="nav-link"
+            aria-current={route.name === 'search' ? 'page' : undefined}
+            onClick={() => go({ name: 'search', query: '' })}
+          >
             {t('nav.search')}
           </button>
-          <button type="button" className="nav-link" aria-current={route.name === 'record' ? 'page' : undefined} onClick={() => go({ name: 'record' })}>
+          <button
+            type="button"
+            className="nav-link"
+            aria-current={route.name === 'record' ? 'page' : undefined}
+            onClick={() => go({ name: 'record' })}
+          >
             {t('nav.record')}
           </button>
-          <button type="button" className="nav-link" aria-current={route.name === 'hub' || route.name === 'community' ? 'page' : undefined} onClick={() => go({ name: 'hub' })}>
+          <button
+            type="button"
+            className="nav-link"
+            aria-current={route.name === 'hub' || route.name === 'community' ? 'page' : undefined}
+            onClick={() => go({ name: 'hub' })}
+          >
             {t('nav.communities')}
           </button>
           <ReviewsNavButton current={route.name === 'reviews' || route.name === 'rubric'} />
-          <button type="button" className="nav-link" aria-current={route.name === 'settings' ? 'page' : undefined} onClick={() => go({ name: 'settings' })}>
+          <button
+            type="button"
+            className="nav-link"
+            aria-current={route.name === 'settings' ? 'page' : undefined}
+            onClick={() => go({ name: 'settings' })}
+          >
             {t('nav.settings')}
           </button>
         </nav>

@@ -17,11 +17,35 @@ const ROUNDS = 3;
 function lessonFile(): Promise<string> {
   // About 1.5 Mbit/s: what a school laptop or phone camera records for a lesson at 720p.
   return cachedMedia('lesson-10min-720p.mp4', (out) => [
-    '-y', '-v', 'error',
-    '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=600',
-    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=600',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '1500k', '-pix_fmt', 'yuv420p', '-g', '60',
-    '-c:a', 'aac', '-b:a', '96k', '-shortest', '-movflags', '+faststart', out,
+    '-y',
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=1280x720:rate=30:duration=600',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:sample_rate=48000:duration=600',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-b:v',
+    '1500k',
+    '-pix_fmt',
+    'yuv420p',
+    '-g',
+    '60',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '96k',
+    '-shortest',
+    '-movflags',
+    '+faststart',
+    out,
   ]);
 }
 
@@ -53,7 +77,27 @@ async function bare(file: string): Promise<number> {
   try {
     const t0 = performance.now();
     await run('ffprobe', ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file]);
-    await run('ffmpeg', ['-nostdin', '-y', '-v', 'error', '-ss', '3.000', '-i', file, '-map', '0:v:0', '-frames:v', '1', '-vf', "scale=w='min(640,iw)':h=-2", '-q:v', '4', '-f', 'mjpeg', path.join(dir, 'poster.jpg')]);
+    await run('ffmpeg', [
+      '-nostdin',
+      '-y',
+      '-v',
+      'error',
+      '-ss',
+      '3.000',
+      '-i',
+      file,
+      '-map',
+      '0:v:0',
+      '-frames:v',
+      '1',
+      '-vf',
+      "scale=w='min(640,iw)':h=-2",
+      '-q:v',
+      '4',
+      '-f',
+      'mjpeg',
+      path.join(dir, 'poster.jpg'),
+    ]);
     return (performance.now() - t0) / 1000;
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
@@ -68,11 +112,20 @@ async function libraryList(): Promise<{ medianMs: number; rssMb: number }> {
       `INSERT INTO lessons (id, title, subject, status, source, duration_ms, width, height, created_at, updated_at)
        VALUES (?, ?, ?, 'ready', 'import', ?, 1280, 720, ?, ?)`,
     );
-    const asset = db.prepare(`INSERT INTO media_assets (id, lesson_id, kind, rel_path, mime, size_bytes, created_at) VALUES (?, ?, 'poster', ?, 'image/jpeg', 1000, ?)`);
+    const asset = db.prepare(
+      `INSERT INTO media_assets (id, lesson_id, kind, rel_path, mime, size_bytes, created_at) VALUES (?, ?, 'poster', ?, 'image/jpeg', 1000, ?)`,
+    );
     db.transaction(() => {
       for (let i = 0; i < 10_000; i++) {
         const id = newId();
-        insert.run(id, `Lesson ${i}: questioning and wait time`, ['Maths', 'Science', 'Arabic', 'English'][i % 4], 300_000 + i, 1_700_000_000_000 + i * 1000, 1_700_000_000_000 + i * 1000);
+        insert.run(
+          id,
+          `Lesson ${i}: questioning and wait time`,
+          ['Maths', 'Science', 'Arabic', 'English'][i % 4],
+          300_000 + i,
+          1_700_000_000_000 + i * 1000,
+          1_700_000_000_000 + i * 1000,
+        );
         asset.run(newId(), id, `${id}/poster.jpg`, 1_700_000_000_000);
       }
     })();

@@ -20,7 +20,13 @@ export function run(bin: string, args: string[]): Promise<void> {
 export async function cachedMedia(name: string, ffmpegArgs: (out: string) => string[]): Promise<string> {
   await fs.mkdir(cacheDir, { recursive: true });
   const out = path.join(cacheDir, name);
-  if (await fs.stat(out).then((s) => s.size > 0, () => false)) return out;
+  if (
+    await fs.stat(out).then(
+      (s) => s.size > 0,
+      () => false,
+    )
+  )
+    return out;
   const tmp = `${out}.tmp${path.extname(out)}`;
   await run('ffmpeg', ffmpegArgs(tmp));
   await fs.rename(tmp, out);
@@ -30,11 +36,33 @@ export async function cachedMedia(name: string, ffmpegArgs: (out: string) => str
 /** A 10-minute 1280x720 30 fps H.264/AAC lesson, like a teacher's camera file. */
 export function tenMinuteH264(): Promise<string> {
   return cachedMedia('lesson-10min-720p.mp4', (out) => [
-    '-y', '-v', 'error',
-    '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=600',
-    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=600',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '60',
-    '-c:a', 'aac', '-b:a', '96k', '-shortest', '-movflags', '+faststart', out,
+    '-y',
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=1280x720:rate=30:duration=600',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:sample_rate=48000:duration=600',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    '-g',
+    '60',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '96k',
+    '-shortest',
+    '-movflags',
+    '+faststart',
+    out,
   ]);
 }
 

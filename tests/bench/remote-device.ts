@@ -11,9 +11,13 @@ export interface RemoteDevice {
 
 /** A device whose core runs in a child process (device-process.ts), called through the same contract. */
 export async function startRemoteDevice(dataDir: string, sync: SyncOptions = {}): Promise<RemoteDevice> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'device-process.ts'), dataDir, JSON.stringify(sync)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'device-process.ts'), dataDir, JSON.stringify(sync)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const waiting = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
   let next = 0;
   await new Promise<void>((resolve, reject) => {

@@ -85,7 +85,14 @@ export function seedLibrary(db: Db, rand: () => number, words: string[]): string
     for (let i = 0; i < LESSONS; i++) {
       const id = newId();
       lessonIds.push(id);
-      insertLesson.run(id, text(3, 8), text(10, 40), ['Maths', 'Science', 'Arabic', 'English'][i % 4], 1_700_000_000_000 + i, 1_700_000_000_000 + i);
+      insertLesson.run(
+        id,
+        text(3, 8),
+        text(10, 40),
+        ['Maths', 'Science', 'Arabic', 'English'][i % 4],
+        1_700_000_000_000 + i,
+        1_700_000_000_000 + i,
+      );
       if (i % 5 === 0) insertReflection.run(id, text(10, 30), text(10, 30), text(5, 20), 1_700_000_000_000 + i);
     }
     let lastTop: { id: string; lessonId: string; startMs: number } | null = null;
@@ -95,7 +102,17 @@ export function seedLibrary(db: Db, rand: () => number, words: string[]): string
       const parent: { id: string; lessonId: string; startMs: number } | null = lastTop !== null && rand() < 0.1 ? lastTop : null;
       const lessonId: string = parent ? parent.lessonId : lessonIds[Math.floor(rand() * LESSONS)]!;
       const startMs: number = parent ? parent.startMs : Math.floor(rand() * 900_000);
-      insertNote.run(id, lessonId, parent?.id ?? null, kinds[i % 4], startMs, null, text(6, 30), 1_700_000_000_000 + i, 1_700_000_000_000 + i);
+      insertNote.run(
+        id,
+        lessonId,
+        parent?.id ?? null,
+        kinds[i % 4],
+        startMs,
+        null,
+        text(6, 30),
+        1_700_000_000_000 + i,
+        1_700_000_000_000 + i,
+      );
       if (!parent) lastTop = { id, lessonId, startMs };
     }
   })();
@@ -114,7 +131,13 @@ export function makeQueries(rand: () => number, words: string[]): string[] {
   });
 }
 
-export async function searchFigures(): Promise<{ search_median_ms: number; search_p95_ms: number; baseline_median_ms: number; baseline_p95_ms: number; seed_s: number }> {
+export async function searchFigures(): Promise<{
+  search_median_ms: number;
+  search_p95_ms: number;
+  baseline_median_ms: number;
+  baseline_p95_ms: number;
+  seed_s: number;
+}> {
   const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'pc-bench-search-'));
   let core: Core | undefined;
   try {
@@ -163,11 +186,33 @@ export async function searchFigures(): Promise<{ search_median_ms: number; searc
 /** A 15-minute lesson (small picture: the figure is about the page, not the decoder). */
 function fifteenMinuteLesson(): Promise<string> {
   return cachedMedia('lesson-15min-360p.mp4', (out) => [
-    '-y', '-v', 'error',
-    '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25:duration=900',
-    '-f', 'lavfi', '-i', 'sine=frequency=440:beep_factor=4:sample_rate=48000:duration=900',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '50',
-    '-c:a', 'aac', '-b:a', '64k', '-shortest', '-movflags', '+faststart', out,
+    '-y',
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=640x360:rate=25:duration=900',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:beep_factor=4:sample_rate=48000:duration=900',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    '-g',
+    '50',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '64k',
+    '-shortest',
+    '-movflags',
+    '+faststart',
+    out,
   ]);
 }
 
@@ -185,13 +230,21 @@ function whenPainted(then: string): string {
 
 const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && fs.existsSync(p));
 
-export async function openLessonFigures(): Promise<{ open_lesson_ms: number; open_lesson_cold_ms: number; timeline_markers: number; list_items_rendered: number }> {
+export async function openLessonFigures(): Promise<{
+  open_lesson_ms: number;
+  open_lesson_cold_ms: number;
+  timeline_markers: number;
+  list_items_rendered: number;
+}> {
   console.error('opening a lesson with 2,000 notes in Chromium…');
   const video = await fifteenMinuteLesson();
   const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'pc-bench-open-'));
   const core = await createCore({ dataDir, shell: 'web', version: 'bench' });
   const shell = await startWebShell({ core, rendererDir: ensureRendererBuilt(benchRoot), port: 0 });
-  const browser = await chromium.launch({ ...(systemChromium ? { executablePath: systemChromium } : {}), args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
+  const browser = await chromium.launch({
+    ...(systemChromium ? { executablePath: systemChromium } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'],
+  });
   try {
     const { results } = await core.api['lessons.import']({ sources: [{ kind: 'path', path: video }] });
     const first = results[0]!;
@@ -211,17 +264,30 @@ export async function openLessonFigures(): Promise<{ open_lesson_ms: number; ope
       for (let i = 0; i < OPEN_NOTES; i++) {
         const start = Math.floor((i / OPEN_NOTES) * 890_000);
         const text = Array.from({ length: 8 + Math.floor(rand() * 20) }, () => words[zipf(rand, words.length)]).join(' ');
-        insert.run(newId(), lessonId, ['observation', 'praise', 'question', 'suggestion'][i % 4], start, i % 10 === 0 ? start + 8000 : null, text, i, i);
+        insert.run(
+          newId(),
+          lessonId,
+          ['observation', 'praise', 'question', 'suggestion'][i % 4],
+          start,
+          i % 10 === 0 ? start + 8000 : null,
+          text,
+          i,
+          i,
+        );
       }
     })();
     db.close();
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(shell.url);
-    await page.getByRole('button', { name: /^Open / }).first().waitFor();
+    await page
+      .getByRole('button', { name: /^Open / })
+      .first()
+      .waitFor();
     const lessonHash = `#/lesson/${lessonId}`;
     /** From the route change to the frame after the timeline's markers and the list's first note are in the page. */
-    const openInApp = () => page.evaluate<number>(`new Promise((resolve) => {
+    const openInApp = () =>
+      page.evaluate<number>(`new Promise((resolve) => {
       const t0 = performance.now();
       window.location.hash = ${JSON.stringify(lessonHash)};
       ${whenPainted('resolve(performance.now() - t0)')}
@@ -229,7 +295,10 @@ export async function openLessonFigures(): Promise<{ open_lesson_ms: number; ope
     const inApp: number[] = [];
     for (let i = 0; i < OPEN_ROUNDS; i++) {
       await page.evaluate(() => (window.location.hash = '#/library'));
-      await page.getByRole('button', { name: /^Open / }).first().waitFor();
+      await page
+        .getByRole('button', { name: /^Open / })
+        .first()
+        .waitFor();
       // Leaving the lesson tears down its video and marks; that is not part of opening the next one.
       await page.evaluate('new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }))');
       inApp.push(await openInApp());
@@ -255,7 +324,12 @@ export async function openLessonFigures(): Promise<{ open_lesson_ms: number; ope
       cold.push(painted);
       await fresh.close();
     }
-    return { open_lesson_ms: median(inApp), open_lesson_cold_ms: median(cold), timeline_markers: timelineMarkers, list_items_rendered: listItems };
+    return {
+      open_lesson_ms: median(inApp),
+      open_lesson_cold_ms: median(cold),
+      timeline_markers: timelineMarkers,
+      list_items_rendered: listItems,
+    };
   } finally {
     await browser.close();
     await shell.close();

@@ -34,7 +34,22 @@ const MB = 1024 * 1024;
 function bigLesson(): Promise<string> {
   return cachedMedia('upload-200mb.mp4', (out) => [
     ...['-y', '-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25', '-f', 'lavfi', '-i', 'sine=frequency=440', '-t', '120'],
-    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '13.3M', '-minrate', '13.3M', '-maxrate', '13.3M', '-bufsize', '4M', '-x264-params', 'nal-hrd=cbr'],
+    ...[
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-b:v',
+      '13.3M',
+      '-minrate',
+      '13.3M',
+      '-maxrate',
+      '13.3M',
+      '-bufsize',
+      '4M',
+      '-x264-params',
+      'nal-hrd=cbr',
+    ],
     ...['-c:a', 'aac', '-shortest', out],
   ]);
 }
@@ -66,7 +81,8 @@ async function readyLesson(device: Device, file: string): Promise<string> {
   if (!results[0]!.ok) throw new Error('import refused');
   const lessonId = results[0]!.lesson.id;
   await device.until(async () => (await device.call('lessons.get', { id: lessonId })).status === 'ready', 120_000);
-  for (const job of await device.call('jobs.list', { lessonId })) if (job.status === 'queued' || job.status === 'running') await device.call('jobs.cancel', { id: job.id });
+  for (const job of await device.call('jobs.list', { lessonId }))
+    if (job.status === 'queued' || job.status === 'running') await device.call('jobs.cancel', { id: job.id });
   return lessonId;
 }
 
@@ -99,7 +115,9 @@ function plainPut(hubUrl: string, token: string, file: string, size: number): Pr
     });
     req.on('response', (res) => {
       res.resume();
-      res.on('end', () => (res.statusCode === 204 ? resolve((performance.now() - t0) / 1000) : reject(new Error(`PUT answered ${res.statusCode}`))));
+      res.on('end', () =>
+        res.statusCode === 204 ? resolve((performance.now() - t0) / 1000) : reject(new Error(`PUT answered ${res.statusCode}`)),
+      );
     });
     req.on('error', reject);
     void fs.open(file).then((handle) => handle.createReadStream({ highWaterMark: READ_BYTES }).pipe(req));
@@ -110,7 +128,23 @@ function plainPut(hubUrl: string, token: string, file: string, size: number): Pr
 async function tusUpload(client: HubClient, communityId: string, file: string, sha256: string, size: number): Promise<number> {
   const t0 = performance.now();
   await runUpload({
-    transfer: { id: 'bench', direction: 'upload', communityId, lessonId: 'bench', role: 'media', sha256, sizeBytes: size, mime: 'video/mp4', relPath: '', uploadUrl: null, doneBytes: 0, state: 'running', errorCode: null, attempts: 0, updatedAt: 0 },
+    transfer: {
+      id: 'bench',
+      direction: 'upload',
+      communityId,
+      lessonId: 'bench',
+      role: 'media',
+      sha256,
+      sizeBytes: size,
+      mime: 'video/mp4',
+      relPath: '',
+      uploadUrl: null,
+      doneBytes: 0,
+      state: 'running',
+      errorCode: null,
+      attempts: 0,
+      updatedAt: 0,
+    },
     file,
     filename: path.basename(file),
     client,
@@ -169,7 +203,8 @@ async function runSyncBench(): Promise<Record<string, number>> {
     await teacher.call('sharing.share', { lessonId: small.id, communityId: community.id, consent, licence: 'cc_by' });
     await teacher.until(async () => (await teacher.call('sync.status')).pendingChanges === 0);
     await mentor.call('sync.now');
-    for (let i = 0; i < OPS; i++) await teacher.call('notes.add', { lessonId: small.id, startMs: i % 2000, text: `Note ${i}`, private: false });
+    for (let i = 0; i < OPS; i++)
+      await teacher.call('notes.add', { lessonId: small.id, startMs: i % 2000, text: `Note ${i}`, private: false });
     // The mentor's studio hears of each pushed batch over the WebSocket and pulls meanwhile.
     const t0 = performance.now();
     await teacher.call('sync.now');
@@ -223,7 +258,9 @@ async function runSyncBench(): Promise<Record<string, number>> {
     });
     await second.call('sharing.share', { lessonId: secondLesson, communityId: other.id, consent, licence: 'cc_by', mediaKind: 'original' });
     await resumed;
-    const sentFiles = (await second.call('transfers.list')).filter((t) => t.direction === 'upload').reduce((sum, t) => sum + t.sizeBytes, 0);
+    const sentFiles = (await second.call('transfers.list'))
+      .filter((t) => t.direction === 'upload')
+      .reduce((sum, t) => sum + t.sizeBytes, 0);
     const resent = second.sync.transfers.wire.sent - sentFiles;
     relay.close();
 

@@ -60,7 +60,11 @@ test('import, watch, pin a note, find it again after a reload, and switch to Ara
   // After a reload the note is still there, and a click on it seeks the video there.
   await page.reload();
   await expect(noteButton).toBeVisible();
-  await page.locator('video').evaluate((v: HTMLVideoElement) => new Promise((r) => (v.readyState >= 1 ? r(null) : v.addEventListener('loadedmetadata', r, { once: true }))));
+  await page
+    .locator('video')
+    .evaluate(
+      (v: HTMLVideoElement) => new Promise((r) => (v.readyState >= 1 ? r(null) : v.addEventListener('loadedmetadata', r, { once: true }))),
+    );
   await noteButton.click();
   await expect.poll(() => videoTime(page)).toBeGreaterThanOrEqual(noteTime - 0.1);
   expect(await videoTime(page)).toBeLessThan(noteTime + 0.5);

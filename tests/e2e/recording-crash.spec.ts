@@ -12,7 +12,9 @@ test.afterAll(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-test('the studio is killed 5 s into a recording; on the next start the recording is recovered into a lesson that plays', async ({ browser }) => {
+test('the studio is killed 5 s into a recording; on the next start the recording is recovered into a lesson that plays', async ({
+  browser,
+}) => {
   shell = await startWebShell(dataDir);
   const context = await browser.newContext();
   const before = await context.newPage();

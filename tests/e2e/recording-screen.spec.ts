@@ -48,6 +48,14 @@ test('screen with the camera in a corner, recorded as one video while the teache
   const [w, h] = await video.evaluate((v: HTMLVideoElement) => [v.videoWidth, v.videoHeight]);
   expect(w / h).toBeCloseTo(16 / 9, 1);
   const id = /#\/lesson\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-  const { stdout } = await run(locateMediaTools().ffprobe, ['-v', 'error', '-show_entries', 'stream=codec_type', '-of', 'csv=p=0', path.join(shell.dataDir, 'media', id, 'original.webm')]);
+  const { stdout } = await run(locateMediaTools().ffprobe, [
+    '-v',
+    'error',
+    '-show_entries',
+    'stream=codec_type',
+    '-of',
+    'csv=p=0',
+    path.join(shell.dataDir, 'media', id, 'original.webm'),
+  ]);
   expect(stdout.trim().split('\n').sort()).toEqual(['audio', 'video']);
 });

@@ -14,11 +14,15 @@ export interface HubProcess {
 /** `npm run hub -- --port <port> --data <dir> [...]` as its own process; resolves once it prints its address. */
 export async function startHubProcess(dataDir: string, port = 0, extraArgs: string[] = []): Promise<HubProcess> {
   // tsx as a loader in this process, so a kill reaches the hub itself and not a wrapper.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'hub/cli.ts'), '--port', String(port), '--data', dataDir, ...extraArgs], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'hub/cli.ts'), '--port', String(port), '--data', dataDir, ...extraArgs],
+    {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-5000)));
   const url = await new Promise<string>((resolve, reject) => {

@@ -49,7 +49,9 @@ export async function addLessonWithProxy(
 export function rememberedProxySums(dataDir: string, lessonId: string) {
   const db = new Database(path.join(dataDir, 'studio.db'), { readonly: true });
   try {
-    return db.prepare(`SELECT sha256, crc32, checked_size, checked_mtime_ms FROM media_assets WHERE lesson_id = ? AND kind = 'proxy'`).get(lessonId);
+    return db
+      .prepare(`SELECT sha256, crc32, checked_size, checked_mtime_ms FROM media_assets WHERE lesson_id = ? AND kind = 'proxy'`)
+      .get(lessonId);
   } finally {
     db.close();
   }

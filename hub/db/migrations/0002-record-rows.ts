@@ -10,8 +10,14 @@ import { sql, type Kysely } from 'kysely';
 const REFERENCE_FIELDS = ['mediaSha', 'posterSha', 'spriteSha', 'peaksSha', 'rubricId'];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('record_heads').addColumn('fields', 'text', (c) => c.notNull().defaultTo('{}')).execute();
-  await db.schema.alterTable('record_heads').addColumn('field_hlcs', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+  await db.schema
+    .alterTable('record_heads')
+    .addColumn('fields', 'text', (c) => c.notNull().defaultTo('{}'))
+    .execute();
+  await db.schema
+    .alterTable('record_heads')
+    .addColumn('field_hlcs', 'text', (c) => c.notNull().defaultTo('{}'))
+    .execute();
   const sameRecord = sql`r.record_id = record_heads.record_id AND r.community_id = record_heads.community_id AND r.entity = record_heads.entity`;
   await sql`UPDATE record_heads SET
       fields = COALESCE((SELECT json_group_object(r.field, json(r.value)) FROM records r WHERE ${sameRecord}), '{}'),

@@ -44,7 +44,12 @@ export function CommunityList() {
       <ul className="community-cards">
         {communities.map((c) => (
           <li key={c.id}>
-            <button type="button" className="community-card" onClick={() => go({ name: 'community', id: c.id })} aria-label={t('hub.openCommunity', { name: c.name })}>
+            <button
+              type="button"
+              className="community-card"
+              onClick={() => go({ name: 'community', id: c.id })}
+              aria-label={t('hub.openCommunity', { name: c.name })}
+            >
               <span className="community-name" dir="auto">
                 {c.name}
               </span>
@@ -54,10 +59,13 @@ export function CommunityList() {
                 </span>
               )}
               <span className="small-text">
-                {t(`community.roles.${c.myRole}`)} · {t('hub.memberCount', { count: c.memberCount })} · {t('hub.lessonCount', { count: c.lessonCount })}
+                {t(`community.roles.${c.myRole}`)} · {t('hub.memberCount', { count: c.memberCount })} ·{' '}
+                {t('hub.lessonCount', { count: c.lessonCount })}
               </span>
               {c.languages.length > 0 && <span className="small-text muted">{languageNames(c.languages, i18n.language)}</span>}
-              <span className="small-text muted">{c.syncedAt ? t('sync.lastSynced', { when: timeAgo(c.syncedAt, now, i18n.language) }) : t('sync.neverSynced')}</span>
+              <span className="small-text muted">
+                {c.syncedAt ? t('sync.lastSynced', { when: timeAgo(c.syncedAt, now, i18n.language) }) : t('sync.neverSynced')}
+              </span>
             </button>
           </li>
         ))}

@@ -110,9 +110,18 @@ export function CommunityScreen({ id }: { id: string }) {
         <ul className="shared-lessons">
           {lessons.map((l) => (
             <li key={l.lessonId} className="shared-lesson">
-              <button type="button" className="shared-lesson-open" onClick={() => go({ name: 'lesson', id: l.lessonId })} aria-label={t('library.openLesson', { title: l.title })}>
+              <button
+                type="button"
+                className="shared-lesson-open"
+                onClick={() => go({ name: 'lesson', id: l.lessonId })}
+                aria-label={t('library.openLesson', { title: l.title })}
+              >
                 <span className="poster">
-                  {l.posterAssetId ? <img src={studio.mediaUrl(l.posterAssetId)} alt="" loading="lazy" /> : <span className="poster-placeholder">{t('library.noPoster')}</span>}
+                  {l.posterAssetId ? (
+                    <img src={studio.mediaUrl(l.posterAssetId)} alt="" loading="lazy" />
+                  ) : (
+                    <span className="poster-placeholder">{t('library.noPoster')}</span>
+                  )}
                   {l.durationMs !== null && <span className="duration">{formatTimecode(l.durationMs, i18n.language)}</span>}
                 </span>
                 <span className="card-title" dir="auto">
@@ -120,7 +129,9 @@ export function CommunityScreen({ id }: { id: string }) {
                 </span>
               </button>
               <p className="small-text">
-                <span dir="auto">{l.mine ? t('community.byYou') : t('community.by', { name: l.ownerName || t('community.formerMember') })}</span>
+                <span dir="auto">
+                  {l.mine ? t('community.byYou') : t('community.by', { name: l.ownerName || t('community.formerMember') })}
+                </span>
                 {l.country && ` · ${countryName(l.country, i18n.language)}`}
               </p>
               <p className="muted small-text">{t('community.sharedOn', { date: formatDate(l.sharedAt, i18n.language) })}</p>

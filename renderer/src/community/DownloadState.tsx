@@ -10,7 +10,12 @@ export function DownloadState({ lessonId, state, title }: { lessonId: string; st
     return (
       <span className="download-state">
         {state && <span className="muted small-text">{t(`share.download.${state}`)} </span>}
-        <button type="button" className="small" onClick={() => void call('transfers.download', { lessonId })} aria-label={t('share.downloadNamed', { title })}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => void call('transfers.download', { lessonId })}
+          aria-label={t('share.downloadNamed', { title })}
+        >
           {t('share.downloadNow')}
         </button>
       </span>

@@ -102,8 +102,8 @@ export function InvitePanel({ communityId, myRole }: { communityId: string; myRo
           {invites.map((invite) => (
             <li key={invite.id}>
               <span>
-                {t(`community.roles.${invite.role}`)} · {t('community.inviteUntil', { date: formatDate(invite.expiresAt, i18n.language) })} ·{' '}
-                {t('community.inviteUses', { count: invite.uses })}
+                {t(`community.roles.${invite.role}`)} · {t('community.inviteUntil', { date: formatDate(invite.expiresAt, i18n.language) })}{' '}
+                · {t('community.inviteUses', { count: invite.uses })}
                 {invite.revoked && ` · ${t('community.revoked')}`}
               </span>
               {!invite.revoked && (

@@ -16,7 +16,9 @@ export function NoteSharing({ note, mine }: { note: Note; mine: boolean }) {
   if (!shared || !mine || note.parentId !== null) return null;
   return (
     <>
-      <span className={`note-visibility${note.private ? ' note-private' : ''}`}>{note.private ? t('share.notePrivate') : t('share.noteShared', { community: shared.communityName })}</span>
+      <span className={`note-visibility${note.private ? ' note-private' : ''}`}>
+        {note.private ? t('share.notePrivate') : t('share.noteShared', { community: shared.communityName })}
+      </span>
       <button
         type="button"
         className="small ghost"

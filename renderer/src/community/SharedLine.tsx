@@ -5,7 +5,9 @@ import { countryName } from './format';
 /** On a library card: which community a lesson is shared in and, for someone else's, by whom and from where. */
 export function SharedLine({ shared }: { shared: LessonShareInfo }) {
   const { t, i18n } = useTranslation();
-  const who = shared.mine ? t('share.sharedIn', { community: shared.communityName }) : t('share.sharedBy', { name: shared.ownerName || t('community.formerMember'), community: shared.communityName });
+  const who = shared.mine
+    ? t('share.sharedIn', { community: shared.communityName })
+    : t('share.sharedBy', { name: shared.ownerName || t('community.formerMember'), community: shared.communityName });
   return (
     <p className="small-text shared-line" dir="auto">
       {who}

@@ -13,12 +13,22 @@ export function TransferSettings() {
     <section className="transfer-settings" aria-labelledby="transfer-settings-title">
       <h2 id="transfer-settings-title">{t('transfers.settingsTitle')}</h2>
       <label className="check">
-        <input type="checkbox" checked={settings.transferOnlyUnmetered} onChange={(e) => void update({ transferOnlyUnmetered: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.transferOnlyUnmetered}
+          onChange={(e) => void update({ transferOnlyUnmetered: e.target.checked })}
+        />
         <span>{t('transfers.onlyUnmetered')}</span>
       </label>
-      <p className="muted small-text">{t(metered === null ? 'transfers.meteredUnknown' : metered ? 'transfers.meteredYes' : 'transfers.meteredNo')}</p>
+      <p className="muted small-text">
+        {t(metered === null ? 'transfers.meteredUnknown' : metered ? 'transfers.meteredYes' : 'transfers.meteredNo')}
+      </p>
       <label className="check">
-        <input type="checkbox" checked={settings.autoDownloadShared} onChange={(e) => void update({ autoDownloadShared: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.autoDownloadShared}
+          onChange={(e) => void update({ autoDownloadShared: e.target.checked })}
+        />
         <span>{t('transfers.autoDownload')}</span>
       </label>
       <label className="field inline-field">

@@ -17,7 +17,9 @@ export function CaptionTracks() {
           {tracks.map((track) => (
             <li key={track.id}>
               <span dir="auto">{track.label}</span>{' '}
-              <span className="muted small-text">{t('captions.cues', { count: track.cueCount, formatted: new Intl.NumberFormat(i18n.language).format(track.cueCount) })}</span>{' '}
+              <span className="muted small-text">
+                {t('captions.cues', { count: track.cueCount, formatted: new Intl.NumberFormat(i18n.language).format(track.cueCount) })}
+              </span>{' '}
               <button
                 type="button"
                 className="small ghost danger"

@@ -36,7 +36,14 @@ export function ClipsPanel() {
         <p className="muted small-text">
           {lastRange ? t('clips.marked', { start: fmt(lastRange.startMs), end: fmt(lastRange.endMs) }) : t('clips.howToMark')}
         </p>
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} dir="auto" aria-label={t('clips.name')} placeholder={t('clips.name')} />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={200}
+          dir="auto"
+          aria-label={t('clips.name')}
+          placeholder={t('clips.name')}
+        />
         <button type="submit" className="primary" disabled={!lastRange}>
           {t('clips.save')}
         </button>
@@ -74,19 +81,36 @@ function ClipRow({ clip }: { clip: Clip }) {
               .catch(fail);
           }}
         >
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required dir="auto" aria-label={t('clips.name')} autoFocus />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={200}
+            required
+            dir="auto"
+            aria-label={t('clips.name')}
+            autoFocus
+          />
           <button type="submit" className="small primary">
             {t('clips.rename')}
           </button>
         </form>
       ) : (
-        <button type="button" className="clip-seek" onClick={() => seek(clip.startMs)} aria-label={t('clips.seekTo', { name: clip.name, range })}>
+        <button
+          type="button"
+          className="clip-seek"
+          onClick={() => seek(clip.startMs)}
+          aria-label={t('clips.seekTo', { name: clip.name, range })}
+        >
           <span className="timecode">{range}</span> <span dir="auto">{clip.name}</span>
         </button>
       )}
       {job && busy && (
         <ul className="lesson-jobs">
-          <JobRow job={job} onCancel={() => void call('jobs.cancel', { id: job.id })} onRetry={() => void call('jobs.retry', { id: job.id })} />
+          <JobRow
+            job={job}
+            onCancel={() => void call('jobs.cancel', { id: job.id })}
+            onRetry={() => void call('jobs.retry', { id: job.id })}
+          />
         </ul>
       )}
       <div className="note-actions">
@@ -95,15 +119,31 @@ function ClipRow({ clip }: { clip: Clip }) {
             {t('clips.download')}
           </a>
         )}
-        <button type="button" className="small" disabled={busy} onClick={() => exportMp4(clip.id).catch(fail)} aria-label={t('clips.exportOf', { name: clip.name })}>
+        <button
+          type="button"
+          className="small"
+          disabled={busy}
+          onClick={() => exportMp4(clip.id).catch(fail)}
+          aria-label={t('clips.exportOf', { name: clip.name })}
+        >
           {clip.exportAssetId ? t('clips.reexport') : t('clips.export')}
         </button>
         {!editing && (
-          <button type="button" className="small ghost" onClick={() => setEditing(true)} aria-label={t('clips.renameOf', { name: clip.name })}>
+          <button
+            type="button"
+            className="small ghost"
+            onClick={() => setEditing(true)}
+            aria-label={t('clips.renameOf', { name: clip.name })}
+          >
             {t('clips.rename')}
           </button>
         )}
-        <button type="button" className="small ghost danger" onClick={() => remove(clip.id).catch(fail)} aria-label={t('clips.deleteOf', { name: clip.name })}>
+        <button
+          type="button"
+          className="small ghost danger"
+          onClick={() => remove(clip.id).catch(fail)}
+          aria-label={t('clips.deleteOf', { name: clip.name })}
+        >
           {t('clips.delete')}
         </button>
       </div>

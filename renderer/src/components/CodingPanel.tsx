@@ -57,12 +57,21 @@ export function CodingPanel({ notes, durationMs, onCode }: { notes: Note[]; dura
           const name = localName(code, i18n.language);
           return (
             <li key={code.id} className="code-row">
-              <button type="button" className="code-drop" onClick={() => onCode(code.key)} aria-label={t('coding.drop', { name, key: code.key })}>
+              <button
+                type="button"
+                className="code-drop"
+                onClick={() => onCode(code.key)}
+                aria-label={t('coding.drop', { name, key: code.key })}
+              >
                 <kbd>{code.key}</kbd>
                 <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
                 <span className="code-name">{name}</span>
               </button>
-              <span className="code-count" data-testid={`code-count-${code.key}`} aria-label={t('coding.count', { count: coded.length, name })}>
+              <span
+                className="code-count"
+                data-testid={`code-count-${code.key}`}
+                aria-label={t('coding.count', { count: coded.length, name })}
+              >
                 {new Intl.NumberFormat(i18n.language).format(coded.length)}
               </span>
               {/* A strip is a small timeline, so it runs left to right like the big one. */}
@@ -80,12 +89,7 @@ export function CodingPanel({ notes, durationMs, onCode }: { notes: Note[]; dura
           );
         })}
       </ul>
-      {editing && (
-        <SchemeEditor
-          scheme={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      {editing && <SchemeEditor scheme={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </section>
   );
 }

@@ -76,7 +76,11 @@ export function NotesPanel({ codes, schemeCodes, onAddAtCurrent, onUndo }: Props
         </button>
       </div>
       <div className="note-filters">
-        <select value={filters.kind} aria-label={t('notes.filterKind')} onChange={(e) => set({ filters: { ...filters, kind: e.target.value as NoteKind | '' } })}>
+        <select
+          value={filters.kind}
+          aria-label={t('notes.filterKind')}
+          onChange={(e) => set({ filters: { ...filters, kind: e.target.value as NoteKind | '' } })}
+        >
           <option value="">{t('notes.allKinds')}</option>
           {noteKinds.map((k) => (
             <option key={k} value={k}>
@@ -84,7 +88,11 @@ export function NotesPanel({ codes, schemeCodes, onAddAtCurrent, onUndo }: Props
             </option>
           ))}
         </select>
-        <select value={filters.code} aria-label={t('notes.filterCode')} onChange={(e) => set({ filters: { ...filters, code: e.target.value } })}>
+        <select
+          value={filters.code}
+          aria-label={t('notes.filterCode')}
+          onChange={(e) => set({ filters: { ...filters, code: e.target.value } })}
+        >
           <option value="">{t('notes.allCodes')}</option>
           <option value="none">{t('notes.noCode')}</option>
           {usedCodes.map((c) => (
@@ -119,13 +127,22 @@ export function NotesPanel({ codes, schemeCodes, onAddAtCurrent, onUndo }: Props
           codes={schemeCodes}
           label={
             draft.endMs !== null
-              ? t('notes.addRange', { start: formatTimecode(draft.startMs, i18n.language), end: formatTimecode(draft.endMs, i18n.language) })
+              ? t('notes.addRange', {
+                  start: formatTimecode(draft.startMs, i18n.language),
+                  end: formatTimecode(draft.endMs, i18n.language),
+                })
               : t('notes.addAt', { time: formatTimecode(draft.startMs, i18n.language) })
           }
           onCancel={() => set({ draft: null })}
           onSave={async (d) => {
             try {
-              await addNote({ startMs: Math.round(d.startMs), endMs: d.endMs === null ? null : Math.round(d.endMs), text: d.text, kind: d.kind, codeId: d.codeId });
+              await addNote({
+                startMs: Math.round(d.startMs),
+                endMs: d.endMs === null ? null : Math.round(d.endMs),
+                text: d.text,
+                kind: d.kind,
+                codeId: d.codeId,
+              });
               set({ draft: null });
             } catch (err) {
               toast('error', errorMessage(t, err));

@@ -66,7 +66,9 @@ export function ReflectionPanel({ lessonId }: { lessonId: string }) {
       </label>
       <p className="muted small-text">{form.shared ? t('reflection.sharedNote') : t('reflection.privateNote')}</p>
       <div className="composer-actions">
-        {saved?.updatedAt && <span className="muted small-text">{t('reflection.savedAt', { date: formatDate(saved.updatedAt, i18n.language) })}</span>}
+        {saved?.updatedAt && (
+          <span className="muted small-text">{t('reflection.savedAt', { date: formatDate(saved.updatedAt, i18n.language) })}</span>
+        )}
         <span className="spacer" />
         {/* Said beside the button, not in a toast: a toast in that corner would cover the button itself. */}
         <span role="status" className="saved-note">

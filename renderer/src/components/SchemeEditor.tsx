@@ -74,7 +74,11 @@ export function SchemeEditor({ scheme, onClose }: { scheme: CodingScheme | null;
             {codes.map((c, i) => (
               <tr key={i}>
                 <td>
-                  <select value={c.key} aria-label={t('coding.keyOf', { n: i + 1 })} onChange={(e) => update(i, { key: Number(e.target.value) })}>
+                  <select
+                    value={c.key}
+                    aria-label={t('coding.keyOf', { n: i + 1 })}
+                    onChange={(e) => update(i, { key: Number(e.target.value) })}
+                  >
                     {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => (
                       <option key={k} value={k} disabled={k !== c.key && codes.some((o) => o.key === k)}>
                         {k}
@@ -83,13 +87,31 @@ export function SchemeEditor({ scheme, onClose }: { scheme: CodingScheme | null;
                   </select>
                 </td>
                 <td>
-                  <input value={c.name} required maxLength={60} dir="auto" aria-label={t('coding.nameOf', { n: i + 1 })} onChange={(e) => update(i, { name: e.target.value })} />
+                  <input
+                    value={c.name}
+                    required
+                    maxLength={60}
+                    dir="auto"
+                    aria-label={t('coding.nameOf', { n: i + 1 })}
+                    onChange={(e) => update(i, { name: e.target.value })}
+                  />
                 </td>
                 <td>
-                  <input type="color" value={c.color} aria-label={t('coding.colorOf', { n: i + 1 })} onChange={(e) => update(i, { color: e.target.value })} />
+                  <input
+                    type="color"
+                    value={c.color}
+                    aria-label={t('coding.colorOf', { n: i + 1 })}
+                    onChange={(e) => update(i, { color: e.target.value })}
+                  />
                 </td>
                 <td>
-                  <button type="button" className="small ghost danger" disabled={codes.length === 1} onClick={() => setCodes(codes.filter((_, j) => j !== i))} aria-label={t('coding.removeOf', { n: i + 1 })}>
+                  <button
+                    type="button"
+                    className="small ghost danger"
+                    disabled={codes.length === 1}
+                    onClick={() => setCodes(codes.filter((_, j) => j !== i))}
+                    aria-label={t('coding.removeOf', { n: i + 1 })}
+                  >
                     ✕
                   </button>
                 </td>

@@ -87,13 +87,25 @@ export function Timeline({ lesson, durationMs, notes, codes, onRange }: Props) {
       <div className="timeline-toolbar">
         <span className="muted small-text">{t('timeline.hint')}</span>
         <span className="spacer" />
-        <button type="button" className="small ghost" onClick={() => zoomBy(-1)} disabled={zoom === ZOOM_LEVELS[0]} aria-label={t('timeline.zoomOut')}>
+        <button
+          type="button"
+          className="small ghost"
+          onClick={() => zoomBy(-1)}
+          disabled={zoom === ZOOM_LEVELS[0]}
+          aria-label={t('timeline.zoomOut')}
+        >
           −
         </button>
         <span className="zoom-level" aria-live="polite">
           {t('timeline.zoom', { zoom: new Intl.NumberFormat(i18n.language).format(zoom) })}
         </span>
-        <button type="button" className="small ghost" onClick={() => zoomBy(1)} disabled={zoom === ZOOM_LEVELS.at(-1)} aria-label={t('timeline.zoomIn')}>
+        <button
+          type="button"
+          className="small ghost"
+          onClick={() => zoomBy(1)}
+          disabled={zoom === ZOOM_LEVELS.at(-1)}
+          aria-label={t('timeline.zoomIn')}
+        >
           +
         </button>
       </div>
@@ -108,7 +120,14 @@ export function Timeline({ lesson, durationMs, notes, codes, onRange }: Props) {
           </div>
           <TimelineScrub durationMs={durationMs} zoom={zoom} viewport={viewport} content={content} onHover={onHover}>
             {peaks && <Waveform peaks={peaks} widthPx={widthPx} durationMs={durationMs} />}
-            {inMs !== null && <div className="in-mark" style={{ insetInlineStart: `${percentAt(inMs, durationMs)}%` }} data-testid="in-mark" aria-hidden="true" />}
+            {inMs !== null && (
+              <div
+                className="in-mark"
+                style={{ insetInlineStart: `${percentAt(inMs, durationMs)}%` }}
+                data-testid="in-mark"
+                aria-hidden="true"
+              />
+            )}
             <Playhead durationMs={durationMs} />
           </TimelineScrub>
           <div
@@ -121,7 +140,9 @@ export function Timeline({ lesson, durationMs, notes, codes, onRange }: Props) {
               const ms = at(e);
               setDrag({ fromMs: ms, toMs: ms, fromX: e.clientX, moved: false });
             }}
-            onPointerMove={(e) => drag && setDrag({ ...drag, toMs: at(e), moved: drag.moved || Math.abs(e.clientX - drag.fromX) >= MIN_DRAG_PX })}
+            onPointerMove={(e) =>
+              drag && setDrag({ ...drag, toMs: at(e), moved: drag.moved || Math.abs(e.clientX - drag.fromX) >= MIN_DRAG_PX })
+            }
             onPointerUp={() => {
               if (!drag) return;
               setDrag(null);
@@ -133,7 +154,10 @@ export function Timeline({ lesson, durationMs, notes, codes, onRange }: Props) {
               <div
                 className="range-selection"
                 data-testid="range-selection"
-                style={{ insetInlineStart: `${percentAt(selection.startMs, durationMs)}%`, inlineSize: `${percentAt(selection.endMs - selection.startMs, durationMs)}%` }}
+                style={{
+                  insetInlineStart: `${percentAt(selection.startMs, durationMs)}%`,
+                  inlineSize: `${percentAt(selection.endMs - selection.startMs, durationMs)}%`,
+                }}
               />
             )}
             <TimelineMarkers notes={topLevel} rows={rows} codes={codes} durationMs={durationMs} />
@@ -141,7 +165,11 @@ export function Timeline({ lesson, durationMs, notes, codes, onRange }: Props) {
         </div>
       </div>
       {hoverMs !== null && (
-        <div className="scrub-preview" aria-hidden="true" style={{ insetInlineStart: `${hoverLeft(hoverMs, durationMs, viewport.current)}px` }}>
+        <div
+          className="scrub-preview"
+          aria-hidden="true"
+          style={{ insetInlineStart: `${hoverLeft(hoverMs, durationMs, viewport.current)}px` }}
+        >
           {sprite && (
             <div
               className="sprite-tile"

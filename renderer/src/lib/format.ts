@@ -31,7 +31,12 @@ export function formatBytes(bytes: number, language: string): string {
     value /= 1024;
     i++;
   }
-  return new Intl.NumberFormat(language, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: value < 10 && i > 0 ? 1 : 0 }).format(value);
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: units[i],
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 && i > 0 ? 1 : 0,
+  }).format(value);
 }
 
 export function formatPercent(fraction: number, language: string): string {

@@ -26,13 +26,23 @@ export function SettingsScreen() {
       </label>
       <label>
         <span>{t('settings.displayName')}</span>
-        <input dir="auto" defaultValue={settings.displayName} maxLength={100} onBlur={(e) => e.target.value !== settings.displayName && void change({ displayName: e.target.value })} />
+        <input
+          dir="auto"
+          defaultValue={settings.displayName}
+          maxLength={100}
+          onBlur={(e) => e.target.value !== settings.displayName && void change({ displayName: e.target.value })}
+        />
       </label>
       <fieldset>
         <legend>{t('settings.proxyPreset')}</legend>
         {(['standard', 'low'] as const).map((preset) => (
           <label key={preset} className="radio">
-            <input type="radio" name="proxy" checked={settings.proxyPreset === preset} onChange={() => void change({ proxyPreset: preset })} />
+            <input
+              type="radio"
+              name="proxy"
+              checked={settings.proxyPreset === preset}
+              onChange={() => void change({ proxyPreset: preset })}
+            />
             <span>{t(preset === 'standard' ? 'settings.proxyStandard' : 'settings.proxyLow')}</span>
           </label>
         ))}

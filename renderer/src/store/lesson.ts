@@ -96,7 +96,11 @@ export const useLesson = create<LessonState>((set, get) => {
       const before = get().notes.find((n) => n.id === input.id);
       const note = await call('notes.update', input);
       // Moving a note moves its replies with it.
-      set({ notes: get().notes.map((n) => (n.id === note.id ? note : n.parentId === note.id ? { ...n, startMs: note.startMs, endMs: note.endMs } : n)).sort(byTime) });
+      set({
+        notes: get()
+          .notes.map((n) => (n.id === note.id ? note : n.parentId === note.id ? { ...n, startMs: note.startMs, endMs: note.endMs } : n))
+          .sort(byTime),
+      });
       if (before) remember({ kind: 'edit', before });
     },
     async deleteNote(id) {

@@ -18,7 +18,11 @@ export interface NoteFilters {
 
 /** Whether a note is among those the filters show (in the list, and for jumping from note to note). */
 export function shownBy(f: NoteFilters, n: Note): boolean {
-  return (!f.kind || n.kind === f.kind) && (!f.code || (f.code === 'none' ? n.codeId === null : n.codeId === f.code)) && (f.author === null || n.authorName === f.author);
+  return (
+    (!f.kind || n.kind === f.kind) &&
+    (!f.code || (f.code === 'none' ? n.codeId === null : n.codeId === f.code)) &&
+    (f.author === null || n.authorName === f.author)
+  );
 }
 
 export const ZOOM_LEVELS = [1, 2, 4, 8, 16];

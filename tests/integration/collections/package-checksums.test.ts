@@ -96,7 +96,11 @@ describe('package checksums', () => {
     const { jobId, path: file } = await exportLesson(lead, out);
     await lead.jobs.idle();
     expect(lead.jobs.get(jobId).status).toBe('done');
-    expect(rememberedProxySums(lead.dataDir, lessonId)).toMatchObject({ sha256: sha(changed), crc32: zlib.crc32(changed), checked_mtime_ms: (await fs.stat(proxyFile)).mtimeMs });
+    expect(rememberedProxySums(lead.dataDir, lessonId)).toMatchObject({
+      sha256: sha(changed),
+      crc32: zlib.crc32(changed),
+      checked_mtime_ms: (await fs.stat(proxyFile)).mtimeMs,
+    });
     expect(await unzipTest(file)).toMatch(/No errors detected/);
 
     // The package lists the file's CRC-32, which the school checks while unpacking and remembers for its

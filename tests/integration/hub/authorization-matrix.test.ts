@@ -21,7 +21,16 @@ import {
   type TestUser,
 } from './helpers';
 import { sha256, uploadWithTus } from './tus';
-import { calibrationFields, calibrationScoreFields, create, planFields, requestFields, reviewFields, rubricFields, setRole } from './review-fixtures';
+import {
+  calibrationFields,
+  calibrationScoreFields,
+  create,
+  planFields,
+  requestFields,
+  reviewFields,
+  rubricFields,
+  setRole,
+} from './review-fixtures';
 
 /**
  * For every operation in the permission table, every role, and people outside the community, the
@@ -221,7 +230,6 @@ const reviewProbes: Partial<Record<Operation, Probe>> = {
   },
 };
 
-
 /** A collection made by the community's creator (a lead), holding a clip of one of their lessons. */
 async function leadsCollection({ communityId, lead }: Env): Promise<Record<string, string>> {
   const lessonId = await shareLesson(lead, communityId);
@@ -229,7 +237,14 @@ async function leadsCollection({ communityId, lead }: Env): Promise<Record<strin
   const itemId = uuidv7();
   await pushOk(hub, lead, [
     op(lead, communityId, 'collection', collectionId, 'upsert', { ownerId: lead.user.id, title: 'Wait time exemplars', licence: 'cc_by' }),
-    op(lead, communityId, 'collectionItem', itemId, 'upsert', { collectionId, lessonId, startMs: 1000, endMs: 5000, note: 'Watch the pause', position: 'a0' }),
+    op(lead, communityId, 'collectionItem', itemId, 'upsert', {
+      collectionId,
+      lessonId,
+      startMs: 1000,
+      endMs: 5000,
+      note: 'Watch the pause',
+      position: 'a0',
+    }),
   ]);
   return { collectionId, itemId };
 }
@@ -256,16 +271,31 @@ const probes: Partial<Record<Operation, Probe>> = {
   ...curationProbes,
   'community.edit': {
     attempt: async ({ communityId, actor }) =>
-      fromHttp(await call(hub.url, 'PATCH', hubPath(hubEndpoints.updateCommunity.path, { communityId }), { token: actor.token, body: { description: 'Edited' } }), 'edit'),
+      fromHttp(
+        await call(hub.url, 'PATCH', hubPath(hubEndpoints.updateCommunity.path, { communityId }), {
+          token: actor.token,
+          body: { description: 'Edited' },
+        }),
+        'edit',
+      ),
   },
   'community.invite': {
     attempt: async ({ communityId, actor }) =>
-      fromHttp(await call(hub.url, 'POST', hubPath(hubEndpoints.createInvite.path, { communityId }), { token: actor.token, body: { role: 'member' } }), 'invite'),
+      fromHttp(
+        await call(hub.url, 'POST', hubPath(hubEndpoints.createInvite.path, { communityId }), {
+          token: actor.token,
+          body: { role: 'member' },
+        }),
+        'invite',
+      ),
   },
   'member.changeRole': {
     attempt: async ({ communityId, actor, other }) =>
       fromHttp(
-        await call(hub.url, 'PATCH', hubPath(hubEndpoints.changeRole.path, { communityId, userId: other.user.id }), { token: actor.token, body: { role: 'mentor' } }),
+        await call(hub.url, 'PATCH', hubPath(hubEndpoints.changeRole.path, { communityId, userId: other.user.id }), {
+          token: actor.token,
+          body: { role: 'mentor' },
+        }),
         'change role',
       ),
   },
@@ -337,7 +367,8 @@ const probes: Partial<Record<Operation, Probe>> = {
       if (!outcome.ok) throw new Error(`setup upload failed: ${outcome.status} ${outcome.body}`);
       return { sha };
     },
-    attempt: async ({ actor }, { sha }) => fromHttp(await call(hub.url, 'GET', hubPath(hubEndpoints.blob.path, { sha256: sha! }), { token: actor.token }), 'download'),
+    attempt: async ({ actor }, { sha }) =>
+      fromHttp(await call(hub.url, 'GET', hubPath(hubEndpoints.blob.path, { sha256: sha! }), { token: actor.token }), 'download'),
   },
 };
 
@@ -360,7 +391,9 @@ function ownershipVariants(operation: Operation, actor: Actor): boolean[] {
 
 const cases = operations.flatMap((operation) =>
   probes[operation]
-    ? actors.flatMap((actor) => ownershipVariants(operation, actor).map((own) => ({ operation, actor, own, want: expected(actor, operation, own) })))
+    ? actors.flatMap((actor) =>
+        ownershipVariants(operation, actor).map((own) => ({ operation, actor, own, want: expected(actor, operation, own) })),
+      )
     : [],
 );
 

@@ -8,7 +8,11 @@ afterAll(async () => {
 });
 
 const put = (hub: RunningHub, token?: string) =>
-  fetch(`${hub.url}${BENCH_PUT_PATH}`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream', ...(token && { authorization: `Bearer ${token}` }) }, body: Buffer.alloc(1024 * 1024, 7) });
+  fetch(`${hub.url}${BENCH_PUT_PATH}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/octet-stream', ...(token && { authorization: `Bearer ${token}` }) },
+    body: Buffer.alloc(1024 * 1024, 7),
+  });
 
 describe('the benchmark baseline PUT route', () => {
   it('does not exist unless the hub is started for benchmarks', async () => {

@@ -63,7 +63,13 @@ describe('invites', () => {
 
     const list = await members(lead, community.id);
     expect(list.body.members).toContainEqual(
-      expect.objectContaining({ userId: mentor.user.id, role: 'mentor', country: 'TR', languages: ['tr', 'en'], timezone: 'Europe/Istanbul' }),
+      expect.objectContaining({
+        userId: mentor.user.id,
+        role: 'mentor',
+        country: 'TR',
+        languages: ['tr', 'en'],
+        timezone: 'Europe/Istanbul',
+      }),
     );
     const invites = await call(hub.url, 'GET', hubPath(e.listInvites.path, { communityId: community.id }), { token: lead.token });
     expect(invites.body.invites).toEqual([expect.objectContaining({ id: created.invite.id, uses: 1, role: 'mentor' })]);
@@ -121,7 +127,9 @@ describe('members', () => {
 
     expect((await removeMember(hub, lead, community.id, member.user.id)).status).toBe(204);
     expect((await members(member, community.id)).status).toBe(403);
-    expect((await call(hub.url, 'GET', hubPath(e.getCommunity.path, { communityId: community.id }), { token: member.token })).status).toBe(403);
+    expect((await call(hub.url, 'GET', hubPath(e.getCommunity.path, { communityId: community.id }), { token: member.token })).status).toBe(
+      403,
+    );
   });
 
   it('keeps a lead in charge: the last lead cannot step down or leave while others remain', async () => {

@@ -68,7 +68,11 @@ describe('hub process', () => {
       patch.destroy();
 
       const offset = async () =>
-        Number((await call(running.url, 'HEAD', location, { token: lead.token, headers: { 'tus-resumable': '1.0.0' } })).headers.get('upload-offset'));
+        Number(
+          (await call(running.url, 'HEAD', location, { token: lead.token, headers: { 'tus-resumable': '1.0.0' } })).headers.get(
+            'upload-offset',
+          ),
+        );
       await expect.poll(offset).toBeGreaterThan(0);
       expect(await offset()).toBeLessThanOrEqual(bytes.length / 2);
 

@@ -108,7 +108,12 @@ describe('resumable uploads', () => {
 
     await hub.restart();
     const second = new MeteredHttpStack();
-    const resumed = await uploadWithTus(hub, owner, createReadStream(file), metadata, { chunkSize, urlStorage, httpStack: second, resume: true });
+    const resumed = await uploadWithTus(hub, owner, createReadStream(file), metadata, {
+      chunkSize,
+      urlStorage,
+      httpStack: second,
+      resume: true,
+    });
     expect(resumed).toEqual({ ok: true });
 
     expect(second.patchOffsets[0]).toBeGreaterThanOrEqual(25 * MB);
@@ -142,7 +147,12 @@ describe('resumable uploads', () => {
       const lead = await signUp(small, 'Lead');
       const community = (await createCommunity(small, lead)).id;
       const bytes = randomBytes(2 * MB);
-      const outcome = await uploadWithTus(small, lead, bytes, { sha256: sha256(bytes), communityId: community, filename: 'big.mp4', type: 'video/mp4' });
+      const outcome = await uploadWithTus(small, lead, bytes, {
+        sha256: sha256(bytes),
+        communityId: community,
+        filename: 'big.mp4',
+        type: 'video/mp4',
+      });
       expect(outcome.status).toBe(413);
       expect(JSON.parse(outcome.body!)).toMatchObject({ code: 'payload_too_large' });
     } finally {
@@ -151,7 +161,10 @@ describe('resumable uploads', () => {
   });
 
   it('requires metadata, and lets only the uploader resume an upload', async () => {
-    const bare = await call(hub.url, 'POST', TUS_PATH, { token: owner.token, headers: { 'tus-resumable': '1.0.0', 'upload-length': '10' } });
+    const bare = await call(hub.url, 'POST', TUS_PATH, {
+      token: owner.token,
+      headers: { 'tus-resumable': '1.0.0', 'upload-length': '10' },
+    });
     expect(bare.status).toBe(400);
     expect(JSON.parse(bare.body)).toMatchObject({ code: 'invalid_input' });
 
@@ -216,7 +229,9 @@ describe('downloads', () => {
     const sha = sha256(bytes);
     expect((await uploadWithTus(hub, owner, bytes, metadataFor(bytes))).ok).toBe(true);
     const lessonId = uuidv7();
-    await pushOk(hub, owner, [op(owner, communityId, 'lesson', lessonId, 'upsert', lessonFields(owner, { mediaSha: sha, mediaBytes: bytes.length }))]);
+    await pushOk(hub, owner, [
+      op(owner, communityId, 'lesson', lessonId, 'upsert', lessonFields(owner, { mediaSha: sha, mediaBytes: bytes.length })),
+    ]);
     expect((await call(hub.url, 'GET', blobPath(sha), { token: member.token })).status).toBe(200);
 
     await pushOk(hub, owner, [op(owner, communityId, 'lesson', lessonId, 'delete')]);

@@ -53,9 +53,15 @@ class Replica {
       const decision = decide(o, current?.state ?? null);
       if (decision.kind === 'delete') this.records.set(key, { state: { status: 'deleted', deletedHlc: o.hlc }, values: {} });
       if (decision.kind === 'create' || decision.kind === 'update') {
-        const base = decision.kind === 'create' || current?.state.status !== 'live' ? { values: {}, fieldHlcs: {}, createdHlc: o.hlc } : { values: current.values, fieldHlcs: current.state.fieldHlcs, createdHlc: current.state.createdHlc };
+        const base =
+          decision.kind === 'create' || current?.state.status !== 'live'
+            ? { values: {}, fieldHlcs: {}, createdHlc: o.hlc }
+            : { values: current.values, fieldHlcs: current.state.fieldHlcs, createdHlc: current.state.createdHlc };
         const fieldHlcs = { ...base.fieldHlcs, ...Object.fromEntries(Object.keys(decision.fields).map((f) => [f, o.hlc])) };
-        this.records.set(key, { state: { status: 'live', createdHlc: base.createdHlc, fieldHlcs }, values: { ...base.values, ...decision.fields } });
+        this.records.set(key, {
+          state: { status: 'live', createdHlc: base.createdHlc, fieldHlcs },
+          values: { ...base.values, ...decision.fields },
+        });
       }
     }
     return this;
@@ -139,7 +145,15 @@ describe('last writer wins, per field', () => {
     await pushOk(hub, owner, [op(owner, communityId, 'lesson', lessonId, 'upsert', lessonFields(owner), laptop.tick())]);
 
     // Offline, the laptop edits title and description; later the phone edits the title only.
-    const laptopEdit = op(owner, communityId, 'lesson', lessonId, 'upsert', { title: 'Laptop title', description: 'Laptop description' }, laptop.tick());
+    const laptopEdit = op(
+      owner,
+      communityId,
+      'lesson',
+      lessonId,
+      'upsert',
+      { title: 'Laptop title', description: 'Laptop description' },
+      laptop.tick(),
+    );
     hub.clock.advance(60_000);
     const phoneEdit = op(owner, communityId, 'lesson', lessonId, 'upsert', { title: 'Phone title' }, phone.tick());
 
@@ -364,7 +378,9 @@ describe('clocks', () => {
     expect(() => device.receive(farAhead)).toThrowError(StudioError);
     expect(device.last()).not.toBe(farAhead);
     const dead = createHlc('dead-battery', () => 0);
-    expect(() => dead.tick()).toThrow(expect.objectContaining({ code: 'clock_skew', params: expect.objectContaining({ direction: 'behind' }) }));
+    expect(() => dead.tick()).toThrow(
+      expect.objectContaining({ code: 'clock_skew', params: expect.objectContaining({ direction: 'behind' }) }),
+    );
 
     const resumed = createHlc('device', () => wall - 3_600_000, { initial: device.last() });
     expect(parseHlc(resumed.tick()).wallMs).toBeGreaterThanOrEqual(parseHlc(device.last()!).wallMs);
@@ -378,7 +394,9 @@ describe('events', () => {
   it('tells connected members that ops landed, while online', async () => {
     const socket = connect(mentor.token);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    const event = new Promise<HubEvent>((resolve) => socket.once('message', (data) => resolve(hubEventSchema.parse(JSON.parse(String(data))))));
+    const event = new Promise<HubEvent>((resolve) =>
+      socket.once('message', (data) => resolve(hubEventSchema.parse(JSON.parse(String(data))))),
+    );
     const [result] = await pushOk(hub, owner, [op(owner, communityId, 'lesson', uuidv7(), 'upsert', lessonFields(owner))]);
     expect(await event).toEqual({ type: 'ops', community: communityId, seq: result!.seq });
     socket.close();

@@ -74,7 +74,15 @@ describe('checksums the library remembers', () => {
 
   it('forgets the checksums of a file that is made again without them', async () => {
     const { lessonId, assetId } = await lessonWithProxy(randomBytes(1_000), true);
-    upsertAsset(db, { id: newId(), lessonId, kind: 'proxy', relPath: path.join(lessonId, 'proxy.mp4'), mime: 'video/mp4', sizeBytes: 1_000, now: Date.now() });
+    upsertAsset(db, {
+      id: newId(),
+      lessonId,
+      kind: 'proxy',
+      relPath: path.join(lessonId, 'proxy.mp4'),
+      mime: 'video/mp4',
+      sizeBytes: 1_000,
+      now: Date.now(),
+    });
     expect(remembered(assetId)).toEqual({ sha256: null, crc32: null, checked_size: null });
   });
 });

@@ -40,7 +40,12 @@ beforeAll(async () => {
   await signUp(lead, hub.url, 'Layla', { timezone: 'Europe/Istanbul' });
   await signUp(teacher, hub.url, 'Amina', { timezone: 'Asia/Amman' });
   await signUp(mentor, hub.url, 'Budi', { timezone: 'Asia/Jakarta' });
-  communityId = (await communityOf(lead, [[teacher, 'member'], [mentor, 'mentor']])).id;
+  communityId = (
+    await communityOf(lead, [
+      [teacher, 'member'],
+      [mentor, 'mentor'],
+    ])
+  ).id;
 });
 afterAll(async () => {
   await Promise.all([lead?.dispose(), teacher?.dispose(), mentor?.dispose()]);
@@ -73,13 +78,27 @@ describe('the review loop', () => {
   it('runs from request to growth, with the mentor offline while reviewing', async () => {
     const lesson = await importLesson(teacher, video);
     lessonId = lesson.id;
-    await expect(teacher.call('reviews.request', { lessonId, focus: 'How do I use wait time?', rubricId, dueAt: null, dueZone: null })).rejects.toMatchObject({
+    await expect(
+      teacher.call('reviews.request', { lessonId, focus: 'How do I use wait time?', rubricId, dueAt: null, dueZone: null }),
+    ).rejects.toMatchObject({
       code: 'lesson_not_shared',
     });
     await teacher.call('sharing.share', { lessonId, communityId, consent, licence: 'cc_by', mediaKind: 'proxy' });
     const dueAt = Date.now() + 30 * HOUR;
-    const request = await teacher.call('reviews.request', { lessonId, focus: 'How do I use wait time?', rubricId, dueAt, dueZone: 'Asia/Amman' });
-    expect(request).toMatchObject({ mine: true, status: 'open', canWithdraw: true, dueZone: 'Asia/Amman', rubricTitle: { en: 'Micro-teaching (open rubric)' } });
+    const request = await teacher.call('reviews.request', {
+      lessonId,
+      focus: 'How do I use wait time?',
+      rubricId,
+      dueAt,
+      dueZone: 'Asia/Amman',
+    });
+    expect(request).toMatchObject({
+      mine: true,
+      status: 'open',
+      canWithdraw: true,
+      dueZone: 'Asia/Amman',
+      rubricTitle: { en: 'Micro-teaching (open rubric)' },
+    });
     await teacher.until(async () => (await teacher.call('sync.status')).pendingChanges === 0);
 
     // The mentor sees it as open, with a notice; the teacher (a member) could not take it.
@@ -93,24 +112,59 @@ describe('the review loop', () => {
     await mentor.until(async () => (await mentor.call('sync.status')).pendingChanges === 0);
     expect((await mentor.call('reviews.inbox')).forMe.map((r) => r.id)).toEqual([request.id]);
     // Taken, and due within two days: the mentor is told it is due soon.
-    await mentor.until(async () => (await mentor.call('notifications.list')).items.some((n) => n.kind === 'due_soon' && n.requestId === request.id));
+    await mentor.until(async () =>
+      (await mentor.call('notifications.list')).items.some((n) => n.kind === 'due_soon' && n.requestId === request.id),
+    );
 
     // Offline: two notes, every criterion scored with evidence, strengths and next steps; then submit.
     const port = await stopHub();
-    const glow = await mentor.call('reviews.addNote', { id: draft.id, kind: 'praise', startMs: 800, text: 'You waited a full three seconds here' });
-    const grow = await mentor.call('reviews.addNote', { id: draft.id, kind: 'suggestion', startMs: 2000, endMs: 3200, text: 'Ask a second student before confirming' });
+    const glow = await mentor.call('reviews.addNote', {
+      id: draft.id,
+      kind: 'praise',
+      startMs: 800,
+      text: 'You waited a full three seconds here',
+    });
+    const grow = await mentor.call('reviews.addNote', {
+      id: draft.id,
+      kind: 'suggestion',
+      startMs: 2000,
+      endMs: 3200,
+      text: 'Ask a second student before confirming',
+    });
     const [glowId, growId] = grow.noteIds as [string, string];
     expect(glow.noteIds).toEqual([glowId]);
     const rubric = await mentor.call('rubrics.get', { id: rubricId });
     const levels = [3, 2, 3, 2, 1, 4];
-    const scores = rubric.scale.criteria.map((c, i) => ({ criterion: c.code, level: levels[i]!, evidence: i === 1 ? [{ kind: 'note' as const, noteId: glowId }, { kind: 'moment' as const, atMs: 1500 }] : [] }));
-    await expect(mentor.call('reviews.saveDraft', { id: draft.id, scores: [{ criterion: 'questioning', level: 5, evidence: [] }] })).rejects.toMatchObject({
+    const scores = rubric.scale.criteria.map((c, i) => ({
+      criterion: c.code,
+      level: levels[i]!,
+      evidence:
+        i === 1
+          ? [
+              { kind: 'note' as const, noteId: glowId },
+              { kind: 'moment' as const, atMs: 1500 },
+            ]
+          : [],
+    }));
+    await expect(
+      mentor.call('reviews.saveDraft', { id: draft.id, scores: [{ criterion: 'questioning', level: 5, evidence: [] }] }),
+    ).rejects.toMatchObject({
       code: 'level_out_of_range',
       params: { min: 1, max: 4 },
     });
-    await mentor.call('reviews.saveDraft', { id: draft.id, scores, strengths: 'Calm, clear opening.', nextSteps: 'Spread questions around the room.' });
+    await mentor.call('reviews.saveDraft', {
+      id: draft.id,
+      scores,
+      strengths: 'Calm, clear opening.',
+      nextSteps: 'Spread questions around the room.',
+    });
     // Private while a draft: the teacher never sees half a review.
-    expect((await mentor.call('notes.list', { lessonId })).filter((n) => n.private).map((n) => n.id).sort()).toEqual([glowId, growId].sort());
+    expect(
+      (await mentor.call('notes.list', { lessonId }))
+        .filter((n) => n.private)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual([glowId, growId].sort());
     const submitted = await mentor.call('reviews.submit', { id: draft.id });
     expect(submitted).toMatchObject({ status: 'submitted', version: 1, noteIds: [glowId, growId] });
     expect((await mentor.call('reviews.forLesson', { lessonId })).draft).toMatchObject({ state: 'sent' });
@@ -128,7 +182,12 @@ describe('the review loop', () => {
     expect(mine!.canWithdraw).toBe(false);
     expect((await teacher.call('notifications.list')).items.map((n) => n.kind)).toContain('review_submitted');
     const notes = await teacher.call('notes.list', { lessonId });
-    expect(notes.filter((n) => n.authorName === 'Budi').map((n) => n.kind).sort()).toEqual(['praise', 'suggestion']);
+    expect(
+      notes
+        .filter((n) => n.authorName === 'Budi')
+        .map((n) => n.kind)
+        .sort(),
+    ).toEqual(['praise', 'suggestion']);
     await teacher.call('notes.add', { lessonId, parentId: glowId, startMs: 800, text: 'Thank you, I counted in my head' });
     const acted = await teacher.call('reviews.actOn', { reviewId: review.id, noteId: growId, actedOn: true });
     expect(acted.actedOn).toEqual([growId]);
@@ -139,14 +198,24 @@ describe('the review loop', () => {
       nextLessonId: next.id,
     });
     expect(plan).toMatchObject({ nextLessonId: next.id, nextLessonTitle: 'Wait time', goals: [{ met: false, metAt: null }] });
-    await expect(teacher.call('reviews.savePlan', { reviewId: review.id, goals: [1, 2, 3, 4].map((n) => ({ text: `Goal ${n}`, criterion: null, met: false })), nextLessonId: null })).rejects.toMatchObject({
+    await expect(
+      teacher.call('reviews.savePlan', {
+        reviewId: review.id,
+        goals: [1, 2, 3, 4].map((n) => ({ text: `Goal ${n}`, criterion: null, met: false })),
+        nextLessonId: null,
+      }),
+    ).rejects.toMatchObject({
       issues: [{ path: ['goals'], code: 'too_big' }],
     });
-    await expect(mentor.call('reviews.actOn', { reviewId: review.id, noteId: growId, actedOn: true })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(mentor.call('reviews.actOn', { reviewId: review.id, noteId: growId, actedOn: true })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
 
     // Growth: the levels, per criterion, and the goal (met later).
     const growth = await teacher.call('reviews.growth', {});
-    expect(growth.rubrics[0]!.criteria.map((c) => [c.code, c.points.map((p) => p.level)])).toEqual(rubric.scale.criteria.map((c, i) => [c.code, [levels[i]]]));
+    expect(growth.rubrics[0]!.criteria.map((c) => [c.code, c.points.map((p) => p.level)])).toEqual(
+      rubric.scale.criteria.map((c, i) => [c.code, [levels[i]]]),
+    );
     const goal = plan.goals[0]!;
     await teacher.call('reviews.savePlan', { reviewId: review.id, goals: [{ ...goal, met: true }], nextLessonId: next.id });
     expect((await teacher.call('reviews.growth', {})).goals).toMatchObject([{ text: goal.text, met: true, lessonTitle: 'Wait time' }]);
@@ -155,7 +224,11 @@ describe('the review loop', () => {
     await syncAll(teacher, mentor, lead);
     expect((await mentor.call('notifications.list')).items.map((n) => n.kind)).toContain('reply');
     expect((await lead.call('reviews.growth', { teacherId: growth.teacher.id })).rubrics[0]!.criteria).toHaveLength(6);
-    expect((await lead.call('reviews.stats')).find((s) => s.communityId === communityId)).toMatchObject({ requests: 1, answered: 1, waiting: 0 });
+    expect((await lead.call('reviews.stats')).find((s) => s.communityId === communityId)).toMatchObject({
+      requests: 1,
+      answered: 1,
+      waiting: 0,
+    });
   });
 
   it('amends a review and keeps the earlier version', async () => {
@@ -167,14 +240,25 @@ describe('the review loop', () => {
     await mentor.call('reviews.submit', { id: draft.id });
     await syncAll(mentor, teacher);
     const [after] = await teacher.call('reviews.mine');
-    expect(after!.reviews[0]).toMatchObject({ version: 2, strengths: 'Calm, clear opening, and a warm close.', history: [{ version: 1, strengths: 'Calm, clear opening.' }] });
+    expect(after!.reviews[0]).toMatchObject({
+      version: 2,
+      strengths: 'Calm, clear opening, and a warm close.',
+      history: [{ version: 1, strengths: 'Calm, clear opening.' }],
+    });
     // Mentors cannot change what they submitted to a request they were not part of; members cannot review.
     await expect(teacher.call('reviews.claim', { id: after!.id })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('keeps the draft, with the reason, when the hub refuses a review of a withdrawn request', async () => {
     const mentorId = (await mentor.call('hub.status')).account!.userId;
-    const request = await teacher.call('reviews.request', { lessonId, focus: 'Second look, please', rubricId: null, dueAt: null, dueZone: null, mentorIds: [mentorId] });
+    const request = await teacher.call('reviews.request', {
+      lessonId,
+      focus: 'Second look, please',
+      rubricId: null,
+      dueAt: null,
+      dueZone: null,
+      mentorIds: [mentorId],
+    });
     await syncAll(teacher, mentor);
     const draft = await mentor.call('reviews.claim', { id: request.id });
     await syncAll(mentor);
@@ -192,7 +276,10 @@ describe('the review loop', () => {
     mentor = await startDevice(mentor.dataDir);
     await syncAll(mentor);
     const kept = (await mentor.call('reviews.forLesson', { lessonId })).requests.find((r) => r.id === request.id)!;
-    expect(kept).toMatchObject({ status: 'withdrawn', myDraft: { state: 'rejected', strengths: 'Clear instructions', rejection: { code: 'review_withdrawn' } } });
+    expect(kept).toMatchObject({
+      status: 'withdrawn',
+      myDraft: { state: 'rejected', strengths: 'Clear instructions', rejection: { code: 'review_withdrawn' } },
+    });
     expect((await mentor.call('sync.status')).rejectedChanges).toBe(1);
     // The review never reached the teacher.
     await syncAll(teacher);
@@ -213,7 +300,9 @@ describe('calibration', () => {
     const marked = await lead.call('calibration.mark', { lessonId: exemplar.id, rubricId, reference });
     await lead.until(async () => (await lead.call('sync.status')).pendingChanges === 0);
     await syncAll(mentor, teacher);
-    await expect(teacher.call('calibration.mark', { lessonId: exemplar.id, rubricId, reference })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(teacher.call('calibration.mark', { lessonId: exemplar.id, rubricId, reference })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
 
     const [blind] = await mentor.call('calibration.list', {});
     expect(blind).toMatchObject({ id: marked.id, reference: null, myScores: null });
@@ -230,7 +319,9 @@ describe('calibration', () => {
     });
     expect(scored.reference).toEqual(reference);
     expect(scored.myAgreement).toEqual({ compared: 4, exact: 2, adjacent: 3, exactRate: 0.5, adjacentRate: 0.75 });
-    await expect(mentor.call('calibration.score', { id: marked.id, scores: reference })).rejects.toMatchObject({ code: 'calibration_already_scored' });
+    await expect(mentor.call('calibration.score', { id: marked.id, scores: reference })).rejects.toMatchObject({
+      code: 'calibration_already_scored',
+    });
 
     await syncAll(mentor, lead);
     const [results] = await lead.call('calibration.list', {});

@@ -24,7 +24,9 @@ async function view(device: Device, lessonId: string) {
   const notes = (await device.call('notes.list', { lessonId })).filter((n) => !n.private);
   return {
     lesson: { title: lesson.title, description: lesson.description, subject: lesson.subject, grade: lesson.grade },
-    notes: notes.map((n) => ({ id: n.id, kind: n.kind, startMs: n.startMs, endMs: n.endMs, text: n.text })).sort((x, y) => x.id.localeCompare(y.id)),
+    notes: notes
+      .map((n) => ({ id: n.id, kind: n.kind, startMs: n.startMs, endMs: n.endMs, text: n.text }))
+      .sort((x, y) => x.id.localeCompare(y.id)),
   };
 }
 
@@ -88,6 +90,7 @@ describe('three devices editing one community offline', () => {
     // A delete wins over a concurrent edit: an unshared or deleted thing is not brought back by a late change.
     expect(byId.has(n5.id)).toBe(false);
     for (const added of [n3, n4, n6]) expect(byId.has(added.id)).toBe(true);
-    for (const device of [a, b, c]) expect(await device.call('sync.status')).toMatchObject({ pendingChanges: 0, online: true, lastError: null });
+    for (const device of [a, b, c])
+      expect(await device.call('sync.status')).toMatchObject({ pendingChanges: 0, online: true, lastError: null });
   });
 });

@@ -7,7 +7,13 @@ import { fileSecretStore } from '../../../core/secrets/secret-store';
 
 const dataDir = process.argv[2]!;
 const chunkBytes = Number(process.argv[3]);
-const core = await createCore({ dataDir, shell: 'web', version: '0.0.0-test', secrets: fileSecretStore(dataDir), sync: { chunkBytes, debounceMs: 20 } });
+const core = await createCore({
+  dataDir,
+  shell: 'web',
+  version: '0.0.0-test',
+  secrets: fileSecretStore(dataDir),
+  sync: { chunkBytes, debounceMs: 20 },
+});
 core.bus.subscribe((name, payload) => {
   if (name === 'transfers.progress') process.stdout.write(`${JSON.stringify(payload)}\n`);
 });

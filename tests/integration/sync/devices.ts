@@ -72,7 +72,12 @@ export async function startDevice(dataDir?: string, sync: SyncOptions = {}, now?
 let people = 0;
 
 /** Signs a new person up on `device`, with a unique email. */
-export async function signUp(device: Pick<Device, 'call'>, hubUrl: string, displayName: string, extra: Partial<CallInput<'hub.signUp'>> = {}) {
+export async function signUp(
+  device: Pick<Device, 'call'>,
+  hubUrl: string,
+  displayName: string,
+  extra: Partial<CallInput<'hub.signUp'>> = {},
+) {
   people += 1;
   const email = `${displayName.toLowerCase().replace(/\W+/g, '')}${people}-${uuidv7().slice(-6)}@school.example`;
   const status = await device.call('hub.signUp', { hubUrl, email, password: 'correct horse battery', displayName, ...extra });
@@ -80,7 +85,11 @@ export async function signUp(device: Pick<Device, 'call'>, hubUrl: string, displ
 }
 
 /** A community led from `lead`, with the others joined by invite link in the given roles. */
-export async function communityOf(lead: Pick<Device, 'call'>, others: Array<[Pick<Device, 'call'>, 'mentor' | 'member' | 'lead']>, name = 'Maths across borders') {
+export async function communityOf(
+  lead: Pick<Device, 'call'>,
+  others: Array<[Pick<Device, 'call'>, 'mentor' | 'member' | 'lead']>,
+  name = 'Maths across borders',
+) {
   const community = await lead.call('communities.create', { name, description: 'Practice lessons', languages: ['en', 'ar'] });
   for (const [device, role] of others) {
     const { link } = await lead.call('invites.create', { communityId: community.id, role, expiresInHours: 24, maxUses: null });

@@ -25,7 +25,10 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const sha = async (file: string) => createHash('sha256').update(await fs.readFile(file)).digest('hex');
+const sha = async (file: string) =>
+  createHash('sha256')
+    .update(await fs.readFile(file))
+    .digest('hex');
 
 describe('sharing a lesson between two studios', () => {
   it('sends the lesson, its proxy and pictures; keeps private notes home; brings feedback back; unsharing removes it', async () => {
@@ -33,25 +36,45 @@ describe('sharing a lesson between two studios', () => {
     const lesson = await importLesson(teacher, video);
     expect(lesson.assets.map((a) => a.kind)).toContain('proxy');
     const privateNote = await teacher.call('notes.add', { lessonId: lesson.id, startMs: 500, text: 'My own reminder' });
-    const publicNote = await teacher.call('notes.add', { lessonId: lesson.id, startMs: 1500, text: 'Please look at my questioning here', private: false });
+    const publicNote = await teacher.call('notes.add', {
+      lessonId: lesson.id,
+      startMs: 1500,
+      text: 'Please look at my questioning here',
+      private: false,
+    });
     expect(privateNote.private).toBe(true);
 
-    const share = await teacher.call('sharing.share', { lessonId: lesson.id, communityId: community.id, consent, licence: 'cc_by', mediaKind: 'proxy' });
+    const share = await teacher.call('sharing.share', {
+      lessonId: lesson.id,
+      communityId: community.id,
+      consent,
+      licence: 'cc_by',
+      mediaKind: 'proxy',
+    });
     expect(share).toMatchObject({ origin: 'local', mine: true, ownerName: 'Amina', country: 'JO', communityName: community.name });
     // The lesson op waits for its media: nothing reaches the hub until the uploads are done.
-    await teacher.until(async () => (await teacher.call('sync.status')).pendingChanges === 0 && (await teacher.call('transfers.list')).every((t) => t.state === 'done'));
+    await teacher.until(
+      async () =>
+        (await teacher.call('sync.status')).pendingChanges === 0 && (await teacher.call('transfers.list')).every((t) => t.state === 'done'),
+    );
 
     await syncAll(mentor);
     const { items } = await mentor.call('lessons.list', {});
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ id: lesson.id, title: 'Wait time', shared: { origin: 'hub', mine: false, ownerName: 'Amina', country: 'JO' } });
+    expect(items[0]).toMatchObject({
+      id: lesson.id,
+      title: 'Wait time',
+      shared: { origin: 'hub', mine: false, ownerName: 'Amina', country: 'JO' },
+    });
     const watchable = await mentor.until(async () => {
       const l = await mentor.call('lessons.get', { id: lesson.id });
       return l.playbackAssetId && l.assets.some((a) => a.kind === 'poster') && l.assets.some((a) => a.kind === 'sprite_index') ? l : null;
     });
     const proxy = watchable.assets.find((a) => a.id === watchable.playbackAssetId)!;
     expect(proxy.kind).toBe('proxy');
-    expect(await sha(path.join(mentor.dataDir, 'media', lesson.id, 'proxy.mp4'))).toBe(await sha(path.join(teacher.dataDir, 'media', lesson.id, 'proxy.mp4')));
+    expect(await sha(path.join(mentor.dataDir, 'media', lesson.id, 'proxy.mp4'))).toBe(
+      await sha(path.join(teacher.dataDir, 'media', lesson.id, 'proxy.mp4')),
+    );
     // The check on arrival is remembered: sharing or exporting the copy later need not read it again.
     const arrived = await fs.stat(path.join(mentor.dataDir, 'media', lesson.id, 'proxy.mp4'));
     expect(rememberedProxySums(mentor.dataDir, lesson.id)).toMatchObject({
@@ -59,16 +82,28 @@ describe('sharing a lesson between two studios', () => {
       checked_size: arrived.size,
       checked_mtime_ms: arrived.mtimeMs,
     });
-    expect((await mentor.call('communities.lessons', { communityId: community.id }))[0]).toMatchObject({ lessonId: lesson.id, ownerName: 'Amina', download: 'done' });
+    expect((await mentor.call('communities.lessons', { communityId: community.id }))[0]).toMatchObject({
+      lessonId: lesson.id,
+      ownerName: 'Amina',
+      download: 'done',
+    });
 
     // Only the public note travelled; the mentor cannot edit the lesson or the teacher's note.
     const mentorNotes = await mentor.call('notes.list', { lessonId: lesson.id });
     expect(mentorNotes.map((n) => n.text)).toEqual([publicNote.text]);
-    await expect(mentor.call('lessons.update', { id: lesson.id, patch: { title: 'Mine now' } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(mentor.call('lessons.update', { id: lesson.id, patch: { title: 'Mine now' } })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     await expect(mentor.call('notes.update', { id: publicNote.id, text: 'changed' })).rejects.toMatchObject({ code: 'forbidden' });
 
     // Feedback defaults to the community and reaches the teacher, with its author.
-    const feedback = await mentor.call('notes.add', { lessonId: lesson.id, startMs: 2000, endMs: 3000, kind: 'praise', text: 'Lovely wait time' });
+    const feedback = await mentor.call('notes.add', {
+      lessonId: lesson.id,
+      startMs: 2000,
+      endMs: 3000,
+      kind: 'praise',
+      text: 'Lovely wait time',
+    });
     expect(feedback.private).toBe(false);
     const reply = await teacher.until(async () => {
       await syncAll(mentor, teacher);
@@ -79,7 +114,12 @@ describe('sharing a lesson between two studios', () => {
     // The hub never saw the private note: everything it holds for the community, read with the teacher's own session.
     const token = JSON.parse(await fs.readFile(path.join(teacher.dataDir, SECRETS_FILE), 'utf8'))['hub.session'] as string;
     const { ops } = await pullAll(hub, { token } as TestUser, community.id);
-    expect(ops.map((op) => op.fields.text).filter(Boolean).sort()).toEqual(['Lovely wait time', 'Please look at my questioning here']);
+    expect(
+      ops
+        .map((op) => op.fields.text)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['Lovely wait time', 'Please look at my questioning here']);
 
     // Unsharing: gone from the mentor's library and disk at the next sync; the teacher keeps the feedback.
     await teacher.call('sharing.unshare', { lessonId: lesson.id });

@@ -27,7 +27,10 @@ describe('the transfer queue', () => {
   it('keeps to the bandwidth limit, pauses and resumes an upload, and sends the lesson once it has arrived', async () => {
     const community = await teacher.call('communities.create', { name: 'Slow links', description: '', languages: [] });
     communityId = community.id;
-    const lesson = await importLesson(teacher, await makeTestVideo(await makeMediaDir(), { name: 'Limited.mp4', seconds: 6, width: 640, height: 360 }));
+    const lesson = await importLesson(
+      teacher,
+      await makeTestVideo(await makeMediaDir(), { name: 'Limited.mp4', seconds: 6, width: 640, height: 360 }),
+    );
     lessonId = lesson.id;
     const size = lesson.assets.find((a) => a.kind === 'original')!.sizeBytes;
     // Slow enough that the upload takes about three seconds.
@@ -45,7 +48,13 @@ describe('the transfer queue', () => {
         void teacher.call('transfers.pause', { id: t.id });
       }
     });
-    await teacher.call('sharing.share', { lessonId: lesson.id, communityId: community.id, consent, licence: 'cc_by', mediaKind: 'original' });
+    await teacher.call('sharing.share', {
+      lessonId: lesson.id,
+      communityId: community.id,
+      consent,
+      licence: 'cc_by',
+      mediaKind: 'original',
+    });
     await teacher.until(async () => (await media())?.state === 'paused');
     expect((await teacher.call('sync.status')).pendingChanges).toBeGreaterThan(0);
     await teacher.call('transfers.resume', { id: (await media()).id });

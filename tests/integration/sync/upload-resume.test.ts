@@ -33,8 +33,37 @@ beforeAll(async () => {
   // About 50 MB of real H.264 at a constant 14 Mbit/s, quick to make.
   video = path.join(await makeMediaDir(), 'long-lesson.mp4');
   execFileSync('ffmpeg', [
-    ...['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25', '-f', 'lavfi', '-i', 'sine=frequency=440', '-t', '30'],
-    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '14M', '-minrate', '14M', '-maxrate', '14M', '-bufsize', '4M', '-x264-params', 'nal-hrd=cbr'],
+    ...[
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=640x360:rate=25',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440',
+      '-t',
+      '30',
+    ],
+    ...[
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-b:v',
+      '14M',
+      '-minrate',
+      '14M',
+      '-maxrate',
+      '14M',
+      '-bufsize',
+      '4M',
+      '-x264-params',
+      'nal-hrd=cbr',
+    ],
     ...['-c:a', 'aac', '-shortest', video],
   ]);
   const lead = await startDevice();
@@ -59,7 +88,8 @@ async function deviceWithLesson(hubUrl: string): Promise<{ device: Device; lesso
   const lessonId = results[0]!.ok ? results[0]!.lesson.id : '';
   await device.until(async () => (await device.call('lessons.get', { id: lessonId })).status === 'ready');
   // Only the upload matters here: the waveform, sprite and proxy would just compete for the CPU.
-  for (const job of await device.call('jobs.list', { lessonId })) if (job.status === 'queued' || job.status === 'running') await device.call('jobs.cancel', { id: job.id });
+  for (const job of await device.call('jobs.list', { lessonId }))
+    if (job.status === 'queued' || job.status === 'running') await device.call('jobs.cancel', { id: job.id });
   return { device, lessonId };
 }
 
@@ -76,8 +106,17 @@ describe('resumable uploads from the studio', () => {
       killed = true;
       void hub.hub.abort().then(async () => (hub.hub = await createHub({ dataDir: hub.dataDir, port, now: hub.clock.now })));
     });
-    await device.call('sharing.share', { lessonId, communityId: community.id, consent, licence: 'all_rights_reserved', mediaKind: 'original' });
-    await device.until(async () => (await device.call('transfers.list')).every((t) => t.direction !== 'upload' || t.state === 'done'), 60_000);
+    await device.call('sharing.share', {
+      lessonId,
+      communityId: community.id,
+      consent,
+      licence: 'all_rights_reserved',
+      mediaKind: 'original',
+    });
+    await device.until(
+      async () => (await device.call('transfers.list')).every((t) => t.direction !== 'upload' || t.state === 'done'),
+      60_000,
+    );
     off();
     expect(killed).toBe(true);
 
@@ -125,7 +164,11 @@ describe('resumable uploads from the studio', () => {
     const before = sent;
 
     // The same library in a studio process of its own (which cannot tell the connection is metered), killed mid-upload.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'device-process.ts'), device.dataDir, String(CHUNK)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'device-process.ts'), device.dataDir, String(CHUNK)],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const exited = new Promise((resolve) => child.once('exit', resolve));
     for await (const line of readline.createInterface({ input: child.stdout! })) {
       if (line === 'ready') continue;
@@ -137,7 +180,10 @@ describe('resumable uploads from the studio', () => {
 
     const resumed = await startDevice(device.dataDir, { chunkBytes: CHUNK });
     devices.push(resumed);
-    await resumed.until(async () => (await resumed.call('transfers.list')).every((t) => t.direction !== 'upload' || t.state === 'done'), 60_000);
+    await resumed.until(
+      async () => (await resumed.call('transfers.list')).every((t) => t.direction !== 'upload' || t.state === 'done'),
+      60_000,
+    );
     const media = mediaOf(await resumed.call('transfers.list'));
     expect(media.sizeBytes).toBeGreaterThan(45 * MB);
     // Requests' headers and the little sync traffic add a few kilobytes to what the files weigh.

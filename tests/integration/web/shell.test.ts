@@ -19,7 +19,13 @@ let originalBytes: Buffer;
 function request(pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: shell.port, path: pathname, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${shell.port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: shell.port,
+        path: pathname,
+        method: options.method ?? 'GET',
+        headers: { host: `127.0.0.1:${shell.port}`, ...options.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -68,7 +74,11 @@ describe('browser shell', () => {
   });
 
   it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
-    const res = await request('/rpc/lessons.list', { method: 'POST', headers: { ...auth(), host: 'evil.example:80', 'content-type': 'application/json' }, body: '{}' });
+    const res = await request('/rpc/lessons.list', {
+      method: 'POST',
+      headers: { ...auth(), host: 'evil.example:80', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(403);
   });
 
@@ -118,7 +128,11 @@ describe('browser shell', () => {
   });
 
   it('streams an upload into staging and imports it by id', async () => {
-    const up = await request('/upload', { method: 'POST', headers: { ...auth(), 'content-type': 'application/octet-stream' }, body: originalBytes });
+    const up = await request('/upload', {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/octet-stream' },
+      body: originalBytes,
+    });
     expect(up.status).toBe(200);
     const { stagedId } = JSON.parse(up.body.toString()) as { stagedId: string };
     const res = await rpc('lessons.import', { sources: [{ kind: 'staged', stagedId, name: 'uploaded lesson.mp4' }] });

@@ -50,8 +50,13 @@ describe('the contract', () => {
     expect(await rejection('settings.set', { displayName: 'x', isAdmin: true })).toMatchObject({ code: 'invalid_input' });
     expect(await dispatch(core.api, 'settings.get', {})).toEqual(before);
 
-    expect(await rejection('notes.add', { lessonId: 'not-an-id', startMs: 0, text: 'x' })).toMatchObject({ code: 'invalid_input', params: { path: 'lessonId' } });
-    expect(await rejection('notes.add', { lessonId: '0190a6a4-0000-7000-8000-000000000000', startMs: -5, text: 'x' })).toMatchObject({ code: 'invalid_input' });
+    expect(await rejection('notes.add', { lessonId: 'not-an-id', startMs: 0, text: 'x' })).toMatchObject({
+      code: 'invalid_input',
+      params: { path: 'lessonId' },
+    });
+    expect(await rejection('notes.add', { lessonId: '0190a6a4-0000-7000-8000-000000000000', startMs: -5, text: 'x' })).toMatchObject({
+      code: 'invalid_input',
+    });
     expect(await rejection('lessons.import', { sources: [] })).toMatchObject({ code: 'invalid_input' });
     expect(await rejection('lessons.import', { sources: [{ kind: 'url', url: 'http://x' }] })).toMatchObject({ code: 'invalid_input' });
     expect(await rejection('lessons.list', { limit: 100000 })).toMatchObject({ code: 'invalid_input' });
@@ -60,7 +65,9 @@ describe('the contract', () => {
   });
 
   it('names the precise error for an over-long note', async () => {
-    expect(await rejection('notes.add', { lessonId: '0190a6a4-0000-7000-8000-000000000000', startMs: 0, text: 'x'.repeat(10_001) })).toMatchObject({
+    expect(
+      await rejection('notes.add', { lessonId: '0190a6a4-0000-7000-8000-000000000000', startMs: 0, text: 'x'.repeat(10_001) }),
+    ).toMatchObject({
       code: 'note_too_long',
     });
   });

@@ -6,12 +6,22 @@ import { scratchDatabase } from '../../support/scratch-database';
 const scratch = scratchDatabase('db-0002');
 
 const lesson = (id: string, title: string, description = '') =>
-  scratch.db.prepare(`INSERT INTO lessons (id, title, description, status, source, created_at, updated_at) VALUES (?, ?, ?, 'ready', 'import', 1, 1)`).run(id, title, description);
+  scratch.db
+    .prepare(
+      `INSERT INTO lessons (id, title, description, status, source, created_at, updated_at) VALUES (?, ?, ?, 'ready', 'import', 1, 1)`,
+    )
+    .run(id, title, description);
 const note = (id: string, lessonId: string, text: string) =>
-  scratch.db.prepare(`INSERT INTO notes (id, lesson_id, kind, start_ms, text, created_at, updated_at) VALUES (?, ?, 'praise', 0, ?, 1, 1)`).run(id, lessonId, text);
+  scratch.db
+    .prepare(`INSERT INTO notes (id, lesson_id, kind, start_ms, text, created_at, updated_at) VALUES (?, ?, 'praise', 0, ?, 1, 1)`)
+    .run(id, lessonId, text);
 const found = (word: string) =>
   (
-    scratch.db.prepare(`SELECT r.kind, r.ref_id FROM search_fts f JOIN search_refs r ON r.rowid = f.rowid WHERE search_fts MATCH ? ORDER BY r.kind, r.ref_id`).all(`"${word}"`) as Array<{
+    scratch.db
+      .prepare(
+        `SELECT r.kind, r.ref_id FROM search_fts f JOIN search_refs r ON r.rowid = f.rowid WHERE search_fts MATCH ? ORDER BY r.kind, r.ref_id`,
+      )
+      .all(`"${word}"`) as Array<{
       kind: string;
       ref_id: string;
     }>
@@ -32,7 +42,11 @@ describe('migration 0002 (annotation)', () => {
     migrate(scratch.db, migrations.slice(0, 2));
     lesson('l1', 'Photosynthesis');
     note('n1', 'l1', 'Students explain chlorophyll');
-    scratch.db.prepare(`INSERT INTO reflections (lesson_id, went_well, would_change, feedback_wanted, updated_at) VALUES ('l1', 'pacing', 'more diagrams', 'questioning', 1)`).run();
+    scratch.db
+      .prepare(
+        `INSERT INTO reflections (lesson_id, went_well, would_change, feedback_wanted, updated_at) VALUES ('l1', 'pacing', 'more diagrams', 'questioning', 1)`,
+      )
+      .run();
     expect(found('chlorophyll')).toEqual(['note:n1']);
     expect(found('diagrams')).toEqual(['reflection:l1']);
 
@@ -69,11 +83,23 @@ describe('migration 0002 (annotation)', () => {
     lesson('l1', 'A');
     scratch.db.prepare(`INSERT INTO coding_schemes (id, name, created_at, updated_at) VALUES ('s1', 'Mine', 1, 1)`).run();
     scratch.db.prepare(`INSERT INTO codes (id, scheme_id, name, color, key) VALUES ('c1', 's1', 'Praise', '#00ff00', 1)`).run();
-    expect(() => scratch.db.prepare(`INSERT INTO codes (id, scheme_id, name, color, key) VALUES ('c2', 's1', 'Other', '#00ff00', 1)`).run()).toThrow(/UNIQUE/);
-    expect(() => scratch.db.prepare(`INSERT INTO codes (id, scheme_id, name, color, key) VALUES ('c3', 's1', 'Ten', '#00ff00', 10)`).run()).toThrow(/CHECK/);
-    expect(() => scratch.db.prepare(`INSERT INTO clips (id, lesson_id, name, start_ms, end_ms, created_at, updated_at) VALUES ('k1', 'l1', 'x', 5, 5, 1, 1)`).run()).toThrow(/CHECK/);
-    scratch.db.prepare(`INSERT INTO clips (id, lesson_id, name, start_ms, end_ms, created_at, updated_at) VALUES ('k1', 'l1', 'x', 5, 9, 1, 1)`).run();
-    scratch.db.prepare(`INSERT INTO caption_tracks (id, lesson_id, label, vtt, cue_count, created_at) VALUES ('t1', 'l1', 'en', 'WEBVTT', 0, 1)`).run();
+    expect(() =>
+      scratch.db.prepare(`INSERT INTO codes (id, scheme_id, name, color, key) VALUES ('c2', 's1', 'Other', '#00ff00', 1)`).run(),
+    ).toThrow(/UNIQUE/);
+    expect(() =>
+      scratch.db.prepare(`INSERT INTO codes (id, scheme_id, name, color, key) VALUES ('c3', 's1', 'Ten', '#00ff00', 10)`).run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      scratch.db
+        .prepare(`INSERT INTO clips (id, lesson_id, name, start_ms, end_ms, created_at, updated_at) VALUES ('k1', 'l1', 'x', 5, 5, 1, 1)`)
+        .run(),
+    ).toThrow(/CHECK/);
+    scratch.db
+      .prepare(`INSERT INTO clips (id, lesson_id, name, start_ms, end_ms, created_at, updated_at) VALUES ('k1', 'l1', 'x', 5, 9, 1, 1)`)
+      .run();
+    scratch.db
+      .prepare(`INSERT INTO caption_tracks (id, lesson_id, label, vtt, cue_count, created_at) VALUES ('t1', 'l1', 'en', 'WEBVTT', 0, 1)`)
+      .run();
     scratch.db.prepare(`DELETE FROM coding_schemes WHERE id = 's1'`).run();
     expect(scratch.db.prepare('SELECT count(*) AS n FROM codes').get()).toEqual({ n: 0 });
     scratch.db.prepare(`DELETE FROM lessons WHERE id = 'l1'`).run();

@@ -17,15 +17,17 @@ const item = (id: string, collectionId: string, position: string, range: [number
     .run(id, collectionId, range[0], range[1], position);
 const order = (collectionId: string) =>
   (
-    scratch.db.prepare('SELECT id FROM collection_items WHERE collection_id = ? ORDER BY position, id').all(collectionId) as Array<{ id: string }>
+    scratch.db.prepare('SELECT id FROM collection_items WHERE collection_id = ? ORDER BY position, id').all(collectionId) as Array<{
+      id: string;
+    }>
   ).map((r) => r.id);
 
 describe('migration 0004 (collections)', () => {
   it('applies on top of a library from the previous version', () => {
     migrate(scratch.db, migrations.slice(0, upTo - 1));
-    scratch.db.prepare(
-      `INSERT INTO lessons (id, title, status, source, created_at, updated_at) VALUES ('l1', 'Kept', 'ready', 'import', 1, 1)`,
-    ).run();
+    scratch.db
+      .prepare(`INSERT INTO lessons (id, title, status, source, created_at, updated_at) VALUES ('l1', 'Kept', 'ready', 'import', 1, 1)`)
+      .run();
     migrate(scratch.db, migrations.slice(0, upTo));
     expect(scratch.db.pragma('user_version', { simple: true })).toBe(collections.version);
     expect(scratch.db.prepare('SELECT title FROM lessons').all()).toEqual([{ title: 'Kept' }]);
@@ -59,9 +61,9 @@ describe('migration 0004 (collections)', () => {
       scratch.db.prepare(`INSERT INTO collections (id, title, origin, created_at, updated_at) VALUES ('x', 't', 'elsewhere', 1, 1)`).run(),
     ).toThrow(/CHECK/);
     scratch.db.prepare(`INSERT INTO archives (id, file_name, exported_at, imported_at) VALUES ('a1', 'set.pcircle', 1, 2)`).run();
-    scratch.db.prepare(
-      `INSERT INTO collections (id, title, origin, archive_id, created_at, updated_at) VALUES ('c1', 't', 'archive', 'a1', 1, 1)`,
-    ).run();
+    scratch.db
+      .prepare(`INSERT INTO collections (id, title, origin, archive_id, created_at, updated_at) VALUES ('c1', 't', 'archive', 'a1', 1, 1)`)
+      .run();
     scratch.db.prepare(`DELETE FROM archives WHERE id = 'a1'`).run();
     expect(scratch.db.prepare('SELECT archive_id FROM collections').get()).toEqual({ archive_id: null });
   });

@@ -38,9 +38,15 @@ describe('migrations', () => {
     migrate(db, migrations.slice(0, 1));
     expect(tables(db)).toEqual(expect.arrayContaining(['lessons', 'media_assets', 'notes', 'tags', 'lesson_tags', 'jobs', 'settings']));
     db.prepare(`INSERT INTO lessons (id, title, status, source, created_at, updated_at) VALUES ('l1', 'A', 'ready', 'import', 1, 1)`).run();
-    db.prepare(`INSERT INTO notes (id, lesson_id, kind, start_ms, text, created_at, updated_at) VALUES ('n1', 'l1', 'praise', 5, 'x', 1, 1)`).run();
+    db.prepare(
+      `INSERT INTO notes (id, lesson_id, kind, start_ms, text, created_at, updated_at) VALUES ('n1', 'l1', 'praise', 5, 'x', 1, 1)`,
+    ).run();
     expect(() =>
-      db.prepare(`INSERT INTO notes (id, lesson_id, kind, start_ms, end_ms, text, created_at, updated_at) VALUES ('n2', 'l1', 'praise', 5, 4, 'x', 1, 1)`).run(),
+      db
+        .prepare(
+          `INSERT INTO notes (id, lesson_id, kind, start_ms, end_ms, text, created_at, updated_at) VALUES ('n2', 'l1', 'praise', 5, 4, 'x', 1, 1)`,
+        )
+        .run(),
     ).toThrow(/CHECK/);
     db.prepare(`DELETE FROM lessons WHERE id = 'l1'`).run();
     expect(db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 0 });
@@ -52,7 +58,9 @@ describe('migrations', () => {
       const db = new Database(path.join(dir, `step-${v}.db`));
       db.pragma('foreign_keys = ON');
       migrate(db, migrations.slice(0, v));
-      db.prepare(`INSERT INTO lessons (id, title, status, source, created_at, updated_at) VALUES ('keep', 'Kept', 'ready', 'import', 1, 1)`).run();
+      db.prepare(
+        `INSERT INTO lessons (id, title, status, source, created_at, updated_at) VALUES ('keep', 'Kept', 'ready', 'import', 1, 1)`,
+      ).run();
       migrate(db, migrations.slice(0, v + 1));
       expect(db.pragma('user_version', { simple: true })).toBe(v + 1);
       expect(db.prepare(`SELECT title FROM lessons WHERE id = 'keep'`).get()).toEqual({ title: 'Kept' });

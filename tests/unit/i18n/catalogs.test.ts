@@ -76,7 +76,8 @@ describe('translation catalogs', () => {
       const source = leaves(catalogs.en);
       const base = (key: string) => key.replace(PLURAL, '');
       const englishByBase = new Map<string, string[]>();
-      for (const [key, text] of source) englishByBase.set(base(key), [...new Set([...(englishByBase.get(base(key)) ?? []), ...placeholders(text)])].sort());
+      for (const [key, text] of source)
+        englishByBase.set(base(key), [...new Set([...(englishByBase.get(base(key)) ?? []), ...placeholders(text)])].sort());
       const wrong: string[] = [];
       for (const [key, text] of leaves(catalogs[language])) {
         const expected = englishByBase.get(base(key)) ?? [];

@@ -10,7 +10,9 @@ let db: Db;
 beforeEach(async () => {
   dir = await tempDir('list-filter');
   db = openDb(path.join(dir, 'studio.db'));
-  const add = db.prepare(`INSERT INTO lessons (id, title, subject, status, source, created_at, updated_at) VALUES (?, ?, ?, 'ready', 'import', ?, ?)`);
+  const add = db.prepare(
+    `INSERT INTO lessons (id, title, subject, status, source, created_at, updated_at) VALUES (?, ?, ?, 'ready', 'import', ?, ?)`,
+  );
   add.run('a', 'الكَسْرُ العَادِيّ', 'رياضيات', 1, 1);
   add.run('b', 'Fractions 50% off', 'Maths', 2, 2);
   add.run('c', 'Reading aloud', 'اللُّغَة', 3, 3);

@@ -14,7 +14,9 @@ const key = (k: string, extra: Partial<{ code: string; ctrlKey: boolean; metaKey
 
 describe('the keyboard map', () => {
   it('maps every documented key', () => {
-    const names = [' ', 'k', 'K', 'j', 'l', 'ArrowLeft', 'ArrowRight', ',', '.', 'n', 'i', 'o', '[', ']', '?', 'Escape', '+', '-'].map((k) => shortcutFor(key(k))?.name);
+    const names = [' ', 'k', 'K', 'j', 'l', 'ArrowLeft', 'ArrowRight', ',', '.', 'n', 'i', 'o', '[', ']', '?', 'Escape', '+', '-'].map(
+      (k) => shortcutFor(key(k))?.name,
+    );
     expect(names).toEqual([
       'togglePlay',
       'togglePlay',
@@ -88,7 +90,10 @@ describe('timeline geometry', () => {
   });
 
   it('stacks overlapping ranges in rows and reuses a row once it is free', () => {
-    const rows = rangeRows([note('a', 0, 5000), note('b', 1000, 3000), note('c', 4000, 6000), note('d', 5000, 7000), note('p', 100, null)], 3);
+    const rows = rangeRows(
+      [note('a', 0, 5000), note('b', 1000, 3000), note('c', 4000, 6000), note('d', 5000, 7000), note('p', 100, null)],
+      3,
+    );
     expect(Object.fromEntries(rows)).toEqual({ a: 0, b: 1, c: 1, d: 0 });
   });
 

@@ -27,7 +27,15 @@ describe('growth', () => {
   it('lists each criterion level over time, oldest first, per rubric', () => {
     const series = levelSeries([
       { reviewId: 'r2', rubricId: 'micro', submittedAt: 200, scores: [{ criterion: 'wait', level: 3 }] },
-      { reviewId: 'r1', rubricId: 'micro', submittedAt: 100, scores: [{ criterion: 'wait', level: 1 }, { criterion: 'purpose', level: 2 }] },
+      {
+        reviewId: 'r1',
+        rubricId: 'micro',
+        submittedAt: 100,
+        scores: [
+          { criterion: 'wait', level: 1 },
+          { criterion: 'purpose', level: 2 },
+        ],
+      },
       { reviewId: 'r3', rubricId: 'other', submittedAt: 150, scores: [{ criterion: 'wait', level: 4 }] },
     ]);
     expect(series.get('micro')!.get('wait')).toEqual([
@@ -56,6 +64,14 @@ describe('growth', () => {
       ],
       now,
     );
-    expect(stats).toEqual({ requests: 6, answered: 3, waiting: 2, withdrawn: 1, overdue: 1, answeredOnTime: 1, medianResponseMs: 10 * HOUR });
+    expect(stats).toEqual({
+      requests: 6,
+      answered: 3,
+      waiting: 2,
+      withdrawn: 1,
+      overdue: 1,
+      answeredOnTime: 1,
+      medianResponseMs: 10 * HOUR,
+    });
   });
 });

@@ -7,7 +7,10 @@ afterEach(() => vi.useRealTimers());
 describe('the bandwidth limit', () => {
   it('lets bytes through at the set rate after at most one second of allowance', async () => {
     let now = 0;
-    const throttle = new Throttle(() => 100_000, () => now);
+    const throttle = new Throttle(
+      () => 100_000,
+      () => now,
+    );
     now = 10_000;
     let passed = 0;
     const send = async (n: number) => {
@@ -30,7 +33,10 @@ describe('the bandwidth limit', () => {
   it('does not wait at all without a limit, and follows the setting as it changes', async () => {
     let rate = 0;
     const now = 5000;
-    const throttle = new Throttle(() => rate, () => now);
+    const throttle = new Throttle(
+      () => rate,
+      () => now,
+    );
     await throttle.take(10 * 1024 * 1024);
     rate = 1000;
     let done = false;
