@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { makeTestVideo } from '../fixtures/media';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
@@ -17,7 +17,10 @@ import { startWebShell, tempDir, type RunningShell } from '../support/web-shell'
 
 type Lang = 'en' | 'ar';
 const catalogs = Object.fromEntries(
-  (['en', 'ar'] as const).map((l) => [l, JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../../renderer/i18n/${l}.json`), 'utf8'))]),
+  (['en', 'ar'] as const).map((l) => [
+    l,
+    JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../../renderer/i18n/${l}.json`), 'utf8')),
+  ]),
 ) as Record<Lang, unknown>;
 
 /** The text a person sees for a catalog key, as the studio shows it (interpolated values isolated as i18next does not). */
@@ -119,7 +122,10 @@ for (const [lang, locale, teacherName] of [
 
     // Import a video.
     const chooser = teacher.waitForEvent('filechooser');
-    await teacher.getByRole('button', { name: s('library.import') }).first().click();
+    await teacher
+      .getByRole('button', { name: s('library.import') })
+      .first()
+      .click();
     await (await chooser).setFiles(video);
     const card = teacher.getByRole('button', { name: s('library.openLesson', { title: TITLE }) });
     await expect(card).toBeVisible();
@@ -141,7 +147,9 @@ for (const [lang, locale, teacherName] of [
     // A reflection, including what the teacher wants feedback on.
     const asked = lang === 'en' ? 'Do I wait long enough after a question?' : 'هل أنتظر وقتًا كافيًا بعد السؤال؟';
     await teacher.getByRole('tab', { name: s('lesson.tabs.reflection') }).click();
-    await teacher.getByRole('textbox', { name: s('reflection.wentWell') }).fill(lang === 'en' ? 'The opening question' : 'السؤال الافتتاحي');
+    await teacher
+      .getByRole('textbox', { name: s('reflection.wentWell') })
+      .fill(lang === 'en' ? 'The opening question' : 'السؤال الافتتاحي');
     await teacher.getByRole('textbox', { name: s('reflection.feedbackWanted') }).fill(asked);
     await teacher.getByRole('button', { name: s('reflection.save') }).click();
     await expect(teacher.getByRole('status').filter({ hasText: s('reflection.saved') })).toBeVisible();
@@ -164,7 +172,10 @@ for (const [lang, locale, teacherName] of [
     const link = await mentorInvites(mentor, info);
 
     // The teacher pastes the link: the hub address fills itself in; an account, then the join.
-    await teacher.getByRole('navigation', { name: s('nav.main') }).getByRole('button', { name: s('nav.communities') }).click();
+    await teacher
+      .getByRole('navigation', { name: s('nav.main') })
+      .getByRole('button', { name: s('nav.communities') })
+      .click();
     await expect(teacher.getByRole('heading', { name: s('hub.introTitle') })).toBeVisible();
     await teacher.getByRole('textbox', { name: s('hub.invitation') }).fill(link);
     await expect(teacher.getByRole('textbox', { name: s('hub.url') })).toHaveValue(hub.url);
@@ -182,7 +193,10 @@ for (const [lang, locale, teacherName] of [
     await snap(teacher, info, '7 joined');
 
     // Share the lesson, with consent on file.
-    await teacher.getByRole('navigation', { name: s('nav.main') }).getByRole('button', { name: s('nav.library') }).click();
+    await teacher
+      .getByRole('navigation', { name: s('nav.main') })
+      .getByRole('button', { name: s('nav.library') })
+      .click();
     await teacher.getByRole('button', { name: s('library.openLesson', { title: TITLE }) }).click();
     await teacher.getByRole('button', { name: s('share.open') }).click();
     const share = teacher.getByRole('dialog', { name: s('share.title') });
@@ -202,7 +216,10 @@ for (const [lang, locale, teacherName] of [
 
     // The mentor sees the request, opens the lesson and leaves a note.
     await syncNow(mentor, 'en');
-    await mentor.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Reviews/ }).click();
+    await mentor
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: /^Reviews/ })
+      .click();
     await mentor.getByRole('tab', { name: /^To review/ }).click();
     await expect(mentor.getByText(asked)).toBeVisible();
     await snap(mentor, info, '10 mentor inbox');
@@ -226,3 +243,72 @@ for (const [lang, locale, teacherName] of [
     await snap(teacher, info, '12 feedback arrived');
   });
 }
+
+/**
+ * Tab until the control has the focus, as a keyboard user does; fails if it is never reached. Each
+ * press is checked against the control, so none is a blind wait.
+ */
+async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+test('the first part with the keyboard alone: welcome, import, a note, a reflection', async ({ browser }, info) => {
+  test.setTimeout(120_000);
+  const page = await studio(browser, 'keyboard', 'en-GB');
+  // Only watched, never acted on: a pointer press anywhere would be a step a keyboard user cannot take.
+  await page.evaluate(() => {
+    const w = window as unknown as { pointerPresses: number };
+    w.pointerPresses = 0;
+    window.addEventListener('pointerdown', () => w.pointerPresses++, true);
+  });
+
+  const welcome = page.getByRole('region', { name: 'Welcome to Practice Circle' });
+  const name = welcome.getByRole('textbox', { name: 'Your name' });
+  await tabTo(page, name);
+  await page.keyboard.type('Amina Haddad');
+  await snap(page, info, 'keyboard 1 welcome');
+  await page.keyboard.press('Enter');
+  await expect(welcome).toBeHidden();
+
+  // Import: the button opens the system file chooser from the keyboard too.
+  const importButton = page.getByRole('button', { name: 'Import videos' }).first();
+  await tabTo(page, importButton);
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(video);
+  const card = page.getByRole('button', { name: `Open ${TITLE}` });
+  await expect(card).toBeVisible();
+  await tabTo(page, card);
+  await snap(page, info, 'keyboard 2 imported');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: TITLE, level: 1 })).toBeVisible();
+
+  // N pins a note; Enter saves it.
+  await page.keyboard.press('n');
+  const text = page.getByRole('textbox', { name: 'Note text' });
+  await expect(text).toBeFocused();
+  await page.keyboard.type('Good wait time');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Good wait time' }).getByText('Amina Haddad')).toBeVisible();
+  await snap(page, info, 'keyboard 3 note');
+
+  // The panels' tabs are one Tab stop; the arrows move along them, and the selection follows.
+  const panels = page.getByRole('tablist', { name: 'Lesson panels' });
+  await tabTo(page, panels.getByRole('tab', { selected: true }));
+  const tab = panels.getByRole('tab', { name: 'Reflection' });
+  for (let i = 0; i < 4 && (await tab.getAttribute('aria-selected')) !== 'true'; i++) await page.keyboard.press('ArrowRight');
+  await expect(tab).toBeFocused();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await tabTo(page, page.getByRole('textbox', { name: 'What do I want feedback on?' }));
+  await page.keyboard.type('Do I wait long enough?');
+  const save = page.getByRole('button', { name: 'Save reflection' });
+  await tabTo(page, save);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Reflection saved' })).toBeVisible();
+  await snap(page, info, 'keyboard 4 reflection');
+  expect(await page.evaluate(() => (window as unknown as { pointerPresses: number }).pointerPresses)).toBe(0);
+});
