@@ -23,7 +23,7 @@ const catalogs = Object.fromEntries(
   ]),
 ) as Record<Lang, unknown>;
 
-/** The text a person sees for a catalog key, as the studio shows it (interpolated values isolated as i18next does not). */
+/** The text a person sees for a catalog key, as the studio shows it. */
 function say(lang: Lang, key: string, vars: Record<string, string> = {}): string {
   let node: unknown = catalogs[lang];
   for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
