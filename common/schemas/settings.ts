@@ -15,6 +15,8 @@ export const settingsSchema = z.object({
    * the system's language, when we have a catalog for it, rather than the stored default.
    */
   welcomeDone: z.boolean().default(false),
+  /** The person set `language` themselves (in the welcome, in Settings): from then on it wins over the system's. */
+  languageChosen: z.boolean().default(false),
   libraryView: z.enum(['grid', 'list']).default('grid'),
   proxyPreset: z.enum(['standard', 'low']).default('standard'),
   // The recording set-up is remembered. A device is kept by id and label: browsers may change the id.

@@ -17,8 +17,9 @@ export function readSettings(db: Db): Settings {
 
 export function writeSettings(db: Db, patch: Partial<Settings>): Settings {
   const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const written = patch.language === undefined ? patch : { ...patch, languageChosen: true };
   db.transaction(() => {
-    for (const [key, value] of Object.entries(patch)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
+    for (const [key, value] of Object.entries(written)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
   })();
   return readSettings(db);
 }

@@ -6,7 +6,7 @@ export function systemLanguage(): Language | null {
   return matchLanguage(navigator.languages ?? [navigator.language], languages);
 }
 
-/** Before the welcome is answered, an Arabic or French computer starts in Arabic or French. */
+/** Until a language is chosen (or the welcome answered), an Arabic or French computer starts in Arabic or French. */
 export function startingLanguage(settings: Settings): Language {
-  return settings.welcomeDone ? settings.language : (systemLanguage() ?? settings.language);
+  return settings.welcomeDone || settings.languageChosen ? settings.language : (systemLanguage() ?? settings.language);
 }
