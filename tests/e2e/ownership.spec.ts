@@ -44,7 +44,7 @@ test('a crafted package and a pushed claim take nothing from the teacher', async
   await page.keyboard.press('n');
   await page.getByRole('textbox', { name: 'Note text' }).fill('Only for me: I rushed the question');
   await page.getByRole('textbox', { name: 'Note text' }).press('Enter');
-  await expect(page.getByRole('button', { name: /Only for me: I rushed the question/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Go to 0:0\d: Only for me: I rushed the question/ })).toBeVisible();
 
   // The teacher gives a colleague a copy of the lesson, as teachers do.
   await page.getByRole('button', { name: 'Export the lesson Wait time practice' }).click();
