@@ -40,7 +40,9 @@ function translator(language: string) {
 
 /** Attaches a screenshot of what is scanned, then records every axe violation on it (softly, so one run lists them all). */
 async function scan(page: Page, testInfo: TestInfo, language: string, screen: string): Promise<void> {
-  await testInfo.attach(`${language}-${screen}.png`, { body: await page.screenshot(), contentType: 'image/png' });
+  const shot = testInfo.outputPath(`${language}-${screen}.png`);
+  await page.screenshot({ path: shot });
+  await testInfo.attach(`${language}-${screen}.png`, { path: shot, contentType: 'image/png' });
   const { violations } = await new AxeBuilder({ page })
     // A library or collection card is one large button named "Open <title>"; its duration, subject and
     // date are its description (aria-describedby), not its name, so the list stays quick to move through
