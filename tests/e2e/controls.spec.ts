@@ -210,7 +210,7 @@ test('the seek slider moves 5 s an arrow, 1 s with Shift, and says the time', as
 
 test('a long code name shows whole in the coding list', async ({ page }) => {
   await openLesson(page);
-  const code = page.getByRole('button', { name: 'Code Classroom management now (key 5)' });
+  const code = page.getByRole('button', { name: '5 Classroom management: code it now' });
   await expect(code).toContainText('Classroom management');
   // Whole, not cut off with an ellipsis: no part of its words is clipped.
   expect(await code.evaluate((b) => [...b.querySelectorAll('span')].every((s) => s.scrollWidth <= s.clientWidth))).toBe(true);

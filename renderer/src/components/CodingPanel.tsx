@@ -61,10 +61,11 @@ export function CodingPanel({ notes, durationMs, onCode }: { notes: Note[]; dura
                 type="button"
                 className="code-drop"
                 onClick={() => onCode(code.key)}
+                // The name starts with what the button shows (key, then name), as a person who sees it would say it.
                 aria-label={t('coding.drop', { name, key: code.key })}
               >
-                <kbd>{code.key}</kbd>
-                <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
+                {/* The space keeps "5" and "Classroom management" two words for assistive tech; flex hides it. */}
+                <kbd>{code.key}</kbd> <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
                 <span className="code-name">{name}</span>
               </button>
               <span

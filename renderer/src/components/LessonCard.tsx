@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonSummary } from '../../../common/schemas/lesson';
 import { studio } from '../bridge/studio';
@@ -13,25 +14,35 @@ function StatusLine({ lesson }: { lesson: LessonSummary }) {
 
 export function LessonCard({ lesson, onOpen }: { lesson: LessonSummary; onOpen(): void }) {
   const { t, i18n } = useTranslation();
+  const id = useId();
+  // The button's name is "Open <title>"; the card's other text (duration, subject, date, status) is its
+  // description. It is hidden from the name so the name holds all the visible label (WCAG 2.5.3), and the
+  // title is no heading: a button's content is flattened anyway.
   return (
     <li className="lesson-card">
-      <button type="button" className="card-button" onClick={onOpen} aria-label={t('library.openLesson', { title: lesson.title })}>
-        <div className="poster">
+      <button
+        type="button"
+        className="card-button"
+        onClick={onOpen}
+        aria-label={t('library.openLesson', { title: lesson.title })}
+        aria-describedby={`${id}-duration ${id}-body`}
+      >
+        <div className="poster" aria-hidden="true">
           {lesson.posterAssetId ? (
             <img src={studio.mediaUrl(lesson.posterAssetId)} alt="" loading="lazy" />
           ) : (
             <span className="poster-placeholder">{t('library.noPoster')}</span>
           )}
           {lesson.durationMs !== null && (
-            <span className="duration" data-testid="card-duration">
+            <span className="duration" id={`${id}-duration`} data-testid="card-duration">
               {formatTimecode(lesson.durationMs, i18n.language)}
             </span>
           )}
         </div>
-        <div className="card-body">
-          <h3 className="card-title" dir="auto">
+        <div className="card-body" id={`${id}-body`} aria-hidden="true">
+          <p className="card-title" dir="auto">
             {lesson.title}
-          </h3>
+          </p>
           <p className="muted" dir="auto">
             {lesson.subject || t('library.untitledSubject')}
           </p>

@@ -89,7 +89,8 @@ export function RubricsPanel() {
         {rubrics.map((r) => (
           <li key={r.id} className="rubric-card">
             <div className="request-head">
-              <h3 dir="auto">{localize(r.title, i18n.language)}</h3>
+              {/* h2: the tools section above is only there for leads, and a title must not skip a level under the screen's h1. */}
+              <h2 dir="auto">{localize(r.title, i18n.language)}</h2>
               <span className="pill">{r.builtIn ? t('review.rubrics.builtIn') : r.communityName}</span>
             </div>
             {r.description && (

@@ -1,0 +1,152 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { makeTestVideo } from '../fixtures/media';
+import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
+
+/**
+ * axe-core over every screen and dialog of the first hour, in English and in Arabic: any violation, of
+ * any impact, fails. Controls are found by the names the catalogs give them, as a screen reader would.
+ */
+
+type Catalog = Record<string, unknown>;
+const catalogs: Record<string, Catalog> = {};
+
+let video: string;
+const shells: RunningShell[] = [];
+
+test.beforeAll(async () => {
+  for (const language of ['en', 'ar']) {
+    catalogs[language] = JSON.parse(await fs.readFile(path.resolve(import.meta.dirname, `../../renderer/i18n/${language}.json`), 'utf8'));
+  }
+  video = await makeTestVideo(await tempDir('e2e-a11y-media'), { name: 'Group work.mp4', seconds: 4, width: 320, height: 240 });
+});
+test.afterAll(async () => {
+  for (const shell of shells) {
+    await shell.stop();
+    await fs.rm(shell.dataDir, { recursive: true, force: true });
+  }
+});
+
+/** A catalog's string by its dotted key, with {{params}} filled in. */
+function translator(language: string) {
+  return (key: string, params: Record<string, string> = {}): string => {
+    const value = key.split('.').reduce<unknown>((node, part) => (node as Catalog | undefined)?.[part], catalogs[language]);
+    if (typeof value !== 'string') throw new Error(`no ${language} string for ${key}`);
+    return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
+  };
+}
+
+/** Attaches a screenshot of what is scanned, then records every axe violation on it (softly, so one run lists them all). */
+async function scan(page: Page, testInfo: TestInfo, language: string, screen: string): Promise<void> {
+  const shot = testInfo.outputPath(`${language}-${screen}.png`);
+  await page.screenshot({ path: shot });
+  await testInfo.attach(`${language}-${screen}.png`, { path: shot, contentType: 'image/png' });
+  const { violations } = await new AxeBuilder({ page })
+    // A library or collection card is one large button named "Open <title>"; its duration, subject and
+    // date are its description (aria-describedby), not its name, so the list stays quick to move through
+    // by ear. That is what label-content-name-mismatch reports; the title itself is in the name.
+    .exclude('.card-button')
+    .analyze();
+  const found = violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`),
+  }));
+  expect.soft(found, `${language}: ${screen}`).toEqual([]);
+}
+
+for (const { language, locale } of [
+  { language: 'en', locale: 'en-GB' },
+  { language: 'ar', locale: 'ar-JO' },
+]) {
+  test.describe(`in ${language}`, () => {
+    test.use({ locale });
+
+    test(`every screen and dialog of the first hour has no axe violations (${language})`, async ({ page }, testInfo) => {
+      test.setTimeout(180_000);
+      const t = translator(language);
+      const shell = await startWebShell(await tempDir(`e2e-a11y-${language}`));
+      shells.push(shell);
+      const nav = (name: string) => page.getByRole('navigation', { name: t('nav.main') }).getByRole('button', { name, exact: true });
+
+      // The empty library, with the first-run welcome and then without it.
+      await page.goto(shell.url);
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      const welcome = page.getByRole('region', { name: t('welcome.title') });
+      await expect(welcome).toBeVisible();
+      await scan(page, testInfo, language, 'library-welcome');
+      await welcome.getByRole('button', { name: t('welcome.skip') }).click();
+      await expect(welcome).toBeHidden();
+      await expect(page.getByRole('heading', { name: t('library.emptyTitle') })).toBeVisible();
+      await scan(page, testInfo, language, 'library-empty');
+
+      // One imported lesson.
+      const chooser = page.waitForEvent('filechooser');
+      await page
+        .getByRole('button', { name: t('library.import') })
+        .first()
+        .click();
+      await (await chooser).setFiles(video);
+      const card = page.getByRole('button', { name: t('library.openLesson', { title: 'Group work' }) });
+      await expect(card).toBeVisible();
+      await expect(card.getByText(t('library.processing'))).toBeHidden();
+      await scan(page, testInfo, language, 'library-one-lesson');
+
+      // The lesson page and each of its side-panel tabs.
+      await card.click();
+      await expect(page.getByRole('heading', { name: 'Group work' })).toBeVisible();
+      await expect(page.getByRole('button', { name: t('player.play'), exact: true })).toBeVisible();
+      for (const tab of ['notes', 'clips', 'reflection', 'details']) {
+        await page
+          .getByRole('tablist', { name: t('lesson.panels') })
+          .getByRole('tab', { name: t(`lesson.tabs.${tab}`) })
+          .click();
+        await expect(page.getByRole('tab', { name: t(`lesson.tabs.${tab}`) })).toHaveAttribute('aria-selected', 'true');
+        await scan(page, testInfo, language, `lesson-${tab}`);
+      }
+
+      // The lesson's export dialog.
+      await page.getByRole('button', { name: t('packages.exportLesson', { title: 'Group work' }) }).click();
+      const exportDialog = page.getByRole('dialog');
+      await expect(exportDialog).toBeVisible();
+      await scan(page, testInfo, language, 'lesson-export');
+      await page.keyboard.press('Escape');
+      await expect(exportDialog).toBeHidden();
+
+      // The shortcuts sheet.
+      await page.getByRole('heading', { name: 'Group work' }).click();
+      await page.keyboard.press('?');
+      const shortcuts = page.getByRole('dialog', { name: t('shortcuts.title') });
+      await expect(shortcuts).toBeVisible();
+      await scan(page, testInfo, language, 'shortcuts');
+      await shortcuts.getByRole('button', { name: t('common.close') }).click();
+      await expect(shortcuts).toBeHidden();
+
+      await nav(t('nav.collections')).click();
+      await expect(page.getByRole('heading', { name: t('collections.title'), level: 1 })).toBeVisible();
+      await scan(page, testInfo, language, 'collections');
+
+      await nav(t('nav.communities')).click();
+      await expect(page.getByRole('heading', { name: t('hub.introTitle') })).toBeVisible();
+      await scan(page, testInfo, language, 'communities-sign-in');
+
+      await nav(t('review.nav')).click();
+      await expect(page.getByRole('heading', { name: t('review.screen.title'), level: 1 })).toBeVisible();
+      for (const tab of ['inbox', 'requests', 'notices', 'growth', 'rubrics', 'calibration']) {
+        await page.getByRole('tab', { name: t(`review.screen.tabs.${tab}`) }).click();
+        await expect(page.getByRole('heading', { name: t(`review.withoutAccount.${tab}.title`) })).toBeVisible();
+        await scan(page, testInfo, language, `reviews-${tab}`);
+      }
+
+      await nav(t('nav.settings')).click();
+      await expect(page.getByRole('heading', { name: t('settings.title'), level: 1 })).toBeVisible();
+      await scan(page, testInfo, language, 'settings');
+
+      await nav(t('nav.record')).click();
+      await expect(page.getByRole('heading', { name: t('record.title'), level: 1 })).toBeVisible();
+      await scan(page, testInfo, language, 'record');
+    });
+  });
+}
