@@ -27,6 +27,9 @@ export function ensureRendererBuilt(root: string, options: { force?: boolean } =
       [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'],
       {
         cwd: root,
+        // Always the production build: started from a test runner (NODE_ENV=test), Vite would make
+        // React's development build, whose doubled effects the served UI must never depend on.
+        env: { ...process.env, NODE_ENV: 'production' },
         // Vite's output goes to stderr: stdout carries only the address line.
         stdio: ['ignore', 2, 2],
       },
