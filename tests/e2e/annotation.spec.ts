@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { makeTestVideo } from '../fixtures/media';
+import { callStudio } from './hub-pages';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
 
 let shell: RunningShell;
@@ -9,13 +10,7 @@ let durationMs: number;
 
 const TITLE = 'Questioning in grade 5';
 
-/** Calls the studio the way the page does; the cookie from opening the address authorises it. */
-async function rpc<T = any>(page: Page, name: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`${shell.origin}/rpc/${name}`, { data: input, headers: { origin: shell.origin } });
-  const body = (await res.json()) as { result: T };
-  if (!res.ok()) throw new Error(`${name}: ${JSON.stringify(body)}`);
-  return body.result;
-}
+const rpc = <T = any>(page: Page, name: string, input: unknown) => callStudio<T>(page, shell, name, input);
 
 test.beforeAll(async ({ browser }) => {
   const media = await tempDir('e2e-annotation-media');

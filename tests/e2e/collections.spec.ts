@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { makeTestVideo } from '../fixtures/media';
+import { callStudio } from './hub-pages';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
 
 /**
@@ -19,12 +20,7 @@ const CAPTION = 'Students turn to a partner';
 /** The clip's label, its title and times isolated so they keep their order inside right-to-left text. */
 const CLIP_LABEL = '\u2068Pairs talk first\u2069 (\u20680:02\u2069–\u20680:04\u2069)';
 
-async function rpc<T = any>(page: Page, name: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`${shell.origin}/rpc/${name}`, { data: input, headers: { origin: shell.origin } });
-  const body = (await res.json()) as { result: T };
-  if (!res.ok()) throw new Error(`${name}: ${JSON.stringify(body)}`);
-  return body.result;
-}
+const rpc = <T = any>(page: Page, name: string, input: unknown) => callStudio<T>(page, shell, name, input);
 
 const itemTitles = (page: Page) => page.locator('.collection-item .item-main > :first-child').allTextContents();
 

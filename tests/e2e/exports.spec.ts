@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { makeTestVideo } from '../fixtures/media';
+import { callStudio } from './hub-pages';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
 
 let shell: RunningShell;
@@ -10,12 +11,7 @@ let media: string;
 
 const TITLE = 'Wait time practice';
 
-async function rpc<T = any>(page: Page, name: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`${shell.origin}/rpc/${name}`, { data: input, headers: { origin: shell.origin } });
-  const body = (await res.json()) as { result: T };
-  if (!res.ok()) throw new Error(`${name}: ${JSON.stringify(body)}`);
-  return body.result;
-}
+const rpc = <T = any>(page: Page, name: string, input: unknown) => callStudio<T>(page, shell, name, input);
 
 test.beforeAll(async () => {
   media = await tempDir('e2e-exports-media');

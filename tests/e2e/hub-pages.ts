@@ -29,3 +29,11 @@ export async function syncNow(page: Page): Promise<void> {
   await page.getByRole('region', { name: 'Sync with your communities' }).getByRole('button', { name: 'Sync now' }).click();
   await indicator.click();
 }
+
+/** Calls a studio the way its page does (the cookie from opening the address authorises it); for setting up state. */
+export async function callStudio<T = any>(page: Page, shell: RunningShell, name: string, input: unknown): Promise<T> {
+  const res = await page.request.post(`${shell.origin}/rpc/${name}`, { data: input, headers: { origin: shell.origin } });
+  const body = (await res.json()) as { result: T };
+  if (!res.ok()) throw new Error(`${name}: ${JSON.stringify(body)}`);
+  return body.result;
+}
