@@ -24,4 +24,6 @@ export interface HubContext {
   blobLock: KeyedLock;
   events: EventHub;
   authenticate(authorization: string | undefined): Promise<SessionUser>;
+  /** Checks every JSON answer against its endpoint's response schema (hub/http/route.ts); for tests. */
+  checkResponses: boolean;
 }

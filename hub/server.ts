@@ -56,6 +56,11 @@ export interface HubOptions {
    * write it.
    */
   trustProxy?: string[];
+  /**
+   * Checks each JSON answer against the endpoint table's response schema and fails the request when
+   * it does not match (hub/http/route.ts). On by default under test runners (NODE_ENV=test), off otherwise.
+   */
+  checkResponses?: boolean;
 }
 
 export interface Hub {
@@ -87,6 +92,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     blobLock: new KeyedLock(),
     events,
     authenticate: auth,
+    checkResponses: options.checkResponses ?? process.env.NODE_ENV === 'test',
   };
 
   const app = Fastify({

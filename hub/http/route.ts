@@ -1,0 +1,94 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { StudioError } from '../../common/errors';
+import type { HubEndpoint } from '../../common/hub-api';
+import type { SessionUser } from '../auth/sessions';
+import type { HubContext } from '../context';
+
+type Parsed<E, K extends 'params' | 'query' | 'body'> = E extends { [key in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
+
+/** What a handler gets: the request's parts, each parsed with its endpoint's schema, and who sent it. */
+export interface RouteInput<E extends HubEndpoint> {
+  params: Parsed<E, 'params'>;
+  query: Parsed<E, 'query'>;
+  body: Parsed<E, 'body'>;
+  /** The signed-in account, for endpoints with `auth: true`. */
+  account: E extends { auth: true } ? SessionUser : undefined;
+  /** For the client's address and the request's logger; the parts above are already parsed. */
+  request: FastifyRequest;
+}
+
+/**
+ * An answer already written as JSON text (a pull page is assembled from stored op JSON, never
+ * parsed and written again); sent as it is.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/** The answer an endpoint's response schema describes; nothing for a 204. */
+export type Answer<E extends HubEndpoint> = E extends { response: infer R extends z.ZodType } ? z.input<R> | JsonText : void;
+
+export type Handler<E extends HubEndpoint, A> = (input: RouteInput<E> & { access: A }) => Promise<Answer<E>>;
+
+/**
+ * A handler that decides who may call before the body is read, so a caller without the right is
+ * refused (403) whatever the body holds; `authorize`'s result reaches `handle` as `access`.
+ */
+export interface GuardedHandler<E extends HubEndpoint, A> {
+  authorize(input: Omit<RouteInput<E>, 'body'>): Promise<A>;
+  handle: Handler<E, A>;
+}
+
+/** What `route` needs of the hub: how to authenticate, and whether answers are checked (tests). */
+export type RouteContext = Pick<HubContext, 'authenticate' | 'checkResponses'>;
+
+/**
+ * Registers one endpoint of the hub's table (common/hub-api.ts) exactly as the table describes it:
+ * its method and path; its body limit; authentication when `auth` is set (401 `unauthorized` or
+ * `session_expired` before anything else is read); then params, query and body parsed with its
+ * schemas (a bad one is 400 `invalid_input`, via hub/http/errors.ts); then the handler. The answer is
+ * sent with the table's status, or 204 when the endpoint has no response. With `checkResponses` on
+ * (tests), an answer its response schema does not describe fails the request with 500 `internal`.
+ */
+export function route<const E extends HubEndpoint, A = undefined>(
+  app: FastifyInstance,
+  ctx: RouteContext,
+  endpoint: E,
+  handler: Handler<E, undefined> | GuardedHandler<E, A>,
+): void {
+  const { authorize, handle } =
+    typeof handler === 'function' ? { authorize: async () => undefined as A, handle: handler as Handler<E, A> } : handler;
+  app.route({
+    method: endpoint.method,
+    url: endpoint.path,
+    ...(endpoint.maxBodyBytes !== undefined && { bodyLimit: endpoint.maxBodyBytes }),
+    handler: async (request, reply) => {
+      const account = endpoint.auth ? await ctx.authenticate(request.headers.authorization) : undefined;
+      const params: unknown = endpoint.params?.parse(request.params);
+      const query: unknown = endpoint.query?.parse(request.query);
+      const head = { params, query, account, request } as Omit<RouteInput<E>, 'body'>;
+      const access = await authorize(head);
+      const rawBody = endpoint.bodyOptional ? (request.body ?? {}) : request.body;
+      const body = endpoint.body?.parse(rawBody) as RouteInput<E>['body'];
+      const answer: unknown = await handle({ ...head, body, access });
+      if (ctx.checkResponses) checkAnswer(endpoint, answer);
+      if (!endpoint.response) return reply.status(204).send();
+      void reply.status(endpoint.status ?? 200);
+      if (answer instanceof JsonText) return reply.type('application/json').send(answer.text);
+      return answer;
+    },
+  });
+}
+
+/** The answer as the client will read it, against the endpoint's response schema. */
+function checkAnswer(endpoint: HubEndpoint, answer: unknown): void {
+  const route = `${endpoint.method} ${endpoint.path}`;
+  if (!endpoint.response) {
+    if (answer !== undefined) throw new StudioError('internal', { route, issue: 'answered a body where the table says 204' });
+    return;
+  }
+  const json: unknown = answer instanceof JsonText ? JSON.parse(answer.text) : JSON.parse(JSON.stringify(answer) ?? 'null');
+  const result = endpoint.response.safeParse(json);
+  if (!result.success) throw new StudioError('internal', { route, issue: z.prettifyError(result.error) });
+}
