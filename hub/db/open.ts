@@ -49,3 +49,8 @@ async function ensureEpoch(db: HubDb): Promise<string> {
   const row = await db.selectFrom('hub_meta').select('value').where('key', '=', 'epoch').executeTakeFirstOrThrow();
   return row.value;
 }
+
+/** Throws unless the database answers a read (the health check). */
+export async function pingDatabase(db: HubDb): Promise<void> {
+  await db.selectFrom('hub_meta').select('key').limit(1).execute();
+}

@@ -11,7 +11,8 @@ export const BENCH_PUT_PATH = '/bench/put';
 /**
  * Benchmark only, off unless the hub is started with `--bench-put`: a plain streamed HTTP PUT to a
  * file in the data folder, the baseline the studio's tus uploads are measured against in the same
- * hub process. Signed-in accounts only, like every other write.
+ * hub process. Signed-in accounts only, like every other write. Not in the endpoint table (it streams
+ * a raw body and is no part of the protocol), so it is registered directly, not through route().
  */
 export function benchPutRoute(app: FastifyInstance, ctx: HubContext, dataDir: string): void {
   void app.register(async (scope) => {

@@ -1,36 +1,31 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { StudioError } from '../../common/errors';
-import { blobQuerySchema, hubEndpoints } from '../../common/hub-api';
+import { hubEndpoints } from '../../common/hub-api';
 import { can } from '../../common/permissions';
-import { sha256Schema } from '../../common/sync/fields';
 import type { HubContext } from '../context';
 import { BlobTypes, OCTET_STREAM } from '../media/media-type';
+import { blobCopies } from '../media/queries';
 import { parseRange } from '../media/range';
 
-const paramsSchema = z.object({ sha256: sha256Schema });
+const e = hubEndpoints.blob;
 
 /**
  * Verified blobs, for members of a community the blob was uploaded to. Content addressing makes a
  * blob immutable, so its sha256 is its ETag and devices may cache it for good; Range requests let an
  * interrupted download resume. A blob is served as the type its bytes show, never the one its
  * uploader declared, and never as something a browser would run.
+ *
+ * These routes stay outside hub/http/route.ts: they answer bytes (with Range and HEAD), not the JSON
+ * a response schema describes. They take their path, params and query schemas from the same table.
  */
 export function blobRoutes(app: FastifyInstance, ctx: HubContext): void {
-  const { db } = ctx;
   const types = new BlobTypes(ctx.blobs);
 
   async function accessibleBlob(request: FastifyRequest) {
     const user = await ctx.authenticate(request.headers.authorization);
-    const { sha256 } = paramsSchema.parse(request.params);
-    const { community } = blobQuerySchema.parse(request.query);
-    let query = db
-      .selectFrom('blobs')
-      .leftJoin('members', (join) => join.onRef('members.community_id', '=', 'blobs.community_id').on('members.user_id', '=', user.userId))
-      .select(['blobs.sha256', 'blobs.size', 'members.role'])
-      .where('blobs.sha256', '=', sha256);
-    if (community) query = query.where('blobs.community_id', '=', community);
-    const rows = await query.execute();
+    const { sha256 } = e.params.parse(request.params);
+    const { community } = e.query.parse(request.query);
+    const rows = await blobCopies(ctx.db, sha256, user.userId, community);
     if (rows.length === 0) throw new StudioError('not_found', { sha256 });
     const allowed = rows.find((row) => row.role !== null && can(row.role, 'media.download'));
     if (!allowed) throw new StudioError('forbidden', { reason: 'not_member' });
@@ -53,7 +48,7 @@ export function blobRoutes(app: FastifyInstance, ctx: HubContext): void {
 
   app.route({
     method: 'HEAD',
-    url: hubEndpoints.blob.path,
+    url: e.path,
     handler: async (request, reply) => {
       const blob = await accessibleBlob(request);
       await commonHeaders(reply, blob);
@@ -61,7 +56,7 @@ export function blobRoutes(app: FastifyInstance, ctx: HubContext): void {
     },
   });
 
-  app.get(hubEndpoints.blob.path, { exposeHeadRoute: false }, async (request, reply) => {
+  app.get(e.path, { exposeHeadRoute: false }, async (request, reply) => {
     const blob = await accessibleBlob(request);
     await commonHeaders(reply, blob);
     const ifRange = request.headers['if-range'];

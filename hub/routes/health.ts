@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { HUB_PROTOCOL_VERSION, hubEndpoints } from '../../common/hub-api';
 import type { HubContext } from '../context';
+import { pingDatabase } from '../db/open';
+import { route } from '../http/route';
 import { hubVersion } from '../version';
 
 export function healthRoutes(app: FastifyInstance, ctx: HubContext): void {
-  app.get(hubEndpoints.health.path, async () => {
+  route(app, ctx, hubEndpoints.health, async () => {
     // A health check that cannot reach the database is not healthy.
-    await ctx.db.selectFrom('hub_meta').select('key').limit(1).execute();
+    await pingDatabase(ctx.db);
     return { ok: true as const, version: hubVersion, protocol: HUB_PROTOCOL_VERSION, hubTime: ctx.now() };
   });
 }

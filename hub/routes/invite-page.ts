@@ -8,6 +8,7 @@ import { inviteLanguages } from '../pages/invite-texts';
 /**
  * An invite link (`<public URL>/join/<code>`, common/hub-api.ts) opened in a browser: a page in the
  * visitor's language, not a JSON 404. It looks nothing up, so it says no more than the link does.
+ * An HTML page, not a JSON endpoint of the table, so it is registered directly, not through route().
  */
 export function invitePageRoutes(app: FastifyInstance, ctx: HubContext): void {
   app.get('/join/:code', async (request, reply) => {

@@ -5,6 +5,7 @@ import { TUS_PATH, uploadMetadataSchema } from '../../common/hub-api';
 import { requireCan, requireMember } from '../communities/membership';
 import type { HubContext } from '../context';
 import { statusFor } from '../http/errors';
+import { recordBlob } from '../media/queries';
 import { sendWebResponse, toWebRequest } from '../http/web-request';
 
 const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
@@ -40,6 +41,9 @@ function codeForTusStatus(status: number): ErrorCode {
  * size limit applies before any byte arrives) and `Upload-Metadata` with sha256, communityId,
  * filename and type; only its uploader can resume or cancel it. When the last byte lands, the hub
  * hashes the file and only a match becomes a blob, visible to the community.
+ *
+ * tus speaks its own protocol (headers, PATCH chunks, plain statuses) that the endpoint table does
+ * not describe, so these routes are registered here directly rather than through hub/http/route.ts.
  */
 export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
   const { db, blobs } = ctx;
@@ -114,18 +118,14 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
       if ((await blobs.commit(upload.id, size, metadata.sha256)) === 'mismatch') {
         throw new StudioError('hash_mismatch', { expected: metadata.sha256 });
       }
-      await db
-        .insertInto('blobs')
-        .values({
-          sha256: metadata.sha256,
-          community_id: metadata.communityId,
-          size,
-          content_type: metadata.type,
-          uploader_id: uploaderId,
-          verified_at: ctx.now(),
-        })
-        .onConflict((oc) => oc.columns(['sha256', 'community_id']).doNothing())
-        .execute();
+      await recordBlob(db, {
+        sha256: metadata.sha256,
+        community_id: metadata.communityId,
+        size,
+        content_type: metadata.type,
+        uploader_id: uploaderId,
+        verified_at: ctx.now(),
+      });
     });
     return { status_code: 204 };
   }
