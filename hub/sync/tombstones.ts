@@ -1,0 +1,96 @@
+import { v7 as uuidv7 } from 'uuid';
+import { childEntitiesOf, entityDefinition } from '../../common/sync/entities';
+import type { Op } from '../../common/sync/ops';
+import type { HubDb } from '../db/open';
+import type { PendingWrites } from './pending-writes';
+import { recordKey, type CachedRecord } from './record-cache';
+import { allBlobFields, opRow, saveRecord } from './rows';
+
+/** What removing a record needs of the batch it happens in. */
+export interface TombstoneBatch {
+  db: HubDb;
+  pending: PendingWrites;
+  now: number;
+  /** The next op-log seq, counted for the op's community. */
+  nextSeq(op: Op): number;
+  /** A child record, loaded when the batch has not seen it yet. */
+  child(key: string, id: string): Promise<CachedRecord>;
+  /** `community|sha256` of blobs that a deleted record referenced. */
+  releaseCandidates: Set<string>;
+}
+
+/**
+ * Tombstones a record and removes what it held from the hub: its field values, its earlier ops (so
+ * nobody can pull them any more), its children (each with its own tombstone op) and its claim on
+ * media blobs. Devices drop their copies when they pull the tombstones. Returns the tombstone's seq.
+ */
+export async function tombstone(
+  batch: TombstoneBatch,
+  op: Op,
+  key: string,
+  record: CachedRecord,
+  pushedBy: string | null,
+): Promise<number> {
+  const { db, pending } = batch;
+  const seq = batch.nextSeq(op);
+  for (const field of entityDefinition(op.entity).blobFields) {
+    const value = record.fields.get(field)?.value;
+    if (typeof value === 'string') batch.releaseCandidates.add(`${op.communityId}|${value}`);
+  }
+  await pending.flush(db);
+  await db
+    .deleteFrom('ops')
+    .where('community_id', '=', op.communityId)
+    .where('entity', '=', op.entity)
+    .where('record_id', '=', op.id)
+    .where('seq', '<', seq)
+    .execute();
+  await db
+    .deleteFrom('record_refs')
+    .where('record_id', '=', op.id)
+    .where('community_id', '=', op.communityId)
+    .where('entity', '=', op.entity)
+    .execute();
+  record.fields.clear();
+  if (record.head) Object.assign(record.head, { deletedHlc: op.hlc, expiresAt: null });
+  pending.addOp(opRow({ ...op, fields: {} }, seq, pushedBy, batch.now));
+  saveRecord(pending, op, key, record);
+
+  for (const child of childEntitiesOf(op.entity)) {
+    const rows = await db
+      .selectFrom('records')
+      .select('record_id')
+      .where('community_id', '=', op.communityId)
+      .where('entity', '=', child)
+      .where('parent_id', '=', op.id)
+      .where('deleted_hlc', 'is', null)
+      .execute();
+    for (const { record_id } of rows) {
+      const childKey = recordKey(op.communityId, child, record_id);
+      const childOp: Op = { ...op, opId: uuidv7(), entity: child, id: record_id };
+      await tombstone(batch, childOp, childKey, await batch.child(childKey, record_id), null);
+    }
+  }
+  return seq;
+}
+
+/** Drops a community's claim on blobs no live record there references; returns blobs nobody claims. */
+export async function releaseBlobs(db: HubDb, candidates: ReadonlySet<string>): Promise<string[]> {
+  const released: string[] = [];
+  for (const candidate of candidates) {
+    const [communityId, sha] = candidate.split('|') as [string, string];
+    const stillUsed = await db
+      .selectFrom('record_refs')
+      .select('record_id')
+      .where('community_id', '=', communityId)
+      .where('field', 'in', allBlobFields)
+      .where('value', '=', JSON.stringify(sha))
+      .limit(1)
+      .executeTakeFirst();
+    if (stillUsed) continue;
+    await db.deleteFrom('blobs').where('sha256', '=', sha).where('community_id', '=', communityId).execute();
+    const elsewhere = await db.selectFrom('blobs').select('community_id').where('sha256', '=', sha).limit(1).executeTakeFirst();
+    if (!elsewhere) released.push(sha);
+  }
+  return released;
+}
