@@ -24,7 +24,7 @@ describe('main process lifecycle', () => {
     expect(e.BrowserWindow.instances).toHaveLength(0);
 
     e.app.becomeReady();
-    await vi.waitFor(() => expect(e.BrowserWindow.instances).toHaveLength(1));
+    await vi.waitFor(() => expect(e.BrowserWindow.instances).toHaveLength(1), { timeout: 10_000 });
     const win = e.BrowserWindow.instances[0]!;
     expect(win.loadURL).toHaveBeenCalledWith('app://studio/index.html');
     expect(fs.existsSync(path.join(appData, 'Practice Circle', 'library'))).toBe(true);
@@ -55,6 +55,6 @@ describe('main process lifecycle', () => {
     e.app.quit();
     expect(e.app.quitted).toBe(false);
     expect(e.ipcMain.handlers.size).toBe(0);
-    await vi.waitFor(() => expect(e.app.quitted).toBe(true));
+    await vi.waitFor(() => expect(e.app.quitted).toBe(true), { timeout: 10_000 });
   });
 });
