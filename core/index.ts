@@ -129,7 +129,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         )
       : null,
     ffmpegError: toolsError ? toErrorPayload(toolsError).code : null,
-    sync: sync.api(),
+    sync,
     screenSources: options.screenSources,
     signInStorage,
     presetHubUrl: await presetHubUrl(options.env ?? process.env, [options.dataDir, ...(options.deploymentFolders ?? [])], logger),
