@@ -1,7 +1,6 @@
 import type { CoreContext } from '../app/context';
 import { ok, type CallsOf } from '../app/calls';
 import { sweepCovers } from './cover';
-import { onCollectionsPulled } from './sync-in';
 import {
   addItem,
   createCollection,
@@ -17,7 +16,7 @@ import {
 
 /** The `collections.*` calls; pulled collections are announced. */
 export function collectionsCalls(ctx: CoreContext): CallsOf<'collections'> {
-  onCollectionsPulled(ctx.db, (ids) => ctx.bus.emit('collections.changed', { ids }));
+  ctx.events.on('collections.pulled', ({ ids }) => ctx.bus.emit('collections.changed', { ids }));
   return {
     'collections.list': async () => {
       const list = listCollections(ctx);

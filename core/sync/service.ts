@@ -4,7 +4,6 @@ import type { SecretStore } from '../secrets/secret-store';
 import { TransferQueue } from '../transfers/queue';
 import { SyncEngine } from './engine';
 import { forgetAllCommunities } from './forget';
-import { onOutboxWrite } from './outbox';
 import { HubSession } from './session';
 
 export interface SyncOptions {
@@ -38,7 +37,7 @@ export class SyncService {
     const o = { ...DEFAULTS, ...options };
     this.ctx = ctx;
     this.session = new HubSession(ctx.db, secrets, () => this.forgetPreviousAccount());
-    this.engine = new SyncEngine({ ctx, session: this.session, debounceMs: o.debounceMs, pollMs: o.pollMs });
+    // The queue and the engine tell each other things; the queue's callbacks reach the engine only once both exist.
     this.transfers = new TransferQueue({
       ctx,
       session: this.session,
@@ -48,7 +47,7 @@ export class SyncService {
       onLessonUploaded: () => this.engine.request(0),
       onChange: () => this.engine.emitState(),
     });
-    this.engine.transfers = this.transfers;
+    this.engine = new SyncEngine({ ctx, session: this.session, transfers: this.transfers, debounceMs: o.debounceMs, pollMs: o.pollMs });
   }
 
   static async create(ctx: Omit<CoreContext, 'jobs'>, secrets: SecretStore, options: SyncOptions = {}): Promise<SyncService> {
@@ -58,7 +57,7 @@ export class SyncService {
   }
 
   start(): void {
-    onOutboxWrite(this.ctx.db, () => this.engine.changed());
+    this.ctx.events.on('outbox.written', () => this.engine.changed());
     this.transfers.start();
     this.engine.start();
   }
