@@ -4,7 +4,7 @@ import type { StudioApi } from '../common/contract';
 import { toErrorPayload } from '../common/errors';
 import { createApi } from './api';
 import type { CoreContext } from './app/context';
-import { EventBus } from './app/events';
+import { CoreEvents, EventBus } from './app/events';
 import { collectionCoverFile } from './collections/cover';
 import { silentLogger, type Logger } from './app/logger';
 import { dataPaths } from './app/paths';
@@ -23,6 +23,10 @@ import { presetHubUrl } from './app/deployment';
 import { watchReviews } from './review/watch';
 import { keptOnlyIfChosen, memorySecretStore, type SecretStore } from './secrets/secret-store';
 import { SyncService, type SyncOptions } from './sync/service';
+// Pulled collections and review records are shown by their own domains, which register their
+// projections with core/sync/apply.ts when loaded.
+import './collections/sync-in';
+import './review/projections';
 
 export interface CoreOptions {
   dataDir: string;
@@ -85,32 +89,36 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const db = openDb(paths.db, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const bus = new EventBus();
-  const base = { db, paths, bus, logger, now, requireTools };
-  // The queue and the context refer to each other: handlers enqueue follow-up jobs, settled jobs update lessons.
-  const ctx = base as CoreContext;
-  const jobs = new JobQueue({
-    db,
-    bus,
-    logger,
-    now,
-    ...(options.jobConcurrency ? { concurrency: options.jobConcurrency } : {}),
-    handlers: {
-      ...mediaJobHandlers({
-        ...base,
-        enqueue: (kind, lessonId) => void jobs.enqueue(kind, lessonId),
-        proxyPreset: () => readSettings(db).proxyPreset,
+  const events = new CoreEvents();
+  const base = { db, paths, bus, events, logger, now, requireTools };
+  // The queue and the context hold each other: handlers enqueue follow-up jobs and need the context,
+  // settled jobs update lessons through it. The queue makes its handlers when it first runs a job.
+  const ctx: CoreContext = {
+    ...base,
+    jobs: new JobQueue({
+      db,
+      bus,
+      logger,
+      now,
+      ...(options.jobConcurrency ? { concurrency: options.jobConcurrency } : {}),
+      handlers: () => ({
+        ...mediaJobHandlers({
+          ...base,
+          enqueue: (kind, lessonId) => void ctx.jobs.enqueue(kind, lessonId),
+          proxyPreset: () => readSettings(db).proxyPreset,
+        }),
+        ...packageJobHandlers(ctx, options.version),
       }),
-      ...packageJobHandlers(ctx, options.version),
-    },
-    onSettled: (job) => {
-      if (!job.lessonId) return;
-      refreshLessonStatus(ctx, job.lessonId);
-      // A finished job has added a file (poster, sprite, proxy...) that the lesson on screen should show.
-      if (job.status === 'done') bus.emit('library.changed', { lessonIds: [job.lessonId] });
-    },
-    waitsFor: extraWaitsForRequired,
-  });
-  ctx.jobs = jobs;
+      onSettled: (job) => {
+        if (!job.lessonId) return;
+        refreshLessonStatus(ctx, job.lessonId);
+        // A finished job has added a file (poster, sprite, proxy...) that the lesson on screen should show.
+        if (job.status === 'done') bus.emit('library.changed', { lessonIds: [job.lessonId] });
+      },
+      waitsFor: extraWaitsForRequired,
+    }),
+  };
+  const { jobs } = ctx;
 
   const signInStorage = options.secrets ? (options.secretsProtection ?? 'file') : 'memory';
   const unprotected =
@@ -129,7 +137,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         )
       : null,
     ffmpegError: toolsError ? toErrorPayload(toolsError).code : null,
-    sync: sync.api(),
+    sync,
     screenSources: options.screenSources,
     signInStorage,
     presetHubUrl: await presetHubUrl(options.env ?? process.env, [options.dataDir, ...(options.deploymentFolders ?? [])], logger),

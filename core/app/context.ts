@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import type { JobQueue } from '../jobs/queue';
 import type { MediaTools } from '../media/tools';
-import type { EventBus } from './events';
+import type { CoreEvents, EventBus } from './events';
 import type { Logger } from './logger';
 import type { DataPaths } from './paths';
 
@@ -9,7 +9,10 @@ import type { DataPaths } from './paths';
 export interface CoreContext {
   db: Db;
   paths: DataPaths;
+  /** Events for the UI (the contract's). */
   bus: EventBus;
+  /** Events between the core's domains (core/app/events.ts). */
+  events: CoreEvents;
   logger: Logger;
   now: () => number;
   jobs: JobQueue;

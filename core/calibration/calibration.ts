@@ -100,8 +100,7 @@ export function markExemplar(ctx: CoreContext, { lessonId, rubricId, reference }
   const id = newId();
   db.transaction(() =>
     writeRecord(
-      db,
-      ctx.now,
+      ctx,
       { entity: 'calibration', id, communityId: share.communityId, lessonId },
       {
         lessonId,
@@ -128,8 +127,7 @@ export function scoreExemplar(ctx: CoreContext, { id, scores }: CallArgs<'calibr
   requireRubricFit(db, calibration.fields.rubricId, calibration.communityId, scores);
   db.transaction(() =>
     writeRecord(
-      db,
-      ctx.now,
+      ctx,
       { entity: 'calibrationScore', id: newId(), communityId: calibration.communityId, lessonId: calibration.fields.lessonId },
       {
         calibrationId: id,

@@ -90,7 +90,7 @@ export function updateCollection(ctx: CoreContext, { id, cover, ...patch }: Call
   };
   ctx.db.transaction(() => {
     saveCollectionRow(ctx.db, next);
-    syncCollectionChange(ctx.db, ctx.now, id);
+    syncCollectionChange(ctx, id);
   })();
   return changed(ctx, id);
 }
@@ -100,7 +100,7 @@ export async function deleteCollection(ctx: CoreContext, id: string): Promise<vo
   // Anyone may drop an archive from their own device; a published collection is taken down by a lead.
   if (c.origin !== 'archive') requireEditable(ctx, id);
   ctx.db.transaction(() => {
-    syncCollectionRemoval(ctx.db, ctx.now, id);
+    syncCollectionRemoval(ctx, id);
     deleteCollectionRow(ctx.db, id);
   })();
   await removeCovers(ctx, id);
@@ -118,7 +118,7 @@ export function addItem(ctx: CoreContext, args: CallArgs<'collections.addItem'>)
   ctx.db.transaction(() => {
     saveItemRow(ctx.db, { id, ...args, position: positionAtEnd(itemRows(ctx.db, c.id)), createdAt: now, updatedAt: now });
     touchCollection(ctx.db, c.id, now);
-    syncItemChange(ctx.db, ctx.now, c.id, id);
+    syncItemChange(ctx, c.id, id);
   })();
   return changed(ctx, c.id);
 }
@@ -131,7 +131,7 @@ export function updateItem(ctx: CoreContext, { id, ...patch }: CallArgs<'collect
   ctx.db.transaction(() => {
     saveItemRow(ctx.db, { ...item, ...fields, updatedAt: ctx.now() });
     touchCollection(ctx.db, item.collectionId, ctx.now());
-    syncItemChange(ctx.db, ctx.now, item.collectionId, id);
+    syncItemChange(ctx, item.collectionId, id);
   })();
   return changed(ctx, item.collectionId);
 }
@@ -148,7 +148,7 @@ export function moveItem(ctx: CoreContext, { id, index }: CallArgs<'collections.
     for (const [movedId, position] of positionsForMove(items, id, index)) {
       const moved = items.find((i) => i.id === movedId)!;
       saveItemRow(ctx.db, { ...moved, position, updatedAt: now });
-      syncItemChange(ctx.db, ctx.now, item.collectionId, movedId);
+      syncItemChange(ctx, item.collectionId, movedId);
     }
     touchCollection(ctx.db, item.collectionId, now);
   })();
@@ -162,7 +162,7 @@ export function removeItem(ctx: CoreContext, id: string): Collection {
   ctx.db.transaction(() => {
     deleteItemRow(ctx.db, id);
     touchCollection(ctx.db, item.collectionId, ctx.now());
-    syncItemChange(ctx.db, ctx.now, item.collectionId, id);
+    syncItemChange(ctx, item.collectionId, id);
   })();
   return changed(ctx, item.collectionId);
 }
@@ -183,7 +183,7 @@ export function publishCollection(ctx: CoreContext, { id, communityId }: CallArg
   const now = ctx.now();
   ctx.db.transaction(() => {
     saveCollectionRow(ctx.db, { ...c, communityId, ownerId: c.ownerId ?? me, publishedAt: now, updatedAt: now });
-    syncWholeCollection(ctx.db, ctx.now, id);
+    syncWholeCollection(ctx, id);
   })();
   return changed(ctx, id);
 }

@@ -1,6 +1,6 @@
 import type { CollectionDescription } from '../../common/schemas/collection';
 import type { Db } from '../db/open';
-import { registerProjection } from '../sync/apply';
+import { registerProjection, type Applying } from '../sync/apply';
 import type { SyncRecord } from '../sync/records';
 import { deleteCollectionRow, deleteItemRow, getCollectionRow, getItemRow, saveCollectionRow, saveItemRow } from './queries';
 
@@ -8,19 +8,12 @@ import { deleteCollectionRow, deleteItemRow, getCollectionRow, getItemRow, saveC
  * Collections and items pulled from the hub become rows of this device's tables. The merged record
  * (every field, last writer wins) is written whole, so the rows always equal what the hub holds. A
  * collection this device knew as an archive from a package becomes the community's copy: same ids,
- * no duplicate.
+ * no duplicate. Each change is announced as `collections.pulled` once the pull's transaction has
+ * committed (core/collections/calls.ts tells the UI).
  */
 
-const listeners = new WeakMap<Db, (ids: string[]) => void>();
-
-/** Told which collections a pull changed, once its transaction has committed. */
-export function onCollectionsPulled(db: Db, listener: (ids: string[]) => void): void {
-  listeners.set(db, listener);
-}
-
-function touched(db: Db, collectionId: string): void {
-  const listener = listeners.get(db);
-  if (listener) queueMicrotask(() => listener([collectionId]));
+function touched(at: Applying, collectionId: string): void {
+  at.events.emitSoon('collections.pulled', { ids: [collectionId] });
 }
 
 type Fields = Record<string, unknown>;
@@ -77,24 +70,24 @@ function projectItemFields(db: Db, id: string, f: Fields, nowMs: number): string
 }
 
 registerProjection('collection', {
-  upsert(db, record, _changed, nowMs) {
-    projectCollection(db, record, nowMs);
-    touched(db, record.id);
+  upsert(at, record) {
+    projectCollection(at.db, record, at.nowMs);
+    touched(at, record.id);
   },
-  remove(db, record) {
-    deleteCollectionRow(db, record.id);
-    touched(db, record.id);
+  remove(at, record) {
+    deleteCollectionRow(at.db, record.id);
+    touched(at, record.id);
   },
 });
 
 registerProjection('collectionItem', {
-  upsert(db, record, _changed, nowMs) {
-    const collectionId = projectItemFields(db, record.id, record.fields as Fields, nowMs);
-    if (collectionId) touched(db, collectionId);
+  upsert(at, record) {
+    const collectionId = projectItemFields(at.db, record.id, record.fields as Fields, at.nowMs);
+    if (collectionId) touched(at, collectionId);
   },
-  remove(db, record) {
-    const item = getItemRow(db, record.id);
-    deleteItemRow(db, record.id);
-    if (item) touched(db, item.collectionId);
+  remove(at, record) {
+    const item = getItemRow(at.db, record.id);
+    deleteItemRow(at.db, record.id);
+    if (item) touched(at, item.collectionId);
   },
 });

@@ -2,7 +2,7 @@ import type { EntityName } from '../../common/sync/entities';
 import type { Op } from '../../common/sync/ops';
 import type { Db } from '../db/open';
 import { myUserId } from '../sync/account';
-import { emitChange } from '../sync/local-changes';
+import { emitChange, type ChangeWriter } from '../sync/local-changes';
 import { getRecord, isLive, saveRecord } from '../sync/records';
 import { getCollectionRow, getItemRow, itemRows, type CollectionRow, type ItemRow } from './queries';
 
@@ -42,19 +42,13 @@ type Entity = Extract<EntityName, 'collection' | 'collectionItem'>;
 
 /** Through the sync engine's own change writer; the collection id groups the ops in the outbox. */
 function emit(
-  db: Db,
-  now: () => number,
+  w: ChangeWriter,
   entity: Entity,
   id: string,
   t: { communityId: string; collectionId: string; ownerId: string; authorId: string },
   desired: Op['fields'] | null,
 ): void {
-  emitChange(
-    db,
-    now,
-    { entity, id, communityId: t.communityId, lessonId: t.collectionId, ownerId: t.ownerId, authorId: t.authorId },
-    desired,
-  );
+  emitChange(w, { entity, id, communityId: t.communityId, lessonId: t.collectionId, ownerId: t.ownerId, authorId: t.authorId }, desired);
 }
 
 /** Who stamps the op: the signed-in person. Unpublished collections and signed-out devices send nothing. */
@@ -65,38 +59,42 @@ function publishedTarget(db: Db, collectionId: string): { collection: Collection
   return { collection, communityId: collection.communityId, me };
 }
 
-export function syncCollectionChange(db: Db, now: () => number, collectionId: string): void {
+export function syncCollectionChange(w: ChangeWriter, collectionId: string): void {
+  const { db } = w;
   const target = publishedTarget(db, collectionId);
   if (!target) return;
   const { collection, communityId, me } = target;
   const ownerId = collection.ownerId ?? me;
-  emit(db, now, 'collection', collectionId, { communityId, collectionId, ownerId, authorId: me }, collectionFields(collection, ownerId));
+  emit(w, 'collection', collectionId, { communityId, collectionId, ownerId, authorId: me }, collectionFields(collection, ownerId));
 }
 
-export function syncItemChange(db: Db, now: () => number, collectionId: string, itemId: string): void {
+export function syncItemChange(w: ChangeWriter, collectionId: string, itemId: string): void {
+  const { db } = w;
   const target = publishedTarget(db, collectionId);
   if (!target) return;
   const item = getItemRow(db, itemId);
   const { communityId, me } = target;
-  emit(db, now, 'collectionItem', itemId, { communityId, collectionId, ownerId: me, authorId: me }, item ? itemFields(item) : null);
+  emit(w, 'collectionItem', itemId, { communityId, collectionId, ownerId: me, authorId: me }, item ? itemFields(item) : null);
 }
 
 /** Publishing sends the collection and then every item, in order, so members receive it whole. */
-export function syncWholeCollection(db: Db, now: () => number, collectionId: string): void {
-  syncCollectionChange(db, now, collectionId);
-  for (const item of itemRows(db, collectionId)) syncItemChange(db, now, collectionId, item.id);
+export function syncWholeCollection(w: ChangeWriter, collectionId: string): void {
+  const { db } = w;
+  syncCollectionChange(w, collectionId);
+  for (const item of itemRows(db, collectionId)) syncItemChange(w, collectionId, item.id);
 }
 
 /**
  * Taking a collection down: one delete (the hub removes its items with it); the items' records are
  * marked gone here without ops of their own.
  */
-export function syncCollectionRemoval(db: Db, now: () => number, collectionId: string): void {
+export function syncCollectionRemoval(w: ChangeWriter, collectionId: string): void {
+  const { db } = w;
   const target = publishedTarget(db, collectionId);
   if (!target) return;
   const { communityId, me } = target;
   const record = getRecord(db, 'collection', collectionId);
-  emit(db, now, 'collection', collectionId, { communityId, collectionId, ownerId: record?.ownerId ?? me, authorId: me }, null);
+  emit(w, 'collection', collectionId, { communityId, collectionId, ownerId: record?.ownerId ?? me, authorId: me }, null);
   const gone = getRecord(db, 'collection', collectionId)?.deletedHlc;
   if (!gone) return;
   for (const item of itemRows(db, collectionId)) {

@@ -19,6 +19,11 @@ export interface StoredJob extends Job {
   params: Record<string, unknown>;
 }
 
+/** A job as the contract shows it: its params are the core's own business. */
+export function publicJob({ params: _params, ...job }: StoredJob): Job {
+  return job;
+}
+
 function fromRow(r: JobRow): StoredJob {
   return {
     id: r.id,

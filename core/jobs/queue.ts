@@ -36,7 +36,8 @@ export interface JobQueueOptions {
   db: Db;
   bus: EventBus;
   logger: Logger;
-  handlers: Record<JobKind, JobHandler>;
+  /** Made on the first job run: handlers need the core's context, which holds this queue. */
+  handlers: () => Record<JobKind, JobHandler>;
   /** Called after a job reaches done, failed or cancelled (lesson status follows its jobs). */
   onSettled?: (job: StoredJob) => void;
   /** A job that must wait while these other queued or running jobs exist (for example, extras wait for playability). */
@@ -51,6 +52,7 @@ export class JobQueue {
   private readonly now: () => number;
   private idleWaiters: Array<() => void> = [];
   private stopped = true;
+  private handlers: Record<JobKind, JobHandler> | undefined;
 
   constructor(private readonly o: JobQueueOptions) {
     this.concurrency = o.concurrency ?? Math.max(2, Math.floor(os.availableParallelism() / 2));
@@ -168,7 +170,8 @@ export class JobQueue {
       if (current) this.emit(current);
     };
     try {
-      await this.o.handlers[job.kind]({ job, signal: controller.signal, progress });
+      this.handlers ??= this.o.handlers();
+      await this.handlers[job.kind]({ job, signal: controller.signal, progress });
       this.running.delete(job.id);
       this.settle(job, { status: 'done', progress: 1 });
     } catch (err) {

@@ -30,7 +30,7 @@ export function patchLesson(ctx: CoreContext, id: string, patch: LessonPatch): L
   assertLessonEditable(ctx.db, id);
   ctx.db.transaction(() => {
     updateLesson(ctx.db, id, patch, ctx.now());
-    syncLessonChange(ctx.db, ctx.now, id);
+    syncLessonChange(ctx, id);
   })();
   ctx.bus.emit('library.changed', { lessonIds: [id] });
   return getLesson(ctx, id);
@@ -40,7 +40,7 @@ export async function removeLesson(ctx: CoreContext, id: string): Promise<void> 
   for (const job of ctx.jobs.list(id)) if (job.status === 'queued' || job.status === 'running') ctx.jobs.cancel(job.id);
   assertLessonDeletable(ctx.db, id);
   const deleted = ctx.db.transaction(() => {
-    syncLessonRemoval(ctx.db, ctx.now, id);
+    syncLessonRemoval(ctx, id);
     return deleteLesson(ctx.db, id);
   })();
   if (!deleted) throw new StudioError('not_found', { entity: 'lesson', id });

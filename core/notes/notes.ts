@@ -56,7 +56,7 @@ export function addNote(ctx: CoreContext, args: CallArgs<'notes.add'>): Note {
   };
   ctx.db.transaction(() => {
     insertNote(ctx.db, note);
-    syncNoteChange(ctx.db, ctx.now, note.id);
+    syncNoteChange(ctx, note.id);
   })();
   ctx.bus.emit('library.changed', { lessonIds: [note.lessonId] });
   return note;
@@ -81,7 +81,7 @@ export function editNote(ctx: CoreContext, args: CallArgs<'notes.update'>): Note
     if (!current.parentId && next.private !== current.private) {
       ctx.db.prepare('UPDATE notes SET private = ? WHERE parent_id = ? AND author_id IS NULL').run(next.private ? 1 : 0, next.id);
     }
-    syncNoteThread(ctx.db, ctx.now, next.id);
+    syncNoteThread(ctx, next.id);
   })();
   return next;
 }
@@ -92,7 +92,7 @@ export function removeNote(ctx: CoreContext, id: string): void {
   assertNoteDeletable(ctx.db, note);
   ctx.db.transaction(() => {
     softDeleteNote(ctx.db, id, ctx.now());
-    syncNoteThread(ctx.db, ctx.now, id);
+    syncNoteThread(ctx, id);
   })();
   ctx.bus.emit('library.changed', { lessonIds: [note.lessonId] });
 }
@@ -102,7 +102,7 @@ export function restoreDeletedNote(ctx: CoreContext, id: string): Note {
   if (!deleted) throw new StudioError('not_found', { entity: 'note', id });
   ctx.db.transaction(() => {
     restoreNote(ctx.db, id, deleted.deletedAt);
-    syncNoteThread(ctx.db, ctx.now, id);
+    syncNoteThread(ctx, id);
   })();
   ctx.bus.emit('library.changed', { lessonIds: [deleted.lessonId] });
   return requireNote(ctx, id);

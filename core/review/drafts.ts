@@ -65,8 +65,7 @@ export function claimRequest(ctx: CoreContext, requestId: string): Draft {
   db.transaction(() => {
     if (!mine) {
       writeRecord(
-        db,
-        ctx.now,
+        ctx,
         { entity: 'review', id, communityId: request.communityId, lessonId: request.lessonId },
         {
           requestId,
@@ -188,11 +187,10 @@ export function submitDraft(ctx: CoreContext, id: string): Review {
   db.transaction(() => {
     for (const noteId of draft.noteIds) {
       db.prepare('UPDATE notes SET private = 0 WHERE id = ?').run(noteId);
-      syncNoteChange(db, ctx.now, noteId);
+      syncNoteChange(ctx, noteId);
     }
     writeRecord(
-      db,
-      ctx.now,
+      ctx,
       { entity: 'review', id, communityId: draft.communityId, lessonId: draft.lessonId },
       {
         requestId: draft.requestId,
@@ -261,12 +259,7 @@ export function discardDraft(ctx: CoreContext, id: string): void {
   const claim = liveRecord(db, 'review', id);
   db.transaction(() => {
     if (claim && claim.fields.status === 'claimed') {
-      writeRecord(
-        db,
-        ctx.now,
-        { entity: 'review', id, communityId: claim.communityId, lessonId: draft.lessonId, ownerId: claim.ownerId },
-        null,
-      );
+      writeRecord(ctx, { entity: 'review', id, communityId: claim.communityId, lessonId: draft.lessonId, ownerId: claim.ownerId }, null);
     }
     deleteDraft(db, id);
   })();

@@ -1,20 +1,14 @@
 import type { EntityName } from '../../common/sync/entities';
 import type { Db } from '../db/open';
-import { registerProjection, type ApplyEffects } from '../sync/apply';
+import { registerProjection, type Applying } from '../sync/apply';
 import type { SyncRecord } from '../sync/records';
 import { liveRecord, type ReviewEntity } from './records';
 
 /**
  * Review records need no tables of their own (they are read from `sync_records`), but screens must
  * hear when pulled ones arrive: each change names its lesson, so the sync engine's `library.changed`
- * notice carries it, and tells this device's review watcher (core/review/watch.ts).
+ * notice carries it, and `review.pulled` tells this device's review watcher (core/review/watch.ts).
  */
-
-const listeners = new WeakMap<Db, () => void>();
-
-export function onReviewRecordsPulled(db: Db, listener: () => void): void {
-  listeners.set(db, listener);
-}
 
 function lessonOf(db: Db, record: SyncRecord): string | null {
   const f = record.fields as Record<string, unknown>;
@@ -26,20 +20,19 @@ function lessonOf(db: Db, record: SyncRecord): string | null {
   return null;
 }
 
-function touched(db: Db, record: SyncRecord, effects: ApplyEffects): void {
-  const lessonId = lessonOf(db, record);
-  if (lessonId) effects.lessonIds.add(lessonId);
-  const listener = listeners.get(db);
-  // Runs once the pull's transaction has committed.
-  if (listener) queueMicrotask(listener);
+function touched(at: Applying, record: SyncRecord): void {
+  const lessonId = lessonOf(at.db, record);
+  if (lessonId) at.effects.lessonIds.add(lessonId);
+  // Heard once the pull's transaction has committed.
+  at.events.emitSoon('review.pulled', {});
 }
 
 const entities: ReviewEntity[] = ['rubric', 'reviewRequest', 'review', 'actionPlan', 'calibration', 'calibrationScore'];
 
 for (const entity of entities) {
   registerProjection(entity satisfies EntityName, {
-    upsert: (db, record, _changed, _nowMs, effects) => touched(db, record, effects),
+    upsert: (at, record) => touched(at, record),
     // A tombstone has no fields left: the record as it was is gone, so only the watcher hears of it.
-    remove: (db, record, effects) => touched(db, record, effects),
+    remove: (at, record) => touched(at, record),
   });
 }

@@ -31,8 +31,7 @@ export function requestReview(ctx: CoreContext, args: CallArgs<'reviews.request'
   const id = newId();
   db.transaction(() =>
     writeRecord(
-      db,
-      ctx.now,
+      ctx,
       { entity: 'reviewRequest', id, communityId: share.communityId, lessonId: args.lessonId },
       {
         lessonId: args.lessonId,
@@ -58,8 +57,7 @@ export function withdrawRequest(ctx: CoreContext, id: string): ReviewRequest {
   if (!request.canWithdraw) throw new StudioError(request.status === 'withdrawn' ? 'review_withdrawn' : 'review_already_submitted');
   ctx.db.transaction(() =>
     writeRecord(
-      ctx.db,
-      ctx.now,
+      ctx,
       { entity: 'reviewRequest', id, communityId: request.communityId, lessonId: request.lessonId },
       { status: 'withdrawn' },
     ),

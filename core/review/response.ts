@@ -37,7 +37,7 @@ function writePlan(ctx: CoreContext, reviewId: string, change: (current: ActionP
   const fields = { ...change(current), updatedAt: ctx.now() };
   const id = plan?.id ?? newId();
   ctx.db.transaction(() =>
-    writeRecord(ctx.db, ctx.now, { entity: 'actionPlan', id, communityId: review.communityId, lessonId: review.fields.lessonId }, fields),
+    writeRecord(ctx, { entity: 'actionPlan', id, communityId: review.communityId, lessonId: review.fields.lessonId }, fields),
   )();
   ctx.bus.emit('reviews.changed', {});
   return { id, ...liveRecord(ctx.db, 'actionPlan', id)!.fields };

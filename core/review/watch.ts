@@ -1,8 +1,6 @@
 import type { CoreContext } from '../app/context';
 import { sentDrafts } from './draft-store';
 import { refreshNotifications } from './notifications';
-import { onReviewRecordsPulled } from './projections';
-import { onOpRejected } from '../sync/push';
 import { reviewOpRejected, settleSentDrafts } from './settle';
 
 /** Due dates draw near with no change to any record: look again every few minutes. */
@@ -37,13 +35,13 @@ export function watchReviews(ctx: Omit<CoreContext, 'jobs'>): () => void {
       }
     }, 0).unref();
   };
-  onReviewRecordsPulled(ctx.db, () => {
+  const stopHearingPulls = ctx.events.on('review.pulled', () => {
     ctx.bus.emit('reviews.changed', {});
     soon();
   });
-  const stopHearingRefusals = onOpRejected((db, op, reason, params) => {
-    if (db === ctx.db) reviewOpRejected(db, op, reason, params, ctx.now());
-  });
+  const stopHearingRefusals = ctx.events.on('outbox.rejected', ({ op, reason, params }) =>
+    reviewOpRejected(ctx.db, op, reason, params, ctx.now()),
+  );
   const unsubscribe = ctx.bus.subscribe((name) => {
     if (name === 'library.changed' || name === 'sync.state') soon();
   });
@@ -51,6 +49,7 @@ export function watchReviews(ctx: Omit<CoreContext, 'jobs'>): () => void {
   soon();
   return () => {
     unsubscribe();
+    stopHearingPulls();
     stopHearingRefusals();
     clearInterval(timer);
     clearTimeout(pending);

@@ -2,7 +2,7 @@ import { StudioError } from '../../common/errors';
 import type { Op } from '../../common/sync/ops';
 import type { Db } from '../db/open';
 import { myUserId } from '../sync/account';
-import { emitChange } from '../sync/local-changes';
+import { emitChange, type ChangeWriter } from '../sync/local-changes';
 import type { ReviewEntity } from './records';
 
 /** The signed-in person's hub id; review work is always someone's, so it needs an account. */
@@ -18,15 +18,13 @@ export function requireMe(db: Db): string {
  * that belong to no lesson (rubrics) name themselves. A new record is the signed-in person's.
  */
 export function writeRecord(
-  db: Db,
-  now: () => number,
+  w: ChangeWriter,
   r: { entity: ReviewEntity; id: string; communityId: string; lessonId: string | null; ownerId?: string | undefined },
   desired: Op['fields'] | null,
 ): void {
-  const me = requireMe(db);
+  const me = requireMe(w.db);
   emitChange(
-    db,
-    now,
+    w,
     { entity: r.entity, id: r.id, communityId: r.communityId, lessonId: r.lessonId ?? r.id, ownerId: r.ownerId ?? me, authorId: me },
     desired,
   );

@@ -53,7 +53,7 @@ function save(ctx: CoreContext, communityId: string, id: string | undefined, con
   const rubricId = existing?.id ?? newId();
   const fields = { ...content, revision: (existing?.fields.revision ?? 0) + 1 };
   ctx.db.transaction(() => {
-    writeRecord(ctx.db, ctx.now, { entity: 'rubric', id: rubricId, communityId, lessonId: null, ownerId: existing?.ownerId }, fields);
+    writeRecord(ctx, { entity: 'rubric', id: rubricId, communityId, lessonId: null, ownerId: existing?.ownerId }, fields);
   })();
   ctx.bus.emit('reviews.changed', {});
   return getRubric(ctx.db, rubricId);
@@ -84,7 +84,7 @@ export function deleteRubric(ctx: CoreContext, id: string): void {
   );
   if (inUse) throw new StudioError('rubric_in_use');
   ctx.db.transaction(() =>
-    writeRecord(ctx.db, ctx.now, { entity: 'rubric', id, communityId: record.communityId, lessonId: null, ownerId: record.ownerId }, null),
+    writeRecord(ctx, { entity: 'rubric', id, communityId: record.communityId, lessonId: null, ownerId: record.ownerId }, null),
   )();
   ctx.bus.emit('reviews.changed', {});
 }

@@ -1,7 +1,8 @@
 import { entityDefinition, type EntityName, type LessonFields, type NoteFields } from '../../common/sync/entities';
 import { decide } from '../../common/sync/lww';
 import type { Op, SequencedOp } from '../../common/sync/ops';
-import type { Logger } from '../app/logger';
+import type { CoreContext } from '../app/context';
+import type { CoreEvents } from '../app/events';
 import type { Db } from '../db/open';
 import { deviceClock } from './clock';
 import { recordConflict, refusalOf } from './ownership';
@@ -22,6 +23,20 @@ export function newEffects(): ApplyEffects {
   return { lessonIds: new Set(), removedLessons: new Set(), refused: 0 };
 }
 
+/** What applying a page of pulled ops is handed. */
+export type Applier = Pick<CoreContext, 'db' | 'now' | 'logger' | 'events'>;
+
+/**
+ * One record being applied: the database (inside the pull's transaction), the time, what the commit
+ * is to be followed by, and the events that tell other domains (once committed, with `emitSoon`).
+ */
+export interface Applying {
+  db: Db;
+  nowMs: number;
+  effects: ApplyEffects;
+  events: CoreEvents;
+}
+
 /**
  * Applies pulled ops in order, inside the caller's transaction. The same last-writer-wins function
  * the hub uses decides each field against this device's stamps, so local edits not yet pushed keep
@@ -29,13 +44,14 @@ export function newEffects(): ApplyEffects {
  * clock, so later local edits sort after everything seen; a remote stamp far ahead of this device's
  * clock throws `clock_skew` and nothing of the page is applied.
  */
-export function applyOps(db: Db, now: () => number, ops: readonly SequencedOp[], effects: ApplyEffects, logger: Logger): void {
+export function applyOps(ctx: Applier, ops: readonly SequencedOp[], effects: ApplyEffects): void {
+  const { db, now, logger, events } = ctx;
   // The newest stamp of the page is the one that matters, both for the drift check and for what the clock has seen.
   const newest = ops.reduce<string | null>((max, op) => (max === null || op.hlc > max ? op.hlc : max), null);
   if (newest) deviceClock(db, now).receive(newest);
   for (const op of ops) {
     try {
-      applyOne(db, now(), op, effects);
+      applyOne({ db, nowMs: now(), effects, events }, op);
     } catch (err) {
       // One record that cannot be shown here (say, a note on a lesson this device refuses) must not stop the rest.
       logger.warn('could not apply a synced op', { entity: op.entity, id: op.id, error: err instanceof Error ? err.message : String(err) });
@@ -43,7 +59,8 @@ export function applyOps(db: Db, now: () => number, ops: readonly SequencedOp[],
   }
 }
 
-function applyOne(db: Db, nowMs: number, op: Op, effects: ApplyEffects): void {
+function applyOne(at: Applying, op: Op): void {
+  const { db, nowMs, effects } = at;
   const existing = getRecord(db, op.entity, op.id);
   // A record lives in one community on a device, with one owner: the same id arriving from another
   // community, or first arriving for a local copy that is not its owner's, is refused and kept as a conflict.
@@ -86,7 +103,7 @@ function applyOne(db: Db, nowMs: number, op: Op, effects: ApplyEffects): void {
     }
   }
   saveRecord(db, record);
-  project(db, nowMs, record, decision.kind === 'delete' ? null : decision.fields, effects);
+  project(at, record, decision.kind === 'delete' ? null : decision.fields);
 }
 
 /**
@@ -94,27 +111,27 @@ function applyOne(db: Db, nowMs: number, op: Op, effects: ApplyEffects): void {
  * collections) are still stored with their stamps in `sync_records`, ready for the screens that use them.
  */
 export interface Projection {
-  upsert(db: Db, record: SyncRecord, changed: Op['fields'], nowMs: number, effects: ApplyEffects): void;
-  remove(db: Db, record: SyncRecord, effects: ApplyEffects): void;
+  upsert(at: Applying, record: SyncRecord, changed: Op['fields']): void;
+  remove(at: Applying, record: SyncRecord): void;
 }
 
 const projections: Partial<Record<EntityName, Projection>> = {
   lesson: {
-    upsert(db, record, changed, nowMs, effects) {
+    upsert({ db, nowMs, effects }, record, changed) {
       projectLesson(db, record, changed as Partial<LessonFields>, nowMs);
       effects.lessonIds.add(record.id);
     },
-    remove(db, record, effects) {
+    remove({ db, effects }, record) {
       if (removeLessonShare(db, record.id) === 'deleted') effects.removedLessons.add(record.id);
       effects.lessonIds.add(record.id);
     },
   },
   note: {
-    upsert(db, record, _changed, nowMs, effects) {
+    upsert({ db, nowMs, effects }, record) {
       projectNote(db, record, nowMs);
       effects.lessonIds.add((record.fields as NoteFields).lessonId);
     },
-    remove(db, record, effects) {
+    remove({ db, effects }, record) {
       const lessonId = removeNote(db, record.id);
       if (lessonId) effects.lessonIds.add(lessonId);
     },
@@ -126,11 +143,11 @@ export function registerProjection(entity: EntityName, projection: Projection): 
   projections[entity] = projection;
 }
 
-function project(db: Db, nowMs: number, record: SyncRecord, changed: Op['fields'] | null, effects: ApplyEffects): void {
+function project(at: Applying, record: SyncRecord, changed: Op['fields'] | null): void {
   const projection = projections[record.entity];
   if (!projection) return;
-  if (changed === null) projection.remove(db, record, effects);
-  else projection.upsert(db, record, changed, nowMs, effects);
+  if (changed === null) projection.remove(at, record);
+  else projection.upsert(at, record, changed);
 }
 
 /**
@@ -138,13 +155,8 @@ function project(db: Db, nowMs: number, record: SyncRecord, changed: Op['fields'
  * own live records go back to the hub as new ops instead (a hub restored from an old backup would
  * otherwise lose them), which is what "resync without losing local changes" means for them.
  */
-export function dropUnseen(
-  db: Db,
-  records: readonly SyncRecord[],
-  isMine: (r: SyncRecord) => boolean,
-  effects: ApplyEffects,
-  nowMs: number,
-): SyncRecord[] {
+export function dropUnseen(at: Applying, records: readonly SyncRecord[], isMine: (r: SyncRecord) => boolean): SyncRecord[] {
+  const { db } = at;
   const resend: SyncRecord[] = [];
   for (const record of records) {
     if (record.deletedHlc === null && isMine(record)) {
@@ -152,7 +164,7 @@ export function dropUnseen(
       continue;
     }
     db.prepare('DELETE FROM sync_records WHERE entity = ? AND record_id = ?').run(record.entity, record.id);
-    if (record.deletedHlc === null) project(db, nowMs, { ...record, deletedHlc: record.createdHlc }, null, effects);
+    if (record.deletedHlc === null) project(at, { ...record, deletedHlc: record.createdHlc }, null);
   }
   return resend;
 }

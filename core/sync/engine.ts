@@ -20,6 +20,7 @@ import type { HubSession } from './session';
 export interface SyncEngineOptions {
   ctx: Omit<CoreContext, 'jobs'>;
   session: HubSession;
+  transfers: TransferQueue;
   /** How long after a local change the engine waits, so a burst of edits travels in one push. */
   debounceMs: number;
   /** How often a connected device syncs anyway (share expiry, a missed notice). */
@@ -38,7 +39,6 @@ const CLOCK_RETRY_MS = 60_000;
  * everything until the person signs in again, with nothing lost.
  */
 export class SyncEngine {
-  transfers!: TransferQueue;
   private online = false;
   private syncing = false;
   private lastSyncedAt: number | null = null;
@@ -105,7 +105,7 @@ export class SyncEngine {
   connection(online: boolean, metered: boolean | null): void {
     const regained = online && !this.browserOnline;
     this.browserOnline = online;
-    this.transfers.setMetered(metered);
+    this.o.transfers.setMetered(metered);
     if (regained) {
       this.attempt = 0;
       this.request(0);
@@ -134,7 +134,7 @@ export class SyncEngine {
     this.lastError = null;
     this.attempt = 0;
     this.request(0);
-    this.transfers.pump();
+    this.o.transfers.pump();
   }
 
   signedOut(): void {
@@ -149,7 +149,7 @@ export class SyncEngine {
   }
 
   state(): SyncState {
-    const { active, waiting } = this.transfers.counts();
+    const { active, waiting } = this.o.transfers.counts();
     return {
       signedIn: this.o.session.signedIn(),
       sessionExpired: this.o.session.status().sessionExpired,
@@ -185,10 +185,10 @@ export class SyncEngine {
     try {
       await this.checkClock(client);
       await this.refreshCommunities(client, effects);
-      this.rejected += (await pushOutbox(this.db, client)).rejected;
-      for (const id of communityIds(this.db)) await pullCommunity(this.db, client, id, ctx.now, effects, ctx.logger);
+      this.rejected += (await pushOutbox(ctx, client)).rejected;
+      for (const id of communityIds(this.db)) await pullCommunity(ctx, client, id, effects);
       // Ops the pull wrote (records resent after a resync) or the person made meanwhile.
-      if (pendingCount(this.db) > 0) this.rejected += (await pushOutbox(this.db, client)).rejected;
+      if (pendingCount(this.db) > 0) this.rejected += (await pushOutbox(ctx, client)).rejected;
       this.online = true;
       this.lastSyncedAt = ctx.now();
       this.lastError = null;
@@ -201,7 +201,7 @@ export class SyncEngine {
     } finally {
       await this.settle(effects);
       this.syncing = false;
-      this.transfers.pump();
+      this.o.transfers.pump();
       this.emitState();
     }
   }
@@ -269,7 +269,7 @@ export class SyncEngine {
 
   /** What follows applied ops: media folders of lessons that left, and one library notice. */
   private async settle(effects: ApplyEffects): Promise<void> {
-    if (effects.removedLessons.size > 0) await this.transfers.abortLessons(effects.removedLessons);
+    if (effects.removedLessons.size > 0) await this.o.transfers.abortLessons(effects.removedLessons);
     for (const id of effects.removedLessons) await fs.rm(this.o.ctx.paths.lessonDir(id), { recursive: true, force: true });
     const lessonIds = [...effects.lessonIds, ...effects.removedLessons];
     if (lessonIds.length > 0) this.o.ctx.bus.emit('library.changed', { lessonIds: [...new Set(lessonIds)] });

@@ -3,6 +3,7 @@ import type { EntityName } from '../../common/sync/entities';
 import { can } from '../../common/permissions';
 import { languageTagSchema } from '../../common/sync/fields';
 import type { Op } from '../../common/sync/ops';
+import type { CoreContext } from '../app/context';
 import type { Db } from '../db/open';
 import { getLessonRow } from '../library/queries';
 import { myUserId } from './account';
@@ -20,6 +21,9 @@ import { deleteShare, getShare, type LessonShare } from './shares';
  * be shared gets a delete, one that should be shared again is created whole.
  */
 
+/** Who writes changes: the database, the clock, and the events that tell the sync engine. */
+export type ChangeWriter = Pick<CoreContext, 'db' | 'now' | 'events'>;
+
 export interface Target {
   entity: EntityName;
   id: string;
@@ -29,7 +33,8 @@ export interface Target {
   authorId: string;
 }
 
-export function emitChange(db: Db, now: () => number, t: Target, desired: Op['fields'] | null): void {
+export function emitChange(w: ChangeWriter, t: Target, desired: Op['fields'] | null): void {
+  const { db, now } = w;
   const record = getRecord(db, t.entity, t.id);
   const live = isLive(record);
   if (desired === null) {
@@ -37,7 +42,7 @@ export function emitChange(db: Db, now: () => number, t: Target, desired: Op['fi
     const hlc = deviceClock(db, now).tick();
     saveRecord(db, { ...record, deletedHlc: hlc, fields: {}, fieldHlcs: {} });
     enqueueOp(
-      db,
+      w,
       {
         opId: uuidv7(),
         communityId: record.communityId,
@@ -71,7 +76,7 @@ export function emitChange(db: Db, now: () => number, t: Target, desired: Op['fi
   });
   const communityId = live ? record.communityId : t.communityId;
   enqueueOp(
-    db,
+    w,
     { opId: uuidv7(), communityId, entity: t.entity, id: t.id, action: 'upsert', fields: changed, hlc, authorId: t.authorId },
     t.lessonId,
     now(),
@@ -129,7 +134,8 @@ function sharedByItsOwner(db: Db, share: LessonShare, me: string): boolean {
  * notes: a code means something only in its author's coding scheme). Someone else's note is only
  * ever deleted from here (a lead tidying a thread); editing it is refused before this point.
  */
-export function syncNoteChange(db: Db, now: () => number, noteId: string): void {
+export function syncNoteChange(w: ChangeWriter, noteId: string): void {
+  const { db } = w;
   const note = noteRow(db, noteId);
   if (!note) return;
   const share = getShare(db, note.lesson_id);
@@ -150,15 +156,15 @@ export function syncNoteChange(db: Db, now: () => number, noteId: string): void 
     parentId: note.parent_id,
   };
   emitChange(
-    db,
-    now,
+    w,
     { entity: 'note', id: note.id, communityId: share.communityId, lessonId: note.lesson_id, ownerId: author, authorId: me },
     shared ? fields : null,
   );
 }
 
 /** Details of a shared lesson its owner edited. */
-export function syncLessonChange(db: Db, now: () => number, lessonId: string): void {
+export function syncLessonChange(w: ChangeWriter, lessonId: string): void {
+  const { db } = w;
   const share = getShare(db, lessonId);
   const me = myUserId(db);
   if (!share || !me || share.ownerId !== me) return;
@@ -166,8 +172,7 @@ export function syncLessonChange(db: Db, now: () => number, lessonId: string): v
   const row = getLessonRow(db, lessonId);
   if (!isLive(record) || !row) return;
   emitChange(
-    db,
-    now,
+    w,
     { entity: 'lesson', id: lessonId, communityId: share.communityId, lessonId, ownerId: me, authorId: me },
     { ...record.fields, ...lessonDetailFields(row) },
   );
@@ -177,14 +182,14 @@ export function syncLessonChange(db: Db, now: () => number, lessonId: string): v
  * Takes a lesson out of its community: one delete op (the hub removes its notes with it), the notes'
  * records marked gone without ops of their own, pending upserts dropped, unfinished uploads cancelled.
  */
-export function emitUnshare(db: Db, now: () => number, share: LessonShare, authorId: string): void {
+export function emitUnshare(w: ChangeWriter, share: LessonShare, authorId: string): void {
+  const { db } = w;
   const record = getRecord(db, 'lesson', share.lessonId);
   dropLessonUpserts(db, share.lessonId);
   db.prepare(`DELETE FROM transfers WHERE lesson_id = ? AND direction = 'upload'`).run(share.lessonId);
   if (isLive(record)) {
     emitChange(
-      db,
-      now,
+      w,
       { entity: 'lesson', id: share.lessonId, communityId: share.communityId, lessonId: share.lessonId, ownerId: record.ownerId, authorId },
       null,
     );
@@ -195,21 +200,23 @@ export function emitUnshare(db: Db, now: () => number, share: LessonShare, autho
 }
 
 /** Before a shared lesson is deleted from the library, it is unshared (only its owner can do that). */
-export function syncLessonRemoval(db: Db, now: () => number, lessonId: string): void {
+export function syncLessonRemoval(w: ChangeWriter, lessonId: string): void {
+  const { db } = w;
   const share = getShare(db, lessonId);
   const me = myUserId(db);
-  if (share && me && share.ownerId === me) emitUnshare(db, now, share, me);
+  if (share && me && share.ownerId === me) emitUnshare(w, share, me);
 }
 
 /** A note and its replies, which move, hide and come back with it. */
-export function syncNoteThread(db: Db, now: () => number, noteId: string): void {
-  syncNoteChange(db, now, noteId);
-  for (const { id } of db.prepare('SELECT id FROM notes WHERE parent_id = ?').all(noteId) as Array<{ id: string }>)
-    syncNoteChange(db, now, id);
+export function syncNoteThread(w: ChangeWriter, noteId: string): void {
+  const { db } = w;
+  syncNoteChange(w, noteId);
+  for (const { id } of db.prepare('SELECT id FROM notes WHERE parent_id = ?').all(noteId) as Array<{ id: string }>) syncNoteChange(w, id);
 }
 
 /** Sends one of this device's records to the hub again, whole, under a fresh stamp. */
-export function resendRecord(db: Db, now: () => number, record: SyncRecord, authorId: string): void {
+export function resendRecord(w: ChangeWriter, record: SyncRecord, authorId: string): void {
+  const { db, now } = w;
   const hlc = deviceClock(db, now).tick();
   const fieldHlcs = Object.fromEntries(Object.keys(record.fields).map((k) => [k, hlc]));
   saveRecord(db, { ...record, createdHlc: hlc, fieldHlcs });
@@ -221,7 +228,7 @@ export function resendRecord(db: Db, now: () => number, record: SyncRecord, auth
     );
   }
   enqueueOp(
-    db,
+    w,
     {
       opId: uuidv7(),
       communityId: record.communityId,

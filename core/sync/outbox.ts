@@ -1,4 +1,5 @@
 import type { Op } from '../../common/sync/ops';
+import type { CoreContext } from '../app/context';
 import type { Db } from '../db/open';
 
 export interface OutboxEntry extends Op {
@@ -19,21 +20,16 @@ interface Row {
   author_id: string;
 }
 
-const listeners = new WeakMap<Db, () => void>();
-
-/** The sync engine hears of every new op here, to push it soon after the change commits. */
-export function onOutboxWrite(db: Db, listener: () => void): void {
-  listeners.set(db, listener);
-}
+/** Who writes ops: the database, and the events that tell the sync engine (`outbox.written`) to push soon. */
+export type OutboxWriter = Pick<CoreContext, 'db' | 'events'>;
 
 /** Call inside the transaction that makes the change; the notice goes out once that code has run. */
-export function enqueueOp(db: Db, op: Op, lessonId: string, now: number): void {
+export function enqueueOp({ db, events }: OutboxWriter, op: Op, lessonId: string, now: number): void {
   db.prepare(
     `INSERT INTO outbox (op_id, community_id, entity, record_id, lesson_id, action, fields, hlc, author_id, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(op.opId, op.communityId, op.entity, op.id, lessonId, op.action, JSON.stringify(op.fields), op.hlc, op.authorId, now);
-  const listener = listeners.get(db);
-  if (listener) queueMicrotask(listener);
+  events.emitSoon('outbox.written', {});
 }
 
 export function pendingCount(db: Db): number {

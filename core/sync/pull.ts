@@ -1,10 +1,8 @@
 import { StudioError } from '../../common/errors';
 import { PULL_MAX_LIMIT } from '../../common/sync/ops';
-import type { Logger } from '../app/logger';
-import type { Db } from '../db/open';
 import type { HubClient } from '../hub/client';
 import { myUserId } from './account';
-import { applyOps, dropUnseen, type ApplyEffects } from './apply';
+import { applyOps, dropUnseen, type Applier, type ApplyEffects } from './apply';
 import { readCursor, writeCursor } from './community-cache';
 import { resendRecord } from './local-changes';
 import { hasPendingOps } from './outbox';
@@ -16,14 +14,8 @@ import { markCommunityUnseen, unseenRecords } from './records';
  * (first sync, or the hub answered `resync_required`) it is a full re-pull: records the hub no longer
  * has are dropped at the end, and the outbox (this device's pending changes) is never touched.
  */
-export async function pullCommunity(
-  db: Db,
-  client: HubClient,
-  communityId: string,
-  now: () => number,
-  effects: ApplyEffects,
-  logger: Logger,
-): Promise<void> {
+export async function pullCommunity(ctx: Applier, client: HubClient, communityId: string, effects: ApplyEffects): Promise<void> {
+  const { db, logger } = ctx;
   const cursor = readCursor(db, communityId);
   if (cursor === null) markCommunityUnseen(db, communityId);
   const full = cursor === null;
@@ -38,7 +30,7 @@ export async function pullCommunity(
       if (!(err instanceof StudioError && err.code === 'resync_required') || cursor === null) throw err;
       logger.info('hub asked for a full resync', { communityId, reason: String(err.params.reason ?? '') });
       db.transaction(() => writeCursor(db, communityId, null, null))();
-      return pullCommunity(db, client, communityId, now, effects, logger);
+      return pullCommunity(ctx, client, communityId, effects);
     }
     const last = !page.hasMore;
     // The hub prepares the next page while this one is applied.
@@ -47,18 +39,19 @@ export async function pullCommunity(
       next.catch(() => undefined);
     }
     db.transaction(() => {
-      applyOps(db, now, page.ops, effects, logger);
-      if (last && full) finishFullPull(db, communityId, now, effects);
-      writeCursor(db, communityId, page.cursor, last ? now() : null);
+      applyOps(ctx, page.ops, effects);
+      if (last && full) finishFullPull(ctx, communityId, effects);
+      writeCursor(db, communityId, page.cursor, last ? ctx.now() : null);
     })();
     if (last) return;
   }
 }
 
-function finishFullPull(db: Db, communityId: string, now: () => number, effects: ApplyEffects): void {
+function finishFullPull(ctx: Applier, communityId: string, effects: ApplyEffects): void {
+  const { db, events } = ctx;
   const me = myUserId(db);
   const unseen = unseenRecords(db, communityId).filter((r) => !hasPendingOps(db, r.entity, r.id));
-  const resend = dropUnseen(db, unseen, (r) => r.ownerId === me, effects, now());
-  for (const record of resend) resendRecord(db, now, record, me!);
+  const resend = dropUnseen({ db, nowMs: ctx.now(), effects, events }, unseen, (r) => r.ownerId === me);
+  for (const record of resend) resendRecord(ctx, record, me!);
   db.prepare('UPDATE sync_records SET seen = 1 WHERE community_id = ?').run(communityId);
 }

@@ -1,24 +1,10 @@
 import { StudioError, type ErrorCode, type ErrorParams } from '../../common/errors';
 import { PUSH_MAX_OPS, type Op } from '../../common/sync/ops';
-import type { Db } from '../db/open';
 import type { HubClient } from '../hub/client';
-import { nextBatch, removeOps } from './outbox';
+import { nextBatch, removeOps, type OutboxWriter } from './outbox';
 
 /** Well under the hub's 8 MB limit per push, so a batch never needs splitting after the fact. */
 const BATCH_BYTES = 2 * 1024 * 1024;
-
-type RejectionListener = (db: Db, op: Op, reason: ErrorCode, params: ErrorParams) => void;
-const rejectionListeners = new Set<RejectionListener>();
-
-/**
- * Lets a domain hear, inside the transaction that drops it from the outbox, that the hub refused one
- * of its ops: a mentor's refused review goes back to being a draft with the hub's reason. Returns the
- * function that stops listening.
- */
-export function onOpRejected(listener: RejectionListener): () => void {
-  rejectionListeners.add(listener);
-  return () => rejectionListeners.delete(listener);
-}
 
 export interface PushOutcome {
   pushed: number;
@@ -30,8 +16,10 @@ export interface PushOutcome {
  * is idempotent: an op the hub already has comes back `duplicate`, so a batch cut off by a lost
  * connection is simply sent again. Rejected ops are dropped (retrying cannot help) and counted; a
  * `clock_skew` rejection stops the push with the op kept, as this device's clock must be fixed first.
+ * Each refused op is announced (`outbox.rejected`) inside the transaction that drops it from the
+ * outbox: a mentor's refused review goes back to being a draft with the hub's reason.
  */
-export async function pushOutbox(db: Db, client: HubClient): Promise<PushOutcome> {
+export async function pushOutbox({ db, events }: OutboxWriter, client: HubClient): Promise<PushOutcome> {
   const outcome: PushOutcome = { pushed: 0, rejected: 0 };
   for (;;) {
     const batch = nextBatch(db, PUSH_MAX_OPS, BATCH_BYTES);
@@ -55,7 +43,7 @@ export async function pushOutbox(db: Db, client: HubClient): Promise<PushOutcome
     });
     db.transaction(() => {
       removeOps(db, done);
-      for (const [op, reason, params] of refused) for (const listener of rejectionListeners) listener(db, op, reason, params);
+      for (const [op, reason, params] of refused) events.emit('outbox.rejected', { op, reason, params });
     })();
     if (skew) throw skew;
   }

@@ -123,15 +123,15 @@ export async function shareLesson(ctx: Ctx, args: CallArgs<'sharing.share'>): Pr
       ownerId: account.userId,
       authorId: account.userId,
     };
-    emitChange(db, ctx.now, target, fields as never);
+    emitChange(ctx, target, fields as never);
     // Notes the teacher already made public go with a lesson shared for the first time.
     if (!isLive(record)) {
       for (const { id } of db.prepare('SELECT id FROM notes WHERE lesson_id = ? AND parent_id IS NULL').all(args.lessonId) as Array<{
         id: string;
       }>) {
-        syncNoteChange(db, ctx.now, id);
+        syncNoteChange(ctx, id);
         for (const reply of db.prepare('SELECT id FROM notes WHERE parent_id = ?').all(id) as Array<{ id: string }>)
-          syncNoteChange(db, ctx.now, reply.id);
+          syncNoteChange(ctx, reply.id);
       }
     }
     for (const f of files) {
@@ -169,7 +169,7 @@ export async function unshareLesson(ctx: Ctx, lessonId: string): Promise<void> {
   requireCommunityPermission(db, share.communityId, 'lesson.unshare', mine);
   const leaves = share.origin === 'hub' && !isAuthoredHere(db, lessonId);
   db.transaction(() => {
-    emitUnshare(db, ctx.now, share, account.userId);
+    emitUnshare(ctx, share, account.userId);
     if (leaves) db.prepare('DELETE FROM lessons WHERE id = ?').run(lessonId);
   })();
   if (leaves) await fs.rm(ctx.paths.lessonDir(lessonId), { recursive: true, force: true });

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_DRIFT_MS, encodeHlc, parseHlc } from '../../../common/sync/hlc';
+import { CoreEvents } from '../../../core/app/events';
 import { openDb, type Db } from '../../../core/db/open';
 import { clockSkewFrom, deviceClock, rewindFutureStamps } from '../../../core/sync/clock';
 import { enqueueOp } from '../../../core/sync/outbox';
@@ -40,7 +41,7 @@ function editNote(id: string, text: string): string {
     fieldHlcs: { text: hlc },
   });
   enqueueOp(
-    db,
+    { db, events: new CoreEvents() },
     { opId: `op-${text}`, communityId: 'c1', entity: 'note', id, action: 'upsert', fields: { text }, hlc, authorId: 'u1' },
     'l1',
     now(),

@@ -1,0 +1,138 @@
+import { StudioError } from '../../common/errors';
+import type { CoreContext } from '../app/context';
+import { ok, type CallsOf } from '../app/calls';
+import { readAccount } from './account';
+import {
+  requireCommunity,
+  changeRole,
+  communityLessons,
+  createCommunity,
+  joinCommunity,
+  listCommunities,
+  membersOf,
+  previewInvite,
+  removeMember,
+} from './communities';
+import { forgetCommunity } from './forget';
+import { getRecord, isLive } from './records';
+import { queueLessonMedia } from './remote-lessons';
+import type { SyncService } from './service';
+import { shareDetails, shareLesson, unshareLesson } from './sharing';
+import { getShare } from './shares';
+
+/** The prefixes of the calls that reach the community hub, all answered here. */
+export type SyncCallPrefix = 'hub' | 'communities' | 'members' | 'invites' | 'sharing' | 'sync' | 'transfers';
+
+/** The community hub's calls: the session, communities and members, invites, shares, sync and media transfers. */
+export function syncCalls(ctx: Omit<CoreContext, 'jobs'>, sync: SyncService): CallsOf<SyncCallPrefix> {
+  const { db } = ctx;
+  const { session, engine, transfers } = sync;
+  const now = () => ctx.now();
+  const client = () => session.requireClient();
+  const me = (): string => {
+    const account = readAccount(db);
+    if (!account) throw new StudioError('unauthorized');
+    return account.userId;
+  };
+  const leave = async (communityId: string) => {
+    await client().call('removeMember', { params: { communityId, userId: me() } });
+    const { removed, touched } = forgetCommunity(db, communityId);
+    await sync.settleRemoved(removed, touched);
+  };
+  return {
+    'hub.status': async () => session.status(),
+    'hub.signUp': async ({ hubUrl, ...request }) => {
+      const status = await session.signUp(hubUrl, request);
+      await sync.afterSignIn();
+      return status;
+    },
+    'hub.signIn': async ({ hubUrl, email, password }) => {
+      const status = await session.signIn(hubUrl, email, password);
+      await sync.afterSignIn();
+      return status;
+    },
+    'hub.signOut': async ({ everywhere }) => {
+      const status = await session.signOut(everywhere);
+      engine.signedOut();
+      return status;
+    },
+
+    'communities.list': async () => listCommunities(db, session, now()),
+    'communities.create': async (input) => {
+      const community = await createCommunity(db, client(), input, now());
+      engine.request(0);
+      return community;
+    },
+    'communities.get': async ({ communityId }) => requireCommunity(db, communityId),
+    'communities.lessons': async ({ communityId }) => {
+      requireCommunity(db, communityId);
+      return communityLessons(db, communityId);
+    },
+    'communities.leave': async ({ communityId }) => {
+      await leave(communityId);
+      return ok;
+    },
+
+    'members.list': async ({ communityId }) => membersOf(db, session, communityId, now()),
+    'members.changeRole': async (args) => changeRole(db, client(), args, now()),
+    'members.remove': async (args) => {
+      if (args.userId !== me()) return removeMember(db, client(), args, now());
+      await leave(args.communityId);
+      return { members: [], syncedAt: now() };
+    },
+
+    'invites.create': async ({ communityId, ...body }) => client().call('createInvite', { params: { communityId }, body }),
+    'invites.list': async ({ communityId }) => (await client().call('listInvites', { params: { communityId } })).invites,
+    'invites.revoke': async ({ communityId, inviteId }) => {
+      await client().call('revokeInvite', { params: { communityId, inviteId } });
+      return ok;
+    },
+    'invites.preview': async ({ codeOrLink }) => previewInvite(db, client(), codeOrLink),
+    'invites.join': async ({ codeOrLink }) => {
+      const community = await joinCommunity(db, client(), codeOrLink, now());
+      engine.request(0);
+      return community;
+    },
+
+    'sharing.share': async (args) => {
+      const details = await shareLesson(ctx, args);
+      transfers.pump();
+      return details;
+    },
+    'sharing.unshare': async ({ lessonId }) => {
+      await transfers.abortLessons(new Set([lessonId]));
+      await unshareLesson(ctx, lessonId);
+      return ok;
+    },
+    'sharing.get': async ({ lessonId }) => shareDetails(ctx, lessonId),
+
+    'sync.status': async () => engine.state(),
+    'sync.now': async () => {
+      await engine.runNow();
+      return engine.state();
+    },
+    'sync.connection': async ({ online, metered }) => {
+      engine.connection(online, metered);
+      return ok;
+    },
+
+    'transfers.list': async () => transfers.list(),
+    'transfers.pause': async ({ id }) => {
+      transfers.pause(id);
+      return ok;
+    },
+    'transfers.resume': async ({ id }) => {
+      transfers.resume(id);
+      return ok;
+    },
+    'transfers.download': async ({ lessonId }) => {
+      const record = getRecord(db, 'lesson', lessonId);
+      if (getShare(db, lessonId)?.origin !== 'hub' || !isLive(record))
+        throw new StudioError('not_found', { entity: 'share', id: lessonId });
+      db.transaction(() => queueLessonMedia(db, record, now()))();
+      transfers.pump();
+      ctx.bus.emit('library.changed', { lessonIds: [lessonId] });
+      return ok;
+    },
+  };
+}
