@@ -10,10 +10,10 @@ import { fileChecksums } from '../library/checksums';
 import { writeAtomically } from '../library/files';
 import { mimeForExtension } from '../library/mime';
 import { posterTimeMs, recordingFollowUpJobs } from '../library/pipeline';
-import { getLessonRow, lessonAssets, setLessonMedia, upsertAsset } from '../library/queries';
+import { getLessonRow, lessonAssets, lessonIsAudioOnly, setLessonMedia, upsertAsset } from '../library/queries';
 import { makePeaks } from '../media/peaks';
 import { makePlayableCopy } from '../media/playable';
-import { makePoster } from '../media/poster';
+import { makePoster, makeWaveformPoster } from '../media/poster';
 import { makeProxy } from '../media/proxy';
 import { remuxRecording } from '../media/remux';
 import { makeSprite } from '../media/sprite';
@@ -25,6 +25,7 @@ type Ctx = Omit<CoreContext, 'jobs'> & { enqueue(kind: JobKind, lessonId: string
 interface LessonMedia {
   lessonId: string;
   durationMs: number;
+  audioOnly: boolean;
   source: string;
   dir: string;
   register(kind: Asset['kind'], fileName: string): Promise<void>;
@@ -41,6 +42,7 @@ function lessonMedia(ctx: Ctx, job: JobContext['job']): LessonMedia {
   return {
     lessonId,
     durationMs: lesson.durationMs ?? 0,
+    audioOnly: lessonIsAudioOnly(ctx.db, lessonId),
     source: path.join(ctx.paths.media, original.relPath),
     dir,
     async register(kind, fileName) {
@@ -65,13 +67,15 @@ export function mediaJobHandlers(ctx: Ctx): Record<Exclude<JobKind, PackageJobKi
     async poster({ job, signal }) {
       const m = lessonMedia(ctx, job);
       const atMs = posterTimeMs(m.durationMs);
-      await writeAtomically(path.join(m.dir, 'poster.jpg'), (tmp) => makePoster(tools(), m.source, tmp, { atMs, signal }));
+      await writeAtomically(path.join(m.dir, 'poster.jpg'), (tmp) =>
+        m.audioOnly ? makeWaveformPoster(tools(), m.source, tmp, { signal }) : makePoster(tools(), m.source, tmp, { atMs, signal }),
+      );
       await m.register('poster', 'poster.jpg');
     },
     async playable({ job, signal, progress }) {
       const m = lessonMedia(ctx, job);
       await writeAtomically(path.join(m.dir, 'playable.mp4'), (tmp) =>
-        makePlayableCopy(tools(), m.source, tmp, { durationMs: m.durationMs, signal, onProgress: progress }),
+        makePlayableCopy(tools(), m.source, tmp, { durationMs: m.durationMs, audioOnly: m.audioOnly, signal, onProgress: progress }),
       );
       await m.register('playable', 'playable.mp4');
     },
@@ -98,7 +102,7 @@ export function mediaJobHandlers(ctx: Ctx): Record<Exclude<JobKind, PackageJobKi
       const m = lessonMedia(ctx, job);
       const preset = job.params.preset === 'low' || job.params.preset === 'standard' ? job.params.preset : ctx.proxyPreset();
       await writeAtomically(path.join(m.dir, 'proxy.mp4'), (tmp) =>
-        makeProxy(tools(), m.source, tmp, { preset, durationMs: m.durationMs, signal, onProgress: progress }),
+        makeProxy(tools(), m.source, tmp, { preset, durationMs: m.durationMs, audioOnly: m.audioOnly, signal, onProgress: progress }),
       );
       await m.register('proxy', 'proxy.mp4');
     },

@@ -14,8 +14,9 @@ export function extraWaitsForRequired(job: StoredJob, active: StoredJob[]): bool
  * What an imported file still needs once it is copied in with its poster: a browser-playable copy only
  * when Chromium cannot play the source, then the extras.
  */
-export function importJobs(needsPlayable: boolean): JobKind[] {
-  return [...(needsPlayable ? (['playable'] as const) : []), 'peaks', 'sprite', 'proxy'];
+export function importJobs(needsPlayable: boolean, audioOnly = false): JobKind[] {
+  // Sound alone has no pictures for a sprite: its waveform (peaks, and the poster) stands in for them.
+  return [...(needsPlayable ? (['playable'] as const) : []), 'peaks', ...(audioOnly ? [] : (['sprite'] as const)), 'proxy'];
 }
 
 /** A frame a little into the lesson says more than the first one (often a hand in front of the lens). */
