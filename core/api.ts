@@ -17,6 +17,7 @@ import type { ScreenSourceProvider } from './recording/screen-sources';
 import { reflectionOf, saveReflection } from './reflection/reflection';
 import { reviewApi } from './review/calls';
 import { searchAll } from './search/search';
+import { correctTalk, talkAnalysis } from './talk/talk';
 import { readSettings, writeSettings } from './settings/settings';
 
 export interface ApiEnv {
@@ -111,6 +112,13 @@ export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
     },
 
     'exports.notes': async (args) => exportNotes(ctx, args),
+
+    'talk.get': async ({ lessonId }) => talkAnalysis(ctx, lessonId),
+    'talk.correct': async (args) => correctTalk(ctx, args),
+    'talk.analyse': async ({ lessonId }) => {
+      getLesson(ctx, lessonId);
+      return publicJob(ctx.jobs.enqueue('talk', lessonId));
+    },
     ...reviewApi(ctx),
 
     ...curationCalls(ctx),

@@ -18,6 +18,7 @@ import { makeProxy } from '../media/proxy';
 import { remuxRecording } from '../media/remux';
 import { makeSprite } from '../media/sprite';
 import type { PackageJobKind } from '../packages/packages';
+import { runTalkJob } from '../talk/talk';
 import type { JobContext, JobHandler } from './queue';
 
 type Ctx = Omit<CoreContext, 'jobs'> & { enqueue(kind: JobKind, lessonId: string): void; proxyPreset(): 'standard' | 'low' };
@@ -130,5 +131,9 @@ export function mediaJobHandlers(ctx: Ctx): Record<Exclude<JobKind, PackageJobKi
       for (const kind of recordingFollowUpJobs) ctx.enqueue(kind, lessonId);
     },
     clip: clipJobHandler(ctx),
+    async talk({ job, signal, progress }) {
+      const m = lessonMedia(ctx, job);
+      await runTalkJob(ctx, tools(), m.source, m.lessonId, { signal, progress });
+    },
   };
 }
