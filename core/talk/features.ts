@@ -28,6 +28,7 @@ const MIN_PITCH_HZ = 70;
 const MAX_PITCH_HZ = 450;
 /** A frame is voiced when its normalised autocorrelation at the best lag reaches this. */
 const VOICING = 0.5;
+const OCTAVE_TOLERANCE = 0.9;
 
 /**
  * The pitch of a voiced frame by autocorrelation, or 0 for an unvoiced one. The frame is halved to
@@ -54,25 +55,24 @@ export function pitchHz(frame: Float32Array, scratch: Float32Array = new Float32
   const maxLag = Math.min(n - 1, Math.ceil(rate / MIN_PITCH_HZ));
   let bestLag = 0;
   let best = 0;
+  // Energy of x[0..k) for every k, so each lag's two energies cost nothing.
+  const cumulative = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) cumulative[i + 1] = cumulative[i]! + x[i]! * x[i]!;
   const r = new Float64Array(maxLag + 2);
   for (let lag = minLag - 1; lag <= maxLag + 1 && lag < n; lag++) {
     let sum = 0;
-    let e1 = 0;
-    let e2 = 0;
-    for (let i = 0; i + lag < n; i++) {
-      sum += x[i]! * x[i + lag]!;
-      e1 += x[i]! * x[i]!;
-      e2 += x[i + lag]! * x[i + lag]!;
-    }
+    for (let i = 0; i + lag < n; i++) sum += x[i]! * x[i + lag]!;
+    const e1 = cumulative[n - lag]!;
+    const e2 = cumulative[n]! - cumulative[lag]!;
     r[lag] = e1 > 0 && e2 > 0 ? sum / Math.sqrt(e1 * e2) : 0;
   }
-  for (let lag = minLag; lag <= maxLag; lag++) {
-    if (r[lag]! > best && r[lag]! >= r[lag - 1]! && r[lag]! >= (r[lag + 1] ?? 0)) {
-      best = r[lag]!;
-      bestLag = lag;
-    }
-  }
-  if (best < VOICING || bestLag === 0) return 0;
+  const peak = (lag: number) => r[lag]! >= r[lag - 1]! && r[lag]! >= (r[lag + 1] ?? 0);
+  for (let lag = minLag; lag <= maxLag; lag++) if (peak(lag) && r[lag]! > best) best = r[lag]!;
+  if (best < VOICING) return 0;
+  // A periodic sound correlates as well at two or three periods as at one: the shortest lag that is
+  // nearly as good as the best is the period (otherwise a voice reads an octave or two low).
+  for (let lag = minLag; lag <= maxLag && !bestLag; lag++) if (peak(lag) && r[lag]! >= OCTAVE_TOLERANCE * best) bestLag = lag;
+  if (bestLag === 0) return 0;
   const a = r[bestLag - 1]!;
   const b = r[bestLag]!;
   const c = r[bestLag + 1] ?? b;
