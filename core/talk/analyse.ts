@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { runFfmpeg } from '../media/runner';
 import type { MediaTools } from '../media/tools';
-import { FRAME_SAMPLES, SAMPLE_RATE, meanSquare, pitchHz, spectralCentroidHz } from './features';
+import { FRAME_SAMPLES, SAMPLE_RATE, meanSquare, pitchHz, powerDb, spectralCentroidHz } from './features';
 import { defaultVadOptions, segmentFeatures, speechSpans, type FrameTrack, type SegmentFeatures } from './segments';
 import { SileroVad } from './vad';
 
@@ -15,6 +15,10 @@ export interface TalkMeasurement {
   durationMs: number;
   segments: SegmentFeatures[];
 }
+
+/** Quieter than this (dB full scale) is no voice worth measuring, however far across the room. */
+const FEATURE_FLOOR_DB = -55;
+const FEATURE_STRIDE = 2;
 
 /** Growable per-frame column; a lesson's length is known only roughly before decoding. */
 class Column {
@@ -50,42 +54,50 @@ export async function measureTalk(tools: MediaTools, input: string, opts: Analys
   const pitch = new Column(expectedFrames);
   const centroid = new Column(expectedFrames);
   const frame = new Float32Array(FRAME_SAMPLES);
+  // ffmpeg writes little-endian floats, as every platform the studio runs on stores them: bytes go straight in.
+  const frameBytes = new Uint8Array(frame.buffer);
   const half = new Float32Array(FRAME_SAMPLES / 2);
   const re = new Float64Array(FRAME_SAMPLES);
   const im = new Float64Array(FRAME_SAMPLES);
   let filled = 0;
+  let frames = 0;
 
   const measure = async () => {
-    const p = await vad.probability(frame);
+    // The model runs on onnxruntime's own thread; the features are measured meanwhile on this one,
+    // for every frame loud enough to be speech, and kept only where the model then hears speech.
+    // Pitch and brightness are summed up per segment (median, mean), so every other frame tells as much.
+    const pending = vad.probability(frame);
+    const ms = meanSquare(frame);
+    const sampled = frames++ % FEATURE_STRIDE === 0 && powerDb(ms) >= FEATURE_FLOOR_DB;
+    const f0 = sampled ? pitchHz(frame, half) : NaN;
+    const bright = sampled ? spectralCentroidHz(frame, re, im) : NaN;
+    const p = await pending;
     speech.push(p);
-    power.push(meanSquare(frame));
+    power.push(ms);
     const heard = p >= defaultVadOptions.negThreshold;
-    pitch.push(heard ? pitchHz(frame, half) : 0);
-    centroid.push(heard ? spectralCentroidHz(frame, re, im) : 0);
+    pitch.push(heard ? f0 : NaN);
+    centroid.push(heard ? bright : NaN);
     if (opts.onProgress && speech.length % 200 === 0) {
       opts.onProgress(Math.min(0.99, (speech.length * FRAME_SAMPLES * 1000) / SAMPLE_RATE / Math.max(1, opts.durationMs)));
     }
   };
 
   const consume = async (stdout: Readable) => {
-    let carry = Buffer.alloc(0);
     for await (const chunk of stdout as AsyncIterable<Buffer>) {
-      const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-      const usable = bytes.length - (bytes.length % 4);
       let offset = 0;
-      while (offset < usable) {
-        const take = Math.min((FRAME_SAMPLES - filled) * 4, usable - offset);
-        for (let i = 0; i < take; i += 4) frame[filled++] = bytes.readFloatLE(offset + i);
+      while (offset < chunk.length) {
+        const take = Math.min(frameBytes.length - filled, chunk.length - offset);
+        chunk.copy(frameBytes, filled, offset, offset + take);
+        filled += take;
         offset += take;
-        if (filled === FRAME_SAMPLES) {
+        if (filled === frameBytes.length) {
           await measure();
           filled = 0;
         }
       }
-      carry = Buffer.from(bytes.subarray(usable));
     }
-    if (filled > 0) {
-      frame.fill(0, filled);
+    if (filled >= 4) {
+      frameBytes.fill(0, filled - (filled % 4));
       await measure();
     }
   };

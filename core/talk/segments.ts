@@ -6,9 +6,9 @@ export interface FrameTrack {
   speech: ArrayLike<number>;
   /** Mean power of the frame (linear). */
   meanSquare: ArrayLike<number>;
-  /** Pitch in Hz, 0 when unvoiced or not measured. */
+  /** Pitch in Hz, 0 when unvoiced, NaN when not measured. */
   pitch: ArrayLike<number>;
-  /** Spectral centroid in Hz, 0 when not measured. */
+  /** Spectral centroid in Hz, NaN when not measured. */
   centroid: ArrayLike<number>;
 }
 
@@ -87,10 +87,17 @@ export interface SegmentFeatures {
 export function segmentFeatures(track: FrameTrack, span: FrameSpan): SegmentFeatures {
   let power = 0;
   let centroid = 0;
+  let bright = 0;
+  let measured = 0;
   const pitches: number[] = [];
   for (let i = span.start; i < span.end; i++) {
     power += track.meanSquare[i]!;
-    centroid += track.centroid[i]!;
+    if (!Number.isNaN(track.centroid[i]!)) {
+      centroid += track.centroid[i]!;
+      bright++;
+    }
+    if (Number.isNaN(track.pitch[i]!)) continue;
+    measured++;
     if (track.pitch[i]! > 0) pitches.push(track.pitch[i]!);
   }
   const frames = Math.max(1, span.end - span.start);
@@ -103,8 +110,8 @@ export function segmentFeatures(track: FrameTrack, span: FrameSpan): SegmentFeat
     loudnessDb: round(powerDb(power / frames)),
     pitchHz: round(median(pitches)),
     pitchSpreadSt: round(spread),
-    voicedFraction: round(pitches.length / frames),
-    centroidHz: round(centroid / frames),
+    voicedFraction: round(pitches.length / Math.max(1, measured)),
+    centroidHz: round(centroid / Math.max(1, bright)),
   };
 }
 

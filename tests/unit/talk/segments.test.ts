@@ -44,4 +44,19 @@ describe('segment features', () => {
     expect(f).toMatchObject({ startMs: 0, endMs: 128, loudnessDb: -20, pitchHz: 100, voicedFraction: 0.75, centroidHz: 1500 });
     expect(f.pitchSpreadSt).toBeCloseTo(5.66, 1);
   });
+
+  it('leaves frames whose pitch or brightness was not measured (NaN) out of those figures, not out of loudness', () => {
+    const track: FrameTrack = {
+      speech: [0.9, 0.9, 0.9, 0.9],
+      meanSquare: [0.01, 0.01, 0.01, 0.01],
+      pitch: [100, NaN, 0, NaN],
+      centroid: [1000, NaN, 2000, NaN],
+    };
+    expect(segmentFeatures(track, { start: 0, end: 4 })).toMatchObject({
+      loudnessDb: -20,
+      pitchHz: 100,
+      voicedFraction: 0.5,
+      centroidHz: 1500,
+    });
+  });
 });
