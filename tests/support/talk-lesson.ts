@@ -43,6 +43,8 @@ const studentVoices = [
   { voice: 'en+m4', pitch: 70, speed: 175, db: -32 },
 ];
 const ROOM_NOISE_DB = -52;
+/** How fast espeak-ng speaks these voices, trimmed, to plan a lesson of about the wanted length. */
+const CHARS_PER_SECOND = 16.5;
 
 const teacherLines = [
   'Good morning everyone. Today we are going to look at fractions, and how we add them together.',
@@ -173,18 +175,18 @@ export async function makeTalkLesson(dir: string, opts: TalkLessonOptions): Prom
   let estimate = lead;
   let t = 0;
   let s = 0;
-  while (estimate < opts.seconds - 8) {
+  while (estimate < opts.seconds - 4) {
     const text = teacherLines[t++ % teacherLines.length]!;
     const answered = next() < 0.8;
     const wait1 = answered ? 1 + next() * 3 : 2.5 + next() * 3;
     plan.push({ speaker: 'teacher', voice: -1, text, pauseAfter: wait1 });
-    estimate += text.length / 14 + wait1;
+    estimate += text.length / CHARS_PER_SECOND + wait1;
     if (answered) {
       const wait2 = 1 + next() * 2;
       const student = Math.floor(next() * studentVoices.length);
       const answer = studentLines[s++ % studentLines.length]!;
       plan.push({ speaker: 'student', voice: student, text: answer, pauseAfter: wait2 });
-      estimate += answer.length / 14 + wait2;
+      estimate += answer.length / CHARS_PER_SECOND + wait2;
     }
   }
   plan[plan.length - 1]!.pauseAfter = 2;
@@ -235,4 +237,38 @@ export async function makeMusicLesson(dir: string, seconds: number): Promise<str
   // Commas separate filters in a filter graph; inside the expression they are escaped.
   await run(locateMediaTools().ffmpeg, [...ffmpegArgs, `aevalsrc=${expr.replace(/,/g, '\\,')}:s=${RATE}:d=${seconds}`, file]);
   return file;
+}
+
+export interface TalkScore {
+  teacherErrorPts: number;
+  studentErrorPts: number;
+  /** |measured − true| for each pause between turns, ms. */
+  pauseErrorsMs: number[];
+  /** True turns heard for at least half their length with the right label. */
+  turnsFound: number;
+  turnsTrue: number;
+}
+
+/** How far an analysis is from the truth, in the terms of issue 17's benchmark. */
+export function scoreTalk(
+  truth: TalkLessonTruth,
+  segments: { startMs: number; endMs: number; label: string }[],
+  figures: { teacherPct: number; studentPct: number },
+  turns: { startMs: number; endMs: number }[],
+): TalkScore {
+  const pctOf = (ms: number) => (ms / truth.durationMs) * 100;
+  const overlap = (a: { startMs: number; endMs: number }, b: { startMs: number; endMs: number }) =>
+    Math.max(0, Math.min(a.endMs, b.endMs) - Math.max(a.startMs, b.startMs));
+  const match = truth.turns.map((t) => turns.reduce((best, f) => (overlap(f, t) > overlap(best, t) ? f : best)));
+  const found = truth.turns.filter((t) => {
+    const heard = segments.filter((s) => s.label === t.speaker).reduce((a, s) => a + overlap(s, t), 0);
+    return heard * 2 >= t.endMs - t.startMs;
+  });
+  return {
+    teacherErrorPts: Math.abs(figures.teacherPct - pctOf(truth.teacherMs)),
+    studentErrorPts: Math.abs(figures.studentPct - pctOf(truth.studentMs)),
+    pauseErrorsMs: truth.pausesMs.map((pause, i) => Math.abs(match[i + 1]!.startMs - match[i]!.endMs - pause)),
+    turnsFound: found.length,
+    turnsTrue: truth.turns.length,
+  };
 }
