@@ -77,6 +77,36 @@ describe('audio-only lessons', () => {
     }
   });
 
+  it('travels in a .pcircle package like a video lesson: its AAC proxy, poster and peaks arrive and play', async () => {
+    const lesson = await importAndSettle(await makeTestSound(media, { name: 'Circle time.mp3', seconds: 6 }));
+    const folder = await tempDir('audio-package');
+    const school = await startTestCore();
+    try {
+      const started = await core.api['packages.export']({
+        target: { kind: 'lesson', id: lesson.id },
+        format: 'pcircle',
+        media: 'proxy',
+        includePrivateNotes: false,
+        folder,
+      });
+      await core.jobs.idle();
+      expect(core.jobs.get(started.job.id)).toMatchObject({ status: 'done' });
+      const job = await school.api['packages.import']({ source: { kind: 'path', path: started.path } });
+      await school.jobs.idle();
+      expect(school.jobs.get(job.id)).toMatchObject({ status: 'done' });
+      const arrived = await school.api['lessons.get']({ id: lesson.id });
+      expect(arrived).toMatchObject({ title: 'Circle time', width: null, status: 'ready' });
+      expect(arrived.assets.map((a) => a.kind)).toEqual(expect.arrayContaining(['proxy', 'poster', 'peaks']));
+      const playback = arrived.assets.find((a) => a.id === arrived.playbackAssetId)!;
+      expect(playback.kind).toBe('proxy');
+      const proxy = await probeMedia(tools, path.join(school.dataDir, 'media', lesson.id, 'proxy.mp4'), { allowAudioOnly: true });
+      expect(proxy).toMatchObject({ hasVideo: false, audioCodec: 'aac' });
+    } finally {
+      await school.dispose();
+      await fs.rm(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('imports an M4A with its short tone from the shared fixtures too', async () => {
     const lesson = await importAndSettle(await makeTestAudio(media, 3));
     expect(lesson.status).toBe('ready');
