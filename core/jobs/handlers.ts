@@ -132,8 +132,12 @@ export function mediaJobHandlers(ctx: Ctx): Record<Exclude<JobKind, PackageJobKi
     },
     clip: clipJobHandler(ctx),
     async talk({ job, signal, progress }) {
-      const m = lessonMedia(ctx, job);
-      await runTalkJob(ctx, tools(), m.source, m.lessonId, { signal, progress });
+      const lessonId = job.lessonId;
+      // A lesson from a community or a package may have only its proxy: the sound is the same.
+      const assets = lessonId ? lessonAssets(ctx.db, lessonId) : [];
+      const source = (['original', 'playable', 'proxy'] as const).map((k) => assets.find((a) => a.kind === k)).find(Boolean);
+      if (!lessonId || !source) throw new StudioError('not_found', { entity: 'asset', id: `${lessonId ?? ''}/original` });
+      await runTalkJob(ctx, tools(), path.join(ctx.paths.media, source.relPath), lessonId, { signal, progress });
     },
   };
 }

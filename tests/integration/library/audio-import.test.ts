@@ -101,6 +101,11 @@ describe('audio-only lessons', () => {
       expect(playback.kind).toBe('proxy');
       const proxy = await probeMedia(tools, path.join(school.dataDir, 'media', lesson.id, 'proxy.mp4'), { allowAudioOnly: true });
       expect(proxy).toMatchObject({ hasVideo: false, audioCodec: 'aac' });
+      // It came with its proxy only, and is analysed on demand from that.
+      const analyse = await school.api['talk.analyse']({ lessonId: lesson.id });
+      await school.jobs.idle();
+      expect(school.jobs.get(analyse.id)).toMatchObject({ status: 'done' });
+      expect((await school.api['talk.get']({ lessonId: lesson.id })).status).toBe('ready');
     } finally {
       await school.dispose();
       await fs.rm(folder, { recursive: true, force: true });
