@@ -8,6 +8,7 @@ import { clipAddSchema, clipRenameSchema, clipSchema } from './schemas/clip';
 import { codingListSchema, codingSchemeSchema, schemeSaveSchema } from './schemas/coding';
 import { exportFileSchema, noteExportSchema } from './schemas/export';
 import { reflectionSaveSchema, reflectionSchema } from './schemas/reflection';
+import { talkAnalysisSchema, talkCorrectSchema } from './schemas/talk';
 import { searchInputSchema, searchOutputSchema } from './schemas/search';
 import {
   collectionCreateSchema,
@@ -148,6 +149,13 @@ export const calls = {
   'captions.delete': call(byId, ok),
 
   'exports.notes': call(noteExportSchema.strict(), exportFileSchema),
+
+  /** Who talks in a lesson (core/talk/): the analysis with the teacher's corrections applied. */
+  'talk.get': call(byLesson, talkAnalysisSchema),
+  /** The teacher labels a stretch teacher, student or other; the figures come back updated. */
+  'talk.correct': call(talkCorrectSchema, talkAnalysisSchema),
+  /** Analyses (again) on demand, for lessons from before the analysis existed: the job it queued. */
+  'talk.analyse': call(byLesson, jobSchema),
 
   'collections.list': call(none, z.array(collectionSummarySchema)),
   'collections.get': call(byId, collectionSchema),

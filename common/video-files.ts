@@ -26,9 +26,12 @@ export const videoExtensions = [
   'dv',
 ] as const;
 
-const known = new Set<string>(videoExtensions);
+/** Sound-only lessons (audio recorders, phones' voice memos): imported as lessons with a waveform. */
+export const audioExtensions = ['m4a', 'mp3', 'wav', 'ogg', 'oga', 'opus', 'flac', 'aac', 'wma'] as const;
 
-/** The name's video extension, lower-cased, or null when what follows its last dot is not one. */
+const known = new Set<string>([...videoExtensions, ...audioExtensions]);
+
+/** The name's video (or audio) extension, lower-cased, or null when what follows its last dot is not one. */
 export function videoExtensionOf(name: string): string | null {
   const dot = name.lastIndexOf('.');
   if (dot <= 0) return null;

@@ -19,6 +19,7 @@ import { rubricsCalls } from './rubrics/calls';
 import { searchCalls } from './search/calls';
 import { settingsCalls } from './settings/calls';
 import { syncCalls } from './sync/calls';
+import { talkCalls } from './talk/calls';
 import type { SyncService } from './sync/service';
 
 export interface ApiEnv extends AppInfoEnv {
@@ -45,6 +46,7 @@ export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
     ...searchCalls(ctx),
     ...captionsCalls(ctx),
     ...exportsCalls(ctx),
+    ...talkCalls(ctx),
     ...rubricsCalls(ctx),
     ...reviewCalls(ctx),
     ...calibrationCalls(ctx),

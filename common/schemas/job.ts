@@ -12,6 +12,7 @@ export const jobKinds = [
   'package_export',
   'package_import',
   'web_export',
+  'talk',
 ] as const;
 export const jobKindSchema = z.enum(jobKinds);
 export type JobKind = z.infer<typeof jobKindSchema>;

@@ -10,14 +10,15 @@ import { fileChecksums } from '../library/checksums';
 import { writeAtomically } from '../library/files';
 import { mimeForExtension } from '../library/mime';
 import { posterTimeMs, recordingFollowUpJobs } from '../library/pipeline';
-import { getLessonRow, lessonAssets, setLessonMedia, upsertAsset } from '../library/queries';
+import { getLessonRow, lessonAssets, lessonIsAudioOnly, setLessonMedia, upsertAsset } from '../library/queries';
 import { makePeaks } from '../media/peaks';
 import { makePlayableCopy } from '../media/playable';
-import { makePoster } from '../media/poster';
+import { makePoster, makeWaveformPoster } from '../media/poster';
 import { makeProxy } from '../media/proxy';
 import { remuxRecording } from '../media/remux';
 import { makeSprite } from '../media/sprite';
 import type { PackageJobKind } from '../packages/packages';
+import { runTalkJob } from '../talk/talk';
 import type { JobContext, JobHandler } from './queue';
 
 type Ctx = Omit<CoreContext, 'jobs'> & { enqueue(kind: JobKind, lessonId: string): void; proxyPreset(): 'standard' | 'low' };
@@ -25,6 +26,7 @@ type Ctx = Omit<CoreContext, 'jobs'> & { enqueue(kind: JobKind, lessonId: string
 interface LessonMedia {
   lessonId: string;
   durationMs: number;
+  audioOnly: boolean;
   source: string;
   dir: string;
   register(kind: Asset['kind'], fileName: string): Promise<void>;
@@ -41,6 +43,7 @@ function lessonMedia(ctx: Ctx, job: JobContext['job']): LessonMedia {
   return {
     lessonId,
     durationMs: lesson.durationMs ?? 0,
+    audioOnly: lessonIsAudioOnly(ctx.db, lessonId),
     source: path.join(ctx.paths.media, original.relPath),
     dir,
     async register(kind, fileName) {
@@ -65,13 +68,15 @@ export function mediaJobHandlers(ctx: Ctx): Record<Exclude<JobKind, PackageJobKi
     async poster({ job, signal }) {
       const m = lessonMedia(ctx, job);
       const atMs = posterTimeMs(m.durationMs);
-      await writeAtomically(path.join(m.dir, 'poster.jpg'), (tmp) => makePoster(tools(), m.source, tmp, { atMs, signal }));
+      await writeAtomically(path.join(m.dir, 'poster.jpg'), (tmp) =>
+        m.audioOnly ? makeWaveformPoster(tools(), m.source, tmp, { signal }) : makePoster(tools(), m.source, tmp, { atMs, signal }),
+      );
       await m.register('poster', 'poster.jpg');
     },
     async playable({ job, signal, progress }) {
       const m = lessonMedia(ctx, job);
       await writeAtomically(path.join(m.dir, 'playable.mp4'), (tmp) =>
-        makePlayableCopy(tools(), m.source, tmp, { durationMs: m.durationMs, signal, onProgress: progress }),
+        makePlayableCopy(tools(), m.source, tmp, { durationMs: m.durationMs, audioOnly: m.audioOnly, signal, onProgress: progress }),
       );
       await m.register('playable', 'playable.mp4');
     },
@@ -98,7 +103,7 @@ export function mediaJobHandlers(ctx: Ctx): Record<Exclude<JobKind, PackageJobKi
       const m = lessonMedia(ctx, job);
       const preset = job.params.preset === 'low' || job.params.preset === 'standard' ? job.params.preset : ctx.proxyPreset();
       await writeAtomically(path.join(m.dir, 'proxy.mp4'), (tmp) =>
-        makeProxy(tools(), m.source, tmp, { preset, durationMs: m.durationMs, signal, onProgress: progress }),
+        makeProxy(tools(), m.source, tmp, { preset, durationMs: m.durationMs, audioOnly: m.audioOnly, signal, onProgress: progress }),
       );
       await m.register('proxy', 'proxy.mp4');
     },
@@ -126,5 +131,13 @@ export function mediaJobHandlers(ctx: Ctx): Record<Exclude<JobKind, PackageJobKi
       for (const kind of recordingFollowUpJobs) ctx.enqueue(kind, lessonId);
     },
     clip: clipJobHandler(ctx),
+    async talk({ job, signal, progress }) {
+      const lessonId = job.lessonId;
+      // A lesson from a community or a package may have only its proxy: the sound is the same.
+      const assets = lessonId ? lessonAssets(ctx.db, lessonId) : [];
+      const source = (['original', 'playable', 'proxy'] as const).map((k) => assets.find((a) => a.kind === k)).find(Boolean);
+      if (!lessonId || !source) throw new StudioError('not_found', { entity: 'asset', id: `${lessonId ?? ''}/original` });
+      await runTalkJob(ctx, tools(), path.join(ctx.paths.media, source.relPath), lessonId, { signal, progress });
+    },
   };
 }

@@ -15,7 +15,7 @@ export interface JobContext {
 export type JobHandler = (ctx: JobContext) => Promise<void>;
 
 /** Jobs that keep a core busy for minutes; one slot is always left for the quick ones (posters). */
-const heavyKinds = new Set<JobKind>(['proxy', 'playable', 'clip']);
+const heavyKinds = new Set<JobKind>(['proxy', 'playable', 'clip', 'talk']);
 /** Lower runs first: what makes a lesson playable comes before what makes it nicer; a person waits on packages. */
 const priority: Record<JobKind, number> = {
   remux: 0,
@@ -28,6 +28,8 @@ const priority: Record<JobKind, number> = {
   package_import: 1,
   package_export: 3,
   web_export: 3,
+  // Last: the analysis waits for the lesson's media, and recording and playback never wait for it.
+  talk: 5,
 };
 
 const PROGRESS_EVENT_MS = 200;

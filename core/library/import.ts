@@ -7,7 +7,7 @@ import { newId } from '../app/ids';
 import type { CoreContext } from '../app/context';
 import { probeMedia } from '../media/probe';
 import { needsPlayableCopy } from '../media/playable';
-import { makePoster } from '../media/poster';
+import { makePoster, makeWaveformPoster } from '../media/poster';
 import { isCutShort, keepWholePart } from '../media/truncation';
 import { titleFromName, writeAtomically } from './files';
 import { countVideosIn } from './folder';
@@ -46,15 +46,17 @@ async function importOne(ctx: CoreContext, source: ImportSource, name: string) {
   if (!stat?.isFile()) throw new StudioError('file_not_found', { name });
   if (stat.size === 0) throw new StudioError('media_empty', { name });
 
-  // Probe before copying: a file that is not a video is refused without writing anything.
-  const declared = await probeMedia(tools, file);
+  // Probe before copying: a file with neither picture nor sound is refused without writing anything.
+  // Sound alone is a lesson too (many teachers may record sound where they may not film children).
+  const declared = await probeMedia(tools, file, { allowAudioOnly: true });
+  const audioOnly = !declared.hasVideo;
   const container = declared.container === 'mp4' || declared.container === 'mov' ? declared.container : null;
   const cutShort = container !== null && (await isCutShort(file));
   const needsPlayable = needsPlayableCopy(declared);
   const id = newId();
   const dir = ctx.paths.lessonDir(id);
   // Named and served by what is inside it: a name may have no extension, or one that misleads.
-  const { ext, mime } = libraryCopyType(declared.container);
+  const { ext, mime } = libraryCopyType(declared.container, audioOnly);
   const relPath = path.join(id, `original.${ext}`);
   const target = path.join(ctx.paths.media, relPath);
   const posterFile = path.join(dir, 'poster.jpg');
@@ -64,7 +66,9 @@ async function importOne(ctx: CoreContext, source: ImportSource, name: string) {
     // The poster is cut from the source while the copy runs: a video whose frames cannot be decoded is
     // refused here, and a playable lesson arrives with its poster, as fast as the copy allows.
     const poster = (from: string) =>
-      writeAtomically(posterFile, (tmp) => makePoster(tools, from, tmp, { atMs: posterTimeMs(probe.durationMs) })).catch((err: unknown) => {
+      writeAtomically(posterFile, (tmp) =>
+        audioOnly ? makeWaveformPoster(tools, from, tmp) : makePoster(tools, from, tmp, { atMs: posterTimeMs(probe.durationMs) }),
+      ).catch((err: unknown) => {
         throw new StudioError('media_unreadable', { name }, { cause: err });
       });
     if (cutShort && container) {
@@ -88,8 +92,8 @@ async function importOne(ctx: CoreContext, source: ImportSource, name: string) {
         source: 'import',
         originalName: name,
         durationMs: probe.durationMs,
-        width: probe.width,
-        height: probe.height,
+        width: audioOnly ? null : probe.width,
+        height: audioOnly ? null : probe.height,
         rotation: probe.rotation,
         videoCodec: probe.videoCodec,
         audioCodec: probe.audioCodec,
@@ -110,7 +114,7 @@ async function importOne(ctx: CoreContext, source: ImportSource, name: string) {
     await fs.rm(dir, { recursive: true, force: true });
     throw err;
   }
-  for (const kind of importJobs(needsPlayable)) ctx.jobs.enqueue(kind, id);
+  for (const kind of importJobs(needsPlayable, audioOnly)) ctx.jobs.enqueue(kind, id);
   ctx.bus.emit('library.changed', { lessonIds: [id] });
   const partial = cutShort ? { playableMs: probe.durationMs, declaredMs: declared.durationMs } : undefined;
   return { lesson: getLesson(ctx, id), partial };

@@ -7,15 +7,19 @@ const requiredKinds = new Set<JobKind>(['remux', 'poster', 'playable']);
 
 /** Extras start only once their lesson can be watched, so a new lesson becomes playable as fast as possible. */
 export function extraWaitsForRequired(job: StoredJob, active: StoredJob[]): boolean {
-  return !requiredKinds.has(job.kind) && active.some((a) => a.id !== job.id && a.lessonId === job.lessonId && requiredKinds.has(a.kind));
+  const others = active.filter((a) => a.id !== job.id && a.lessonId === job.lessonId);
+  // The talk analysis runs after all of its lesson's media jobs, on a machine they no longer need.
+  if (job.kind === 'talk') return others.some((a) => a.kind !== 'talk');
+  return !requiredKinds.has(job.kind) && others.some((a) => requiredKinds.has(a.kind));
 }
 
 /**
  * What an imported file still needs once it is copied in with its poster: a browser-playable copy only
  * when Chromium cannot play the source, then the extras.
  */
-export function importJobs(needsPlayable: boolean): JobKind[] {
-  return [...(needsPlayable ? (['playable'] as const) : []), 'peaks', 'sprite', 'proxy'];
+export function importJobs(needsPlayable: boolean, audioOnly = false): JobKind[] {
+  // Sound alone has no pictures for a sprite: its waveform (peaks, and the poster) stands in for them.
+  return [...(needsPlayable ? (['playable'] as const) : []), 'peaks', ...(audioOnly ? [] : (['sprite'] as const)), 'proxy', 'talk'];
 }
 
 /** A frame a little into the lesson says more than the first one (often a hand in front of the lens). */
@@ -24,7 +28,7 @@ export function posterTimeMs(durationMs: number): number {
 }
 
 /** What a recording needs once it is remuxed into a seekable file. */
-export const recordingFollowUpJobs: JobKind[] = ['poster', 'peaks', 'sprite', 'proxy'];
+export const recordingFollowUpJobs: JobKind[] = ['poster', 'peaks', 'sprite', 'proxy', 'talk'];
 
 /** A lesson's status follows its required jobs: any failed or cancelled → failed; all done → ready. */
 export function lessonStatusFromJobs(jobs: StoredJob[]): { status: Lesson['status']; errorCode: string | null } {

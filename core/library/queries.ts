@@ -104,6 +104,16 @@ export function getLessonRow(
   return row && { ...toSummary(row), description: row.description, source: row.source, originalName: row.original_name };
 }
 
+/**
+ * A lesson of sound alone: its media has an audio codec and no picture. A recording waiting for its
+ * remux has neither codec yet, so it is not one.
+ */
+export function lessonIsAudioOnly(db: Db, id: string): boolean {
+  const row = db.prepare('SELECT video_codec, audio_codec, width FROM lessons WHERE id = ?').get(id) as
+    { video_codec: string | null; audio_codec: string | null; width: number | null } | undefined;
+  return Boolean(row && row.video_codec === null && row.audio_codec !== null && !row.width);
+}
+
 /** Just what a note needs of its lesson: that it exists, and how long it is (no counts, no share). */
 export function lessonDuration(db: Db, id: string): { durationMs: number | null } | undefined {
   const row = db.prepare('SELECT duration_ms FROM lessons WHERE id = ?').get(id) as { duration_ms: number | null } | undefined;

@@ -31,5 +31,14 @@ export const mp4Output = ['-movflags', '+faststart', '-f', 'mp4'];
 /** The first video stream and the first audio stream, if any: what every copy we make carries. */
 export const mainStreams = ['-map', '0:v:0', '-map', '0:a:0?'];
 
+/**
+ * The first audio stream alone as AAC in an MP4 container (an .m4a in all but name): the copies of an
+ * audio-only lesson, which keep the names and MIME types of a video's copies so shares, packages and
+ * exports carry them unchanged. Cover art is left out (-vn).
+ */
+export function audioOnlyArgs(bitrateK: number, channels: 1 | 2): string[] {
+  return ['-map', '0:a:0', '-vn', ...aacArgs(bitrateK, channels), ...noExtras, ...mp4Output];
+}
+
 /** No subtitles, data tracks or source metadata (which can hold a location or a device name) travel. */
 export const noExtras = ['-sn', '-dn', '-map_metadata', '-1'];

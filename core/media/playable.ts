@@ -1,5 +1,5 @@
 import type { ProbeResult } from './probe';
-import { aacArgs, fitShortSideFilter, h264Args, mp4Output, mainStreams, noExtras } from './encode';
+import { aacArgs, audioOnlyArgs, fitShortSideFilter, h264Args, mp4Output, mainStreams, noExtras } from './encode';
 import { runFfmpeg } from './runner';
 import type { MediaTools } from './tools';
 
@@ -10,7 +10,14 @@ const playableAudio = new Set(['aac', 'mp3', 'opus', 'vorbis', 'flac']);
 /** H.264 decodes in Chromium only as 8-bit 4:2:0; 10-bit or 4:2:2 camera files need a copy. */
 const playableH264Formats = new Set(['yuv420p', 'yuvj420p']);
 
+/** Sound alone: Chromium also plays MP3, WAV and FLAC files, and uncompressed PCM in WAV. */
+const playableAudioContainers = new Set([...playableContainers, 'mp3', 'wav', 'flac']);
+
 export function needsPlayableCopy(p: ProbeResult): boolean {
+  if (!p.hasVideo) {
+    if (!playableAudioContainers.has(p.container) || !p.audioCodec) return true;
+    return !(playableAudio.has(p.audioCodec) || /^pcm_(s16le|s24le|s32le|f32le|u8)$/.test(p.audioCodec));
+  }
   if (!playableContainers.has(p.container)) return true;
   if (!p.videoCodec || !playableVideo.has(p.videoCodec)) return true;
   if (p.videoCodec === 'h264' && p.pixelFormat && !playableH264Formats.has(p.pixelFormat)) return true;
@@ -19,6 +26,8 @@ export function needsPlayableCopy(p: ProbeResult): boolean {
 
 export interface PlayableCopyOptions {
   durationMs: number;
+  /** The lesson is sound alone: the copy is AAC in MP4 (what an .m4a is), no picture. */
+  audioOnly?: boolean;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
 }
@@ -31,6 +40,14 @@ const PLAYABLE_MAX_SHORT_SIDE = 1080;
  * decoding and writes no rotation into the copy, so it shows the same way in every player.
  */
 export async function makePlayableCopy(tools: MediaTools, input: string, output: string, opts: PlayableCopyOptions): Promise<void> {
+  if (opts.audioOnly) {
+    await runFfmpeg(tools, ['-y', '-i', input, ...audioOnlyArgs(128, 2), output], {
+      durationMs: opts.durationMs,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+    });
+    return;
+  }
   await runFfmpeg(
     tools,
     [

@@ -25,6 +25,8 @@ export interface ProbeResult {
 export interface ProbeOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Accept a file with sound and no picture (an audio-only lesson); otherwise it is `media_no_video`. */
+  allowAudioOnly?: boolean;
 }
 
 /** The parts of ffprobe's JSON we read. */
@@ -74,10 +76,27 @@ export async function probeMedia(tools: MediaTools, file: string, opts: ProbeOpt
   const video = raw.streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   const audio = raw.streams.find((s) => s.codec_type === 'audio');
   if (!video && !audio) throw new StudioError('media_unreadable', { detail: 'no audio or video stream' });
-  if (!video || isStillImage(raw)) throw new StudioError('media_no_video');
+  if (isStillImage(raw)) throw new StudioError('media_no_video');
+  if (!video && !(audio && opts.allowAudioOnly)) throw new StudioError('media_no_video');
 
   const durationMs = streamDurationMs(raw) ?? (await lastPacketMs(tools, file, opts));
   if (!durationMs) throw new StudioError('media_unreadable', { detail: 'no duration' });
+  if (!video) {
+    return {
+      durationMs,
+      sizeBytes: stat.size,
+      container: audioContainerName(raw),
+      hasVideo: false,
+      hasAudio: true,
+      videoCodec: null,
+      audioCodec: audio?.codec_name ?? null,
+      width: 0,
+      height: 0,
+      rotation: 0,
+      fps: null,
+      pixelFormat: null,
+    };
+  }
 
   const rotation = rotationOf(video);
   const turned = rotation === 90 || rotation === 270;
@@ -169,6 +188,12 @@ const webmAudio = new Set(['opus', 'vorbis']);
  * ffprobe names demuxers, not containers: "mov,mp4,m4a,3gp,3g2,mj2" covers both MP4 and QuickTime
  * (told apart by the brand), and "matroska,webm" both Matroska and WebM (told apart by the codecs).
  */
+/** An audio file's container: mp4 (m4a), mp3, wav, ogg, flac, matroska (mka, webm audio)... */
+function audioContainerName(raw: RawProbe): string {
+  const names = (raw.format?.format_name ?? '').split(',');
+  return names.includes('mp4') ? 'mp4' : (names[0] ?? '');
+}
+
 function containerName(raw: RawProbe, video: RawStream, audio: RawStream | undefined): string {
   const names = (raw.format?.format_name ?? '').split(',');
   const first = names[0] ?? '';

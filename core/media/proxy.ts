@@ -1,4 +1,4 @@
-import { aacArgs, fitShortSideFilter, h264Args, mp4Output, mainStreams, noExtras } from './encode';
+import { aacArgs, audioOnlyArgs, fitShortSideFilter, h264Args, mp4Output, mainStreams, noExtras } from './encode';
 import { runFfmpeg } from './runner';
 import type { MediaTools } from './tools';
 
@@ -7,6 +7,8 @@ export type ProxyPreset = 'standard' | 'low';
 export interface ProxyOptions {
   preset: ProxyPreset;
   durationMs: number;
+  /** The lesson is sound alone: the proxy is its audio as AAC in MP4. */
+  audioOnly?: boolean;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
 }
@@ -23,6 +25,14 @@ const presets: Record<ProxyPreset, { shortSide: number; videoK: number; audioK: 
  */
 export async function makeProxy(tools: MediaTools, input: string, output: string, opts: ProxyOptions): Promise<void> {
   const p = presets[opts.preset];
+  if (opts.audioOnly) {
+    await runFfmpeg(tools, ['-y', '-i', input, ...audioOnlyArgs(p.audioK, p.channels), output], {
+      durationMs: opts.durationMs,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+    });
+    return;
+  }
   await runFfmpeg(
     tools,
     [

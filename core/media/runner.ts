@@ -12,6 +12,11 @@ export interface RunOptions {
   stdin?: Readable | Buffer;
   /** Receives stdout as it arrives instead of collecting it (raw PCM can be hundreds of MB). */
   onStdout?: (chunk: Buffer) => void;
+  /**
+   * Reads stdout itself, at its own pace: ffmpeg waits while the consumer is busy (backpressure), so
+   * a slow reader never holds more than a pipe's worth. Its failure stops ffmpeg and is the result.
+   */
+  consumeStdout?: (stdout: Readable) => Promise<void>;
 }
 
 export interface RunResult {
@@ -30,10 +35,11 @@ const NO_SPACE = /No space left on device/i;
  * bounded in memory, and every failure turned into a StudioError the UI can explain.
  */
 export function runTool(bin: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
-  const { signal, timeoutMs, durationMs, onProgress, stdin, onStdout } = opts;
+  const { signal, timeoutMs, durationMs, onProgress, stdin, onStdout, consumeStdout } = opts;
   if (signal?.aborted) return Promise.reject(new StudioError('media_cancelled'));
   // Progress shares stdout with ffmpeg's output, so it is only requested when stdout carries no data.
-  const progress = onProgress && !onStdout && durationMs && durationMs > 0 ? new ProgressParser(durationMs, onProgress) : null;
+  const progress =
+    onProgress && !onStdout && !consumeStdout && durationMs && durationMs > 0 ? new ProgressParser(durationMs, onProgress) : null;
   const fullArgs = progress ? ['-progress', 'pipe:1', '-nostats', ...args] : args;
 
   return new Promise<RunResult>((resolve, reject) => {
@@ -54,7 +60,14 @@ export function runTool(bin: string, args: string[], opts: RunOptions = {}): Pro
     signal?.addEventListener('abort', onAbort, { once: true });
     const timeout = timeoutMs ? setTimeout(() => stop('media_timeout'), timeoutMs) : undefined;
 
-    if (onStdout) child.stdout.on('data', onStdout);
+    let consumed: Promise<unknown> = Promise.resolve();
+    let consumerError: unknown = null;
+    if (consumeStdout) {
+      consumed = consumeStdout(child.stdout).catch((err: unknown) => {
+        consumerError = err;
+        child.kill('SIGKILL');
+      });
+    } else if (onStdout) child.stdout.on('data', onStdout);
     else {
       // Decoding on the stream keeps a character split across two chunks (a file name in Arabic) whole.
       child.stdout.setEncoding('utf8');
@@ -94,11 +107,15 @@ export function runTool(bin: string, args: string[], opts: RunOptions = {}): Pro
       settle(missing ? new StudioError('ffmpeg_missing', { path: bin }) : new StudioError('media_failed', { detail: err.message }));
     });
     child.on('close', (code, exitSignal) => {
-      if (stopReason) settle(new StudioError(stopReason));
-      // ffmpeg can exit 0 after failing to write its trailer, leaving a broken file: check stderr too.
-      else if (NO_SPACE.test(stderr)) settle(new StudioError('disk_full'));
-      else if (code !== 0) settle(failure(stderr, code, exitSignal));
-      else settle(null);
+      void consumed.then(() => {
+        if (stopReason) settle(new StudioError(stopReason));
+        else if (consumerError)
+          settle(consumerError instanceof StudioError ? consumerError : new StudioError('media_failed', { detail: String(consumerError) }));
+        // ffmpeg can exit 0 after failing to write its trailer, leaving a broken file: check stderr too.
+        else if (NO_SPACE.test(stderr)) settle(new StudioError('disk_full'));
+        else if (code !== 0) settle(failure(stderr, code, exitSignal));
+        else settle(null);
+      });
     });
   });
 }

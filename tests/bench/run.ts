@@ -7,6 +7,7 @@ const benchmarks: Record<string, () => Promise<{ run(): Promise<Record<string, u
   sync: () => import('./sync'),
   recording: () => import('./recording'),
   search: () => import('./search'),
+  talk: () => import('./talk'),
 };
 
 const { positionals } = parseArgs({ allowPositionals: true });

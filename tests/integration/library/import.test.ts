@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { promisify } from 'node:util';
 import { locateMediaTools } from '../../../core/media/tools';
-import { decodeFully, makeEmptyFile, makeTestAudio, makeTestVideo, makeTextFile, makeTruncatedCopy } from '../../fixtures/media';
+import { decodeFully, makeEmptyFile, makeTestVideo, makeTextFile, makeTruncatedCopy } from '../../fixtures/media';
 import { startTestCore, type TestCore } from '../../support/core';
 import { rememberedProxySums } from '../../support/library-rows';
 import { tempDir } from '../../support/web-shell';
@@ -180,10 +180,6 @@ describe('importing files into the library', () => {
     expect(listed.files.map((f) => f.name)).toEqual(['a lesson.MOV', 'b lesson.mp4']);
     expect(listed.files[0]!.path).toBe(path.join(folder, 'a lesson.MOV'));
     await expect(core.api['lessons.listFolder']({ path: path.join(media, 'nowhere') })).rejects.toMatchObject({ code: 'file_not_found' });
-  });
-
-  it('refuses an audio-only file', async () => {
-    await expectRefused(await makeTestAudio(media, 2), 'media_no_video');
   });
 
   it('refuses a path that does not exist', async () => {

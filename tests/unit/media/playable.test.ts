@@ -53,6 +53,24 @@ describe('needsPlayableCopy', () => {
   ];
   it.each(playable)('plays as is: %o', (change) => expect(needsPlayableCopy({ ...base, ...change })).toBe(false));
   it.each(unplayable)('needs a copy: %o', (change) => expect(needsPlayableCopy({ ...base, ...change })).toBe(true));
+
+  const sound = { ...base, hasVideo: false, videoCodec: null, pixelFormat: null, width: 0, height: 0, fps: null };
+  const playableSound: Partial<ProbeResult>[] = [
+    { container: 'mp4', audioCodec: 'aac' },
+    { container: 'mp3', audioCodec: 'mp3' },
+    { container: 'wav', audioCodec: 'pcm_s16le' },
+    { container: 'ogg', audioCodec: 'vorbis' },
+    { container: 'ogg', audioCodec: 'opus' },
+    { container: 'flac', audioCodec: 'flac' },
+  ];
+  const unplayableSound: Partial<ProbeResult>[] = [
+    { container: 'asf', audioCodec: 'wmav2' },
+    { container: 'wav', audioCodec: 'adpcm_ms' },
+    { container: 'aac', audioCodec: 'aac' },
+    { container: 'mp4', audioCodec: 'alac' },
+  ];
+  it.each(playableSound)('sound alone plays as is: %o', (change) => expect(needsPlayableCopy({ ...sound, ...change })).toBe(false));
+  it.each(unplayableSound)('sound alone needs a copy: %o', (change) => expect(needsPlayableCopy({ ...sound, ...change })).toBe(true));
 });
 
 describe('makePlayableCopy', { timeout: 30_000 }, () => {

@@ -92,6 +92,19 @@ describe('probeMedia', { timeout: 20_000 }, () => {
     expect(result.durationMs).toBeLessThan(3800);
   });
 
+  it('accepts sound alone only when asked (an audio-only lesson), never a photo', async () => {
+    expect(await probeMedia(tools, files.audio ?? '', { allowAudioOnly: true })).toMatchObject({
+      hasVideo: false,
+      hasAudio: true,
+      container: 'mp4',
+      videoCodec: null,
+      audioCodec: 'aac',
+      width: 0,
+      height: 0,
+    });
+    await expect(probeMedia(tools, files.photo ?? '', { allowAudioOnly: true })).rejects.toMatchObject({ code: 'media_no_video' });
+  });
+
   it('refuses audio only, a photo, empty, missing, mislabelled and truncated files with their own codes', async () => {
     await expect(probe('audio')).rejects.toMatchObject({ code: 'media_no_video' });
     await expect(probe('photo')).rejects.toMatchObject({ code: 'media_no_video' });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StudioError } from '../../../common/errors';
 import { runFfmpeg, runTool } from '../../../core/media/runner';
 import { locateMediaTools } from '../../../core/media/tools';
 import { makeMediaDir, makeTestVideo } from '../../fixtures/media';
@@ -117,5 +118,38 @@ describe('runTool', { timeout: 20_000 }, () => {
     // 2 s of 8 kHz mono 16-bit, give or take an audio frame.
     expect(bytes).toBeGreaterThan(2 * 8000 * 2 * 0.95);
     expect(bytes).toBeLessThan(2 * 8000 * 2 * 1.05);
+  });
+
+  const tenSecondsOfPcm = ['-nostdin', '-v', 'error', '-f', 'lavfi', '-i', 'sine=duration=10:sample_rate=16000', '-f', 'f32le', 'pipe:1'];
+
+  it('lets a slow reader consume stdout at its own pace, and settles only once it has read everything', async () => {
+    let bytes = 0;
+    let done = false;
+    await runTool(tools.ffmpeg, tenSecondsOfPcm, {
+      consumeStdout: async (stdout) => {
+        for await (const chunk of stdout as AsyncIterable<Buffer>) {
+          bytes += chunk.length;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        done = true;
+      },
+    });
+    expect(done).toBe(true);
+    expect(bytes).toBe(10 * 16000 * 4);
+  });
+
+  it("stops ffmpeg when the reader fails, and fails with the reader's error", async () => {
+    const started = Date.now();
+    const failing = runTool(
+      tools.ffmpeg,
+      [...tenSecondsOfPcm.slice(0, 6), 'sine=duration=3600:sample_rate=16000', ...tenSecondsOfPcm.slice(7)],
+      {
+        consumeStdout: async (stdout) => {
+          for await (const _chunk of stdout as AsyncIterable<Buffer>) throw new StudioError('media_cancelled');
+        },
+      },
+    );
+    await expect(failing).rejects.toMatchObject({ code: 'media_cancelled' });
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

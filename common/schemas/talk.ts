@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { idSchema } from './ids';
+
+/** Who is speaking in a stretch of a lesson; "other" is a video, music or noise the teacher marks. */
+export const talkLabels = ['teacher', 'student', 'other'] as const;
+export const talkLabelSchema = z.enum(talkLabels);
+export type TalkLabel = z.infer<typeof talkLabelSchema>;
+
+export const talkSegmentSchema = z.object({
+  startMs: z.number().int().nonnegative(),
+  endMs: z.number().int().nonnegative(),
+  label: talkLabelSchema,
+  /** The label is the teacher's own (a correction covers it), not the analysis's guess. */
+  corrected: z.boolean(),
+});
+export type TalkSegment = z.infer<typeof talkSegmentSchema>;
+
+export const waitStatsSchema = z.object({
+  count: z.number().int().nonnegative(),
+  medianMs: z.number().nullable(),
+  /** How many waits fell in each band: under 1 s, 1–3 s, 3–5 s, 5 s and more. */
+  histogram: z.object({ under1s: z.number(), from1to3s: z.number(), from3to5s: z.number(), over5s: z.number() }),
+});
+export type WaitStats = z.infer<typeof waitStatsSchema>;
+
+export const talkFiguresSchema = z.object({
+  teacherPct: z.number(),
+  studentPct: z.number(),
+  otherPct: z.number(),
+  silencePct: z.number(),
+  studentTurns: z.number().int().nonnegative(),
+  /** Wait time 1: the pause after a teacher's turn before anyone speaks. */
+  waitTime1: waitStatsSchema,
+  /** Wait time 2: the pause after a student's turn before the teacher speaks. */
+  waitTime2: waitStatsSchema,
+  longestTeacherMonologueMs: z.number().int().nonnegative(),
+});
+export type TalkFigures = z.infer<typeof talkFiguresSchema>;
+
+export const talkAnalysisSchema = z.object({
+  lessonId: idSchema,
+  status: z.enum(['none', 'ready']),
+  durationMs: z.number().int().nonnegative(),
+  segments: z.array(talkSegmentSchema),
+  figures: talkFiguresSchema.nullable(),
+});
+export type TalkAnalysis = z.infer<typeof talkAnalysisSchema>;
+
+export const talkCorrectSchema = z
+  .object({
+    lessonId: idSchema,
+    startMs: z.number().int().nonnegative(),
+    endMs: z.number().int().positive(),
+    label: talkLabelSchema,
+  })
+  .strict()
+  .refine((c) => c.endMs > c.startMs, { message: 'endMs must be after startMs', path: ['endMs'] });
+export type TalkCorrection = z.infer<typeof talkCorrectSchema>;

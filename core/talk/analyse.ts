@@ -1,0 +1,136 @@
+import type { Readable } from 'node:stream';
+import { runFfmpeg } from '../media/runner';
+import type { MediaTools } from '../media/tools';
+import { FRAME_SAMPLES, SAMPLE_RATE, meanSquare, pitchHz, powerDb, spectralCentroidHz } from './features';
+import { defaultVadOptions, segmentFeatures, speechSpans, type FrameTrack, type SegmentFeatures } from './segments';
+import { SileroVad } from './vad';
+
+export interface AnalyseOptions {
+  durationMs: number;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+export interface TalkMeasurement {
+  durationMs: number;
+  segments: SegmentFeatures[];
+}
+
+/** Quieter than this (dB full scale) is no voice worth measuring, however far across the room. */
+const FEATURE_FLOOR_DB = -55;
+const FEATURE_STRIDE = 2;
+
+/** Growable per-frame column; a lesson's length is known only roughly before decoding. */
+class Column {
+  private data: Float32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Float32Array(Math.max(1024, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Float32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  view(): Float32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/**
+ * Decodes the lesson's first audio stream to 16 kHz mono float PCM and reads it frame by frame as
+ * ffmpeg writes it: the VAD and the features see each 32 ms frame once, and only the per-frame
+ * measurements are kept (a few bytes a frame), never the sound itself. Pitch and spectrum are only
+ * measured where the VAD hears something like speech.
+ */
+export async function measureTalk(tools: MediaTools, input: string, opts: AnalyseOptions): Promise<TalkMeasurement> {
+  const vad = await SileroVad.load();
+  const expectedFrames = Math.ceil((opts.durationMs / 1000) * (SAMPLE_RATE / FRAME_SAMPLES)) + 8;
+  const speech = new Column(expectedFrames);
+  const power = new Column(expectedFrames);
+  const pitch = new Column(expectedFrames);
+  const centroid = new Column(expectedFrames);
+  const frame = new Float32Array(FRAME_SAMPLES);
+  // ffmpeg writes little-endian floats, as every platform the studio runs on stores them: bytes go straight in.
+  const frameBytes = new Uint8Array(frame.buffer);
+  const half = new Float32Array(FRAME_SAMPLES / 2);
+  const re = new Float64Array(FRAME_SAMPLES);
+  const im = new Float64Array(FRAME_SAMPLES);
+  let filled = 0;
+  let frames = 0;
+
+  const measure = async () => {
+    // The model runs on onnxruntime's own thread; the features are measured meanwhile on this one,
+    // for every frame loud enough to be speech, and kept only where the model then hears speech.
+    // Pitch and brightness are summed up per segment (median, mean), so every other frame tells as much.
+    const pending = vad.probability(frame);
+    const ms = meanSquare(frame);
+    const sampled = frames++ % FEATURE_STRIDE === 0 && powerDb(ms) >= FEATURE_FLOOR_DB;
+    const f0 = sampled ? pitchHz(frame, half) : NaN;
+    const bright = sampled ? spectralCentroidHz(frame, re, im) : NaN;
+    const p = await pending;
+    speech.push(p);
+    power.push(ms);
+    const heard = p >= defaultVadOptions.negThreshold;
+    pitch.push(heard ? f0 : NaN);
+    centroid.push(heard ? bright : NaN);
+    if (opts.onProgress && speech.length % 200 === 0) {
+      opts.onProgress(Math.min(0.99, (speech.length * FRAME_SAMPLES * 1000) / SAMPLE_RATE / Math.max(1, opts.durationMs)));
+    }
+  };
+
+  const consume = async (stdout: Readable) => {
+    for await (const chunk of stdout as AsyncIterable<Buffer>) {
+      let offset = 0;
+      while (offset < chunk.length) {
+        const take = Math.min(frameBytes.length - filled, chunk.length - offset);
+        chunk.copy(frameBytes, filled, offset, offset + take);
+        filled += take;
+        offset += take;
+        if (filled === frameBytes.length) {
+          await measure();
+          filled = 0;
+        }
+      }
+    }
+    if (filled >= 4) {
+      frameBytes.fill(0, filled - (filled % 4));
+      await measure();
+    }
+  };
+
+  try {
+    vad.reset();
+    await runFfmpeg(
+      tools,
+      [
+        '-i',
+        input,
+        '-map',
+        '0:a:0',
+        '-vn',
+        '-sn',
+        '-dn',
+        '-ac',
+        '1',
+        '-ar',
+        String(SAMPLE_RATE),
+        '-c:a',
+        'pcm_f32le',
+        '-f',
+        'f32le',
+        'pipe:1',
+      ],
+      { signal: opts.signal, consumeStdout: consume },
+    );
+  } finally {
+    await vad.release();
+  }
+
+  const track: FrameTrack = { speech: speech.view(), meanSquare: power.view(), pitch: pitch.view(), centroid: centroid.view() };
+  const durationMs = Math.round((speech.length * FRAME_SAMPLES * 1000) / SAMPLE_RATE);
+  return { durationMs, segments: speechSpans(track.speech).map((span) => segmentFeatures(track, span)) };
+}

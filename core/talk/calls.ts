@@ -1,0 +1,16 @@
+import type { CoreContext } from '../app/context';
+import type { CallsOf } from '../app/calls';
+import { publicJob } from '../jobs/queries';
+import { getLesson } from '../library/lessons';
+import { correctTalk, talkAnalysis } from './talk';
+
+export function talkCalls(ctx: CoreContext): CallsOf<'talk'> {
+  return {
+    'talk.get': async ({ lessonId }) => talkAnalysis(ctx, lessonId),
+    'talk.correct': async (args) => correctTalk(ctx, args),
+    'talk.analyse': async ({ lessonId }) => {
+      getLesson(ctx, lessonId);
+      return publicJob(ctx.jobs.enqueue('talk', lessonId));
+    },
+  };
+}

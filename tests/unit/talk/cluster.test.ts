@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { clusterVoices, labelSegments } from '../../../core/talk/cluster';
+import type { SegmentFeatures } from '../../../core/talk/segments';
+
+let clock = 0;
+function seg(loudnessDb: number, pitchHz: number, centroidHz: number, ms = 2000, spread = 3): SegmentFeatures {
+  const startMs = clock;
+  clock += ms + 1500;
+  return { startMs, endMs: startMs + ms, loudnessDb, pitchHz, centroidHz, pitchSpreadSt: spread, voicedFraction: 0.7 };
+}
+/** A little spread between one person's segments, the same on every run. */
+const jitter = () => ((clock / 3500) * 0.37) % 1;
+const teacher = () => seg(-20 + jitter(), 95 + jitter() * 10, 1700 + jitter() * 200);
+const student = (pitch = 220) => seg(-33 + jitter(), pitch + jitter() * 20, 1400 + jitter() * 200, 1000);
+
+describe('who speaks: two voices by loudness, pitch and brightness', () => {
+  it('calls the louder, closer voice the teacher and the quieter ones students', () => {
+    const segments = [teacher(), student(), teacher(), student(120), teacher(), student(250), teacher()];
+    expect(clusterVoices(segments)).toEqual(['teacher', 'student', 'teacher', 'student', 'teacher', 'student', 'teacher']);
+  });
+
+  it('finds the teacher by loudness even when the teacher has the higher voice', () => {
+    const segments = [seg(-19, 230, 1800), seg(-34, 110, 1300, 1000), seg(-20, 240, 1750), seg(-33, 120, 1350, 1000)];
+    expect(clusterVoices(segments)).toEqual(['teacher', 'student', 'teacher', 'student']);
+  });
+
+  it('does not split one voice in two: a lesson where only the teacher talks is all teacher', () => {
+    const segments = [seg(-20, 100, 1700), seg(-21.5, 104, 1650), seg(-19, 98, 1800), seg(-22, 102, 1600)];
+    expect(clusterVoices(segments)).toEqual(['teacher', 'teacher', 'teacher', 'teacher']);
+  });
+
+  it('calls a held, steady pitch "other" (music, a beep), not a voice', () => {
+    const segments = [teacher(), seg(-25, 262, 900, 4000, 0.1), student(), teacher()];
+    expect(clusterVoices(segments)).toEqual(['teacher', 'other', 'student', 'teacher']);
+  });
+});
+
+describe("the teacher's corrections", () => {
+  it('keep the label of the stretch they cover, and relabel the segments nearest to it', () => {
+    // A quiet teacher moment the clustering takes for a student, and a loud student it takes for the teacher.
+    const loudStudent = [seg(-21, 200, 1700, 1200), seg(-21.5, 195, 1680, 1200)];
+    const segments = [teacher(), student(), teacher(), ...loudStudent, teacher(), student()];
+    const before = labelSegments(segments);
+    expect(before[3]!.label).toBe('teacher');
+    expect(before[4]!.label).toBe('teacher');
+    const after = labelSegments(segments, [{ startMs: loudStudent[0]!.startMs, endMs: loudStudent[0]!.endMs, label: 'student' }]);
+    expect(after[3]).toMatchObject({ label: 'student', corrected: true });
+    // Never corrected, but nearest to the corrected student: relabelled with it.
+    expect(after[4]).toMatchObject({ label: 'student', corrected: false });
+    expect(after[0]).toMatchObject({ label: 'teacher', corrected: false });
+  });
+
+  it('cover a segment only when they cover at least half of it; the latest wins', () => {
+    const segments = [teacher(), student(), teacher()];
+    const s = segments[1]!;
+    const mid = (s.startMs + s.endMs) / 2;
+    expect(labelSegments(segments, [{ startMs: mid + 100, endMs: s.endMs, label: 'other' }])[1]).toMatchObject({ corrected: false });
+    const twice = labelSegments(segments, [
+      { startMs: s.startMs, endMs: s.endMs, label: 'other' },
+      { startMs: s.startMs - 500, endMs: s.endMs + 500, label: 'teacher' },
+    ]);
+    expect(twice[1]).toMatchObject({ label: 'teacher', corrected: true });
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { talkFigures, turnsOf } from '../../../core/talk/figures';
+
+const t = (startMs: number, endMs: number) => ({ startMs, endMs, label: 'teacher' as const });
+const s = (startMs: number, endMs: number) => ({ startMs, endMs, label: 'student' as const });
+
+describe('talk figures', () => {
+  it('joins one person’s segments across a short pause (a breath) into one turn', () => {
+    expect(turnsOf([t(0, 1000), t(1300, 3000), s(5000, 6000), t(8000, 9000), t(10_000, 11_000)])).toEqual([
+      { label: 'teacher', startMs: 0, endMs: 3000 },
+      { label: 'student', startMs: 5000, endMs: 6000 },
+      { label: 'teacher', startMs: 8000, endMs: 9000 },
+      { label: 'teacher', startMs: 10_000, endMs: 11_000 },
+    ]);
+  });
+
+  it('counts talk, silence, student turns, both wait times and the longest monologue', () => {
+    // teacher 0–10 s, wait 3 s, student 13–15, wait 1.5 s, teacher 16.5–20.5, wait 6 s (nobody answers), teacher 26.5–30.
+    const f = talkFigures([t(0, 10_000), s(13_000, 15_000), t(16_500, 20_500), t(26_500, 30_000)], 40_000);
+    expect(f.teacherPct).toBe(43.8);
+    expect(f.studentPct).toBe(5);
+    expect(f.silencePct).toBe(51.3);
+    expect(f.studentTurns).toBe(1);
+    expect(f.waitTime1).toEqual({ count: 2, medianMs: 4500, histogram: { under1s: 0, from1to3s: 0, from3to5s: 1, over5s: 1 } });
+    expect(f.waitTime2).toEqual({ count: 1, medianMs: 1500, histogram: { under1s: 0, from1to3s: 1, from3to5s: 0, over5s: 0 } });
+    expect(f.longestTeacherMonologueMs).toBe(10_000);
+  });
+
+  it('has no waits and all silence when nobody talks', () => {
+    const f = talkFigures([], 30_000);
+    expect(f).toMatchObject({ teacherPct: 0, studentPct: 0, silencePct: 100, studentTurns: 0, longestTeacherMonologueMs: 0 });
+    expect(f.waitTime1.medianMs).toBeNull();
+  });
+});
