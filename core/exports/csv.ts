@@ -34,7 +34,18 @@ export function notesToCsv(contents: ExportContents): string {
     isolateIfRtl(n.text),
   ]);
   // The question is ours, the answer the person's: isolated, so an Arabic answer under an English question keeps its order.
-  const reflection = contents.reflection.map((r) => ['', '', '', '', labels.reflection, '', '', '', '', `${r.prompt}\n${isolateIfRtl(r.answer)}`]);
+  const reflection = contents.reflection.map((r) => [
+    '',
+    '',
+    '',
+    '',
+    labels.reflection,
+    '',
+    '',
+    '',
+    '',
+    `${r.prompt}\n${isolateIfRtl(r.answer)}`,
+  ]);
   // A byte-order mark, so spreadsheet programs read the file as UTF-8 (Arabic text included).
   return `\uFEFF${[header, ...rows, ...reflection].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }

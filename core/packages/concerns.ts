@@ -27,7 +27,13 @@ export function licenceConcerns(db: Db, target: PackageTarget, selection: Select
     const mine = lessonOrigin(db, lessonId) === 'local' || (me !== null && credit.authorId === me);
     const reasons = exportConcerns(credit.licence, { mine, clip });
     if (reasons.length)
-      concerns.push({ lessonId, title: getLessonRow(db, lessonId)?.title ?? '', authorName: credit.authorName, licence: credit.licence, reasons });
+      concerns.push({
+        lessonId,
+        title: getLessonRow(db, lessonId)?.title ?? '',
+        authorName: credit.authorName,
+        licence: credit.licence,
+        reasons,
+      });
   }
   return concerns;
 }

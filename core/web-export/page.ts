@@ -1,5 +1,5 @@
 import { isolate } from '../../common/bidi';
-import { licenceCodes, licenceUrl, type Licence } from '../../common/licence';
+import { licenceUrl, type Licence } from '../../common/licence';
 import type { WebLabels } from '../../common/schemas/package';
 
 /** Who made an item's lesson and what she allows: shown with every lesson and clip, as every copy must. */

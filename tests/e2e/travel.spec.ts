@@ -25,20 +25,32 @@ let lessonId: string;
 let packagePath: string;
 
 test.beforeAll(async ({ browser }) => {
+  // A hub, two studios and a sharing copy to make: more than a test's time on a busy 2-core machine.
+  test.setTimeout(240_000);
   const media = await tempDir('e2e-travel-media');
   outDir = await tempDir('e2e-travel-out');
   hub = await startHubProcess(await tempDir('e2e-travel-hub'));
-  [teacher, school] = await Promise.all([startWebShell(await tempDir('e2e-travel-teacher')), startWebShell(await tempDir('e2e-travel-school'))]);
+  [teacher, school] = await Promise.all([
+    startWebShell(await tempDir('e2e-travel-teacher')),
+    startWebShell(await tempDir('e2e-travel-school')),
+  ]);
   const page = await browser.newPage();
   await page.goto(teacher.url);
   const rpc = <T = any>(name: string, input: unknown) => callStudio<T>(page, teacher, name, input);
-  await rpc('hub.signUp', { hubUrl: hub.url, email: `amina-${Date.now()}@school.example`, password: 'correct horse battery', displayName: 'Amina' });
+  await rpc('hub.signUp', {
+    hubUrl: hub.url,
+    email: `amina-${Date.now()}@school.example`,
+    password: 'correct horse battery',
+    displayName: 'Amina',
+  });
   const community = await rpc('communities.create', { name: COMMUNITY, description: 'Practice lessons', languages: ['en', 'ar'] });
   const video = await makeTestVideo(media, { name: 'fractions.mp4', seconds: 4, width: 640, height: 360 });
   const { results } = await rpc('lessons.import', { sources: [{ kind: 'path', path: video }] });
   lessonId = results[0].lesson.id;
   await expect
-    .poll(async () => (await rpc('lessons.get', { id: lessonId })).assets.some((a: { kind: string }) => a.kind === 'proxy'), { timeout: 60_000 })
+    .poll(async () => (await rpc('lessons.get', { id: lessonId })).assets.some((a: { kind: string }) => a.kind === 'proxy'), {
+      timeout: 60_000,
+    })
     .toBe(true);
   // An Arabic title on an English page: where "½ و :مقارنة الكسور⅓" used to appear.
   await rpc('lessons.update', { id: lessonId, patch: { title: TITLE, language: 'en' } });
@@ -120,7 +132,10 @@ test('a package opened on a studio with no hub is an archive that says where it 
 }) => {
   await page.goto(teacher.url);
   await exportLesson(page, 'pcircle');
-  packagePath = path.join(outDir, (await fs.readdir(outDir)).find((name) => name.endsWith('.pcircle'))!);
+  packagePath = path.join(
+    outDir,
+    (await fs.readdir(outDir)).find((name) => name.endsWith('.pcircle'))!,
+  );
 
   await page.goto(school.url);
   const rpc = <T = any>(name: string, input: unknown) => callStudio<T>(page, school, name, input);
@@ -138,7 +153,8 @@ test('a package opened on a studio with no hub is an archive that says where it 
   await expect(corner).toContainText(`From a package: shared by Amina in ${COMMUNITY}`);
   await expect(corner).toContainText('Licence: Creative Commons Attribution-NonCommercial (CC BY-NC)');
   await expect(corner).toContainText('An archive: you can read, play and search it, and add private notes of your own.');
-  for (const name of ['Download', 'Share…', 'Sharing…', 'Unshare']) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  for (const name of ['Download', 'Share…', 'Sharing…', 'Unshare'])
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   await expect(page.locator('video').first()).toBeVisible();
 
   // A note the reader adds is theirs, private, with no switch to share it.

@@ -10,4 +10,14 @@ import { lessonOrigin } from './0008-lesson-origin';
 import { lessonCredits } from './0009-lesson-credits';
 
 /** In order; a new migration is a new file appended here, never an edit of a shipped one. */
-export const migrations: Migration[] = [initial, annotation, sync, collections, review, assetChecksums, searchFolding, lessonOrigin, lessonCredits];
+export const migrations: Migration[] = [
+  initial,
+  annotation,
+  sync,
+  collections,
+  review,
+  assetChecksums,
+  searchFolding,
+  lessonOrigin,
+  lessonCredits,
+];

@@ -14,6 +14,8 @@ export function OriginBadge({ collection }: { collection: CollectionSummary }) {
   }
   if (!collection.communityId) return <span className="origin-badge origin-draft">{t('collections.draft')}</span>;
   return (
-    <span className="origin-badge origin-published">{withBdi(t, 'collections.publishedIn', { community: collection.communityName ?? '' })}</span>
+    <span className="origin-badge origin-published">
+      {withBdi(t, 'collections.publishedIn', { community: collection.communityName ?? '' })}
+    </span>
   );
 }

@@ -16,7 +16,8 @@ export function NoteSharing({ note, mine }: { note: Note; mine: boolean }) {
   const updateNote = useLesson((s) => s.updateNote);
   const toast = useToasts((s) => s.show);
   // On a package's lesson the person's notes are theirs alone: no community to share them with.
-  if (archive && mine && note.parentId === null) return <span className="note-visibility note-private note-yours">{t('share.noteYours')}</span>;
+  if (archive && mine && note.parentId === null)
+    return <span className="note-visibility note-private note-yours">{t('share.noteYours')}</span>;
   if (!shared || !mine || note.parentId !== null) return null;
   return (
     <>

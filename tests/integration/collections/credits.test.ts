@@ -73,7 +73,13 @@ beforeAll(async () => {
     await lead.until(async () => (await lead.call('lessons.get', { id })).shared?.download === 'done', 60_000);
   collectionId = (await lead.call('collections.create', { title: 'Fractions', language: 'en', licence: 'cc_by' })).id;
   await lead.call('collections.addItem', { collectionId, lessonId: ncLesson });
-  await lead.call('collections.addItem', { collectionId, lessonId: arrLesson, startMs: 500, endMs: 2000, title: 'درس Fractions 101 للصف ٥' });
+  await lead.call('collections.addItem', {
+    collectionId,
+    lessonId: arrLesson,
+    startMs: 500,
+    endMs: 2000,
+    title: 'درس Fractions 101 للصف ٥',
+  });
 });
 
 afterAll(async () => {
@@ -86,7 +92,13 @@ describe('what travels with a lesson', () => {
   it('warns before an export copies a lesson whose licence keeps it in its community, and says why', async () => {
     const estimate = await lead.call('packages.estimate', { target: { kind: 'collection', id: collectionId } });
     expect(estimate.licenceConcerns).toEqual([
-      { lessonId: arrLesson, title: 'Fractions 101', authorName: 'أمينة Amina', licence: 'all_rights_reserved', reasons: ['community_only', 'no_derivatives'] },
+      {
+        lessonId: arrLesson,
+        title: 'Fractions 101',
+        authorName: 'أمينة Amina',
+        licence: 'all_rights_reserved',
+        reasons: ['community_only', 'no_derivatives'],
+      },
     ]);
     // Her own lessons are hers to copy.
     const own = await teacher.call('packages.estimate', { target: { kind: 'lesson', id: arrLesson } });
@@ -124,7 +136,9 @@ describe('what travels with a lesson', () => {
     });
     const note = await school.call('notes.add', { lessonId: ncLesson, startMs: 500, text: 'ملاحظتي' });
     expect(note.private).toBe(true);
-    await expect(school.call('notes.add', { lessonId: ncLesson, startMs: 600, text: 'for everyone', private: false })).rejects.toMatchObject({
+    await expect(
+      school.call('notes.add', { lessonId: ncLesson, startMs: 600, text: 'for everyone', private: false }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
     await expect(school.call('notes.update', { id: note.id, private: false })).rejects.toMatchObject({ code: 'forbidden' });
@@ -157,7 +171,12 @@ describe('what travels with a lesson', () => {
   it('a web folder names the author and licence on every lesson, with titles in <bdi>', async () => {
     const folder = await tempDir('credits-web');
     folders.push(folder);
-    const { path: out } = await lead.call('packages.export', { target: { kind: 'collection', id: collectionId }, format: 'web', labels, folder });
+    const { path: out } = await lead.call('packages.export', {
+      target: { kind: 'collection', id: collectionId },
+      format: 'web',
+      labels,
+      folder,
+    });
     await lead.jobs.idle();
     const html = await fs.readFile(path.join(out, 'index.html'), 'utf8');
     expect(html).toContain(`<bdi>${arabicTitle}</bdi>`);
