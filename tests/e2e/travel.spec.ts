@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { makeTestVideo } from '../fixtures/media';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
+import { rewritePackage } from '../support/package-rewrite';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
 import { callStudio } from './hub-pages';
 
@@ -178,4 +179,47 @@ test('a package opened on a studio with no hub is an archive that says where it 
   await expect(card).toContainText(`من حزمة: شاركه Amina في ${COMMUNITY}`);
   await page.screenshot({ path: test.info().outputPath('archive-library-ar.png'), fullPage: true });
   await rpc('settings.set', { language: 'en' });
+});
+
+test('exporting someone’s lesson whose licence keeps it in its community warns first and says why, in English and Arabic', async ({
+  page,
+}) => {
+  // The same lesson, shared "all rights reserved": for its community only.
+  const reserved = await rewritePackage(packagePath, path.join(outDir, 'reserved.pcircle'), ({ lessons }) => {
+    for (const lesson of lessons.values()) lesson.credit.licence = 'all_rights_reserved';
+  });
+  await page.goto(school.url);
+  const rpc = <T = any>(name: string, input: unknown) => callStudio<T>(page, school, name, input);
+  await rpc('packages.import', { source: { kind: 'path', path: reserved } });
+  await expect
+    .poll(async () => (await rpc('lessons.get', { id: lessonId })).archive.licence, { timeout: 30_000 })
+    .toBe('all_rights_reserved');
+  const exportsDir = await tempDir('e2e-travel-school-out');
+
+  await page.evaluate((hash) => (window.location.hash = hash), `#/lesson/${lessonId}`);
+  await page.getByRole('button', { name: `Export the lesson ${TITLE}` }).click();
+  const dialog = page.getByRole('dialog', { name: /^Export/ });
+  await dialog.getByRole('textbox', { name: 'Save in this folder' }).fill(exportsDir);
+  const warning = dialog.locator('.licence-warning');
+  await expect(warning).toContainText('The licence of 1 lesson does not allow this copy:');
+  await expect(warning).toContainText(
+    `“${TITLE}” by Amina is shared as “All rights reserved”: for its community only, not for copies outside it.`,
+  );
+  await page.screenshot({ path: test.info().outputPath('export-licence-warning-en.png') });
+  // Closing writes nothing; going on is the person's choice.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  expect(await fs.readdir(exportsDir)).toEqual([]);
+
+  await rpc('settings.set', { language: 'ar' });
+  await page.reload();
+  await page.getByRole('button', { name: `تصدير الدرس ${TITLE}` }).click();
+  const arabic = page.getByRole('dialog');
+  await arabic.getByRole('textbox', { name: 'الحفظ في هذا المجلد' }).fill(exportsDir);
+  await expect(arabic.locator('.licence-warning')).toContainText('ترخيص درس واحد لا يسمح بهذه النسخة:');
+  await expect(arabic.locator('.licence-warning')).toContainText(`«${TITLE}» من إعداد Amina مُشارَك بترخيص «جميع الحقوق محفوظة»`);
+  await page.screenshot({ path: test.info().outputPath('export-licence-warning-ar.png') });
+  await arabic.getByRole('button', { name: 'صدّر رغم ذلك' }).click();
+  await expect.poll(async () => (await fs.readdir(exportsDir)).filter((n) => n.endsWith('.pcircle')).length, { timeout: 30_000 }).toBe(1);
+  await rpc('settings.set', { language: 'en' });
+  await fs.rm(exportsDir, { recursive: true, force: true });
 });
