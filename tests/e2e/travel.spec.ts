@@ -200,6 +200,8 @@ test('exporting someone’s lesson whose licence keeps it in its community warns
   await page.getByRole('button', { name: `Export the lesson ${TITLE}` }).click();
   const dialog = page.getByRole('dialog', { name: /^Export/ });
   await dialog.getByRole('textbox', { name: 'Save in this folder' }).fill(exportsDir);
+  // The dialog's title holds the Arabic title whole in the English sentence.
+  expect(await readsRightToLeft(dialog.locator('#export-title bdi'))).toBe(true);
   const warning = dialog.locator('.licence-warning');
   await expect(warning).toContainText('The licence of 1 lesson does not allow this copy:');
   await expect(warning).toContainText(

@@ -129,7 +129,7 @@ export function ExportDialog({
           void start();
         }}
       >
-        <h2 id="export-title">{t('packages.exportTitle', { title })}</h2>
+        <h2 id="export-title">{withBdi(t, 'packages.exportTitle', { title })}</h2>
         <fieldset>
           <legend>{t('packages.format')}</legend>
           {(['pcircle', 'web'] as const).map((f) => (
