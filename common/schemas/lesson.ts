@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './ids';
+import { archiveInfoSchema } from './credit';
 import { lessonShareInfoSchema } from './sharing';
 
 export const lessonStatuses = ['processing', 'ready', 'failed'] as const;
@@ -37,6 +38,10 @@ export const lessonSummarySchema = z.object({
   noteCount: z.number().int().nonnegative(),
   /** Where the lesson is shared, or null while it is private to this device. */
   shared: lessonShareInfoSchema.nullable(),
+  /** Made here, from a community, or from a package (read-only but for private notes of one's own). */
+  origin: z.enum(['local', 'hub', 'archive']),
+  /** For a lesson from a package: where it came from; null otherwise. */
+  archive: archiveInfoSchema.nullable(),
 });
 export type LessonSummary = z.infer<typeof lessonSummarySchema>;
 

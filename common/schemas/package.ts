@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { exportConcernReasons } from '../licence';
+import { licences } from '../sync/entities';
 import { idSchema } from './ids';
 import { importSourceSchema } from './lesson';
 import { jobSchema } from './job';
@@ -49,9 +51,16 @@ export const webLabelKeys = [
   'noScript',
   'nowPlaying',
   'player',
+  'author',
+  'lessonLicence',
+  'community',
 ] as const;
 export const webLabelsSchema = z
-  .object(Object.fromEntries(webLabelKeys.map((k) => [k, z.string().max(300)])) as Record<(typeof webLabelKeys)[number], z.ZodString>)
+  .object({
+    ...(Object.fromEntries(webLabelKeys.map((k) => [k, z.string().max(300)])) as Record<(typeof webLabelKeys)[number], z.ZodString>),
+    /** Each licence's name in the page's language; the deed's short code where one is missing. */
+    licenceNames: z.partialRecord(z.enum(licences), z.string().max(200)).optional(),
+  })
   .strict();
 export type WebLabels = z.infer<typeof webLabelsSchema>;
 
@@ -68,6 +77,19 @@ export const exportRequestSchema = z.object({
 });
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 
+/**
+ * A lesson in an export whose licence its author gave forbids the copy (common/licence.ts): the
+ * dialog says which and why before anything is written, and the person may cancel or go on.
+ */
+export const licenceConcernSchema = z.object({
+  lessonId: idSchema,
+  title: z.string(),
+  authorName: z.string(),
+  licence: z.enum(licences),
+  reasons: z.array(z.enum(exportConcernReasons)).min(1),
+});
+export type LicenceConcern = z.infer<typeof licenceConcernSchema>;
+
 export const exportEstimateSchema = z.object({
   folder: z.string(),
   /** Name of the file or folder the export will create inside `folder`. */
@@ -80,6 +102,8 @@ export const exportEstimateSchema = z.object({
   skippedItems: z.number().int().nonnegative(),
   /** Free space where the export goes; null when the folder does not exist yet. */
   freeBytes: z.number().int().nonnegative().nullable(),
+  /** Lessons whose licence forbids this copy. */
+  licenceConcerns: z.array(licenceConcernSchema),
 });
 export type ExportEstimate = z.infer<typeof exportEstimateSchema>;
 

@@ -37,7 +37,7 @@ function defineEntity<Shape extends z.ZodRawShape>(definition: EntityDefinition<
 }
 
 export const consentVisibilities = ['no_learners', 'voices_only', 'faces'] as const;
-export const licences = ['all_rights_reserved', 'cc_by', 'cc_by_sa', 'cc_by_nc'] as const;
+export const licences = ['all_rights_reserved', 'cc_by', 'cc_by_sa', 'cc_by_nc', 'cc_by_nd', 'cc_by_nc_nd'] as const;
 /** What travels when a lesson is shared: a proxy by default, only its audio, or the original file. */
 export const mediaKinds = ['proxy', 'audio', 'original'] as const;
 export const noteKinds = ['observation', 'praise', 'question', 'suggestion'] as const;

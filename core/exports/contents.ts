@@ -1,3 +1,4 @@
+import { isolate } from '../../common/bidi';
 import type { NoteExportLabels, NoteExportParts } from '../../common/schemas/export';
 import type { Note } from '../../common/schemas/note';
 import type { Reflection } from '../../common/schemas/reflection';
@@ -41,14 +42,8 @@ export function exportContents(
   };
 }
 
-/**
- * Wraps a person's words in first-strong isolates (U+2068…U+2069), so Arabic text beside an English
- * label, or the reverse, keeps its own direction and does not reorder the label around it. A line
- * break ends an isolate, so this is for one line.
- */
-export function isolate(text: string): string {
-  return `\u2068${text}\u2069`;
-}
+/** A person's words in first-strong isolates (common/bidi.ts), so they keep their own direction beside our label. */
+export { isolate };
 
 /** Lines of a person's text, without blank ones. */
 export function textLines(text: string): string[] {

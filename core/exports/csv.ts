@@ -1,3 +1,4 @@
+import { isolateIfRtl } from '../../common/bidi';
 import type { ExportContents } from './contents';
 
 /** Column names stay the same in every language, so programs that read the file can find them. */
@@ -27,12 +28,24 @@ export function notesToCsv(contents: ExportContents): string {
     n.endMs,
     labels.kinds[n.kind],
     n.codeId ? (codeNames.get(n.codeId) ?? n.codeId) : '',
-    n.authorName,
+    isolateIfRtl(n.authorName),
     n.private ? 1 : 0,
     new Date(n.createdAt).toISOString(),
-    n.text,
+    isolateIfRtl(n.text),
   ]);
-  const reflection = contents.reflection.map((r) => ['', '', '', '', labels.reflection, '', '', '', '', `${r.prompt}\n${r.answer}`]);
+  // The question is ours, the answer the person's: isolated, so an Arabic answer under an English question keeps its order.
+  const reflection = contents.reflection.map((r) => [
+    '',
+    '',
+    '',
+    '',
+    labels.reflection,
+    '',
+    '',
+    '',
+    '',
+    `${r.prompt}\n${isolateIfRtl(r.answer)}`,
+  ]);
   // A byte-order mark, so spreadsheet programs read the file as UTF-8 (Arabic text included).
   return `\uFEFF${[header, ...rows, ...reflection].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,3 +1,4 @@
+import { isolateIfRtl } from '../../common/bidi';
 import type { CallArgs, CallOutput } from '../../common/contract';
 import { StudioError } from '../../common/errors';
 import type { CoreContext } from '../app/context';
@@ -17,7 +18,8 @@ function fileName(title: string, ext: string): string {
       .replace(/\s+/g, ' ')
       .trim()
       .slice(0, 80) || 'lesson';
-  return `${base} - notes.${ext}`;
+  // An Arabic title in isolates, so " - notes.csv" after it is not pulled into its order.
+  return `${isolateIfRtl(base)} - notes.${ext}`;
 }
 
 /** The names the lesson page shows: a built-in code in the given language, a person's own code as they wrote it. */

@@ -34,8 +34,8 @@ function noteCue(note: Note, replies: Note[], contents: ExportContents, duration
   const code = note.codeId ? contents.codeNames.get(note.codeId) : undefined;
   // Someone else's note says whose it is; the teacher's own notes need not.
   const heading = [contents.labels.kinds[note.kind], code, note.authorId !== null ? note.authorName : undefined]
+    .map((part, i) => (part && i > 0 ? isolate(part) : part))
     .filter((part): part is string => Boolean(part))
-    .map((part, i) => (i === 0 ? part : isolate(part)))
     .join(' · ');
   const lines = [...labelled(heading, note.text), ...replies.flatMap((r) => labelled(`– ${replyHeading(contents, r)}`, r.text))];
   // A cue needs a line of text: a page's caption for an uncoded, empty note still marks its moment.

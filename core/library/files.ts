@@ -1,10 +1,12 @@
+import { stripBidiControls } from '../../common/bidi';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { videoExtensionOf } from '../../common/video-files';
 
 /** The title a lesson gets from its file name: the name without its video extension (if it has one), tidied. */
 export function titleFromName(name: string): string {
-  const file = path.basename(name);
+  // A name this studio generated holds isolate marks around an Arabic title: they are not part of it.
+  const file = stripBidiControls(path.basename(name));
   const ext = videoExtensionOf(file);
   const base = (ext ? file.slice(0, -ext.length - 1) : file).replace(/_+/g, ' ').trim();
   return (base || name).slice(0, 200);

@@ -1,3 +1,4 @@
+import type { ArchiveInfo } from '../../common/schemas/credit';
 import type { Asset, Lesson, LessonPatch, LessonSummary } from '../../common/schemas/lesson';
 import type { Db } from '../db/open';
 import { parseShareInfo, shareInfoColumn } from '../sync/share-info';
@@ -23,6 +24,8 @@ interface LessonRow {
   poster_asset_id: string | null;
   note_count: number;
   shared_json: string | null;
+  origin: LessonSummary['origin'];
+  archive_json: string | null;
 }
 
 interface AssetRow {
@@ -35,12 +38,28 @@ interface AssetRow {
   created_at: number;
 }
 
+/**
+ * Where a lesson from a package came from: its credits as the package gave them (format 3), else
+ * what the archive itself says (who exported it, from which community).
+ */
+const archiveInfoColumn = `CASE WHEN l.origin = 'archive' THEN (
+  SELECT json_object(
+    'authorName', coalesce(lc.author_name, ''),
+    'communityName', coalesce(nullif(lc.community_name, ''), nullif(c.name, ''), nullif(ar.community_name, '')),
+    'exportedBy', coalesce(ar.exported_by, ''),
+    'licence', coalesce(lc.licence, 'all_rights_reserved'))
+  FROM (SELECT 1) one
+  LEFT JOIN lesson_credits lc ON lc.lesson_id = l.id
+  LEFT JOIN archives ar ON ar.id = coalesce(lc.archive_id, l.archive_id)
+  LEFT JOIN communities c ON c.id = lc.community_id) END`;
+
 const summaryColumns = `
   l.id, l.title, l.description, l.subject, l.grade, l.language, l.status, l.error_code, l.source, l.original_name,
   l.duration_ms, l.width, l.height, l.created_at, l.updated_at,
   (SELECT a.id FROM media_assets a WHERE a.lesson_id = l.id AND a.kind = 'poster') AS poster_asset_id,
   (SELECT count(*) FROM notes n WHERE n.lesson_id = l.id AND n.parent_id IS NULL AND n.deleted_at IS NULL) AS note_count,
-  ${shareInfoColumn} AS shared_json`;
+  ${shareInfoColumn} AS shared_json, l.origin,
+  ${archiveInfoColumn} AS archive_json`;
 
 function toSummary(r: LessonRow): LessonSummary {
   return {
@@ -59,6 +78,8 @@ function toSummary(r: LessonRow): LessonSummary {
     posterAssetId: r.poster_asset_id,
     noteCount: r.note_count,
     shared: parseShareInfo(r.shared_json),
+    origin: r.origin,
+    archive: r.archive_json ? (JSON.parse(r.archive_json) as ArchiveInfo) : null,
   };
 }
 

@@ -6,7 +6,7 @@ import { newId } from '../app/ids';
 import { lessonDuration } from '../library/queries';
 import { readSettings } from '../settings/settings';
 import { syncNoteChange, syncNoteThread } from '../sync/local-changes';
-import { assertNoteDeletable, assertNoteEditable, defaultNotePrivacy } from '../sync/rules';
+import { assertNoteDeletable, assertNoteEditable, assertNoteSharable, defaultNotePrivacy } from '../sync/rules';
 import { getDeletedNote, getNote, insertNote, listNotes, moveReplies, restoreNote, softDeleteNote, updateNote } from './queries';
 
 function checkRange(startMs: number, endMs: number | null, durationMs: number | null): void {
@@ -39,6 +39,7 @@ export function addNote(ctx: CoreContext, args: CallArgs<'notes.add'>): Note {
     // A reply goes wherever its note went, so nobody receives an answer to a note they cannot see.
     isPrivate = parent.private;
   }
+  assertNoteSharable(ctx.db, args.lessonId, isPrivate);
   // A coded note may be just its code (dropped with a digit key while watching); anything else needs words.
   if (!args.text.trim() && !(args.codeId && !args.parentId)) throw new StudioError('invalid_input', { path: 'text' });
   checkRange(startMs, endMs, lesson.durationMs);
@@ -73,6 +74,7 @@ export function editNote(ctx: CoreContext, args: CallArgs<'notes.update'>): Note
     delete patch.private;
   }
   const next: Note = { ...current, ...patch, updatedAt: ctx.now() };
+  assertNoteSharable(ctx.db, current.lessonId, next.private);
   checkRange(next.startMs, next.endMs, lessonDuration(ctx.db, current.lessonId)?.durationMs ?? null);
   ctx.db.transaction(() => {
     updateNote(ctx.db, next);

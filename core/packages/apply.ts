@@ -4,6 +4,7 @@ import { getCollectionRow, getItemRow, saveCollectionRow, saveItemRow } from '..
 import type { Db } from '../db/open';
 import { checkPackageClaims } from './claims';
 import { updateLesson } from '../library/queries';
+import { saveArchiveCredit } from '../sync/credit';
 import { getRecord, saveRecord } from '../sync/records';
 import { ARCHIVE_AUTHOR, type Manifest, type PackageCollection, type PackageLesson } from './format';
 
@@ -35,18 +36,21 @@ function packageIsNewer(local: { updated_at: number; deleted_at?: number | null 
   return local !== undefined && packaged > Math.max(local.updated_at, local.deleted_at ?? 0);
 }
 
-function applyLesson(db: Db, l: PackageLesson, now: number): void {
-  const local = db.prepare('SELECT updated_at FROM lessons WHERE id = ?').get(l.id) as { updated_at: number } | undefined;
+function applyLesson(db: Db, l: PackageLesson, now: number, archiveId: string): void {
+  const local = db.prepare('SELECT updated_at, origin FROM lessons WHERE id = ?').get(l.id) as
+    { updated_at: number; origin: 'local' | 'hub' | 'archive' } | undefined;
   const details = { title: l.title, description: l.description, subject: l.subject, grade: l.grade, language: l.language, tags: l.tags };
   if (!local) {
     db.prepare(
-      `INSERT INTO lessons (id, title, description, subject, grade, language, status, source, origin, duration_ms, width, height, coding_scheme_id, created_at, updated_at)
-       VALUES (@id, @title, @description, @subject, @grade, @language, 'ready', 'import', 'archive', @durationMs, @width, @height, @codingSchemeId, @createdAt, @updatedAt)`,
-    ).run(l);
+      `INSERT INTO lessons (id, title, description, subject, grade, language, status, source, origin, archive_id, duration_ms, width, height, coding_scheme_id, created_at, updated_at)
+       VALUES (@id, @title, @description, @subject, @grade, @language, 'ready', 'import', 'archive', @archiveId, @durationMs, @width, @height, @codingSchemeId, @createdAt, @updatedAt)`,
+    ).run({ ...l, archiveId });
     updateLesson(db, l.id, { tags: l.tags }, l.updatedAt);
   } else if (packageIsNewer(local, l.updatedAt)) {
     updateLesson(db, l.id, details, l.updatedAt);
   }
+  // Licence, author, consent and community travel with the copy; a community's copy reads them from its record instead.
+  if (l.credit && (local === undefined || local.origin === 'archive')) saveArchiveCredit(db, l.id, archiveId, l.credit);
   // Shared in a community: the same share a sync would bring, so the hub's copy later lands on this one.
   if (l.share) {
     db.prepare(
@@ -159,7 +163,7 @@ export function applyPackage(db: Db, input: ApplyInput): void {
       manifest.community?.name ?? null,
       now,
     );
-    for (const lesson of input.lessons) if (!ownLessons.has(lesson.id)) applyLesson(db, lesson, now);
+    for (const lesson of input.lessons) if (!ownLessons.has(lesson.id)) applyLesson(db, lesson, now, archive.id);
     const register = db.prepare(
       `INSERT INTO media_assets (id, lesson_id, kind, rel_path, mime, size_bytes, sha256, crc32, checked_size, checked_mtime_ms, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (lesson_id, kind) DO NOTHING`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { collectionDescriptionSchema, licenceSchema } from '../../common/schemas/collection';
+import { lessonCreditSchema } from '../../common/schemas/credit';
 import { assetKindSchema } from '../../common/schemas/lesson';
 import { idSchema } from '../../common/schemas/ids';
 import { noteKindSchema } from '../../common/schemas/note';
@@ -7,14 +8,15 @@ import { recordIdSchema, sha256Schema } from '../../common/sync/fields';
 import { hlcSchema } from '../../common/sync/hlc';
 
 /**
- * The `.pcircle` package, version 2 (docs/pcircle-format.md): a zip whose `manifest.json` lists every
+ * The `.pcircle` package, version 3 (docs/pcircle-format.md): a zip whose `manifest.json` lists every
  * other entry with its size, sha256 and CRC-32. Readers find the manifest through the zip's central
  * directory; writers put it last, because the checksums are computed while the media streams in.
- * Version 1 packages (no CRC-32 in the list: media verified by sha256) are still read.
+ * Version 3 adds each lesson's credit (licence, author, consent, community). Version 2 packages (no
+ * credits) and version 1 packages (no CRC-32 in the list either: media verified by sha256) are still read.
  */
 export const PACKAGE_FORMAT = 'pcircle';
-export const PACKAGE_VERSION = 2;
-export const READABLE_VERSIONS = [1, 2] as const;
+export const PACKAGE_VERSION = 3;
+export const READABLE_VERSIONS = [1, 2, 3] as const;
 export const MANIFEST_PATH = 'manifest.json';
 export const COLLECTION_PATH = 'data/collection.json';
 export const lessonDataPath = (lessonId: string) => `data/lessons/${lessonId}.json`;
@@ -144,6 +146,8 @@ export const packageLessonSchema = z
     media: z.array(packageMediaSchema).max(20),
     /** Feedback shared in the lesson's community (none for a lesson that was never shared). */
     shared: z.array(packageSyncedSchema).max(2000),
+    /** Licence, author, consent and community (version 3; older packages have none). Its clips and collection items share it. */
+    credit: lessonCreditSchema.optional(),
   })
   .strict();
 export type PackageLesson = z.infer<typeof packageLessonSchema>;

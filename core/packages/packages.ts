@@ -9,6 +9,7 @@ import type { StoredJob } from '../jobs/queries';
 import type { JobHandler } from '../jobs/queue';
 import { buildWebExport } from '../web-export/build';
 import { checkPackageClaims } from './claims';
+import { licenceConcerns } from './concerns';
 import { exportFolder, freeBytes, freeName } from './destination';
 import { openPackage } from './read';
 import { safeFileName, selectContent } from './select';
@@ -38,6 +39,7 @@ export async function estimateExport(ctx: CoreContext, request: ExportRequest): 
     lessonCount,
     skippedItems: selection.skippedItems,
     freeBytes: await freeBytes(folder),
+    licenceConcerns: licenceConcerns(ctx.db, request.target, selection),
   };
   if (request.format === 'pcircle') {
     const totalBytes = files.reduce((sum, f) => sum + f.size + ZIP_ENTRY_OVERHEAD, 0) + lessonCount * RECORD_BYTES_PER_LESSON + PAGE_BYTES;

@@ -4,6 +4,7 @@ import { listUserSchemes, lessonSchemeId } from '../coding/queries';
 import { listClips } from '../clips/queries';
 import { getLessonRow, lessonTags } from '../library/queries';
 import { getRecord, type SyncRecord } from '../sync/records';
+import { lessonCredit } from '../sync/credit';
 import { getShare } from '../sync/shares';
 import type { PackageCollection, PackageLesson, PackageSynced } from './format';
 
@@ -131,6 +132,7 @@ export function lessonRecord(
     })),
     media: o.media,
     shared: sharedRecords(db, lessonId),
+    credit: lessonCredit(db, lessonId),
   };
 }
 

@@ -1,3 +1,4 @@
+import { isolateIfRtl } from '../../common/bidi';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
@@ -139,5 +140,6 @@ export function safeFileName(title: string, fallback: string): string {
     .trim()
     .replace(/[. ]+$/, '')
     .slice(0, 80);
-  return base || fallback;
+  // An Arabic or Urdu title in isolates, so the " (2)" and extension after it keep their place.
+  return base ? isolateIfRtl(base) : fallback;
 }

@@ -3,7 +3,7 @@ import { StudioError } from '../../common/errors';
 import type { ExportRequest } from '../../common/schemas/package';
 import type { CoreContext } from '../app/context';
 import { readSettings } from '../settings/settings';
-import { myUserId } from '../sync/account';
+import { myUserId, readAccount } from '../sync/account';
 import { communityName } from '../collections/queries';
 import {
   COLLECTION_PATH,
@@ -141,7 +141,7 @@ export async function writePackage(ctx: CoreContext, request: ExportRequest, tar
       title: selection.title,
       createdAt: ctx.now(),
       app: run.appVersion,
-      exportedBy: { userId: exporterId, name: readSettings(ctx.db).displayName },
+      exportedBy: { userId: exporterId, name: readSettings(ctx.db).displayName || (readAccount(ctx.db)?.displayName ?? '') },
       community: selection.communityId
         ? { id: selection.communityId, name: communityName(ctx.db, selection.communityId, null) ?? '' }
         : null,

@@ -9,7 +9,7 @@ import { getLessonRow } from '../library/queries';
 import { myUserId } from './account';
 import { deviceClock } from './clock';
 import { dropLessonUpserts, enqueueOp } from './outbox';
-import { isAuthoredHere } from './ownership';
+import { isAuthoredHere, lessonOrigin } from './ownership';
 import { getRecord, isLive, liveNoteRecordsOf, saveRecord, type SyncRecord } from './records';
 import { myRoleIn } from './rules';
 import { deleteShare, getShare, type LessonShare } from './shares';
@@ -140,7 +140,8 @@ export function syncNoteChange(w: ChangeWriter, noteId: string): void {
   if (!note) return;
   const share = getShare(db, note.lesson_id);
   const me = myUserId(db);
-  if (!share || !me || !sharedByItsOwner(db, share, me)) return;
+  // A package's copy is not the community's: notes on it stay here until the hub's copy replaces it.
+  if (!share || !me || lessonOrigin(db, note.lesson_id) === 'archive' || !sharedByItsOwner(db, share, me)) return;
   const author = note.author_id ?? me;
   const deleted = note.deleted_at !== null;
   // Hiding someone else's reply with one's own note removes it from the hub only where the table lets one.

@@ -2,6 +2,7 @@ import { StudioError } from '../../common/errors';
 import { can, type Operation, type Role } from '../../common/permissions';
 import type { Db } from '../db/open';
 import { myUserId } from './account';
+import { lessonOrigin } from './ownership';
 import { getShare } from './shares';
 
 /**
@@ -23,8 +24,13 @@ function isMine(db: Db, authorId: string | null): boolean {
   return authorId === null || authorId === myUserId(db);
 }
 
-/** A lesson from a community keeps its details as its owner wrote them. */
+function isArchive(db: Db, lessonId: string): boolean {
+  return lessonOrigin(db, lessonId) === 'archive';
+}
+
+/** A lesson from a community keeps its details as its owner wrote them; one from a package is read-only. */
 export function assertLessonEditable(db: Db, lessonId: string): void {
+  if (isArchive(db, lessonId)) throw new StudioError('forbidden', { operation: 'lesson.share' });
   const share = getShare(db, lessonId);
   if (share?.origin === 'hub' && share.ownerId !== myUserId(db)) throw new StudioError('forbidden', { operation: 'lesson.share' });
 }
@@ -47,8 +53,21 @@ export function assertNoteDeletable(db: Db, note: { lessonId: string; authorId: 
   requireCommunityPermission(db, share.communityId, 'note.delete', false);
 }
 
-/** The teacher's own lessons keep notes private unless they say otherwise; a community's lessons get shared notes. */
+/**
+ * A note on a lesson from a package is its reader's own and stays on this device: the archive is not
+ * the community's copy, so there is nobody it could be shared with. The hub's copy, once it arrives,
+ * lets the person share their notes from then on.
+ */
+export function assertNoteSharable(db: Db, lessonId: string, isPrivate: boolean): void {
+  if (!isPrivate && isArchive(db, lessonId)) throw new StudioError('forbidden', { operation: 'note.add' });
+}
+
+/**
+ * The teacher's own lessons keep notes private unless they say otherwise; a community's lessons get
+ * shared notes; a package's lessons only private ones.
+ */
 export function defaultNotePrivacy(db: Db, lessonId: string): boolean {
+  if (isArchive(db, lessonId)) return true;
   const share = getShare(db, lessonId);
   return !(share?.origin === 'hub' && share.ownerId !== myUserId(db));
 }

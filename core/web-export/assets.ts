@@ -1,7 +1,7 @@
 /**
  * The offline page's script and style, written beside index.html. Plain script (no modules, no
  * fetch) because browsers open it from the disk, where both are blocked. Text is only ever set with
- * textContent. Each clip plays its range only and then the next item starts; the lesson's notes
+ * textContent or copied from the page's own escaped markup. Each clip plays its range only and then the next item starts; the lesson's notes
  * become caption cues parsed from its WebVTT.
  */
 export const playerScript = String.raw`(function () {
@@ -36,6 +36,20 @@ export const playerScript = String.raw`(function () {
       }
     });
     return cues;
+  }
+
+  // "Now playing: <title>", the title (with its own isolated parts) inside <bdi>, so an Arabic title
+  // with digits and fractions keeps its order in an English sentence, and the reverse.
+  function showNowPlaying(link) {
+    var parts = labels.nowPlaying.split('{title}');
+    var title = document.createElement('bdi');
+    var copy = link.cloneNode(true);
+    while (copy.firstChild) title.appendChild(copy.firstChild);
+    nowPlaying.replaceChildren();
+    parts.forEach(function (part, i) {
+      if (i > 0) nowPlaying.appendChild(title);
+      if (part) nowPlaying.appendChild(document.createTextNode(part));
+    });
   }
 
   function finished() {
@@ -86,7 +100,7 @@ export const playerScript = String.raw`(function () {
     video.addEventListener('ended', end);
     video.src = item.video;
     screen.replaceChildren(video);
-    nowPlaying.textContent = labels.nowPlaying.replace('{title}', entries[index].querySelector('.item-link').textContent);
+    showNowPlaying(entries[index].querySelector('.item-link'));
     curator.hidden = !item.note;
     curatorText.textContent = item.note;
     entries.forEach(function (entry, i) {
@@ -117,6 +131,7 @@ export const pageStyle = `:root { color-scheme: light dark; font-family: system-
 body { margin: 0; padding-block: 1.5rem; padding-inline: clamp(1rem, 4vw, 3rem); max-inline-size: 72rem; margin-inline: auto; }
 h1 { margin-block: 0 0.5rem; }
 .licence { opacity: 0.75; font-size: 0.9rem; }
+.credit { margin-block: 0.25rem 0; font-size: 0.85rem; opacity: 0.85; }
 main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr); gap: 1.5rem; align-items: start; }
 @media (max-width: 50rem) { main { grid-template-columns: 1fr; } }
 .screen video { inline-size: 100%; aspect-ratio: 16 / 9; background: #000; border-radius: 0.5rem; }

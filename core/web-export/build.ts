@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StudioError } from '../../common/errors';
 import type { NoteExportLabels } from '../../common/schemas/export';
-import type { ExportRequest } from '../../common/schemas/package';
+import { licenceCodes } from '../../common/licence';
+import type { ExportRequest, WebLabels } from '../../common/schemas/package';
 import type { CoreContext } from '../app/context';
 import { getCollectionRow, itemRows } from '../collections/queries';
 import { exportContents } from '../exports/contents';
@@ -13,7 +14,8 @@ import { listNotes } from '../notes/queries';
 import { selectContent, type MediaFile, type Selection } from '../packages/select';
 import { pageStyle, playerScript } from './assets';
 import { directionOf } from './direction';
-import { dataScript, indexHtml, type WebCollection } from './page';
+import { lessonCredit } from '../sync/credit';
+import { dataScript, indexHtml, type WebCollection, type WebCredit } from './page';
 
 export interface BuildRun {
   signal: AbortSignal;
@@ -45,6 +47,17 @@ function lessonVtt(ctx: CoreContext, lessonId: string, includePrivateNotes: bool
     language,
   });
   return notesToVtt(contents, getLessonRow(ctx.db, lessonId)?.durationMs ?? null);
+}
+
+/** The lesson's author, licence and community, as every copy of it shows them (clips and items take their lesson's). */
+function webCredit(ctx: CoreContext, lessonId: string, labels: WebLabels): WebCredit {
+  const credit = lessonCredit(ctx.db, lessonId);
+  return {
+    authorName: credit.authorName,
+    licence: credit.licence,
+    licenceName: labels.licenceNames?.[credit.licence] ?? licenceCodes[credit.licence],
+    communityName: credit.community?.name || null,
+  };
 }
 
 function itemsOf(
@@ -117,6 +130,7 @@ export async function buildWebExport(ctx: CoreContext, request: ExportRequest, t
             start: (i.startMs ?? 0) / 1000,
             end: i.endMs === null ? null : i.endMs / 1000,
             vtt: vtts.get(i.lessonId) ?? 'WEBVTT\n',
+            credit: webCredit(ctx, i.lessonId, request.labels!),
           },
         ];
       }),

@@ -1,4 +1,15 @@
+import { isolate } from '../../common/bidi';
+import { licenceUrl, type Licence } from '../../common/licence';
 import type { WebLabels } from '../../common/schemas/package';
+
+/** Who made an item's lesson and what she allows: shown with every lesson and clip, as every copy must. */
+export interface WebCredit {
+  authorName: string;
+  licence: Licence;
+  /** The licence's name in the page's language. */
+  licenceName: string;
+  communityName: string | null;
+}
 
 /** What the page shows and plays; written as `data.js` so it loads from file:// where fetch() cannot. */
 export interface WebCollection {
@@ -19,6 +30,7 @@ export interface WebCollection {
     end: number | null;
     /** The lesson's notes as WebVTT, the same text as `captions/<lesson>.vtt`. */
     vtt: string;
+    credit: WebCredit;
   }>;
 }
 
@@ -30,9 +42,7 @@ function clock(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** First-strong isolation, so a Latin title inside an Arabic sentence (or the reverse) keeps its own order. */
-const isolate = (text: string) => `\u2068${text}\u2069`;
-
+/** The item's heading as plain text, the person's words in Unicode isolates (for a video's accessible name). */
 export function itemHeading(item: WebCollection['items'][number], labels: WebLabels): string {
   if (item.end === null) return item.lessonTitle;
   const clipOf = labels.clipOf
@@ -40,6 +50,43 @@ export function itemHeading(item: WebCollection['items'][number], labels: WebLab
     .replace('{start}', isolate(clock(item.start)))
     .replace('{end}', isolate(clock(item.end)));
   return item.title ? `${isolate(item.title)} · ${clipOf}` : clipOf;
+}
+
+/**
+ * Our words with a person's words put in: each `{name}` becomes the value escaped inside `<bdi>`, so
+ * an Arabic title in an English sentence (or the reverse), with its digits and fractions, keeps its
+ * own order and does not reorder ours.
+ */
+export function fillHtml(template: string, values: Record<string, string>): string {
+  return template
+    .split(/(\{[a-z]+\})/i)
+    .map((part) => {
+      const name = /^\{([a-z]+)\}$/i.exec(part)?.[1];
+      return name !== undefined && name in values ? `<bdi>${escapeHtml(values[name]!)}</bdi>` : escapeHtml(part);
+    })
+    .join('');
+}
+
+function headingHtml(item: WebCollection['items'][number], labels: WebLabels): string {
+  if (item.end === null) return `<bdi>${escapeHtml(item.lessonTitle)}</bdi>`;
+  const clipOf = fillHtml(labels.clipOf, { lesson: item.lessonTitle, start: clock(item.start), end: clock(item.end) });
+  return item.title ? `<bdi>${escapeHtml(item.title)}</bdi> · ${clipOf}` : clipOf;
+}
+
+/** "By Amina · CC BY-NC 4.0 · Maths across borders": the author, the licence (linked to its deed) and the community. */
+export function creditHtml(credit: WebCredit, labels: WebLabels): string {
+  const url = licenceUrl(credit.licence);
+  const name = `<span class="licence-name" data-licence="${escapeHtml(credit.licence)}">${escapeHtml(credit.licenceName)}</span>`;
+  const licence = fillHtml(labels.lessonLicence, { licence: '\u0000' }).replace(
+    `<bdi>\u0000</bdi>`,
+    url ? `<a href="${escapeHtml(url)}" rel="license">${name}</a>` : name,
+  );
+  const parts = [
+    credit.authorName ? `<span class="author">${fillHtml(labels.author, { author: credit.authorName })}</span>` : '',
+    `<span class="lesson-licence">${licence}</span>`,
+    credit.communityName ? `<span class="community">${fillHtml(labels.community, { community: credit.communityName })}</span>` : '',
+  ].filter(Boolean);
+  return `<p class="credit">${parts.join(' · ')}</p>`;
 }
 
 /**
@@ -55,7 +102,8 @@ export function indexHtml(c: WebCollection): string {
       return `      <li class="item" data-index="${i}">
         ${item.poster ? `<img class="poster" src="${escapeHtml(item.poster)}" alt="" width="160" height="90">` : ''}
         <div class="item-body">
-          <h3><a class="item-link" href="${escapeHtml(item.video + fragment)}" data-index="${i}">${escapeHtml(itemHeading(item, labels))}</a></h3>
+          <h3><a class="item-link" href="${escapeHtml(item.video + fragment)}" data-index="${i}">${headingHtml(item, labels)}</a></h3>
+          ${creditHtml(item.credit, labels)}
           ${item.note ? `<p class="note" dir="auto">${escapeHtml(item.note)}</p>` : ''}
         </div>
       </li>`;
@@ -69,14 +117,14 @@ export function indexHtml(c: WebCollection): string {
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${escapeHtml(c.title)}</title>
+  <title>${escapeHtml(isolate(c.title))}</title>
   <link rel="stylesheet" href="style.css">
 </head>
 <body>
   <header>
-    <h1>${escapeHtml(c.title)}</h1>
+    <h1 dir="auto">${escapeHtml(c.title)}</h1>
 ${descriptions}
-    <p class="licence">${escapeHtml(labels.licence)}</p>
+    ${labels.licence ? `<p class="licence">${escapeHtml(labels.licence)}</p>` : ''}
   </header>
   <main>
     <section class="stage" aria-label="${escapeHtml(labels.player)}">

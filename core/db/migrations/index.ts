@@ -8,6 +8,18 @@ import { assetChecksums } from './0006-asset-checksums';
 import { searchFolding } from './0007-search-folding';
 import { lessonOrigin } from './0008-lesson-origin';
 import { talk } from './0009-talk';
+import { lessonCredits } from './0010-lesson-credits';
 
 /** In order; a new migration is a new file appended here, never an edit of a shipped one. */
-export const migrations: Migration[] = [initial, annotation, sync, collections, review, assetChecksums, searchFolding, lessonOrigin, talk];
+export const migrations: Migration[] = [
+  initial,
+  annotation,
+  sync,
+  collections,
+  review,
+  assetChecksums,
+  searchFolding,
+  lessonOrigin,
+  talk,
+  lessonCredits,
+];

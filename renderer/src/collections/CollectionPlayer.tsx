@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../../common/bidi';
+import { withBdi } from '../lib/bidi';
 import type { Collection, CollectionItem } from '../../../common/schemas/collection';
 import { call, studio } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
@@ -102,7 +104,7 @@ export function CollectionPlayer({
             poster={item.posterAssetId ? studio.mediaUrl(item.posterAssetId) : undefined}
             controls
             preload="metadata"
-            aria-label={t('collections.playerLabel', { title: label })}
+            aria-label={t('collections.playerLabel', { title: isolate(label) })}
             onLoadedMetadata={(e) => {
               if (item.startMs) e.currentTarget.currentTime = item.startMs / 1000;
               if (autoplay) void e.currentTarget.play().catch(() => undefined);
@@ -119,7 +121,7 @@ export function CollectionPlayer({
         </div>
       )}
       <p className="now-playing" aria-live="polite">
-        {t('collections.nowPlaying', { position: index + 1, count: items.length, title: label })}
+        {withBdi(t, 'collections.nowPlaying', { title: label }, { position: index + 1, count: items.length })}
       </p>
       {item.note && (
         <div className="curator-note" aria-live="polite">

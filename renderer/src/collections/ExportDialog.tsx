@@ -8,6 +8,7 @@ import { JobRow } from '../components/JobRow';
 import { errorMessage } from '../lib/errors';
 import { formatBytes } from '../lib/format';
 import { useJobs } from '../store/jobs';
+import { withBdi } from '../lib/bidi';
 import { webLabels } from './web-labels';
 
 type Format = ExportRequest['format'];
@@ -103,6 +104,9 @@ export function ExportDialog({
       ].filter((w): w is string => Boolean(w))
     : [];
 
+  // Lessons whose licence forbids this copy: said before anything is written; the person may close the dialog or go on.
+  const concerns = estimate?.licenceConcerns ?? [];
+
   const start = async () => {
     try {
       const { job: queued, path } = await call('packages.export', request);
@@ -125,7 +129,7 @@ export function ExportDialog({
           void start();
         }}
       >
-        <h2 id="export-title">{t('packages.exportTitle', { title })}</h2>
+        <h2 id="export-title">{withBdi(t, 'packages.exportTitle', { title })}</h2>
         <fieldset>
           <legend>{t('packages.format')}</legend>
           {(['pcircle', 'web'] as const).map((f) => (
@@ -182,6 +186,26 @@ export function ExportDialog({
               </span>
             </p>
           )}
+          {concerns.length > 0 && (
+            <div className="export-warning licence-warning" role="alert">
+              <p>{t('packages.licenceWarning.heading', { count: concerns.length })}</p>
+              <ul>
+                {concerns.flatMap((c) =>
+                  c.reasons.map((reason) => (
+                    <li key={`${c.lessonId}-${reason}`}>
+                      {withBdi(
+                        t,
+                        `packages.licenceWarning.${reason}`,
+                        { title: c.title, author: c.authorName || t('packages.licenceWarning.someone') },
+                        { licence: t(`collections.licences.${c.licence}`) },
+                      )}
+                    </li>
+                  )),
+                )}
+              </ul>
+              <p>{t('packages.licenceWarning.confirm')}</p>
+            </div>
+          )}
           {warnings.map((w) => (
             <p key={w} className="export-warning" role="alert">
               {w}
@@ -216,7 +240,7 @@ export function ExportDialog({
             className="primary"
             disabled={!estimate || (job !== undefined && job.status !== 'done' && job.status !== 'failed' && job.status !== 'cancelled')}
           >
-            {t('packages.exportButton')}
+            {concerns.length > 0 ? t('packages.licenceWarning.proceed') : t('packages.exportButton')}
           </button>
         </div>
       </form>

@@ -10,6 +10,8 @@ import { useCommunities } from '../store/communities';
 import { useRoute } from '../store/route';
 import { useSync } from '../store/sync';
 import { useToasts } from '../store/toasts';
+import { withBdi } from '../lib/bidi';
+import { ArchiveSharing } from './ArchiveLine';
 import { DownloadState } from './DownloadState';
 import { countryName } from './format';
 import { ShareDialog } from './ShareDialog';
@@ -63,6 +65,8 @@ export function LessonSharing({ lesson, onChanged }: { lesson: Lesson; onChanged
     }
   };
 
+  if (lesson.archive) return <ArchiveSharing archive={lesson.archive} />;
+
   if (shared?.origin === 'hub') {
     const role = communities.find((c) => c.id === shared.communityId)?.myRole;
     const mayUnshare = role !== undefined && can(role, 'lesson.unshare', { isOwner: shared.mine });
@@ -75,10 +79,10 @@ export function LessonSharing({ lesson, onChanged }: { lesson: Lesson; onChanged
     };
     return (
       <div className="lesson-sharing">
-        <span className="share-chip" dir="auto">
+        <span className="share-chip">
           {shared.mine
-            ? t('share.yoursFromHub', { community: shared.communityName })
-            : t('share.sharedBy', { name: shared.ownerName || t('community.formerMember'), community: shared.communityName })}
+            ? withBdi(t, 'share.yoursFromHub', { community: shared.communityName })
+            : withBdi(t, 'share.sharedBy', { name: shared.ownerName || t('community.formerMember'), community: shared.communityName })}
           {shared.country && ` · ${countryName(shared.country, i18n.language)}`}
         </span>
         <DownloadState lessonId={lesson.id} state={shared.download} title={lesson.title} />
@@ -98,8 +102,8 @@ export function LessonSharing({ lesson, onChanged }: { lesson: Lesson; onChanged
   return (
     <div className="lesson-sharing">
       {shared && (
-        <span className="share-chip" dir="auto">
-          {t('share.sharedIn', { community: shared.communityName })}
+        <span className="share-chip">
+          {withBdi(t, 'share.sharedIn', { community: shared.communityName })}
           {uploadRemaining > 0 && ` · ${t('share.uploading', { size: formatBytes(uploadRemaining, i18n.language) })}`}
         </span>
       )}

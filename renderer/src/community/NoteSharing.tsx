@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Note } from '../../../common/schemas/note';
+import { withBdi } from '../lib/bidi';
 import { errorMessage } from '../lib/errors';
 import { useLesson } from '../store/lesson';
 import { useToasts } from '../store/toasts';
@@ -11,13 +12,17 @@ import { useToasts } from '../store/toasts';
 export function NoteSharing({ note, mine }: { note: Note; mine: boolean }) {
   const { t } = useTranslation();
   const shared = useLesson((s) => s.lesson?.shared ?? null);
+  const archive = useLesson((s) => s.lesson?.origin === 'archive');
   const updateNote = useLesson((s) => s.updateNote);
   const toast = useToasts((s) => s.show);
+  // On a package's lesson the person's notes are theirs alone: no community to share them with.
+  if (archive && mine && note.parentId === null)
+    return <span className="note-visibility note-private note-yours">{t('share.noteYours')}</span>;
   if (!shared || !mine || note.parentId !== null) return null;
   return (
     <>
       <span className={`note-visibility${note.private ? ' note-private' : ''}`}>
-        {note.private ? t('share.notePrivate') : t('share.noteShared', { community: shared.communityName })}
+        {note.private ? t('share.notePrivate') : withBdi(t, 'share.noteShared', { community: shared.communityName })}
       </span>
       <button
         type="button"

@@ -10,7 +10,7 @@ export function DetailsForm({ lesson }: { lesson: Lesson }) {
   const save = useLesson((s) => s.save);
   const toast = useToasts((s) => s.show);
   // A lesson from someone else's share keeps the details its owner wrote.
-  const readOnly = lesson.shared?.origin === 'hub' && !lesson.shared.mine;
+  const readOnly = lesson.origin === 'archive' || (lesson.shared?.origin === 'hub' && !lesson.shared.mine);
   const [form, setForm] = useState({
     title: lesson.title,
     subject: lesson.subject,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LessonSummary } from '../../../common/schemas/lesson';
 import { studio } from '../bridge/studio';
 import { SharedLine } from '../community/SharedLine';
+import { ArchiveLine } from '../community/ArchiveLine';
 import { formatDate, formatTimecode } from '../lib/format';
 
 function StatusLine({ lesson }: { lesson: LessonSummary }) {
@@ -47,7 +48,7 @@ export function LessonCard({ lesson, onOpen }: { lesson: LessonSummary; onOpen()
             {lesson.subject || t('library.untitledSubject')}
           </p>
           <p className="muted small-text">{formatDate(lesson.createdAt, i18n.language)}</p>
-          {lesson.shared && <SharedLine shared={lesson.shared} />}
+          {lesson.archive ? <ArchiveLine archive={lesson.archive} /> : lesson.shared && <SharedLine shared={lesson.shared} />}
           <StatusLine lesson={lesson} />
         </div>
       </button>

@@ -1,3 +1,4 @@
+import { isolate } from '../../../common/bidi';
 import type { TFunction } from 'i18next';
 import type { Job, JobKind } from '../../../common/schemas/job';
 import { useLesson } from '../store/lesson';
@@ -12,7 +13,7 @@ export function lessonTitle(lessonId: string): string | undefined {
     useLesson.getState().lesson?.id === lessonId
       ? useLesson.getState().lesson!.title
       : useLibrary.getState().items.find((l) => l.id === lessonId)?.title;
-  return title === undefined ? undefined : `\u2068${title}\u2069`;
+  return title === undefined ? undefined : isolate(title);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isolate } from '../../../common/bidi';
 /** Dates for reviews, through Intl: in the viewer's own time zone, or a named one. */
 
 export function formatWhen(ms: number, language: string, timeZone?: string): string {
@@ -46,10 +47,5 @@ export function deviceZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/**
- * Wraps a name, title or date put into a sentence in Unicode isolates (FSI…PDI), so a Latin name in
- * an Arabic sentence (or an Arabic date in an English one) keeps its own direction and its place.
- */
-export function isolate(value: string): string {
-  return `\u2068${value}\u2069`;
-}
+/** A name, title or date put into a sentence keeps its own direction and place (common/bidi.ts). */
+export { isolate };

@@ -6,6 +6,7 @@ import { noteKinds, type Note } from '../../../common/schemas/note';
 import type { Reflection } from '../../../common/schemas/reflection';
 import { call, studio } from '../bridge/studio';
 import { KindIcon } from '../components/KindIcon';
+import { withBdi } from '../lib/bidi';
 import { errorMessage } from '../lib/errors';
 import { formatDate, formatTimecode } from '../lib/format';
 import { assetOf, loadSprite, spriteTile, type Sprite } from '../lib/media-json';
@@ -173,7 +174,7 @@ export function ReportScreen({ id }: { id: string }) {
                           {n.endMs !== null ? t('notes.range', { start: fmt(n.startMs), end: fmt(n.endMs) }) : fmt(n.startMs)}
                         </span>
                         {code && <span className="code-chip">{localName(code, i18n.language)}</span>}
-                        {n.authorName && <span className="muted small-text">{n.authorName}</span>}
+                        {n.authorName && <bdi className="muted small-text">{n.authorName}</bdi>}
                       </p>
                       {n.text && (
                         <p className="note-text" dir="auto">
@@ -184,7 +185,12 @@ export function ReportScreen({ id }: { id: string }) {
                         <div key={r.id} className="report-reply">
                           <p className="muted small-text">
                             {r.authorName
-                              ? t('notesExport.replyHeading', { author: r.authorName, time: formatDate(r.createdAt, i18n.language) })
+                              ? withBdi(
+                                  t,
+                                  'notesExport.replyHeading',
+                                  { author: r.authorName },
+                                  { time: formatDate(r.createdAt, i18n.language) },
+                                )
                               : formatDate(r.createdAt, i18n.language)}
                           </p>
                           <p className="note-text" dir="auto">

@@ -209,11 +209,11 @@ describe('hostile packages are refused and change nothing', () => {
   it('a manifest of an unknown version', async () => {
     const file = await writeZip(
       'future.pcircle',
-      lessonPackage(({ manifest }) => (manifest.version = 3)),
+      lessonPackage(({ manifest }) => (manifest.version = 4)),
     );
     expect(await refusal(core, 'packages.import', importFrom(file))).toMatchObject({
       code: 'package_version',
-      params: { found: '3', supported: 2 },
+      params: { found: '4', supported: 3 },
     });
     expect(await librarySnapshot(core)).toEqual(before);
   });

@@ -107,7 +107,7 @@ describe('package checksums', () => {
     // own copy; the sha256 is computed only when first needed, here by exporting the lesson again.
     const opened = await openPackage(file, null);
     opened.close();
-    expect(opened.manifest.version).toBe(2);
+    expect(opened.manifest.version).toBe(3);
     expect(opened.listed.get(`media/${lessonId}/proxy.mp4`)).toMatchObject({ sha256: sha(changed), crc32: zlib.crc32(changed) });
     const job = await caller(school)('packages.import', { source: { kind: 'path', path: file } });
     await school.jobs.idle();

@@ -156,3 +156,36 @@ describe('CSV notes', () => {
     expect(csv).toContain(',تأمل,,,,,"على أي شيء أريد ملاحظات؟\n');
   });
 });
+
+describe('mixed-direction words in plain-text exports', () => {
+  const mixed: Note[] = [
+    { ...base, id: id(5), startMs: 1000, text: 'مقارنة الكسور: ⅓ و ½', authorName: 'أمينة', authorId: 'u2', codeId: 'c1' },
+    { ...base, id: id(6), startMs: 2000, text: 'کسروں کا موازنہ ۲۰۲۶', authorName: 'Bilal' },
+    { ...base, id: id(7), startMs: 3000, text: 'درس Fractions 101 للصف ٥' },
+  ];
+  const mixedContents = (labels = english) =>
+    exportContents(mixed, { ...reflection, wentWell: 'انتظرتُ ثلاث ثوانٍ' }, all, {
+      codeNames: new Map([['c1', 'Wait time']]),
+      labels,
+      language: 'en',
+    });
+
+  it('isolates Arabic with digits and fractions, Urdu, and Latin inside Arabic in CSV cells, and leaves Latin cells as they are', () => {
+    const csv = notesToCsv(mixedContents());
+    expect(csv).toContain(`,Wait time,${L}أمينة${R},1,`);
+    expect(csv).toContain(`,${L}مقارنة الكسور: ⅓ و ½${R}\r\n`);
+    expect(csv).toContain(`,Bilal,1,`);
+    expect(csv).toContain(`,${L}کسروں کا موازنہ ۲۰۲۶${R}\r\n`);
+    expect(csv).toContain(`,${L}درس Fractions 101 للصف ٥${R}\r\n`);
+    // The question is ours; the Arabic answer under it is isolated.
+    expect(csv).toContain(`"What went well?\n${L}انتظرتُ ثلاث ثوانٍ${R}"`);
+  });
+
+  it('isolates every person’s word in a page’s unlabelled WebVTT cues: code and author too', () => {
+    const unlabelled = { ...english, kinds: { observation: '', praise: '', question: '', suggestion: '' } };
+    const { cues } = parseCaptionFile('notes.vtt', notesToVtt(mixedContents(unlabelled), 10_000));
+    expect(cues[0]!.text).toBe(`${L}Wait time${R} · ${L}أمينة${R}: ${L}مقارنة الكسور: ⅓ و ½${R}`);
+    // A cue of her words alone has nothing of ours to keep apart from.
+    expect(cues[2]!.text).toBe('درس Fractions 101 للصف ٥');
+  });
+});
