@@ -7,6 +7,17 @@ import { review } from './0005-review';
 import { assetChecksums } from './0006-asset-checksums';
 import { searchFolding } from './0007-search-folding';
 import { lessonOrigin } from './0008-lesson-origin';
+import { clipSearch } from './0009-clip-search';
 
 /** In order; a new migration is a new file appended here, never an edit of a shipped one. */
-export const migrations: Migration[] = [initial, annotation, sync, collections, review, assetChecksums, searchFolding, lessonOrigin];
+export const migrations: Migration[] = [
+  initial,
+  annotation,
+  sync,
+  collections,
+  review,
+  assetChecksums,
+  searchFolding,
+  lessonOrigin,
+  clipSearch,
+];

@@ -6,7 +6,7 @@ import { errorMessage } from '../lib/errors';
 import { formatTimecode } from '../lib/format';
 import { useRoute } from '../store/route';
 
-/** One field over lesson titles and descriptions, notes, replies and reflections. */
+/** One field over lesson titles and descriptions, notes, replies, reflections and clip names. */
 export function SearchScreen({ initialQuery }: { initialQuery: string }) {
   const { t, i18n } = useTranslation();
   const go = useRoute((s) => s.go);
@@ -63,11 +63,18 @@ export function SearchScreen({ initialQuery }: { initialQuery: string }) {
           const at = hit.atMs !== null ? formatTimecode(hit.atMs, i18n.language) : null;
           const label = at ? t('search.openAt', { title: hit.lessonTitle, time: at }) : t('search.open', { title: hit.lessonTitle });
           return (
-            <li key={`${hit.kind}:${hit.noteId ?? hit.lessonId}`}>
+            <li key={`${hit.kind}:${hit.noteId ?? hit.clipId ?? hit.lessonId}`}>
               <button
                 type="button"
                 className="search-hit"
-                onClick={() => go({ name: 'lesson', id: hit.lessonId, ...(hit.atMs !== null ? { atMs: hit.atMs } : {}) })}
+                onClick={() =>
+                  go({
+                    name: 'lesson',
+                    id: hit.lessonId,
+                    ...(hit.atMs !== null ? { atMs: hit.atMs } : {}),
+                    ...(hit.clipId ? { clipId: hit.clipId } : {}),
+                  })
+                }
                 aria-label={label}
                 aria-describedby={`hit-${i}`}
               >
