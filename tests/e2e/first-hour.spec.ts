@@ -340,8 +340,9 @@ test('the first part with the keyboard alone: welcome, import, a note, a reflect
   await expect(searchField).toBeFocused();
   await page.keyboard.type('think time');
   const hit = page.getByRole('button', { name: `Open ${TITLE} at 0:00` });
-  await expect(hit).toContainText('Clip');
-  await expect(hit.locator('mark')).toHaveText([/^think$/i, /^time$/i]);
+  const result = page.getByRole('listitem').filter({ has: hit });
+  await expect(result).toContainText('Clip');
+  await expect(result.locator('mark')).toHaveText([/^think$/i, /^time$/i]);
   await snap(page, info, 'keyboard 6 search');
   await tabTo(page, hit);
   await page.keyboard.press('Enter');
