@@ -5,13 +5,14 @@ import { matchQuery } from './match';
 import { MATCH_CLOSE, MATCH_OPEN, splitSnippet } from './snippet';
 
 interface HitRow {
-  kind: 'lesson' | 'note' | 'reflection';
+  kind: 'lesson' | 'note' | 'reflection' | 'clip';
   ref_id: string;
   snip: string;
   lesson_id: string;
   lesson_title: string;
   parent_id: string | null;
   start_ms: number | null;
+  clip_start_ms: number | null;
 }
 
 const SNIPPET_TOKENS = 14;
@@ -39,15 +40,16 @@ const windowedFtsSql = ftsSql.replace('MATCH @match', 'MATCH @match AND rowid >=
  * join never runs over every match of a common word.
  */
 const hitsSql = `
-  SELECT r.kind, r.ref_id, f.snip, l.id AS lesson_id, l.title AS lesson_title, n.parent_id, n.start_ms
+  SELECT r.kind, r.ref_id, f.snip, l.id AS lesson_id, l.title AS lesson_title, n.parent_id, n.start_ms, c.start_ms AS clip_start_ms
   FROM (${windowedFtsSql}) f
   JOIN search_refs r ON r.rowid = f.rowid
   LEFT JOIN notes n ON r.kind = 'note' AND n.id = r.ref_id
-  JOIN lessons l ON l.id = CASE r.kind WHEN 'note' THEN n.lesson_id ELSE r.ref_id END
+  LEFT JOIN clips c ON r.kind = 'clip' AND c.id = r.ref_id
+  JOIN lessons l ON l.id = CASE r.kind WHEN 'note' THEN n.lesson_id WHEN 'clip' THEN c.lesson_id ELSE r.ref_id END
   ORDER BY f.score`;
 
 /**
- * One search over lesson titles and descriptions, notes, replies and reflections. The words as typed
+ * One search over lesson titles and descriptions, notes, replies, reflections and clip names. The words as typed
  * are looked up first; only when they find too few does the last word count as a prefix, which costs
  * FTS5 about three times as much per match.
  */
@@ -65,12 +67,14 @@ export function searchAll(db: Db, args: { query: string; limit: number }): CallO
 
 function toHit(r: HitRow): SearchHit {
   const isNote = r.kind === 'note';
+  const isClip = r.kind === 'clip';
   return {
     kind: isNote ? (r.parent_id ? 'reply' : 'note') : r.kind,
     lessonId: r.lesson_id,
     lessonTitle: r.lesson_title,
     noteId: isNote ? r.ref_id : null,
-    atMs: isNote ? r.start_ms : null,
+    clipId: isClip ? r.ref_id : null,
+    atMs: isNote ? r.start_ms : isClip ? r.clip_start_ms : null,
     snippet: splitSnippet(r.snip),
   };
 }

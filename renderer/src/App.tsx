@@ -133,7 +133,7 @@ export function App() {
       )}
       <main id="main" ref={main}>
         {route.name === 'library' && <LibraryScreen />}
-        {route.name === 'lesson' && <LessonScreen id={route.id} atMs={route.atMs} />}
+        {route.name === 'lesson' && <LessonScreen id={route.id} atMs={route.atMs} clipId={route.clipId} />}
         {route.name === 'settings' && <SettingsScreen />}
         {route.name === 'reviews' && <ReviewsScreen tab={route.tab} />}
         {route.name === 'rubric' && <RubricEditor key={route.id} id={route.id} communityId={route.communityId} />}

@@ -221,10 +221,11 @@ test('a reply threads under its note, and search finds it and opens the lesson a
   await expect(page.locator(`article[data-note-id="${note.id}"]`).getByText('It builds on the manipulatives')).toBeVisible();
 
   await page.getByRole('button', { name: 'Search', exact: true }).click();
-  await page.getByRole('searchbox', { name: 'Search lessons, notes, replies and reflections' }).fill('manipulat');
+  await page.getByRole('searchbox', { name: 'Search lessons, notes, replies, reflections and clips' }).fill('manipulat');
   const hit = page.getByRole('button', { name: `Open ${TITLE} at 0:03` });
   await expect(hit).toBeVisible();
-  await expect(hit.locator('mark')).toHaveText('manipulatives');
+  // The passage is beside the result's button, in the same list item.
+  await expect(page.getByRole('listitem').filter({ has: hit }).locator('mark')).toHaveText('manipulatives');
   await hit.click();
   await expect(page.getByRole('heading', { name: TITLE })).toBeVisible();
   await expect.poll(async () => (await videoState(page)).time).toBeGreaterThanOrEqual(2.9);

@@ -248,16 +248,16 @@ for (const [lang, locale, teacherName] of [
  * Tab until the control has the focus, as a keyboard user does; fails if it is never reached. Each
  * press is checked against the control, so none is a blind wait.
  */
-async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
+async function tabTo(page: Page, target: Locator, limit = 60, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   for (let i = 0; i < limit; i++) {
     if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
   }
   await expect(target).toBeFocused();
 }
 
-test('the first part with the keyboard alone: welcome, import, a note, a reflection', async ({ browser }, info) => {
-  test.setTimeout(120_000);
+test('the first part with the keyboard alone: welcome, import, a note, a reflection, a clip, search, export', async ({ browser }, info) => {
+  test.setTimeout(240_000);
   const page = await studio(browser, 'keyboard', 'en-GB');
   // Only watched, never acted on: a pointer press anywhere would be a step a keyboard user cannot take.
   await page.evaluate(() => {
@@ -310,5 +310,61 @@ test('the first part with the keyboard alone: welcome, import, a note, a reflect
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Reflection saved' })).toBeVisible();
   await snap(page, info, 'keyboard 4 reflection');
+
+  // A clip: I marks the start, L moves on five seconds, O the end (and offers a note on the range,
+  // which Esc declines); the Clips panel saves the marked range under a name.
+  await page.keyboard.press('i');
+  await page.keyboard.press('l');
+  await page.keyboard.press('o');
+  const rangeNote = page.getByRole('textbox', { name: 'Note text' });
+  await expect(rangeNote).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(rangeNote).toBeHidden();
+  await tabTo(page, panels.getByRole('tab', { selected: true }), 60, 'Shift+Tab');
+  const clipsTab = panels.getByRole('tab', { name: 'Clips' });
+  for (let i = 0; i < 4 && (await clipsTab.getAttribute('aria-selected')) !== 'true'; i++) await page.keyboard.press('ArrowRight');
+  await expect(clipsTab).toHaveAttribute('aria-selected', 'true');
+  const clipName = page.getByRole('textbox', { name: 'Clip name' });
+  await tabTo(page, clipName);
+  await page.keyboard.type('Think time');
+  await page.keyboard.press('Enter');
+  const clip = page.getByRole('button', { name: /^Go to clip Think time \(0:00/ });
+  await expect(clip).toBeVisible();
+  await snap(page, info, 'keyboard 5 clip');
+
+  // Search finds the clip by its name; its result opens the lesson among its clips.
+  const searchNav = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Search', exact: true });
+  await tabTo(page, searchNav, 120, 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  const searchField = page.getByRole('searchbox', { name: 'Search lessons, notes, replies, reflections and clips' });
+  await expect(searchField).toBeFocused();
+  await page.keyboard.type('think time');
+  const hit = page.getByRole('button', { name: `Open ${TITLE} at 0:00` });
+  const result = page.getByRole('listitem').filter({ has: hit });
+  await expect(result).toContainText('Clip');
+  await expect(result.locator('mark')).toHaveText([/^think$/i, /^time$/i]);
+  await snap(page, info, 'keyboard 6 search');
+  await tabTo(page, hit);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: TITLE, level: 1 })).toBeFocused();
+  await expect(clipsTab).toHaveAttribute('aria-selected', 'true');
+  await expect(clip).toBeVisible();
+
+  // The notes out as a spreadsheet: the arrows pick the format in the dialog, Enter on Save saves it.
+  await tabTo(page, page.getByRole('button', { name: 'Export notes…' }));
+  await page.keyboard.press('Enter');
+  const exportDialog = page.getByRole('dialog', { name: 'Export notes' });
+  const csv = exportDialog.getByRole('radio', { name: /^Spreadsheet/ });
+  await tabTo(page, exportDialog.getByRole('radio', { checked: true }));
+  await page.keyboard.press('ArrowDown');
+  await expect(csv).toBeChecked();
+  await snap(page, info, 'keyboard 7 export');
+  await tabTo(page, exportDialog.getByRole('button', { name: 'Export', exact: true }));
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const file = await fs.readFile((await (await download).path())!, 'utf8');
+  expect(file).toContain('Good wait time');
+  expect(file).toContain('Do I wait long enough?');
+  await expect(exportDialog).toBeHidden();
   expect(await page.evaluate(() => (window as unknown as { pointerPresses: number }).pointerPresses)).toBe(0);
 });

@@ -32,8 +32,10 @@ test('import, watch, pin a note, find it again after a reload, and switch to Ara
   // The card shows its poster frame and duration once processed.
   const card = page.getByRole('button', { name: 'Open Wait time practice' });
   await expect(card).toBeVisible();
-  await expect(card.getByTestId('card-duration')).toHaveText('0:08');
-  const poster = card.locator('img');
+  // The button is the card's title; its poster and duration are beside it, in the same list item.
+  const cardItem = page.getByRole('listitem').filter({ has: card });
+  await expect(cardItem.getByTestId('card-duration')).toHaveText('0:08');
+  const poster = cardItem.locator('img');
   await expect(poster).toBeVisible();
   await expect.poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
 

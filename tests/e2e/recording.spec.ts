@@ -124,7 +124,8 @@ test('record 4 s, pause 2 s, resume for 3 s, stop: a 7 s lesson that seeks, with
   // In the library with its duration.
   await page.getByRole('button', { name: 'Library', exact: true }).click();
   // 7 s ± 0.5, shown in whole seconds as players do (6.6 s reads 0:06).
-  await expect(page.getByRole('button', { name: 'Open Wait time, take 2' }).getByTestId('card-duration')).toHaveText(/^0:0[67]$/);
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Open Wait time, take 2' }) });
+  await expect(card.getByTestId('card-duration')).toHaveText(/^0:0[67]$/);
 });
 
 test('the recording screen in Arabic, and discarding a recording after confirming', async ({ page }) => {

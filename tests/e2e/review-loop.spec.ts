@@ -201,16 +201,20 @@ test('a rubric, a request, an offline review, the answer and growth, across thre
   await expect(review.getByRole('row', { name: /Questioning 2 Developing/ })).toBeVisible();
   await expect(review).toContainText('Calm, clear opening.');
 
+  // Both notes are at 0:00: every control says which note it acts on.
+  for (const text of ['You waited three full seconds here', 'Ask a second learner before confirming']) {
+    await expect(review.getByRole('button', { name: `Reply to the note at 0:00: ${text}`, exact: true })).toHaveCount(1);
+    await expect(review.getByRole('checkbox', { name: `Acted on the note at 0:00: ${text}`, exact: true })).toHaveCount(1);
+  }
+  await expect(review.getByRole('button', { name: 'Go to the evidence for Wait time at 0:00', exact: true })).toHaveCount(1);
+
   // The teacher replies to the glow, acts on the grow and writes a goal.
   const glow = review.locator('.feedback-note', { hasText: 'You waited three full seconds here' });
   await glow.getByRole('button', { name: /^Reply/ }).click();
   await glow.getByRole('textbox', { name: 'Reply' }).fill('Thank you, I counted in my head');
   await glow.getByRole('button', { name: 'Save reply' }).click();
   await expect(glow).toContainText('Thank you, I counted in my head');
-  await review
-    .getByRole('checkbox', { name: /^Acted on the note at/ })
-    .nth(1)
-    .check();
+  await review.getByRole('checkbox', { name: 'Acted on the note at 0:00: Ask a second learner before confirming' }).check();
   await review.getByRole('button', { name: 'Add a goal' }).click();
   await review.getByRole('textbox', { name: 'Goal 1' }).fill('Ask two learners before confirming an answer');
   await review.getByRole('button', { name: 'Save plan' }).click();

@@ -9,6 +9,7 @@ import { searchFolding } from './0007-search-folding';
 import { lessonOrigin } from './0008-lesson-origin';
 import { talk } from './0009-talk';
 import { lessonCredits } from './0010-lesson-credits';
+import { clipSearch } from './0011-clip-search';
 
 /** In order; a new migration is a new file appended here, never an edit of a shipped one. */
 export const migrations: Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   lessonOrigin,
   talk,
   lessonCredits,
+  clipSearch,
 ];

@@ -7,31 +7,36 @@ import { OriginBadge } from './OriginBadge';
 export function CollectionCard({ collection, onOpen }: { collection: CollectionSummary; onOpen(): void }) {
   const { t } = useTranslation();
   const id = useId();
-  // As a lesson card: "Open <title>" is the name, the card's text its description (label in name).
+  // As a lesson card: only the title is the button, stretched over the card; "Open <title>" is its
+  // name and the card's other text its description (label in name).
   return (
     <li className="collection-card">
-      <button
-        type="button"
-        className="card-button"
-        onClick={onOpen}
-        aria-label={t('collections.open', { title: collection.title })}
-        aria-describedby={`${id}-body`}
-      >
-        <div className="poster" aria-hidden="true">
-          {collection.coverAssetId ? (
-            <img src={studio.mediaUrl(collection.coverAssetId)} alt="" loading="lazy" />
-          ) : (
-            <span className="poster-placeholder">{t('collections.noCover')}</span>
-          )}
-        </div>
-        <div className="card-body" id={`${id}-body`} aria-hidden="true">
-          <p className="card-title" dir="auto">
-            {collection.title}
-          </p>
+      <div className="poster">
+        {collection.coverAssetId ? (
+          <img src={studio.mediaUrl(collection.coverAssetId)} alt="" loading="lazy" />
+        ) : (
+          <span className="poster-placeholder" aria-hidden="true">
+            {t('collections.noCover')}
+          </span>
+        )}
+      </div>
+      <div className="card-body">
+        <p className="card-title">
+          <button
+            type="button"
+            className="card-button"
+            onClick={onOpen}
+            aria-label={t('collections.open', { title: collection.title })}
+            aria-describedby={`${id}-details`}
+          >
+            <span dir="auto">{collection.title}</span>
+          </button>
+        </p>
+        <div id={`${id}-details`}>
           <p className="muted">{t('collections.itemCount', { count: collection.itemCount })}</p>
           <OriginBadge collection={collection} />
         </div>
-      </button>
+      </div>
     </li>
   );
 }

@@ -16,34 +16,38 @@ function StatusLine({ lesson }: { lesson: LessonSummary }) {
 export function LessonCard({ lesson, onOpen }: { lesson: LessonSummary; onOpen(): void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  // The button's name is "Open <title>"; the card's other text (duration, subject, date, status) is its
-  // description. It is hidden from the name so the name holds all the visible label (WCAG 2.5.3), and the
-  // title is no heading: a button's content is flattened anyway.
+  // Only the title is the button, named "Open <title>" so its name holds all its visible text (WCAG
+  // 2.5.3); the card's other text (duration, subject, date, status) is read as its description. The
+  // button stretches over the whole card (styles.css), so the card is still one large target.
   return (
     <li className="lesson-card">
-      <button
-        type="button"
-        className="card-button"
-        onClick={onOpen}
-        aria-label={t('library.openLesson', { title: lesson.title })}
-        aria-describedby={`${id}-duration ${id}-body`}
-      >
-        <div className="poster" aria-hidden="true">
-          {lesson.posterAssetId ? (
-            <img src={studio.mediaUrl(lesson.posterAssetId)} alt="" loading="lazy" />
-          ) : (
-            <span className="poster-placeholder">{t('library.noPoster')}</span>
-          )}
-          {lesson.durationMs !== null && (
-            <span className="duration" id={`${id}-duration`} data-testid="card-duration">
-              {formatTimecode(lesson.durationMs, i18n.language)}
-            </span>
-          )}
-        </div>
-        <div className="card-body" id={`${id}-body`} aria-hidden="true">
-          <p className="card-title" dir="auto">
-            {lesson.title}
-          </p>
+      <div className="poster">
+        {lesson.posterAssetId ? (
+          <img src={studio.mediaUrl(lesson.posterAssetId)} alt="" loading="lazy" />
+        ) : (
+          <span className="poster-placeholder" aria-hidden="true">
+            {t('library.noPoster')}
+          </span>
+        )}
+        {lesson.durationMs !== null && (
+          <span className="duration" id={`${id}-duration`} data-testid="card-duration">
+            {formatTimecode(lesson.durationMs, i18n.language)}
+          </span>
+        )}
+      </div>
+      <div className="card-body">
+        <p className="card-title">
+          <button
+            type="button"
+            className="card-button"
+            onClick={onOpen}
+            aria-label={t('library.openLesson', { title: lesson.title })}
+            aria-describedby={`${lesson.durationMs !== null ? `${id}-duration ` : ''}${id}-details`}
+          >
+            <span dir="auto">{lesson.title}</span>
+          </button>
+        </p>
+        <div id={`${id}-details`}>
           <p className="muted" dir="auto">
             {lesson.subject || t('library.untitledSubject')}
           </p>
@@ -51,7 +55,7 @@ export function LessonCard({ lesson, onOpen }: { lesson: LessonSummary; onOpen()
           {lesson.archive ? <ArchiveLine archive={lesson.archive} /> : lesson.shared && <SharedLine shared={lesson.shared} />}
           <StatusLine lesson={lesson} />
         </div>
-      </button>
+      </div>
     </li>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Code } from '../../../common/schemas/coding';
 import type { Note } from '../../../common/schemas/note';
 import { errorMessage } from '../lib/errors';
+import { excerpt } from '../lib/excerpt';
 import { formatDate, formatTimecode } from '../lib/format';
 import { useClips } from '../store/clips';
 import { localName } from '../store/coding';
@@ -20,12 +21,6 @@ interface Props {
   codes: Code[];
   current: boolean;
   onSeek(): void;
-}
-
-/** A few words of a note, enough to tell it from its neighbours in a button's name. */
-function excerpt(text: string): string {
-  const words = text.trim().replace(/\s+/g, ' ');
-  return words.length > 40 ? `${words.slice(0, 40).trimEnd()}…` : words;
 }
 
 /** One note with its thread. User text is always rendered as text, never as HTML. */

@@ -7,6 +7,7 @@ import type { Review, Rubric } from '../../../common/schemas/review';
 import { NoteComposer } from '../components/NoteComposer';
 import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
+import { excerpt } from '../lib/excerpt';
 import { formatTimecode } from '../lib/format';
 import { useLesson } from '../store/lesson';
 import { usePlayback } from '../store/playback';
@@ -53,6 +54,9 @@ export function ReviewView({ review, rubric, asTeacher, onAmend }: Props) {
   const criterionName = (code: string) => localize(rubric?.scale.criteria.find((c) => c.code === code)?.label, language) || code;
   const levelName = (value: number) => localize(rubric?.scale.levels.find((l) => l.value === value)?.label, language);
 
+  // Two notes at the same second must not share their controls' names: a few of the note's words tell them apart.
+  const named = (n: Note) => ({ time: fmt(n.startMs), text: excerpt(n.text || t(n.kind === 'praise' ? 'review.glow' : 'review.grow')) });
+
   const noteRow = (n: Note) => (
     <li key={n.id} className={`feedback-note feedback-${n.kind}`} data-note-id={n.id}>
       <div className="feedback-note-head">
@@ -73,7 +77,7 @@ export function ReviewView({ review, rubric, asTeacher, onAmend }: Props) {
               type="checkbox"
               checked={actedOn.has(n.id)}
               onChange={(e) => markActed(n.id, e.target.checked)}
-              aria-label={t('review.view.actedOnFor', { time: fmt(n.startMs) })}
+              aria-label={t('review.view.actedOnFor', named(n))}
             />
             {t('review.view.actedOn')}
           </label>
@@ -110,12 +114,7 @@ export function ReviewView({ review, rubric, asTeacher, onAmend }: Props) {
         />
       ) : (
         <div className="note-actions">
-          <button
-            type="button"
-            className="small ghost"
-            onClick={() => setReplyingTo(n.id)}
-            aria-label={t('notes.replyTo', { time: fmt(n.startMs) })}
-          >
+          <button type="button" className="small ghost" onClick={() => setReplyingTo(n.id)} aria-label={t('notes.replyToOf', named(n))}>
             {t('notes.reply')}
           </button>
         </div>
@@ -153,7 +152,13 @@ export function ReviewView({ review, rubric, asTeacher, onAmend }: Props) {
                 </td>
                 <td>
                   {s.evidence.map((e, i) => (
-                    <button key={i} type="button" className="small ghost" onClick={() => seek(evidenceAt(e))}>
+                    <button
+                      key={i}
+                      type="button"
+                      className="small ghost"
+                      onClick={() => seek(evidenceAt(e))}
+                      aria-label={t('review.view.evidenceAt', { criterion: criterionName(s.criterion), time: fmt(evidenceAt(e)) })}
+                    >
                       {fmt(evidenceAt(e))}
                     </button>
                   ))}

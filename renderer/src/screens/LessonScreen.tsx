@@ -37,7 +37,7 @@ import { askConfirm } from '../store/confirm';
 
 const tabs = ['notes', 'clips', 'reflection', 'details'] as const;
 
-export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefined }) {
+export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number | undefined; clipId?: string | undefined }) {
   const { t, i18n } = useTranslation();
   const { lesson, notes, error, open, addNote, undo } = useLesson();
   const go = useRoute((s) => s.go);
@@ -68,6 +68,10 @@ export function LessonScreen({ id, atMs }: { id: string; atMs?: number | undefin
   useEffect(() => {
     if (ready && atMs !== undefined && videoRef.current) usePlayback.getState().seek(atMs);
   }, [atMs, lesson?.playbackAssetId, ready]);
+  // A clip found by search opens among the clips, where it can be played, renamed or exported.
+  useEffect(() => {
+    if (ready && clipId) useWorkspace.getState().set({ tab: 'clips' });
+  }, [clipId, ready]);
 
   const codes = useMemo(() => codesById(coding.schemes), [coding.schemes]);
   const scheme = activeScheme(coding);

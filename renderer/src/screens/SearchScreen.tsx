@@ -6,7 +6,7 @@ import { errorMessage } from '../lib/errors';
 import { formatTimecode } from '../lib/format';
 import { useRoute } from '../store/route';
 
-/** One field over lesson titles and descriptions, notes, replies and reflections. */
+/** One field over lesson titles and descriptions, notes, replies, reflections and clip names. */
 export function SearchScreen({ initialQuery }: { initialQuery: string }) {
   const { t, i18n } = useTranslation();
   const go = useRoute((s) => s.go);
@@ -63,26 +63,37 @@ export function SearchScreen({ initialQuery }: { initialQuery: string }) {
           const at = hit.atMs !== null ? formatTimecode(hit.atMs, i18n.language) : null;
           const label = at ? t('search.openAt', { title: hit.lessonTitle, time: at }) : t('search.open', { title: hit.lessonTitle });
           return (
-            <li key={`${hit.kind}:${hit.noteId ?? hit.lessonId}`}>
-              <button
-                type="button"
-                className="search-hit"
-                onClick={() => go({ name: 'lesson', id: hit.lessonId, ...(hit.atMs !== null ? { atMs: hit.atMs } : {}) })}
-                aria-label={label}
-                aria-describedby={`hit-${i}`}
-              >
-                <span className="hit-head">
-                  <span className="hit-kind">{t(`search.kinds.${hit.kind}`)}</span>
+            <li key={`${hit.kind}:${hit.noteId ?? hit.clipId ?? hit.lessonId}`} className="search-hit">
+              {/* Only the title is the button, stretched over the result, so its name ("Open <title> at <time>")
+                  holds all its visible text; the kind, the moment and the passage are its description. */}
+              <span className="hit-head">
+                <span className="hit-kind" id={`hit-${i}-kind`}>
+                  {t(`search.kinds.${hit.kind}`)}
+                </span>
+                <button
+                  type="button"
+                  className="hit-open"
+                  onClick={() =>
+                    go({
+                      name: 'lesson',
+                      id: hit.lessonId,
+                      ...(hit.atMs !== null ? { atMs: hit.atMs } : {}),
+                      ...(hit.clipId ? { clipId: hit.clipId } : {}),
+                    })
+                  }
+                  aria-label={label}
+                  aria-describedby={`hit-${i}-kind hit-${i}`}
+                >
                   <span className="hit-title" dir="auto">
                     {hit.lessonTitle}
                   </span>
-                  {at && <span className="timecode">{at}</span>}
-                </span>
-                {/* Matches are marked by element, and every piece is plain text: nothing the user wrote becomes HTML. */}
-                <span className="hit-snippet" dir="auto" id={`hit-${i}`}>
-                  {hit.snippet.map((piece, j) => (piece.match ? <mark key={j}>{piece.text}</mark> : <span key={j}>{piece.text}</span>))}
-                </span>
-              </button>
+                </button>
+                {at && <span className="timecode">{at}</span>}
+              </span>
+              {/* Matches are marked by element, and every piece is plain text: nothing the user wrote becomes HTML. */}
+              <span className="hit-snippet" dir="auto" id={`hit-${i}`}>
+                {hit.snippet.map((piece, j) => (piece.match ? <mark key={j}>{piece.text}</mark> : <span key={j}>{piece.text}</span>))}
+              </span>
             </li>
           );
         })}

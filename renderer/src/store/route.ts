@@ -5,7 +5,7 @@ export type Route =
   | { name: 'library' }
   | { name: 'settings' }
   | { name: 'record' }
-  | { name: 'lesson'; id: string; atMs?: number }
+  | { name: 'lesson'; id: string; atMs?: number; clipId?: string }
   | { name: 'report'; id: string }
   | { name: 'reviews'; tab: ReviewTab }
   | { name: 'rubric'; id: string; communityId?: string }
@@ -19,8 +19,10 @@ export type Route =
 function parse(hash: string): Route {
   const [, screen, id] = hash.replace(/^#/, '').split('/');
   if (screen === 'lesson' && id) {
-    const at = new URLSearchParams(hash.split('?')[1] ?? '').get('t');
-    return { name: 'lesson', id: id.split('?')[0]!, ...(at ? { atMs: Number(at) } : {}) };
+    const params = new URLSearchParams(hash.split('?')[1] ?? '');
+    const at = params.get('t');
+    const clip = params.get('clip');
+    return { name: 'lesson', id: id.split('?')[0]!, ...(at ? { atMs: Number(at) } : {}), ...(clip ? { clipId: clip } : {}) };
   }
   if (screen === 'report' && id) return { name: 'report', id };
   if (screen === 'community' && id) return { name: 'community', id };
@@ -39,7 +41,13 @@ function parse(hash: string): Route {
 }
 
 function format(route: Route): string {
-  if (route.name === 'lesson') return `#/lesson/${route.id}${route.atMs !== undefined ? `?t=${route.atMs}` : ''}`;
+  if (route.name === 'lesson') {
+    const params = new URLSearchParams();
+    if (route.atMs !== undefined) params.set('t', String(route.atMs));
+    if (route.clipId) params.set('clip', route.clipId);
+    const query = params.toString();
+    return `#/lesson/${route.id}${query ? `?${query}` : ''}`;
+  }
   if (route.name === 'report') return `#/report/${route.id}`;
   if (route.name === 'community') return `#/community/${route.id}`;
   if (route.name === 'search') return `#/search${route.query ? `?q=${encodeURIComponent(route.query)}` : ''}`;

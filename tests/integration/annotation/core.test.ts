@@ -203,6 +203,30 @@ describe('search', () => {
     expect(await search('manipulatives')).toEqual([]);
   });
 
+  it('finds a clip by its name, by its new name after a rename, and no more once it is deleted', async () => {
+    const clip = await call('clips.add', { lessonId, name: 'Think-pair-share opening', startMs: 1200, endMs: 3400 });
+    const clipHits = async (query: string) =>
+      (await call('search.query', { query })).hits.filter((h: { kind: string }) => h.kind === 'clip');
+
+    const [found] = await clipHits('pair share');
+    expect(found).toMatchObject({
+      kind: 'clip',
+      clipId: clip.id,
+      noteId: null,
+      lessonId,
+      atMs: 1200,
+      lessonTitle: 'Questioning in grade 5',
+    });
+    expect(found.snippet.filter((p: { match: boolean }) => p.match).map((p: { text: string }) => p.text)).toEqual(['pair', 'share']);
+
+    await call('clips.rename', { id: clip.id, name: 'Wait time after the question' });
+    expect(await clipHits('pair share')).toEqual([]);
+    expect(await clipHits('wait time')).toMatchObject([{ clipId: clip.id, atMs: 1200 }]);
+
+    await call('clips.delete', { id: clip.id });
+    expect(await clipHits('wait time')).toEqual([]);
+  });
+
   it('finds Arabic words whether or not they, or the search, carry vowel marks', async () => {
     const vowelled = await call('notes.add', { lessonId, startMs: 1000, text: 'سَأَلَ المُعَلِّمُ سُؤالاً مَفتوحاً' });
     const plain = await call('notes.add', { lessonId, startMs: 2000, text: 'انتظر المعلم ثلاث ثوان' });
