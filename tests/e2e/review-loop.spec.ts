@@ -168,12 +168,12 @@ test('a rubric, a request, an offline review, the answer and growth, across thre
   await offered.getByRole('button', { name: 'Take the request on Wait time practice' }).click();
   await expect(mentor.getByRole('heading', { name: /^Your review for\W+Amina/ })).toBeVisible();
   await hub.stop('SIGKILL');
-  await mentor.getByRole('button', { name: 'Add a glow' }).click();
+  await mentor.getByRole('button', { name: 'Add praise' }).click();
   await mentor.getByRole('textbox', { name: 'What went well' }).fill('You waited three full seconds here');
-  await mentor.getByRole('button', { name: 'Save glow' }).click();
-  await mentor.getByRole('button', { name: 'Add a grow' }).click();
+  await mentor.getByRole('button', { name: 'Save praise' }).click();
+  await mentor.getByRole('button', { name: 'Add a suggestion' }).click();
   await mentor.getByRole('textbox', { name: 'What to try next' }).fill('Ask a second learner before confirming');
-  await mentor.getByRole('button', { name: 'Save grow' }).click();
+  await mentor.getByRole('button', { name: 'Save suggestion' }).click();
   await expect(mentor.getByText('2 notes in this review')).toBeVisible();
   await mentor.getByRole('radio', { name: 'Questioning: level 2, Developing' }).check();
   await mentor.getByRole('radio', { name: 'Wait time: level 3, Secure' }).check();

@@ -14,6 +14,8 @@ export function NoteSharing({ note, mine }: { note: Note; mine: boolean }) {
   const updateNote = useLesson((s) => s.updateNote);
   const toast = useToasts((s) => s.show);
   if (!shared || !mine || note.parentId !== null) return null;
+  // A review draft's note goes to the teacher with the review, never on its own.
+  if (note.inReviewDraft) return <span className="note-visibility note-private">{t('share.noteInReviewDraft')}</span>;
   return (
     <>
       <span className={`note-visibility${note.private ? ' note-private' : ''}`}>
