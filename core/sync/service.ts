@@ -18,6 +18,7 @@ import {
 } from './communities';
 import { SyncEngine } from './engine';
 import { forgetAllCommunities, forgetCommunity } from './forget';
+import { createInvite, listInvites, revokeInvite } from './invites';
 import { onOutboxWrite } from './outbox';
 import { getRecord, isLive } from './records';
 import { queueLessonMedia } from './remote-lessons';
@@ -171,10 +172,10 @@ export class SyncService {
         return { members: [], syncedAt: now() };
       },
 
-      'invites.create': async ({ communityId, ...body }) => client().call('createInvite', { params: { communityId }, body }),
-      'invites.list': async ({ communityId }) => (await client().call('listInvites', { params: { communityId } })).invites,
-      'invites.revoke': async ({ communityId, inviteId }) => {
-        await client().call('revokeInvite', { params: { communityId, inviteId } });
+      'invites.create': async (args) => createInvite(db, client(), args),
+      'invites.list': async ({ communityId }) => listInvites(db, client(), communityId, now()),
+      'invites.revoke': async (args) => {
+        await revokeInvite(db, client(), args);
         return ok;
       },
       'invites.preview': async ({ codeOrLink }) => previewInvite(db, client(), codeOrLink),

@@ -42,9 +42,10 @@ test.afterAll(async () => {
 async function invite(lead: Page, role: 'mentor' | 'member', previous = ''): Promise<string> {
   await lead.getByLabel('Joins as').selectOption(role);
   await lead.getByRole('button', { name: 'Create invitation' }).click();
-  // A second invitation replaces the first link on screen: wait for the new one.
-  await expect(lead.getByLabel('Invitation link')).not.toHaveValue(previous);
-  return lead.getByLabel('Invitation link').inputValue();
+  // Every open invitation stays listed, the newest first: wait for the new one at the top.
+  const newest = lead.getByLabel('Invitation link').first();
+  await expect(newest).not.toHaveValue(previous);
+  return newest.inputValue();
 }
 
 async function join(page: Page, link: string) {
