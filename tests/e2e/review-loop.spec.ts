@@ -131,7 +131,12 @@ test('a rubric, a request, an offline review, the answer and growth, across thre
   await teacher.getByRole('button', { name: 'Ask for feedback' }).click();
   await teacher.getByLabel('Focus question').fill('How do I use wait time?');
   await teacher.getByLabel('Rubric').selectOption({ label: 'Wait time' });
-  await teacher.getByLabel(/^Due \(your time zone, Asia\/Amman\)/).fill('2030-03-01T17:00');
+  const due = teacher.getByRole('group', { name: /^Due \(your time zone, Asia\/Amman\)/ });
+  await due.getByLabel('Year', { exact: true }).selectOption('2030');
+  await due.getByLabel('Month', { exact: true }).selectOption({ label: 'March' });
+  await due.getByLabel('Day', { exact: true }).selectOption('1');
+  await due.getByLabel('Time', { exact: true }).selectOption({ label: '5:00 PM' });
+  await expect(due).toContainText('Due Mar 1, 2030, 5:00 PM');
   await teacher.getByRole('button', { name: 'Send request' }).click();
   const asked = teacher.locator('.request-card', { hasText: 'How do I use wait time?' });
   await expect(asked).toContainText('Any mentor may take it');
