@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dueDays, dueMoment, dueMonths, dueParts, dueTimes, dueYears, formatWhen, type DueParts } from './format';
 
@@ -10,6 +11,8 @@ import { dueDays, dueMoment, dueMonths, dueParts, dueTimes, dueYears, formatWhen
 export function DueDateField({ legend, value, onChange }: { legend: string; value: number | null; onChange(next: number | null): void }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  // Labels point at their lists by id: a label wrapping a list would read the chosen option into its name.
+  const id = useId();
   const parts = value === null ? null : dueParts(value);
   const set = (patch: Partial<DueParts>) => parts && onChange(dueMoment({ ...parts, ...patch }));
   const now = Date.now();
@@ -27,46 +30,46 @@ export function DueDateField({ legend, value, onChange }: { legend: string; valu
       {parts && (
         <>
           <div className="due-parts">
-            <label>
-              {t('review.request.dueDay')}
-              <select value={parts.day} onChange={(e) => set({ day: Number(e.target.value) })}>
+            <div>
+              <label htmlFor={`${id}-day`}>{t('review.request.dueDay')}</label>
+              <select id={`${id}-day`} value={parts.day} onChange={(e) => set({ day: Number(e.target.value) })}>
                 {dueDays(parts.year, parts.month, language).map((d) => (
                   <option key={d.value} value={d.value}>
                     {d.label}
                   </option>
                 ))}
               </select>
-            </label>
-            <label>
-              {t('review.request.dueMonth')}
-              <select value={parts.month} onChange={(e) => set({ month: Number(e.target.value) })}>
+            </div>
+            <div>
+              <label htmlFor={`${id}-month`}>{t('review.request.dueMonth')}</label>
+              <select id={`${id}-month`} value={parts.month} onChange={(e) => set({ month: Number(e.target.value) })}>
                 {dueMonths(language).map((m) => (
                   <option key={m.value} value={m.value}>
                     {m.label}
                   </option>
                 ))}
               </select>
-            </label>
-            <label>
-              {t('review.request.dueYear')}
-              <select value={parts.year} onChange={(e) => set({ year: Number(e.target.value) })}>
+            </div>
+            <div>
+              <label htmlFor={`${id}-year`}>{t('review.request.dueYear')}</label>
+              <select id={`${id}-year`} value={parts.year} onChange={(e) => set({ year: Number(e.target.value) })}>
                 {dueYears(now, language).map((y) => (
                   <option key={y.value} value={y.value}>
                     {y.label}
                   </option>
                 ))}
               </select>
-            </label>
-            <label>
-              {t('review.request.dueTime')}
-              <select value={parts.minutes} onChange={(e) => set({ minutes: Number(e.target.value) })}>
+            </div>
+            <div>
+              <label htmlFor={`${id}-time`}>{t('review.request.dueTime')}</label>
+              <select id={`${id}-time`} value={parts.minutes} onChange={(e) => set({ minutes: Number(e.target.value) })}>
                 {dueTimes(language).map((m) => (
                   <option key={m.value} value={m.value}>
                     {m.label}
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           </div>
           <p className="muted small-text" aria-live="polite">
             {t('review.request.dueChosen', { date: formatWhen(value!, language) })}
