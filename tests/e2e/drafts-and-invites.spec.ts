@@ -115,10 +115,18 @@ for (const lang of ['en', 'ar'] as const) {
     });
     await asTeacher('sync.now');
     await asMentor('sync.now');
+    // The lesson arrives with a sync, its media with the transfers after it.
     await expect
-      .poll(async () => (await asMentor<{ playbackAssetId: string | null }>('lessons.get', { id: lessonId })).playbackAssetId, {
-        timeout: 60_000,
-      })
+      .poll(
+        async () => {
+          await asMentor('sync.now');
+          return asMentor<{ playbackAssetId: string | null }>('lessons.get', { id: lessonId }).then(
+            (l) => l.playbackAssetId,
+            () => null,
+          );
+        },
+        { timeout: 90_000 },
+      )
       .not.toBeNull();
     await asMentor('reviews.claim', { id: request.id });
     await asMentor('sync.now');
