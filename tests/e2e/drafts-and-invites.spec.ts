@@ -131,6 +131,9 @@ for (const lang of ['en', 'ar'] as const) {
     await asMentor('reviews.claim', { id: request.id });
     await asMentor('sync.now');
 
+    // The pages were opened before the language was chosen.
+    await Promise.all([lead, teacher, mentor].map((page) => page.reload()));
+
     // The mentor drafts a praise note: it is marked as part of the draft, with no way to share it alone.
     await mentor.evaluate((hash) => (window.location.hash = hash), `#/lesson/${lessonId}`);
     await expect(
@@ -148,7 +151,7 @@ for (const lang of ['en', 'ar'] as const) {
     await asMentor('sync.now');
     await asTeacher('sync.now');
     await teacher.evaluate((hash) => (window.location.hash = hash), `#/lesson/${lessonId}`);
-    await expect(teacher.getByRole('heading', { name: 'Wait time practice' })).toBeVisible();
+    await expect(teacher.getByRole('heading', { level: 1, name: 'Wait time practice' })).toBeVisible();
     await expect(teacher.getByText('You waited three full seconds')).toHaveCount(0);
     await mentor.getByRole('button', { name: s('review.draft.submit') }).click();
     await expect(mentor.getByText(s('review.draft.submitted'))).toBeVisible();
