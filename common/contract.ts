@@ -40,6 +40,7 @@ import {
   inviteCreatedSchema,
   inviteCreateInputSchema,
   inviteRefSchema,
+  localInviteSchema,
   joinInputSchema,
   localCommunitySchema,
   memberRefSchema,
@@ -51,7 +52,6 @@ import {
 } from './schemas/community';
 import { shareDetailsSchema, shareInputSchema } from './schemas/sharing';
 import { connectionInputSchema, syncStateSchema, transferSchema } from './schemas/sync';
-import { inviteSchema } from './hub-api';
 import { errorPayloadSchema, type ErrorCode } from './errors';
 import { reviewCalls, reviewEvents } from './review/calls';
 
@@ -207,7 +207,7 @@ export const calls = {
   'members.changeRole': call(changeRoleInputSchema, membersOutputSchema),
   'members.remove': call(memberRefSchema, membersOutputSchema),
   'invites.create': call(inviteCreateInputSchema, inviteCreatedSchema),
-  'invites.list': call(communityRefSchema, z.array(inviteSchema)),
+  'invites.list': call(communityRefSchema, z.array(localInviteSchema)),
   'invites.revoke': call(inviteRefSchema, ok),
   'invites.preview': call(joinInputSchema, invitePreviewSchema),
   'invites.join': call(joinInputSchema, localCommunitySchema),

@@ -48,6 +48,10 @@ export const errorCodes = [
   'recording_empty',
   'rubric_invalid',
   'rubric_in_use',
+  /** The community already has a copy of this rubric; `params.id` is that copy. */
+  'rubric_already_adopted',
+  /** A note that belongs to a review draft travels with the review, never on its own. */
+  'note_in_review_draft',
   'level_out_of_range',
   'criterion_unknown',
   'review_withdrawn',

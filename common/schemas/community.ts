@@ -56,6 +56,9 @@ export const communityRefSchema = z.object({ communityId: z.uuid() }).strict();
 
 export const inviteCreateInputSchema = z.object({ communityId: z.uuid() }).extend(createInviteRequestSchema.shape).strict();
 export const inviteCreatedSchema = z.object({ invite: inviteSchema, code: z.string(), link: z.string() });
+/** An open invitation as a lead sees it: the code and link only on the device that made it (the hub keeps a hash). */
+export const localInviteSchema = inviteSchema.extend({ code: z.string().nullable(), link: z.string().nullable() });
+export type LocalInvite = z.infer<typeof localInviteSchema>;
 export const inviteRefSchema = z.object({ communityId: z.uuid(), inviteId: z.uuid() }).strict();
 
 /** What a person pastes to join: the code alone, or the whole invite link (which names the hub). */

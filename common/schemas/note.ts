@@ -21,6 +21,8 @@ export const noteSchema = z.object({
   authorId: z.string().nullable(),
   /** A private note never leaves the device; others go to the community the lesson is shared with. */
   private: z.boolean(),
+  /** Part of the person's unsent review draft: it travels with the review when that is submitted, never alone. */
+  inReviewDraft: z.boolean(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });

@@ -52,6 +52,7 @@ export function addNote(ctx: CoreContext, args: CallArgs<'notes.add'>): Note {
     private: isPrivate,
     authorName: readSettings(ctx.db).displayName,
     authorId: null,
+    inReviewDraft: false,
     createdAt: now,
     updatedAt: now,
   };
@@ -66,6 +67,8 @@ export function addNote(ctx: CoreContext, args: CallArgs<'notes.add'>): Note {
 export function editNote(ctx: CoreContext, args: CallArgs<'notes.update'>): Note {
   const current = requireNote(ctx, args.id);
   assertNoteEditable(ctx.db, current);
+  // A review draft's notes go to the teacher with the review, together, when it is submitted.
+  if (current.inReviewDraft && args.private === false && current.private) throw new StudioError('note_in_review_draft');
   const patch = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)) as Partial<Note>;
   // A reply's moment is its note's; only the note itself can move.
   if (current.parentId) {

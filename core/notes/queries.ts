@@ -16,7 +16,12 @@ interface NoteRow {
   deleted_at: number | null;
   private: number;
   author_id: string | null;
+  in_review_draft: number;
 }
+
+/** Whether a note belongs to a review draft that has not been sent yet (being written, or refused by the hub). */
+const IN_REVIEW_DRAFT = `EXISTS (SELECT 1 FROM review_draft_notes d JOIN review_drafts r ON r.id = d.draft_id
+  WHERE d.note_id = notes.id AND r.state != 'sent') AS in_review_draft`;
 
 function fromRow(r: NoteRow): Note {
   return {
@@ -31,6 +36,7 @@ function fromRow(r: NoteRow): Note {
     authorName: r.author_name,
     authorId: r.author_id,
     private: r.private === 1,
+    inReviewDraft: r.in_review_draft === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -39,19 +45,19 @@ function fromRow(r: NoteRow): Note {
 export function listNotes(db: Db, lessonId: string): Note[] {
   return (
     db
-      .prepare('SELECT * FROM notes WHERE lesson_id = ? AND deleted_at IS NULL ORDER BY start_ms, created_at, id')
+      .prepare(`SELECT *, ${IN_REVIEW_DRAFT} FROM notes WHERE lesson_id = ? AND deleted_at IS NULL ORDER BY start_ms, created_at, id`)
       .all(lessonId) as NoteRow[]
   ).map(fromRow);
 }
 
 /** A note that has not been deleted. */
 export function getNote(db: Db, id: string): Note | undefined {
-  const row = db.prepare('SELECT * FROM notes WHERE id = ? AND deleted_at IS NULL').get(id) as NoteRow | undefined;
+  const row = db.prepare(`SELECT *, ${IN_REVIEW_DRAFT} FROM notes WHERE id = ? AND deleted_at IS NULL`).get(id) as NoteRow | undefined;
   return row && fromRow(row);
 }
 
 export function getDeletedNote(db: Db, id: string): (Note & { deletedAt: number }) | undefined {
-  const row = db.prepare('SELECT * FROM notes WHERE id = ? AND deleted_at IS NOT NULL').get(id) as NoteRow | undefined;
+  const row = db.prepare(`SELECT *, ${IN_REVIEW_DRAFT} FROM notes WHERE id = ? AND deleted_at IS NOT NULL`).get(id) as NoteRow | undefined;
   return row && { ...fromRow(row), deletedAt: row.deleted_at! };
 }
 

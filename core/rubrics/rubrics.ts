@@ -69,9 +69,20 @@ export function importRubric(ctx: CoreContext, { communityId, json }: CallArgs<'
   return save(ctx, communityId, undefined, parseRubricJson(json));
 }
 
+/**
+ * The community's copy of a rubric, if it has one: a copy keeps its source's code, so a second
+ * adoption would give two identical rubrics that nobody can tell apart.
+ */
+function alreadyAdopted(db: Db, communityId: string, sourceId: string, code: string): string | null {
+  const copy = liveRecords(db, 'rubric', { communityId }).find((r) => r.id === sourceId || r.fields.code === code);
+  return copy?.id ?? null;
+}
+
 /** Copies a rubric (the built-in one, or another community's) into a community, where its leads can adapt it. */
 export function adoptRubric(ctx: CoreContext, { id, communityId }: CallArgs<'rubrics.adopt'>): Rubric {
   const { code, title, description, scale } = getRubric(ctx.db, id);
+  const adopted = alreadyAdopted(ctx.db, communityId, id, code);
+  if (adopted) throw new StudioError('rubric_already_adopted', { id: adopted });
   return save(ctx, communityId, undefined, { code, title, description, scale });
 }
 

@@ -14,6 +14,7 @@ import {
   removeMember,
 } from './communities';
 import { forgetCommunity } from './forget';
+import { createInvite, listInvites, revokeInvite } from './invites';
 import { getRecord, isLive } from './records';
 import { queueLessonMedia } from './remote-lessons';
 import type { SyncService } from './service';
@@ -81,10 +82,10 @@ export function syncCalls(ctx: Omit<CoreContext, 'jobs'>, sync: SyncService): Ca
       return { members: [], syncedAt: now() };
     },
 
-    'invites.create': async ({ communityId, ...body }) => client().call('createInvite', { params: { communityId }, body }),
-    'invites.list': async ({ communityId }) => (await client().call('listInvites', { params: { communityId } })).invites,
-    'invites.revoke': async ({ communityId, inviteId }) => {
-      await client().call('revokeInvite', { params: { communityId, inviteId } });
+    'invites.create': async (args) => createInvite(db, client(), args),
+    'invites.list': async ({ communityId }) => listInvites(db, client(), communityId, now()),
+    'invites.revoke': async (args) => {
+      await revokeInvite(db, client(), args);
       return ok;
     },
     'invites.preview': async ({ codeOrLink }) => previewInvite(db, client(), codeOrLink),

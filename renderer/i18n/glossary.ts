@@ -26,8 +26,43 @@ export const glossary: Record<string, GlossaryTerm> = {
     unless: /\brange\b/i,
     words: { ar: { use: ['مقطع', 'مقاطع'], avoid: ['مدى'] } },
   },
+  // A member who reviews others' lessons (the role), in the member table, the request form and reviews alike.
   mentor: {
     english: /\bmentors?\b/i,
-    words: { ar: { use: ['مرشد'], avoid: ['موجّه', 'موجه'] } },
+    words: {
+      en: { use: ['entor'] },
+      ar: { use: ['مرشد', 'مرشّح', 'المرشد'], avoid: ['موجّه', 'موجه'] },
+      fr: { use: ['entor'], avoid: ['tuteur', 'tutrice', 'accompagnat'] },
+      es: { use: ['entor'], avoid: ['tutor'] },
+      id: { use: ['entor'], avoid: ['pembimbing', 'pendamping'] },
+      tr: { use: ['entor'], avoid: ['rehber', 'danışman'] },
+      ur: { use: ['مینٹور', 'مینٹرز'], avoid: ['رہنما', 'سرپرست'] },
+    },
+  },
+  // The note kind `praise`: what went well at a moment. A review's "glow" is the same note, so it has the same name.
+  praise: {
+    english: /\bpraise\b|\bglows?\b/i,
+    words: {
+      en: { use: ['raise'], avoid: ['glow', 'Glow'] },
+      ar: { use: ['إشادة', 'الإشادة'], avoid: ['إشراقة', 'إشادات'] },
+      fr: { use: ['oint fort', 'oints forts'], avoid: ['oint positif'] },
+      es: { use: ['ortaleza'], avoid: ['econocimiento'] },
+      id: { use: ['ekuatan'], avoid: ['presiasi'] },
+      tr: { use: ['üçlü yön'], avoid: ['akdir'] },
+      ur: { use: ['خوبی'], avoid: ['تعریف'] },
+    },
+  },
+  // The note kind `suggestion`: what to try next. A review's "grow" is the same note.
+  suggestion: {
+    english: /\bsuggestions?\b|\bgrows?\b/i,
+    words: {
+      en: { use: ['uggestion'], avoid: ['grow', 'Grow'] },
+      ar: { use: ['اقتراح'], avoid: ['فرصة للنمو', 'فرصة النمو'] },
+      fr: { use: ['iste de progrès', 'istes de progrès'], avoid: ['uggestion'] },
+      es: { use: ['specto a mejorar', 'spectos a mejorar'], avoid: ['ugerencia'] },
+      id: { use: ['uang tumbuh'], avoid: ['aran'] },
+      tr: { use: ['elişim alanı'], avoid: ['neri'] },
+      ur: { use: ['بہتری کا پہلو', 'بہتری کے پہلو'], avoid: ['تجویز'] },
+    },
   },
 };

@@ -42,9 +42,10 @@ test.afterAll(async () => {
 async function invite(lead: Page, role: 'mentor' | 'member', previous = ''): Promise<string> {
   await lead.getByLabel('Joins as').selectOption(role);
   await lead.getByRole('button', { name: 'Create invitation' }).click();
-  // A second invitation replaces the first link on screen: wait for the new one.
-  await expect(lead.getByLabel('Invitation link')).not.toHaveValue(previous);
-  return lead.getByLabel('Invitation link').inputValue();
+  // Every open invitation stays listed, the newest first: wait for the new one at the top.
+  const newest = lead.getByLabel('Invitation link').first();
+  await expect(newest).not.toHaveValue(previous);
+  return newest.inputValue();
 }
 
 async function join(page: Page, link: string) {
@@ -130,7 +131,12 @@ test('a rubric, a request, an offline review, the answer and growth, across thre
   await teacher.getByRole('button', { name: 'Ask for feedback' }).click();
   await teacher.getByLabel('Focus question').fill('How do I use wait time?');
   await teacher.getByLabel('Rubric').selectOption({ label: 'Wait time' });
-  await teacher.getByLabel(/^Due \(your time zone, Asia\/Amman\)/).fill('2030-03-01T17:00');
+  const due = teacher.getByRole('group', { name: /^Due \(your time zone, Asia\/Amman\)/ });
+  await due.getByLabel('Year', { exact: true }).selectOption('2030');
+  await due.getByLabel('Month', { exact: true }).selectOption({ label: 'March' });
+  await due.getByLabel('Day', { exact: true }).selectOption('1');
+  await due.getByLabel('Time', { exact: true }).selectOption(String(17 * 60));
+  await expect(due).toContainText(/Due Mar 1, 2030, 5:00\sPM/);
   await teacher.getByRole('button', { name: 'Send request' }).click();
   const asked = teacher.locator('.request-card', { hasText: 'How do I use wait time?' });
   await expect(asked).toContainText('Any mentor may take it');
@@ -142,8 +148,9 @@ test('a rubric, a request, an offline review, the answer and growth, across thre
   await reviews(mentor, 'To review');
   const offered = mentor.locator('.request-card', { hasText: 'How do I use wait time?' });
   await expect(offered).toContainText(/Asked by\W+Amina\W+in\W+Maths across borders/);
-  await expect(offered.locator('time')).toHaveText(/Mar 1, 2030, 9:00\sPM/);
-  await expect(offered.locator('time')).toHaveAttribute('title', /5:00\sPM.*Asia\/Amman/);
+  // Written in English as it is in Indonesia, the mentor's region (en-ID): day first, a 24-hour clock.
+  await expect(offered.locator('time')).toHaveText(/1 Mar 2030, 21\.00/);
+  await expect(offered.locator('time')).toHaveAttribute('title', /17\.00.*Asia\/Amman/);
   await expect(mentor.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Reviews.*1 unread notice/ })).toBeVisible();
   await mentor.screenshot({ path: 'test-results/review-inbox-en.png', fullPage: true });
 
@@ -168,12 +175,12 @@ test('a rubric, a request, an offline review, the answer and growth, across thre
   await offered.getByRole('button', { name: 'Take the request on Wait time practice' }).click();
   await expect(mentor.getByRole('heading', { name: /^Your review for\W+Amina/ })).toBeVisible();
   await hub.stop('SIGKILL');
-  await mentor.getByRole('button', { name: 'Add a glow' }).click();
+  await mentor.getByRole('button', { name: 'Add praise' }).click();
   await mentor.getByRole('textbox', { name: 'What went well' }).fill('You waited three full seconds here');
-  await mentor.getByRole('button', { name: 'Save glow' }).click();
-  await mentor.getByRole('button', { name: 'Add a grow' }).click();
+  await mentor.getByRole('button', { name: 'Save praise' }).click();
+  await mentor.getByRole('button', { name: 'Add a suggestion' }).click();
   await mentor.getByRole('textbox', { name: 'What to try next' }).fill('Ask a second learner before confirming');
-  await mentor.getByRole('button', { name: 'Save grow' }).click();
+  await mentor.getByRole('button', { name: 'Save suggestion' }).click();
   await expect(mentor.getByText('2 notes in this review')).toBeVisible();
   await mentor.getByRole('radio', { name: 'Questioning: level 2, Developing' }).check();
   await mentor.getByRole('radio', { name: 'Wait time: level 3, Secure' }).check();

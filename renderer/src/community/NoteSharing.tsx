@@ -19,6 +19,8 @@ export function NoteSharing({ note, mine }: { note: Note; mine: boolean }) {
   if (archive && mine && note.parentId === null)
     return <span className="note-visibility note-private note-yours">{t('share.noteYours')}</span>;
   if (!shared || !mine || note.parentId !== null) return null;
+  // A review draft's note goes to the teacher with the review, never on its own.
+  if (note.inReviewDraft) return <span className="note-visibility note-private">{t('share.noteInReviewDraft')}</span>;
   return (
     <>
       <span className={`note-visibility${note.private ? ' note-private' : ''}`}>

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useDraftText } from '../lib/draft-text';
+import { DraftNotice } from './DraftNotice';
 import { useTranslation } from 'react-i18next';
 import type { Reflection } from '../../../common/schemas/reflection';
 import { call } from '../bridge/studio';
@@ -13,7 +15,9 @@ export function ReflectionPanel({ lessonId }: { lessonId: string }) {
   const { t, i18n } = useTranslation();
   const toast = useToasts((s) => s.show);
   const [saved, setSaved] = useState<Reflection | null>(null);
-  const [form, setForm] = useState<Reflection | null>(null);
+  // What is typed outlives this panel (switching tabs, a reload): see draft-text.ts.
+  const draft = useDraftText<Reflection | null>(`reflection:${lessonId}`, saved);
+  const form = draft.value;
   const [justSaved, setJustSaved] = useState(false);
 
   useEffect(() => {
@@ -22,7 +26,6 @@ export function ReflectionPanel({ lessonId }: { lessonId: string }) {
       .then((r) => {
         if (!live) return;
         setSaved(r);
-        setForm(r);
       })
       .catch((err: unknown) => toast('error', errorMessage(t, err)));
     return () => {
@@ -31,9 +34,9 @@ export function ReflectionPanel({ lessonId }: { lessonId: string }) {
   }, [lessonId, t, toast]);
 
   if (!form) return <p className="muted">{t('common.loading')}</p>;
-  const changed = JSON.stringify(form) !== JSON.stringify(saved);
+  const changed = draft.dirty;
   const edit = (next: Reflection) => {
-    setForm(next);
+    draft.set(next);
     setJustSaved(false);
   };
   return (
@@ -43,16 +46,20 @@ export function ReflectionPanel({ lessonId }: { lessonId: string }) {
       onSubmit={(e) => {
         e.preventDefault();
         const { wentWell, wouldChange, feedbackWanted, shared } = form;
+        draft.saved();
         call('reflection.save', { lessonId, wentWell, wouldChange, feedbackWanted, shared })
           .then((r) => {
             setSaved(r);
-            setForm(r);
             setJustSaved(true);
           })
-          .catch((err: unknown) => toast('error', errorMessage(t, err)));
+          .catch((err: unknown) => {
+            draft.set(form);
+            toast('error', errorMessage(t, err));
+          });
       }}
     >
       <h2 id="reflection-title">{t('reflection.title')}</h2>
+      <DraftNotice draft={draft} />
       <p className="muted small-text">{t('reflection.intro')}</p>
       {prompts.map((p) => (
         <label key={p} className="field">

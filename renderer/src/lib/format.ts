@@ -1,3 +1,5 @@
+import { localeOf } from './locale';
+
 /** Making an Intl formatter costs far more than using one; a lesson's timeline formats thousands of times. */
 const timecodeFormats = new Map<string, { one: Intl.NumberFormat; two: Intl.NumberFormat }>();
 
@@ -7,20 +9,20 @@ export function formatTimecode(ms: number | null | undefined, language: string):
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  let formats = timecodeFormats.get(language);
+  let formats = timecodeFormats.get(localeOf(language));
   if (!formats) {
     formats = {
-      one: new Intl.NumberFormat(language, { useGrouping: false }),
-      two: new Intl.NumberFormat(language, { minimumIntegerDigits: 2, useGrouping: false }),
+      one: new Intl.NumberFormat(localeOf(language), { useGrouping: false }),
+      two: new Intl.NumberFormat(localeOf(language), { minimumIntegerDigits: 2, useGrouping: false }),
     };
-    timecodeFormats.set(language, formats);
+    timecodeFormats.set(localeOf(language), formats);
   }
   const { one, two } = formats;
   return h > 0 ? `${one.format(h)}:${two.format(m)}:${two.format(s)}` : `${one.format(m)}:${two.format(s)}`;
 }
 
 export function formatDate(ms: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 export function formatBytes(bytes: number, language: string): string {
@@ -31,7 +33,7 @@ export function formatBytes(bytes: number, language: string): string {
     value /= 1024;
     i++;
   }
-  return new Intl.NumberFormat(language, {
+  return new Intl.NumberFormat(localeOf(language), {
     style: 'unit',
     unit: units[i],
     unitDisplay: 'short',
@@ -40,5 +42,5 @@ export function formatBytes(bytes: number, language: string): string {
 }
 
 export function formatPercent(fraction: number, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  return new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }

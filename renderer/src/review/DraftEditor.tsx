@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Score } from '../../../common/review/records';
 import type { Draft, ReviewRequest, Rubric } from '../../../common/schemas/review';
 import { call } from '../bridge/studio';
+import { DraftNotice } from '../components/DraftNotice';
+import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { formatTimecode } from '../lib/format';
 import { useLesson } from '../store/lesson';
@@ -34,16 +36,17 @@ export function DraftEditor({ draft, request, rubric, onChanged }: Props) {
   const notes = useLesson((s) => s.notes);
   const seek = usePlayback((s) => s.seek);
   const toast = useToasts((s) => s.show);
-  const [strengths, setStrengths] = useState(draft.strengths);
-  const [nextSteps, setNextSteps] = useState(draft.nextSteps);
+  // What the person types is the truth while the draft is open: neither saves answering later nor a sync
+  // reloading the draft may overwrite it (the texts are kept outside this component, see draft-text.ts).
+  const texts = useDraftText(`review-draft:${draft.id}:${draft.baseVersion}`, { strengths: draft.strengths, nextSteps: draft.nextSteps });
+  const { strengths, nextSteps } = texts.value;
+  const setStrengths = (next: string) => texts.set({ strengths: next, nextSteps });
+  const setNextSteps = (next: string) => texts.set({ strengths, nextSteps: next });
   const [scores, setScores] = useState<Score[]>(draft.scores);
   const [busy, setBusy] = useState(false);
-  // What the person types is the truth while the draft is open; saves answering later must not
-  // overwrite it. Only another draft (an amendment opened, a refusal brought back) resets the fields.
+  // Only another draft (an amendment opened, a refusal brought back) resets the scores.
   useEffect(() => {
     setScores(draft.scores);
-    setStrengths(draft.strengths);
-    setNextSteps(draft.nextSteps);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft.id, draft.baseVersion, draft.state]);
   const fail = (err: unknown) => toast('error', errorMessage(t, err));
@@ -51,8 +54,14 @@ export function DraftEditor({ draft, request, rubric, onChanged }: Props) {
   const sent = draft.state === 'sent';
   const draftNotes = draft.noteIds.flatMap((id) => notes.filter((n) => n.id === id));
   const unscored = rubric ? rubric.scale.criteria.filter((c) => !scores.some((s) => s.criterion === c.code)).length : 0;
-  const save = (patch: { scores?: Score[]; strengths?: string; nextSteps?: string }) =>
-    call('reviews.saveDraft', { id: draft.id, ...patch }).then(onChanged, fail);
+  const save = (patch: { scores?: Score[]; strengths?: string; nextSteps?: string }) => {
+    const typed = 'strengths' in patch || 'nextSteps' in patch;
+    if (typed) texts.saved();
+    return call('reviews.saveDraft', { id: draft.id, ...patch }).then(onChanged, (err: unknown) => {
+      if (typed) texts.set(texts.value);
+      fail(err);
+    });
+  };
 
   return (
     <section className="review-box draft" aria-labelledby="draft-title">
@@ -124,6 +133,7 @@ export function DraftEditor({ draft, request, rubric, onChanged }: Props) {
         </>
       )}
 
+      <DraftNotice draft={texts} />
       <label className="stacked">
         {t('review.strengths')}
         <textarea
@@ -175,11 +185,13 @@ export function DraftEditor({ draft, request, rubric, onChanged }: Props) {
             setBusy(true);
             try {
               // Texts being typed are saved first, so the submission carries them.
+              texts.saved();
               const latest = await call('reviews.saveDraft', { id: draft.id, scores, strengths, nextSteps });
               await call('reviews.submit', { id: latest.id });
               await reloadNotes(draft.lessonId);
               toast('info', t('review.draft.submitted'));
             } catch (err) {
+              texts.set(texts.value);
               fail(err);
             } finally {
               setBusy(false);

@@ -5,6 +5,8 @@ import { localize } from '../../../common/review/rubric';
 import type { LessonSummary } from '../../../common/schemas/lesson';
 import type { Review, Rubric } from '../../../common/schemas/review';
 import { call } from '../bridge/studio';
+import { DraftNotice } from '../components/DraftNotice';
+import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
 
@@ -19,8 +21,14 @@ interface GoalDraft {
 export function PlanEditor({ review, rubric }: { review: Review; rubric: Rubric | null }) {
   const { t, i18n } = useTranslation();
   const toast = useToasts((s) => s.show);
-  const [goals, setGoals] = useState<GoalDraft[]>(review.plan?.goals ?? []);
-  const [nextLessonId, setNextLessonId] = useState<string | null>(review.plan?.nextLessonId ?? null);
+  // Unsaved goals live outside this component: a sync that reloads the review must not wipe them.
+  const draft = useDraftText<{ goals: GoalDraft[]; nextLessonId: string | null }>(`plan:${review.id}`, {
+    goals: review.plan?.goals ?? [],
+    nextLessonId: review.plan?.nextLessonId ?? null,
+  });
+  const { goals, nextLessonId } = draft.value;
+  const setGoals = (next: GoalDraft[]) => draft.set({ goals: next, nextLessonId });
+  const setNextLessonId = (next: string | null) => draft.set({ goals, nextLessonId: next });
   const [lessons, setLessons] = useState<LessonSummary[]>([]);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
@@ -29,14 +37,12 @@ export function PlanEditor({ review, rubric }: { review: Review; rubric: Rubric 
       () => undefined,
     );
   }, [review.lessonId]);
-  useEffect(() => {
-    setGoals(review.plan?.goals ?? []);
-    setNextLessonId(review.plan?.nextLessonId ?? null);
-  }, [review.plan]);
 
   const put = (i: number, patch: Partial<GoalDraft>) => setGoals(goals.map((g, j) => (j === i ? { ...g, ...patch } : g)));
   const save = async () => {
     setSaving(true);
+    // Marked before the call: the saved plan can come back (as an event) before the call answers.
+    draft.saved();
     try {
       await call('reviews.savePlan', {
         reviewId: review.id,
@@ -45,6 +51,7 @@ export function PlanEditor({ review, rubric }: { review: Review; rubric: Rubric 
       });
       toast('info', t('review.plan.saved'));
     } catch (err) {
+      draft.set(draft.value);
       toast('error', errorMessage(t, err));
     } finally {
       setSaving(false);
@@ -61,6 +68,7 @@ export function PlanEditor({ review, rubric }: { review: Review; rubric: Rubric 
       }}
     >
       <h4 id={`plan-${review.id}`}>{t('review.plan.title')}</h4>
+      <DraftNotice draft={draft} />
       <ol className="goal-inputs">
         {goals.map((g, i) => (
           <li key={g.id ?? `new-${i}`}>

@@ -6,7 +6,8 @@ import type { Person, Rubric } from '../../../common/schemas/review';
 import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
-import { deviceZone, toLocalInput } from './format';
+import { DueDateField } from './DueDateField';
+import { deviceZone, dueMoment, dueParts } from './format';
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 
@@ -31,7 +32,7 @@ export function RequestForm({
   const [chosen, setChosen] = useState<string[]>([]);
   const [focus, setFocus] = useState('');
   const [rubricId, setRubricId] = useState<string>('');
-  const [due, setDue] = useState(() => toLocalInput(Date.now() + WEEK));
+  const [dueAt, setDueAt] = useState<number | null>(() => dueMoment({ ...dueParts(Date.now() + WEEK), minutes: 17 * 60 }));
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     call('rubrics.list', { communityId }).then(
@@ -47,7 +48,6 @@ export function RequestForm({
   const submit = async () => {
     setSaving(true);
     try {
-      const dueAt = due ? new Date(due).getTime() : null;
       await call('reviews.request', {
         lessonId,
         mentorIds: chosen,
@@ -115,10 +115,7 @@ export function RequestForm({
             ))}
           </select>
         </label>
-        <label>
-          {t('review.request.due', { zone: deviceZone() })}
-          <input type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
-        </label>
+        <DueDateField legend={t('review.request.due', { zone: deviceZone() })} value={dueAt} onChange={setDueAt} />
       </div>
       <div className="composer-actions">
         <button type="button" onClick={onDone}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../common/review/rubric';
+import { StudioCallError } from '../../../common/contract';
 import type { LocalCommunity } from '../../../common/schemas/community';
 import type { Rubric } from '../../../common/schemas/review';
 import { call } from '../bridge/studio';
@@ -112,7 +113,16 @@ export function RubricsPanel() {
                   onClick={() =>
                     call('rubrics.adopt', { id: r.id, communityId: target })
                       .then(() => toast('info', t('review.rubrics.adopted')))
-                      .catch(fail)
+                      .catch((err: unknown) => {
+                        // Adopting twice would give two identical rubrics; offer the copy the community already has.
+                        if (err instanceof StudioCallError && err.payload.code === 'rubric_already_adopted') {
+                          const id = String(err.payload.params.id);
+                          toast('warning', errorMessage(t, err), {
+                            label: t('review.rubrics.openAdopted'),
+                            run: () => go({ name: 'rubric', id }),
+                          });
+                        } else fail(err);
+                      })
                   }
                   aria-label={t('review.rubrics.adoptFor', { title: localize(r.title, i18n.language) })}
                 >

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { setRegion } from '../lib/locale';
 import type { HubStatus } from '../../../common/schemas/community';
 import type { SyncState, Transfer } from '../../../common/schemas/sync';
 import { call, studio } from '../bridge/studio';
@@ -43,3 +44,6 @@ studio.on('transfers.progress', (t) => useSync.setState({ transfers: { ...useSyn
 export function activeTransfers(transfers: Record<string, Transfer>): Transfer[] {
   return Object.values(transfers).filter((t) => t.state !== 'done');
 }
+
+// Dates are written in the UI language with the region of the person's account (see lib/locale.ts).
+useSync.subscribe((s) => setRegion(s.hub?.account?.country));

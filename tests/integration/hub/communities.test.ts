@@ -107,6 +107,14 @@ describe('invites', () => {
     await addMember(hub, lead, community.id, mentor, 'mentor');
     const res = await call(hub.url, 'POST', hubPath(e.createInvite.path, { communityId: community.id }), { token: mentor.token, body: {} });
     expect(res.status).toBe(403);
+    // Nor see or withdraw the open ones.
+    const open = await invite(hub, lead, community.id, 'member');
+    const listed = await call(hub.url, 'GET', hubPath(e.listInvites.path, { communityId: community.id }), { token: mentor.token });
+    expect(listed.status).toBe(403);
+    const revokePath = hubPath(e.revokeInvite.path, { communityId: community.id, inviteId: open.invite.id });
+    expect((await call(hub.url, 'DELETE', revokePath, { token: mentor.token })).status).toBe(403);
+    const byLead = await call(hub.url, 'GET', hubPath(e.listInvites.path, { communityId: community.id }), { token: lead.token });
+    expect(byLead.body.invites).toContainEqual(expect.objectContaining({ id: open.invite.id, revoked: false }));
   });
 });
 

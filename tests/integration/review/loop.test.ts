@@ -57,6 +57,12 @@ describe('rubrics', () => {
     const adopted = await lead.call('rubrics.adopt', { id: (await lead.call('rubrics.list', {}))[0]!.id, communityId });
     expect(adopted).toMatchObject({ builtIn: false, communityId, code: 'micro-teaching', editable: true, revision: 1 });
     rubricId = adopted.id;
+    // Adopting it again would give the community two identical rubrics: it names the copy it has instead.
+    await expect(lead.call('rubrics.adopt', { id: (await lead.call('rubrics.list', {}))[0]!.id, communityId })).rejects.toMatchObject({
+      code: 'rubric_already_adopted',
+      params: { id: rubricId },
+    });
+    expect((await lead.call('rubrics.list', { communityId })).filter((r) => r.code === 'micro-teaching')).toHaveLength(2);
 
     const broken = JSON.parse(builtInJson);
     broken.criteria[1].descriptors['7'] = { en: 'Beyond the scale' };
@@ -133,6 +139,12 @@ describe('the review loop', () => {
     });
     const [glowId, growId] = grow.noteIds as [string, string];
     expect(glow.noteIds).toEqual([glowId]);
+    // A draft's note cannot be shared on its own: it travels with the review.
+    expect((await mentor.call('notes.list', { lessonId })).find((n) => n.id === glowId)).toMatchObject({
+      private: true,
+      inReviewDraft: true,
+    });
+    await expect(mentor.call('notes.update', { id: glowId, private: false })).rejects.toMatchObject({ code: 'note_in_review_draft' });
     const rubric = await mentor.call('rubrics.get', { id: rubricId });
     const levels = [3, 2, 3, 2, 1, 4];
     const scores = rubric.scale.criteria.map((c, i) => ({
@@ -167,6 +179,10 @@ describe('the review loop', () => {
     ).toEqual([glowId, growId].sort());
     const submitted = await mentor.call('reviews.submit', { id: draft.id });
     expect(submitted).toMatchObject({ status: 'submitted', version: 1, noteIds: [glowId, growId] });
+    expect((await mentor.call('notes.list', { lessonId })).find((n) => n.id === glowId)).toMatchObject({
+      private: false,
+      inReviewDraft: false,
+    });
     expect((await mentor.call('reviews.forLesson', { lessonId })).draft).toMatchObject({ state: 'sent' });
 
     // The hub comes back; the review lands and the draft goes.

@@ -17,6 +17,7 @@ const base = {
   authorName: 'Amina',
   authorId: null,
   private: true,
+  inReviewDraft: false,
   createdAt: 0,
   updatedAt: 0,
   parentId: null,

@@ -28,3 +28,13 @@ describe('the glossary', () => {
     }
   }
 });
+
+describe('note kinds', () => {
+  // A review's glow is a praise note and its grow a suggestion note: the Notes list and the review name them alike.
+  for (const [language, catalog] of Object.entries(catalogs)) {
+    it(`${language} names a review's notes as the Notes list does`, () => {
+      const c = catalog as unknown as { notes: { kinds: Record<string, string> }; review: Record<string, string> };
+      expect([c.review.glow, c.review.grow]).toEqual([c.notes.kinds.praise, c.notes.kinds.suggestion]);
+    });
+  }
+});

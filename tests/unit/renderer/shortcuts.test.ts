@@ -76,6 +76,7 @@ describe('timeline geometry', () => {
     text: '',
     codeId: null,
     private: false,
+    inReviewDraft: false,
     authorId: null,
     authorName: '',
     createdAt: 0,
