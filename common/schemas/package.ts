@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exportConcernReasons } from '../licence';
-import { licences } from '../sync/entities';
+import { consentVisibilities, licences } from '../sync/entities';
 import { idSchema } from './ids';
 import { importSourceSchema } from './lesson';
 import { jobSchema } from './job';
@@ -54,12 +54,15 @@ export const webLabelKeys = [
   'author',
   'lessonLicence',
   'community',
+  'consent',
 ] as const;
 export const webLabelsSchema = z
   .object({
     ...(Object.fromEntries(webLabelKeys.map((k) => [k, z.string().max(300)])) as Record<(typeof webLabelKeys)[number], z.ZodString>),
     /** Each licence's name in the page's language; the deed's short code where one is missing. */
     licenceNames: z.partialRecord(z.enum(licences), z.string().max(200)).optional(),
+    /** What learners' consent covers ("Learners' voices only"), in the page's language. */
+    consentNames: z.partialRecord(z.enum(consentVisibilities), z.string().max(200)).optional(),
   })
   .strict();
 export type WebLabels = z.infer<typeof webLabelsSchema>;

@@ -49,7 +49,7 @@ function lessonVtt(ctx: CoreContext, lessonId: string, includePrivateNotes: bool
   return notesToVtt(contents, getLessonRow(ctx.db, lessonId)?.durationMs ?? null);
 }
 
-/** The lesson's author, licence and community, as every copy of it shows them (clips and items take their lesson's). */
+/** The lesson's author, licence, community and consent, as every copy of it shows them (clips and items take their lesson's). */
 function webCredit(ctx: CoreContext, lessonId: string, labels: WebLabels): WebCredit {
   const credit = lessonCredit(ctx.db, lessonId);
   return {
@@ -57,6 +57,7 @@ function webCredit(ctx: CoreContext, lessonId: string, labels: WebLabels): WebCr
     licence: credit.licence,
     licenceName: labels.licenceNames?.[credit.licence] ?? licenceCodes[credit.licence],
     communityName: credit.community?.name || null,
+    consentName: credit.consent ? (labels.consentNames?.[credit.consent.visibility] ?? credit.consent.visibility) : null,
   };
 }
 

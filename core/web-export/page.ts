@@ -9,6 +9,8 @@ export interface WebCredit {
   /** The licence's name in the page's language. */
   licenceName: string;
   communityName: string | null;
+  /** What the learners' consent given at sharing covers, in the page's language; null when none was recorded. */
+  consentName: string | null;
 }
 
 /** What the page shows and plays; written as `data.js` so it loads from file:// where fetch() cannot. */
@@ -73,7 +75,7 @@ function headingHtml(item: WebCollection['items'][number], labels: WebLabels): s
   return item.title ? `<bdi>${escapeHtml(item.title)}</bdi> · ${clipOf}` : clipOf;
 }
 
-/** "By Amina · CC BY-NC 4.0 · Maths across borders": the author, the licence (linked to its deed) and the community. */
+/** "By Amina · CC BY-NC 4.0 · Maths across borders · Consent: voices only": author, licence (linked to its deed), community, consent. */
 export function creditHtml(credit: WebCredit, labels: WebLabels): string {
   const url = licenceUrl(credit.licence);
   const name = `<span class="licence-name" data-licence="${escapeHtml(credit.licence)}">${escapeHtml(credit.licenceName)}</span>`;
@@ -85,6 +87,7 @@ export function creditHtml(credit: WebCredit, labels: WebLabels): string {
     credit.authorName ? `<span class="author">${fillHtml(labels.author, { author: credit.authorName })}</span>` : '',
     `<span class="lesson-licence">${licence}</span>`,
     credit.communityName ? `<span class="community">${fillHtml(labels.community, { community: credit.communityName })}</span>` : '',
+    credit.consentName ? `<span class="consent">${fillHtml(labels.consent, { consent: credit.consentName })}</span>` : '',
   ].filter(Boolean);
   return `<p class="credit">${parts.join(' · ')}</p>`;
 }

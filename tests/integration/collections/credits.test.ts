@@ -35,6 +35,8 @@ const labels: WebLabels = {
   author: 'By {author}',
   lessonLicence: 'Licence: {licence}',
   community: 'Shared in {community}',
+  consent: 'Consent: {consent}',
+  consentNames: { faces: "Learners' faces" },
   licenceNames: { cc_by_nc: 'CC BY-NC', all_rights_reserved: 'All rights reserved' },
 };
 
@@ -188,6 +190,7 @@ describe('what travels with a lesson', () => {
     expect(credits[0]).toContain('href="https://creativecommons.org/licenses/by-nc/4.0/"');
     expect(credits[1]).toContain('data-licence="all_rights_reserved">All rights reserved</span>');
     expect(html).toContain('Shared in <bdi>رياضيات بلا حدود</bdi>');
+    expect(credits[0]).toContain(`<span class="consent">Consent: <bdi>Learners&#39; faces</bdi></span>`);
     expect(html).not.toContain(FSI + PDI);
   });
 });
