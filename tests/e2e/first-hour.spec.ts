@@ -5,6 +5,7 @@ import { expect, test, type Browser, type Locator, type Page, type TestInfo } fr
 import { makeTestVideo } from '../fixtures/media';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
+import { callStudio } from './hub-pages';
 
 /**
  * Issue 15, "The first hour": a teacher's first hour with the studio, driven only by what a person
@@ -12,7 +13,7 @@ import { startWebShell, tempDir, type RunningShell } from '../support/web-shell'
  * the notes exported; then an invitation link from a mentor (who created the community in their own
  * studio on one real hub), the lesson shared with consent, a review asked for, and the mentor's note
  * arriving on the teacher's lesson. Once in English and once with the teacher's computer in Arabic;
- * and the first part once more with the keyboard alone.
+ * and the teacher's whole side once more with the keyboard alone, in two parts.
  */
 
 type Lang = 'en' | 'ar';
@@ -250,7 +251,7 @@ for (const [lang, locale, teacherName] of [
  */
 async function tabTo(page: Page, target: Locator, limit = 60, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   for (let i = 0; i < limit; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    if (await target.evaluate((el) => el === document.activeElement, undefined, { timeout: 5_000 })) return;
     await page.keyboard.press(key);
   }
   await expect(target).toBeFocused();
@@ -366,5 +367,96 @@ test('the first part with the keyboard alone: welcome, import, a note, a reflect
   expect(file).toContain('Good wait time');
   expect(file).toContain('Do I wait long enough?');
   await expect(exportDialog).toBeHidden();
+  expect(await page.evaluate(() => (window as unknown as { pointerPresses: number }).pointerPresses)).toBe(0);
+});
+
+test('the second part with the keyboard alone: an invitation link, an account, the join, a share with consent, a review asked for', async ({
+  browser,
+}, info) => {
+  test.setTimeout(240_000);
+  const mentor = await studio(browser, 'keyboard-mentor', 'en-GB');
+  const link = await mentorInvites(mentor, info);
+
+  const shell = await startWebShell(await tempDir('e2e-first-hour-keyboard-2'));
+  shells.push(shell);
+  const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  await page.goto(shell.url);
+  await page.evaluate(() => {
+    const w = window as unknown as { pointerPresses: number };
+    w.pointerPresses = 0;
+    window.addEventListener('pointerdown', () => w.pointerPresses++, true);
+  });
+  // The import was walked by keyboard in the first part; here the lesson is simply there.
+  await callStudio(page, shell, 'lessons.import', { sources: [{ kind: 'path', path: video }] });
+  const welcome = page.getByRole('region', { name: 'Welcome to Practice Circle' });
+  await tabTo(page, welcome.getByRole('textbox', { name: 'Your name' }));
+  await page.keyboard.type('Amina Haddad');
+  await page.keyboard.press('Enter');
+  await expect(welcome).toBeHidden();
+
+  // The invitation link fills in the hub address; the account form is walked field by field.
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await tabTo(page, nav.getByRole('button', { name: 'Communities' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'What is a community hub?' })).toBeVisible();
+  await tabTo(page, page.getByRole('textbox', { name: 'Invitation link or code' }));
+  await page.keyboard.type(link);
+  await expect(page.getByRole('textbox', { name: 'Hub address' })).toHaveValue(hub.url);
+  await tabTo(page, page.getByRole('button', { name: 'I am new' }));
+  await page.keyboard.press('Enter');
+  for (const [label, value] of [
+    ['Email', email('amina-keyboard')],
+    ['Password', 'correct horse battery'],
+    ['Your name as others see it', 'Amina Haddad'],
+    ['Country (two-letter code)', 'JO'],
+  ] as const) {
+    await tabTo(page, page.getByLabel(label, { exact: true }));
+    await page.keyboard.type(value);
+  }
+  await snap(page, info, 'keyboard 8 hub account');
+  await tabTo(page, page.getByRole('button', { name: 'Create account' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Invitation code or link' })).toHaveValue(link);
+  await tabTo(page, page.getByRole('button', { name: 'Join', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: COMMUNITY })).toBeVisible();
+  await snap(page, info, 'keyboard 9 joined');
+
+  // Back to the lesson, and share it: the arrows choose what learners show, Space ticks consent.
+  await tabTo(page, nav.getByRole('button', { name: 'Library' }), 120, 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  const card = page.getByRole('button', { name: `Open ${TITLE}` });
+  await tabTo(page, card);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: TITLE, level: 1 })).toBeFocused();
+  await tabTo(page, page.getByRole('button', { name: 'Share…' }), 120);
+  await page.keyboard.press('Enter');
+  const share = page.getByRole('dialog', { name: 'Share this lesson' });
+  await expect(share).toBeVisible();
+  // The visibility group is one Tab stop, at its chosen radio ("No learners" at first).
+  await tabTo(page, share.getByRole('radio', { name: 'No learners' }));
+  const voices = share.getByRole('radio', { name: "Learners' voices only" });
+  for (let i = 0; i < 6 && !(await voices.isChecked()); i++) await page.keyboard.press('ArrowDown');
+  await expect(voices).toBeChecked();
+  const consent = share.getByRole('checkbox', { name: 'Consent from learners (or their families) is on file' });
+  await tabTo(page, consent);
+  await page.keyboard.press('Space');
+  await expect(consent).toBeChecked();
+  await snap(page, info, 'keyboard 10 share');
+  const shareButton = share.getByRole('button', { name: 'Share', exact: true });
+  await expect(shareButton).toBeEnabled({ timeout: 60_000 });
+  await tabTo(page, shareButton);
+  await page.keyboard.press('Enter');
+  await expect(share).toBeHidden({ timeout: 30_000 });
+
+  // Ask for feedback, with a focus question.
+  await tabTo(page, page.getByRole('button', { name: 'Ask for feedback' }), 120);
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('textbox', { name: 'Focus question' }));
+  await page.keyboard.type('Do I wait long enough?');
+  await tabTo(page, page.getByRole('button', { name: 'Send request' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Request sent. Mentors will see it at their next sync.')).toBeVisible();
+  await snap(page, info, 'keyboard 11 review asked');
   expect(await page.evaluate(() => (window as unknown as { pointerPresses: number }).pointerPresses)).toBe(0);
 });

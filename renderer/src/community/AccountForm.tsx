@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StudioCallError } from '../../../common/contract';
 import { parseInviteLink } from '../../../common/hub-api';
@@ -27,6 +27,8 @@ export function AccountForm({ status }: { status: HubStatus }) {
   const [email, setEmail] = useState(status.account?.email ?? '');
   const [password, setPassword] = useState('');
   const [displayName, setDisplayName] = useState('');
+  // A field's name is its label's first line; the help under it is its description, not part of its name.
+  const ids = useId();
   const [country, setCountry] = useState('');
   const [languages, setLanguages] = useState(i18n.language);
   const [timezone, setTimezone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -78,9 +80,17 @@ export function AccountForm({ status }: { status: HubStatus }) {
       {expired && <p className="notice">{t('hub.expiredBody', { name: status.account!.displayName })}</p>}
       {!expired && !status.account && (
         <label className="field">
-          <span>{t('hub.invitation')}</span>
-          <input dir="ltr" value={invite} onChange={(e) => setInvite(e.target.value)} />
-          <span className="muted small-text">{t('hub.invitationHelp')}</span>
+          <span id={`${ids}-invitation`}>{t('hub.invitation')}</span>
+          <input
+            aria-labelledby={`${ids}-invitation`}
+            aria-describedby={`${ids}-invitation-help`}
+            dir="ltr"
+            value={invite}
+            onChange={(e) => setInvite(e.target.value)}
+          />
+          <span id={`${ids}-invitation-help`} className="muted small-text">
+            {t('hub.invitationHelp')}
+          </span>
         </label>
       )}
       {!expired && (
@@ -94,9 +104,11 @@ export function AccountForm({ status }: { status: HubStatus }) {
         </div>
       )}
       <label className="field">
-        <span>{t('hub.url')}</span>
+        <span id={`${ids}-url`}>{t('hub.url')}</span>
         {/* Text, not type=url: a malformed address gets the studio's own message, in the studio's language. */}
         <input
+          aria-labelledby={`${ids}-url`}
+          aria-describedby={`${ids}-url-help`}
           type="text"
           inputMode="url"
           required
@@ -106,7 +118,9 @@ export function AccountForm({ status }: { status: HubStatus }) {
           onChange={(e) => setHubUrl(e.target.value)}
           disabled={expired}
         />
-        <span className="muted small-text">{t('hub.urlHelp')}</span>
+        <span id={`${ids}-url-help`} className="muted small-text">
+          {t('hub.urlHelp')}
+        </span>
       </label>
       <label className="field">
         <span>{t('hub.email')}</span>
@@ -138,8 +152,10 @@ export function AccountForm({ status }: { status: HubStatus }) {
             <input required dir="auto" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
           </label>
           <label className="field">
-            <span>{t('hub.country')}</span>
+            <span id={`${ids}-country`}>{t('hub.country')}</span>
             <input
+              aria-labelledby={`${ids}-country`}
+              aria-describedby={`${ids}-country-help`}
               dir="ltr"
               maxLength={2}
               pattern="[A-Za-z]{2}"
@@ -147,12 +163,22 @@ export function AccountForm({ status }: { status: HubStatus }) {
               value={country}
               onChange={(e) => setCountry(e.target.value)}
             />
-            <span className="muted small-text">{t('hub.countryHelp')}</span>
+            <span id={`${ids}-country-help`} className="muted small-text">
+              {t('hub.countryHelp')}
+            </span>
           </label>
           <label className="field">
-            <span>{t('hub.languages')}</span>
-            <input dir="ltr" value={languages} onChange={(e) => setLanguages(e.target.value)} />
-            <span className="muted small-text">{t('hub.languagesHelp')}</span>
+            <span id={`${ids}-languages`}>{t('hub.languages')}</span>
+            <input
+              aria-labelledby={`${ids}-languages`}
+              aria-describedby={`${ids}-languages-help`}
+              dir="ltr"
+              value={languages}
+              onChange={(e) => setLanguages(e.target.value)}
+            />
+            <span id={`${ids}-languages-help`} className="muted small-text">
+              {t('hub.languagesHelp')}
+            </span>
           </label>
           <label className="field">
             <span>{t('hub.timezone')}</span>
