@@ -118,10 +118,11 @@ function correctionFor(s: SegmentFeatures, corrections: CorrectionBand[]): TalkL
 }
 
 /**
- * The teacher's corrections are labels the rest of the lesson learns from: corrected segments keep
- * the teacher's label, and every other segment goes to the nearest label's centre, where a label's
- * centre is the mean of its corrected segments when it has any, and otherwise of the segments the
- * analysis gave it. One correction of a misheard student thus fixes that student's other turns too.
+ * The teacher's corrections are labels the rest of the lesson learns from, locally: corrected
+ * segments keep the teacher's label, and an uncorrected segment takes a corrected segment's label
+ * only when it is nearer to that example than to the centre of the group the analysis gave it. One
+ * correction of a misheard student thus fixes that student's other turns too, and never turns the
+ * rest of the lesson over (a centre made of one corrected example would pull whole groups across).
  */
 export function labelSegments(segments: SegmentFeatures[], corrections: CorrectionBand[] = []): LabelledSegment[] {
   const guessed = clusterVoices(segments);
@@ -131,20 +132,21 @@ export function labelSegments(segments: SegmentFeatures[], corrections: Correcti
   }
   const pts = points(segments);
   const weight = segments.map((s) => s.endMs - s.startMs);
-  const centreOf = (label: TalkLabel): Point | null => {
-    const fromCorrections = centroid(pts.map((point, i) => ({ point, weight: fixed[i] === label ? weight[i]! : 0 })));
-    return (
-      fromCorrections ?? centroid(pts.map((point, i) => ({ point, weight: fixed[i] === null && guessed[i] === label ? weight[i]! : 0 })))
-    );
-  };
-  const centres = (['teacher', 'student', 'other'] as const)
-    .map((label) => ({ label, centre: centreOf(label) }))
-    .filter((c): c is { label: TalkLabel; centre: Point } => c.centre !== null);
+  const centres = new Map(
+    (['teacher', 'student', 'other'] as const).map((label) => [
+      label,
+      centroid(pts.map((point, i) => ({ point, weight: fixed[i] === null && guessed[i] === label ? weight[i]! : 0 }))),
+    ]),
+  );
+  const examples = pts.flatMap((point, i) => (fixed[i] ? [{ point, label: fixed[i] }] : []));
   return segments.map((s, i) => {
     if (fixed[i]) return { ...s, label: fixed[i], corrected: true };
-    // A steady tone stays "other" unless the teacher said otherwise: a voice's centre says nothing of it.
-    if (guessed[i] === 'other') return { ...s, label: 'other', corrected: false };
-    const nearest = centres.reduce((best, c) => (distance(pts[i]!, c.centre) < distance(pts[i]!, best.centre) ? c : best));
-    return { ...s, label: nearest.label, corrected: false };
+    const own = guessed[i]!;
+    // A steady tone stays "other" unless the teacher said otherwise: a voice's example says nothing of it.
+    if (own === 'other') return { ...s, label: 'other', corrected: false };
+    const nearest = examples.reduce((best, e) => (distance(pts[i]!, e.point) < distance(pts[i]!, best.point) ? e : best));
+    const centre = centres.get(own);
+    const follows = nearest.label !== own && (!centre || distance(pts[i]!, nearest.point) < distance(pts[i]!, centre));
+    return { ...s, label: follows ? nearest.label : own, corrected: false };
   });
 }

@@ -50,6 +50,17 @@ describe("the teacher's corrections", () => {
     expect(after[0]).toMatchObject({ label: 'teacher', corrected: false });
   });
 
+  it('stay local: marking one student turn as the teacher moves that voice only, never the whole lesson', () => {
+    const segments = [teacher(), student(120), teacher(), student(120), teacher(), student(250), teacher()];
+    const before = labelSegments(segments);
+    expect(before.map((s) => s.label)).toEqual(['teacher', 'student', 'teacher', 'student', 'teacher', 'student', 'teacher']);
+    const one = segments[5]!;
+    const after = labelSegments(segments, [{ startMs: one.startMs, endMs: one.endMs, label: 'teacher' }]);
+    expect(after.map((s) => s.label)).toEqual(['teacher', 'student', 'teacher', 'student', 'teacher', 'teacher', 'teacher']);
+    const other = labelSegments(segments, [{ startMs: one.startMs, endMs: one.endMs, label: 'other' }]);
+    expect(other.map((s) => s.label)).toEqual(['teacher', 'student', 'teacher', 'student', 'teacher', 'other', 'teacher']);
+  });
+
   it('cover a segment only when they cover at least half of it; the latest wins', () => {
     const segments = [teacher(), student(), teacher()];
     const s = segments[1]!;
