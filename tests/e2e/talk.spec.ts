@@ -82,24 +82,22 @@ for (const { language, locale } of [
       expect(Math.abs(laneBox.width - timeline.width)).toBeLessThan(2);
 
       const studentShare = card.locator('[data-figure="student"] .talk-value');
-      const teacherShare = card.locator('[data-figure="teacher"] .talk-value');
-      const before = { student: await studentShare.textContent(), teacher: await teacherShare.textContent() };
+      const otherShare = card.locator('[data-figure="other"] .talk-value');
+      const before = { student: await studentShare.textContent(), other: await otherShare.textContent() };
 
-      // A student's answer marked as the teacher's: the shares move at once.
+      // A student's answer marked as "other" (say, a video playing): the shares move at once.
       const band = students.first();
       await band.click();
       await expect(band).toHaveAttribute('aria-selected', 'true');
       const correct = page.getByRole('group', { name: t('talk.correct.label') });
-      await correct.getByRole('button', { name: t('talk.correct.as.teacher'), exact: true }).click();
-      await expect(
-        page.getByRole('status').filter({ hasText: t('talk.correct.done', { label: t('talk.labels.teacher') }) }),
-      ).toBeAttached();
+      const asOther = correct.getByRole('button', { name: t('talk.correct.as.other'), exact: true });
+      await asOther.click();
+      const said = t('talk.correct.done', { label: t('talk.labels.other') });
+      await expect(page.getByRole('status').filter({ hasText: said })).toBeAttached();
       await expect(studentShare).not.toHaveText(before.student!);
-      await expect(teacherShare).not.toHaveText(before.teacher!);
-      await expect(correct.getByRole('button', { name: t('talk.correct.as.teacher'), exact: true })).toHaveAttribute(
-        'aria-pressed',
-        'true',
-      );
+      await expect(otherShare).not.toHaveText(before.other!);
+      await expect(asOther).toHaveAttribute('aria-pressed', 'true');
+      await expect(lane.getByRole('option', { name: new RegExp(`^${t('talk.labels.other')}`) }).first()).toBeVisible();
 
       // The keyboard reaches the bands too: one tab stop, arrows move and the player follows.
       await lane.focus();
