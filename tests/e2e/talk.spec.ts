@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { callStudio } from './hub-pages';
 import { makeTalkLesson } from '../support/talk-lesson';
@@ -103,6 +104,10 @@ for (const { language, locale } of [
       await lane.focus();
       await page.keyboard.press('Home');
       await expect(lane.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+
+      // The lane, its legend, the correction buttons and the card pass axe with a band picked.
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
       const shot = testInfo.outputPath(`talk-${language}.png`);
       await page.screenshot({ path: shot, fullPage: true });
