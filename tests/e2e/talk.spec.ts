@@ -104,6 +104,10 @@ for (const { language, locale } of [
       await lane.focus();
       await page.keyboard.press('Home');
       await expect(lane.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+      // Page Down jumps to the next mark (a short wait or a long monologue), as ] does to the next note.
+      await page.keyboard.press('PageDown');
+      const marks = new RegExp(`${t('talk.lane.shortWaitAfter')}|${t('talk.lane.longMonologue')}`);
+      await expect(lane.locator('[aria-selected="true"]')).toHaveAttribute('aria-label', marks);
 
       // The lane, its legend, the correction buttons and the card pass axe with a band picked.
       const { violations } = await new AxeBuilder({ page }).analyze();

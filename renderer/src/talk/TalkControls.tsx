@@ -52,6 +52,7 @@ export function TalkControls({ lessonId }: { lessonId: string }) {
       ) : (
         <p className="muted small-text">{t('talk.correct.hint')}</p>
       )}
+      <p className="muted small-text">{t('talk.lane.keys')}</p>
       <p className="visually-hidden" role="status">
         {said}
       </p>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatTimecode } from '../lib/format';
 import { percentAt } from '../lib/timeline';
 import { usePlayback } from '../store/playback';
-import { bandAfterKey, isLongMonologue, shortWaits } from './bands';
+import { bandAfterKey, isLongMonologue, markedBand, shortWaits } from './bands';
 import { useTalk } from './useTalk';
 import './talk.css';
 
@@ -40,11 +40,14 @@ export function TalkLane({ lessonId, durationMs }: { lessonId: string; durationM
         role="listbox"
         aria-orientation="horizontal"
         aria-label={t('talk.lane.label')}
+        aria-keyshortcuts="PageDown PageUp"
         tabIndex={0}
         aria-activedescendant={selected !== null ? `talk-band-${selected}` : undefined}
         data-testid="talk-lane"
         onKeyDown={(e) => {
-          const next = bandAfterKey(e.key, selected, segments.length);
+          // Page Down and Page Up jump between the marked bands, as ] and [ do between notes.
+          const jump = e.key === 'PageDown' ? 1 : e.key === 'PageUp' ? -1 : 0;
+          const next = jump ? markedBand(segments, selected, jump) : bandAfterKey(e.key, selected, segments.length);
           if (next === null) return;
           e.preventDefault();
           pick(next);

@@ -48,3 +48,16 @@ export function bandAfterKey(key: string, index: number | null, count: number): 
       return null;
   }
 }
+
+/**
+ * The next (direction 1) or previous (-1) marked band from index: a long monologue, or a teacher's
+ * turn followed by a short wait. Null when there is none that way.
+ */
+export function markedBand(segments: TalkSegment[], index: number | null, direction: 1 | -1): number | null {
+  const waitsAt = new Set(shortWaits(segments).map((w) => w.startMs));
+  const marked = (s: TalkSegment) => isLongMonologue(s) || waitsAt.has(s.endMs);
+  for (let i = (index ?? (direction === 1 ? -1 : segments.length)) + direction; i >= 0 && i < segments.length; i += direction) {
+    if (marked(segments[i]!)) return i;
+  }
+  return null;
+}

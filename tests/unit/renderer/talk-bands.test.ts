@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TalkSegment } from '../../../common/schemas/talk';
-import { bandAfterKey, isLongMonologue, LONG_MONOLOGUE_MS, shortWaits } from '../../../renderer/src/talk/bands';
+import { bandAfterKey, isLongMonologue, LONG_MONOLOGUE_MS, markedBand, shortWaits } from '../../../renderer/src/talk/bands';
 
 const seg = (startMs: number, endMs: number, label: TalkSegment['label']): TalkSegment => ({ startMs, endMs, label, corrected: false });
 
@@ -35,5 +35,22 @@ describe('moving along the lane with keys', () => {
     expect(bandAfterKey('Home', 2, 3)).toBe(0);
     expect(bandAfterKey('Enter', 1, 3)).toBeNull();
     expect(bandAfterKey('ArrowRight', null, 0)).toBeNull();
+  });
+});
+
+describe('jumping between marked bands', () => {
+  const segments = [
+    seg(0, 5000, 'teacher'), // 0: short wait after
+    seg(6000, 7000, 'student'),
+    seg(10_000, 80_000, 'teacher'), // 2: long monologue
+    seg(85_000, 86_000, 'student'),
+  ];
+  it('goes to the next and previous long monologue or short wait, and stops at the ends', () => {
+    expect(markedBand(segments, null, 1)).toBe(0);
+    expect(markedBand(segments, 0, 1)).toBe(2);
+    expect(markedBand(segments, 2, 1)).toBeNull();
+    expect(markedBand(segments, 3, -1)).toBe(2);
+    expect(markedBand(segments, null, -1)).toBe(2);
+    expect(markedBand(segments, 0, -1)).toBeNull();
   });
 });
