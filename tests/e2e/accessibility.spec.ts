@@ -110,7 +110,7 @@ for (const { language, locale } of [
       await card.click();
       await expect(page.getByRole('heading', { name: 'Group work' })).toBeVisible();
       await expect(page.getByRole('button', { name: t('player.play'), exact: true })).toBeVisible();
-      for (const tab of ['notes', 'clips', 'reflection', 'details']) {
+      for (const tab of ['notes', 'clips', 'reflection', 'details', 'talk']) {
         await page
           .getByRole('tablist', { name: t('lesson.panels') })
           .getByRole('tab', { name: t(`lesson.tabs.${tab}`) })

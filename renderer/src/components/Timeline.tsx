@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code } from '../../../common/schemas/coding';
 import type { Lesson } from '../../../common/schemas/lesson';
@@ -23,9 +23,11 @@ interface Props {
   notes: Note[];
   codes: Map<string, Code>;
   onRange(startMs: number, endMs: number): void;
+  /** Lanes drawn under the notes, on the same zoomed time axis (the talk lane). */
+  children?: ReactNode;
 }
 
-export function Timeline({ lesson, durationMs, notes, codes, onRange }: Props) {
+export function Timeline({ lesson, durationMs, notes, codes, onRange, children }: Props) {
   const { t, i18n } = useTranslation();
   const seek = usePlayback((s) => s.seek);
   const zoom = useWorkspace((s) => s.zoom);
@@ -162,6 +164,7 @@ export function Timeline({ lesson, durationMs, notes, codes, onRange }: Props) {
             )}
             <TimelineMarkers notes={topLevel} rows={rows} codes={codes} durationMs={durationMs} />
           </div>
+          {children}
         </div>
       </div>
       {hoverMs !== null && (

@@ -32,10 +32,13 @@ import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
 import { shownBy, useWorkspace } from '../store/workspace';
 import { ReviewWorkbench } from '../review/ReviewWorkbench';
+import { TalkCard } from '../talk/TalkCard';
+import { TalkControls } from '../talk/TalkControls';
+import { TalkLane } from '../talk/TalkLane';
 import '../annotation.css';
 import { askConfirm } from '../store/confirm';
 
-const tabs = ['notes', 'clips', 'reflection', 'details'] as const;
+const tabs = ['notes', 'clips', 'reflection', 'details', 'talk'] as const;
 
 export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number | undefined; clipId?: string | undefined }) {
   const { t, i18n } = useTranslation();
@@ -244,8 +247,11 @@ export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number |
             </div>
           )}
           {playable && durationMs > 0 && (
-            <Timeline lesson={lesson} durationMs={durationMs} notes={notes} codes={codes} onRange={(start, end) => openDraft(start, end)} />
+            <Timeline lesson={lesson} durationMs={durationMs} notes={notes} codes={codes} onRange={(start, end) => openDraft(start, end)}>
+              <TalkLane lessonId={lesson.id} durationMs={durationMs} />
+            </Timeline>
           )}
+          {playable && durationMs > 0 && <TalkControls lessonId={lesson.id} />}
           {playable && durationMs > 0 && <CodingPanel notes={notes} durationMs={durationMs} onCode={dropCode} />}
           {jobs.length > 0 && <BackgroundWork jobs={jobs} />}
           <ReviewWorkbench lessonId={lesson.id} />
@@ -268,6 +274,7 @@ export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number |
             )}
             {workspace.tab === 'clips' && <ClipsPanel />}
             {workspace.tab === 'reflection' && <ReflectionPanel lessonId={lesson.id} />}
+            {workspace.tab === 'talk' && <TalkCard lessonId={lesson.id} />}
             {workspace.tab === 'details' && (
               <>
                 <DetailsForm key={lesson.id} lesson={lesson} />

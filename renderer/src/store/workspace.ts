@@ -36,7 +36,7 @@ interface WorkspaceState {
   zoom: number;
   follow: boolean;
   filters: NoteFilters;
-  tab: 'notes' | 'clips' | 'reflection' | 'details';
+  tab: 'notes' | 'clips' | 'reflection' | 'details' | 'talk';
   reset(): void;
   set(patch: Partial<Omit<WorkspaceState, 'reset' | 'set' | 'zoomBy'>>): void;
   zoomBy(direction: 1 | -1): void;

@@ -1,0 +1,121 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { callStudio } from './hub-pages';
+import { makeTalkLesson } from '../support/talk-lesson';
+import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
+
+/**
+ * The talk analysis on the lesson page, from a lesson whose talk we made: the lane under the timeline,
+ * the Talk tab's figures, and a correction that changes them at once, in English and in Arabic.
+ */
+let shell: RunningShell;
+let lessonId: string;
+const TITLE = 'Fractions talk';
+
+type Catalog = { [key: string]: string | Catalog };
+const catalogs: Record<string, Catalog> = {};
+const translator =
+  (language: string) =>
+  (key: string, vars: Record<string, string> = {}) => {
+    const value = key.split('.').reduce<unknown>((node, part) => (node as Catalog | undefined)?.[part], catalogs[language]);
+    if (typeof value !== 'string') throw new Error(`no ${language} string for ${key}`);
+    return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars[name] ?? '');
+  };
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  for (const language of ['en', 'ar']) {
+    catalogs[language] = JSON.parse(await fs.readFile(path.resolve(import.meta.dirname, `../../renderer/i18n/${language}.json`), 'utf8'));
+  }
+  const media = await tempDir('e2e-talk-media');
+  const truth = await makeTalkLesson(media, { name: `${TITLE}.wav`, seconds: 40 });
+  shell = await startWebShell(await tempDir('e2e-talk-data'));
+  const page = await browser.newPage();
+  await page.goto(shell.url);
+  const { results } = await callStudio(page, shell, 'lessons.import', { sources: [{ kind: 'path', path: truth.file }] });
+  lessonId = results[0].lesson.id;
+  await page.close();
+});
+test.afterAll(async () => {
+  await shell?.stop();
+  await fs.rm(shell.dataDir, { recursive: true, force: true });
+});
+
+async function openTalk(page: Page, language: string) {
+  const t = translator(language);
+  await page.goto(shell.url);
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+  await page.evaluate((hash) => (window.location.hash = hash), `#/lesson/${lessonId}`);
+  await expect(page.getByRole('heading', { name: TITLE })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('tab', { name: t('lesson.tabs.talk') }).click();
+  const card = page.getByRole('region', { name: t('talk.title') });
+  // The talk job follows the media jobs on import; its progress shows until the figures do.
+  await expect(card.locator('[data-figure="teacher"]')).toBeVisible({ timeout: 120_000 });
+  return card;
+}
+
+for (const { language, locale } of [
+  { language: 'en', locale: 'en-GB' },
+  { language: 'ar', locale: 'ar-JO' },
+]) {
+  test.describe(`in ${language}`, () => {
+    test.use({ locale });
+
+    test(`the lane, the figures and a correction that changes them (${language})`, async ({ page }, testInfo) => {
+      test.setTimeout(180_000);
+      const t = translator(language);
+      const card = await openTalk(page, language);
+      await expect(card.locator('[data-figure="turns"] dd')).not.toBeEmpty();
+      await expect(card.getByText(t('talk.explain.wait1'))).toBeVisible();
+
+      const lane = page.getByRole('listbox', { name: t('talk.lane.label') });
+      await expect(lane).toBeVisible();
+      const students = lane.getByRole('option', { name: new RegExp(`^${t('talk.labels.student')}`) });
+      await expect(students.first()).toBeVisible();
+      expect(await students.count()).toBeGreaterThan(0);
+      await expect(page.getByRole('list', { name: t('talk.legend') })).toBeVisible();
+      // The lane lies on the timeline's time axis, which runs left to right in every language.
+      const timeline = (await page.getByTestId('timeline-content').boundingBox())!;
+      const laneBox = (await lane.boundingBox())!;
+      expect(Math.abs(laneBox.x - timeline.x)).toBeLessThan(2);
+      expect(Math.abs(laneBox.width - timeline.width)).toBeLessThan(2);
+
+      const studentShare = card.locator('[data-figure="student"] .talk-value');
+      const otherShare = card.locator('[data-figure="other"] .talk-value');
+      const before = { student: await studentShare.textContent(), other: await otherShare.textContent() };
+
+      // A student's answer marked as "other" (say, a video playing): the shares move at once.
+      const band = students.first();
+      await band.click();
+      await expect(band).toHaveAttribute('aria-selected', 'true');
+      const correct = page.getByRole('group', { name: t('talk.correct.label') });
+      const asOther = correct.getByRole('button', { name: t('talk.correct.as.other'), exact: true });
+      await asOther.click();
+      const said = t('talk.correct.done', { label: t('talk.labels.other') });
+      await expect(page.getByRole('status').filter({ hasText: said })).toBeAttached();
+      await expect(studentShare).not.toHaveText(before.student!);
+      await expect(otherShare).not.toHaveText(before.other!);
+      await expect(asOther).toHaveAttribute('aria-pressed', 'true');
+      await expect(lane.getByRole('option', { name: new RegExp(`^${t('talk.labels.other')}`) }).first()).toBeVisible();
+
+      // The keyboard reaches the bands too: one tab stop, arrows move and the player follows.
+      await lane.focus();
+      await page.keyboard.press('Home');
+      await expect(lane.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+      // Page Down jumps to the next mark (a short wait or a long monologue), as ] does to the next note.
+      await page.keyboard.press('PageDown');
+      const marks = new RegExp(`${t('talk.lane.shortWaitAfter')}|${t('talk.lane.longMonologue')}`);
+      await expect(lane.locator('[aria-selected="true"]')).toHaveAttribute('aria-label', marks);
+
+      // The lane, its legend, the correction buttons and the card pass axe with a band picked.
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+      const shot = testInfo.outputPath(`talk-${language}.png`);
+      await page.screenshot({ path: shot, fullPage: true });
+      await testInfo.attach(`talk-${language}.png`, { path: shot, contentType: 'image/png' });
+    });
+  });
+}
