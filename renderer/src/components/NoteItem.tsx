@@ -33,8 +33,8 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
   const [editingNow, setEditing] = useState<string | null>(null);
   const [replyingNow, setReplying] = useState(false);
   // An editor with unsaved text stays open when a sync remounts this note (the text itself is kept in draft-text.ts).
-  const drafts = useDraftTexts((s) => s.entries);
-  const editing = editingNow ?? [note, ...replies].find((n) => isDrafting(drafts, `note:${n.id}`))?.id ?? null;
+  const drafted = useDraftTexts((s) => [note, ...replies].find((n) => isDrafting(s.entries, `note:${n.id}`))?.id ?? null);
+  const editing = editingNow ?? drafted;
   const replying = useDrafting(`reply:${note.id}`) || replyingNow;
   const rightsOf = useNoteRights();
   const rights = rightsOf(note);

@@ -33,7 +33,11 @@ export function ReviewView({ review, rubric, asTeacher, onAmend }: Props) {
   const toast = useToasts((s) => s.show);
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
   // A reply with unsaved text stays open when a sync remounts this review (the text itself is kept in draft-text.ts).
-  const drafts = useDraftTexts((s) => s.entries);
+  const drafted = useDraftTexts((s) =>
+    Object.keys(s.entries)
+      .filter((k) => k.startsWith('reply:') && isDrafting(s.entries, k))
+      .join('\n'),
+  );
   const fail = (err: unknown) => toast('error', errorMessage(t, err));
   const language = i18n.language;
   const fmt = (ms: number) => formatTimecode(ms, language);
@@ -100,7 +104,7 @@ export function ReviewView({ review, rubric, asTeacher, onAmend }: Props) {
           </li>
         ))}
       </ol>
-      {replyingTo === n.id || isDrafting(drafts, `reply:${n.id}`) ? (
+      {replyingTo === n.id || drafted.split('\n').includes(`reply:${n.id}`) ? (
         <NoteComposer
           reply
           draftKey={`reply:${n.id}`}
