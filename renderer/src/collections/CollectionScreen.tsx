@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../bridge/studio';
+import { useDrafting } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
 import { AddItemsDialog } from './AddItemsDialog';
 import { CollectionPlayer } from './CollectionPlayer';
-import { DetailsDialog } from './DetailsDialog';
+import { collectionDetailsKey, DetailsDialog } from './DetailsDialog';
 import { ExportDialog } from './ExportDialog';
 import { ItemList } from './ItemList';
 import { OriginBadge } from './OriginBadge';
@@ -23,6 +24,8 @@ export function CollectionScreen({ id }: { id: string }) {
   const go = useRoute((s) => s.go);
   const toast = useToasts((s) => s.show);
   const [dialog, setDialog] = useState<Dialog>(null);
+  // Details with unsaved text stay open when a sync remounts this screen (the text itself is kept in draft-text.ts).
+  const detailsDrafted = useDrafting(collectionDetailsKey(id));
   const [playing, setPlaying] = useState<{ index: number; nonce: number }>({ index: 0, nonce: 0 });
   const [nowPlaying, setNowPlaying] = useState(0);
 
@@ -118,7 +121,7 @@ export function CollectionScreen({ id }: { id: string }) {
           <ItemList collection={collection} current={nowPlaying} onPlay={(index) => setPlaying((p) => ({ index, nonce: p.nonce + 1 }))} />
         </aside>
       </div>
-      {dialog === 'details' && <DetailsDialog collection={collection} onClose={() => setDialog(null)} />}
+      {(dialog === 'details' || detailsDrafted) && <DetailsDialog collection={collection} onClose={() => setDialog(null)} />}
       {dialog === 'publish' && <PublishDialog collection={collection} onClose={() => setDialog(null)} />}
       {dialog === 'add' && <AddItemsDialog collection={collection} onClose={() => setDialog(null)} />}
       {dialog === 'export' && (

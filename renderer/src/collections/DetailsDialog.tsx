@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Collection, CollectionDescription } from '../../../common/schemas/collection';
 import { licences } from '../../../common/sync/entities';
 import { call } from '../bridge/studio';
+import { DraftNotice } from '../components/DraftNotice';
+import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
 import { useCollections } from './store';
@@ -10,17 +12,34 @@ import { useCollections } from './store';
 /** Languages offered first; any other BCP 47 tag can be typed. */
 const commonLanguages = ['ar', 'en', 'fr', 'es', 'id', 'tr', 'ur', 'sw', 'pt', 'fa'];
 
+/** Where unsaved details of a collection are kept (see draft-text.ts). */
+export const collectionDetailsKey = (id: string) => `collection-details:${id}`;
+
 /** Title, language, descriptions in several languages, tags and licence of a collection. */
 export function DetailsDialog({ collection, onClose }: { collection: Collection; onClose(): void }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const apply = useCollections((s) => s.apply);
   const toast = useToasts((s) => s.show);
-  const [title, setTitle] = useState(collection.title);
-  const [language, setLanguage] = useState(collection.language);
-  const [descriptions, setDescriptions] = useState<CollectionDescription[]>(collection.descriptions);
-  const [tags, setTags] = useState(collection.tags.join(', '));
-  const [licence, setLicence] = useState(collection.licence);
+  // What is typed outlives this dialog: a sync that reloads the collection (or remounts the screen) must not wipe it.
+  const draft = useDraftText(collectionDetailsKey(collection.id), {
+    title: collection.title,
+    language: collection.language,
+    descriptions: collection.descriptions,
+    tags: collection.tags.join(', '),
+    licence: collection.licence,
+  });
+  const { title, language, descriptions, tags, licence } = draft.value;
+  const edit = (patch: Partial<typeof draft.value>) => draft.set({ ...draft.value, ...patch });
+  const setTitle = (v: string) => edit({ title: v });
+  const setLanguage = (v: string) => edit({ language: v });
+  const setDescriptions = (v: CollectionDescription[]) => edit({ descriptions: v });
+  const setTags = (v: string) => edit({ tags: v });
+  const setLicence = (v: typeof licence) => edit({ licence: v });
+  const cancel = () => {
+    draft.discard();
+    onClose();
+  };
   useEffect(() => {
     const d = dialog.current;
     d?.showModal();
@@ -30,6 +49,8 @@ export function DetailsDialog({ collection, onClose }: { collection: Collection;
   const setDescription = (i: number, change: Partial<CollectionDescription>) =>
     setDescriptions(descriptions.map((d, k) => (k === i ? { ...d, ...change } : d)));
   const save = async () => {
+    const value = draft.value;
+    draft.saved();
     try {
       apply(
         await call('collections.update', {
@@ -46,14 +67,16 @@ export function DetailsDialog({ collection, onClose }: { collection: Collection;
           licence,
         }),
       );
+      draft.discard();
       onClose();
     } catch (err) {
+      draft.set(value);
       toast('error', errorMessage(t, err));
     }
   };
 
   return (
-    <dialog ref={dialog} className="collection-dialog" aria-labelledby="details-title" onClose={onClose}>
+    <dialog ref={dialog} className="collection-dialog" aria-labelledby="details-title" onCancel={() => draft.discard()} onClose={onClose}>
       <form
         className="details-form"
         onSubmit={(e) => {
@@ -62,6 +85,7 @@ export function DetailsDialog({ collection, onClose }: { collection: Collection;
         }}
       >
         <h2 id="details-title">{t('collections.editDetails')}</h2>
+        <DraftNotice draft={draft} />
         <label>
           <span>{t('collections.titleField')}</span>
           <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required dir="auto" />
@@ -137,7 +161,7 @@ export function DetailsDialog({ collection, onClose }: { collection: Collection;
           </select>
         </label>
         <div className="dialog-actions">
-          <button type="button" className="ghost" onClick={onClose}>
+          <button type="button" className="ghost" onClick={cancel}>
             {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={!title.trim()}>

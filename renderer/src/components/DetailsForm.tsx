@@ -1,9 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../../../common/schemas/lesson';
+import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { useLesson } from '../store/lesson';
 import { useToasts } from '../store/toasts';
+import { DraftNotice } from './DraftNotice';
 
 export function DetailsForm({ lesson }: { lesson: Lesson }) {
   const { t } = useTranslation();
@@ -11,7 +12,8 @@ export function DetailsForm({ lesson }: { lesson: Lesson }) {
   const toast = useToasts((s) => s.show);
   // A lesson from someone else's share keeps the details its owner wrote.
   const readOnly = lesson.origin === 'archive' || (lesson.shared?.origin === 'hub' && !lesson.shared.mine);
-  const [form, setForm] = useState({
+  // What is typed outlives this form (switching tabs, a sync that reloads the lesson): see draft-text.ts.
+  const draft = useDraftText(`lesson-details:${lesson.id}`, {
     title: lesson.title,
     subject: lesson.subject,
     grade: lesson.grade,
@@ -19,6 +21,8 @@ export function DetailsForm({ lesson }: { lesson: Lesson }) {
     tags: lesson.tags.join(', '),
     description: lesson.description,
   });
+  const form = draft.value;
+  const setForm = draft.set;
   const field = (key: keyof typeof form) => ({
     value: form[key],
     dir: 'auto' as const,
@@ -35,11 +39,19 @@ export function DetailsForm({ lesson }: { lesson: Lesson }) {
           .split(/[,،]/)
           .map((s) => s.trim())
           .filter(Boolean);
+        draft.saved();
         save({ ...form, title: form.title.trim() || lesson.title, tags })
-          .then(() => toast('info', t('details.saved')))
-          .catch((err: unknown) => toast('error', errorMessage(t, err)));
+          .then(() => {
+            draft.discard();
+            toast('info', t('details.saved'));
+          })
+          .catch((err: unknown) => {
+            draft.set(form);
+            toast('error', errorMessage(t, err));
+          });
       }}
     >
+      <DraftNotice draft={draft} />
       <label>
         <span>{t('details.title')}</span>
         <input {...field('title')} required maxLength={200} />

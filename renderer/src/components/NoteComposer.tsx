@@ -2,12 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code } from '../../../common/schemas/coding';
 import { NOTE_MAX_CHARS, noteKinds, type NoteKind } from '../../../common/schemas/note';
+import { useDraftText } from '../lib/draft-text';
 import { formatTimecode } from '../lib/format';
 import { localName } from '../store/coding';
 import { usePlayback } from '../store/playback';
 import type { NoteDraft } from '../store/workspace';
+import { DraftNotice } from './DraftNotice';
 
 interface Props {
+  /** What is edited, e.g. `note:<id>`, `reply:<parentId>`: what is typed is kept under it (see draft-text.ts). */
+  draftKey: string;
+  /** The saved value (for a new note or reply, what it starts from). */
   draft: NoteDraft;
   label: string;
   /** The codes offered; a reply has none and no kind either. */
@@ -15,19 +20,30 @@ interface Props {
   reply?: boolean;
   /** A saved note being edited: its start (and end) can be moved to where the video is. */
   retime?: boolean;
+  /** Rejects when it did not save: what was typed is kept. */
   onSave(d: NoteDraft): Promise<void>;
   onCancel(): void;
 }
 
 /** Enter saves, Shift+Enter starts a new line, Esc cancels. */
-export function NoteComposer({ draft, label, codes = [], reply = false, retime = false, onSave, onCancel }: Props) {
+export function NoteComposer({ draftKey, draft, label, codes = [], reply = false, retime = false, onSave, onCancel }: Props) {
   const { t, i18n } = useTranslation();
-  const [startMs, setStartMs] = useState(draft.startMs);
-  const [endMs, setEndMs] = useState(draft.endMs);
+  // What is typed outlives this composer: a sync that reloads the notes (or remounts the list) must not wipe it.
+  const typed = useDraftText<NoteDraft>(draftKey, {
+    startMs: draft.startMs,
+    endMs: draft.endMs,
+    text: draft.text,
+    kind: draft.kind,
+    codeId: draft.codeId,
+  });
+  const { startMs, endMs, text, kind, codeId } = typed.value;
+  const edit = (patch: Partial<NoteDraft>) => typed.set({ ...typed.value, ...patch });
+  const setStartMs = (v: number) => edit({ startMs: v });
+  const setEndMs = (v: number) => edit({ endMs: v });
+  const setText = (v: string) => edit({ text: v });
+  const setKind = (v: NoteKind) => edit({ kind: v });
+  const setCodeId = (v: string | null) => edit({ codeId: v });
   const playheadMs = Math.round(usePlayback((s) => s.currentMs));
-  const [text, setText] = useState(draft.text);
-  const [kind, setKind] = useState<NoteKind>(draft.kind);
-  const [codeId, setCodeId] = useState<string | null>(draft.codeId);
   const [saving, setSaving] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => area.current?.focus(), []);
@@ -37,11 +53,21 @@ export function NoteComposer({ draft, label, codes = [], reply = false, retime =
   const save = async () => {
     if (!canSave) return;
     setSaving(true);
+    const value = typed.value;
+    // Marked before the call: the saved note can come back (as an event) before the call answers.
+    typed.saved();
     try {
       await onSave({ ...draft, startMs, endMs, text: text.trim(), kind, codeId });
+      typed.discard();
+    } catch {
+      typed.set(value);
     } finally {
       setSaving(false);
     }
+  };
+  const cancel = () => {
+    typed.discard();
+    onCancel();
   };
   const when =
     endMs !== null
@@ -80,6 +106,7 @@ export function NoteComposer({ draft, label, codes = [], reply = false, retime =
           )}
         </div>
       )}
+      <DraftNotice draft={typed} />
       {retime && (
         <div className="composer-retime">
           <button type="button" className="small" onClick={() => setStartMs(playheadMs)}>
@@ -112,12 +139,12 @@ export function NoteComposer({ draft, label, codes = [], reply = false, retime =
             void save();
           } else if (e.key === 'Escape') {
             e.preventDefault();
-            onCancel();
+            cancel();
           }
         }}
       />
       <div className="composer-actions">
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={cancel}>
           {t('notes.cancel')}
         </button>
         <button type="submit" className="primary" disabled={!canSave}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Code } from '../../../common/schemas/coding';
 import type { Note } from '../../../common/schemas/note';
+import { isDrafting, useDrafting, useDraftTexts } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { excerpt } from '../lib/excerpt';
 import { formatDate, formatTimecode } from '../lib/format';
@@ -29,8 +30,12 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
   const { addNote, updateNote, deleteNote } = useLesson();
   const addClip = useClips((s) => s.add);
   const toast = useToasts((s) => s.show);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [replying, setReplying] = useState(false);
+  const [editingNow, setEditing] = useState<string | null>(null);
+  const [replyingNow, setReplying] = useState(false);
+  // An editor with unsaved text stays open when a sync remounts this note (the text itself is kept in draft-text.ts).
+  const drafted = useDraftTexts((s) => [note, ...replies].find((n) => isDrafting(s.entries, `note:${n.id}`))?.id ?? null);
+  const editing = editingNow ?? drafted;
+  const replying = useDrafting(`reply:${note.id}`) || replyingNow;
   const rightsOf = useNoteRights();
   const rights = rightsOf(note);
   const fail = (err: unknown) => toast('error', errorMessage(t, err));
@@ -46,6 +51,7 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
   if (editing === note.id) {
     return (
       <NoteComposer
+        draftKey={`note:${note.id}`}
         draft={{ startMs: note.startMs, endMs: note.endMs, text: note.text, kind: note.kind, codeId: note.codeId }}
         codes={codes}
         label={t('notes.edit')}
@@ -57,6 +63,7 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
             setEditing(null);
           } catch (err) {
             fail(err);
+            throw err;
           }
         }}
       />
@@ -135,6 +142,7 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
               <li key={r.id}>
                 <NoteComposer
                   reply
+                  draftKey={`note:${r.id}`}
                   draft={{ startMs: r.startMs, endMs: r.endMs, text: r.text, kind: r.kind, codeId: null }}
                   label={t('notes.editReply')}
                   onCancel={() => setEditing(null)}
@@ -144,6 +152,7 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
                       setEditing(null);
                     } catch (err) {
                       fail(err);
+                      throw err;
                     }
                   }}
                 />
@@ -185,6 +194,7 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
             <li>
               <NoteComposer
                 reply
+                draftKey={`reply:${note.id}`}
                 draft={{ startMs: note.startMs, endMs: note.endMs, text: '', kind: note.kind, codeId: null }}
                 label={t('notes.replyTo', { time })}
                 onCancel={() => setReplying(false)}
@@ -194,6 +204,7 @@ export function NoteItem({ note, replies, code, codes, current, onSeek }: Props)
                     setReplying(false);
                   } catch (err) {
                     fail(err);
+                    throw err;
                   }
                 }}
               />

@@ -25,6 +25,7 @@ interface Props {
 export function NotesPanel({ codes, schemeCodes, onAddAtCurrent, onUndo }: Props) {
   const { t, i18n } = useTranslation();
   const notes = useLesson((s) => s.notes);
+  const lessonId = useLesson((s) => s.lesson?.id ?? '');
   const addNote = useLesson((s) => s.addNote);
   const canUndo = useLesson((s) => s.undoStack.length > 0);
   const { draft, inMs, follow, filters, set } = useWorkspace();
@@ -123,6 +124,7 @@ export function NotesPanel({ codes, schemeCodes, onAddAtCurrent, onUndo }: Props
       </p>
       {draft && (
         <NoteComposer
+          draftKey={`note-new:${lessonId}:${draft.startMs}:${draft.endMs}`}
           draft={draft}
           codes={schemeCodes}
           label={
@@ -146,6 +148,7 @@ export function NotesPanel({ codes, schemeCodes, onAddAtCurrent, onUndo }: Props
               set({ draft: null });
             } catch (err) {
               toast('error', errorMessage(t, err));
+              throw err;
             }
           }}
         />

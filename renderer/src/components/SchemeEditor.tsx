@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodingScheme } from '../../../common/schemas/coding';
+import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { localName, useCoding } from '../store/coding';
 import { useToasts } from '../store/toasts';
 import { askConfirm } from '../store/confirm';
+import { DraftNotice } from './DraftNotice';
 
 interface DraftCode {
   id?: string;
@@ -25,12 +27,23 @@ export function SchemeEditor({ scheme, onClose }: { scheme: CodingScheme | null;
   const toast = useToasts((s) => s.show);
   const dialog = useRef<HTMLDialogElement>(null);
   const copy = scheme?.builtIn ?? false;
-  const [name, setName] = useState(scheme ? (copy ? t('coding.copyOf', { name: localName(scheme, i18n.language) }) : scheme.name) : '');
-  const [codes, setCodes] = useState<DraftCode[]>(
-    scheme
-      ? scheme.codes.map((c) => ({ ...(copy ? {} : { id: c.id }), name: localName(c, i18n.language), color: c.color, key: c.key }))
-      : [{ name: '', color: PALETTE[0]!, key: 1 }],
+  // What is typed outlives this dialog (a sync that reloads the schemes): see draft-text.ts.
+  const typed = useDraftText<{ name: string; codes: DraftCode[] }>(
+    `scheme:${scheme ? (copy ? `copy-of:${scheme.id}` : scheme.id) : 'new'}`,
+    {
+      name: scheme ? (copy ? t('coding.copyOf', { name: localName(scheme, i18n.language) }) : scheme.name) : '',
+      codes: scheme
+        ? scheme.codes.map((c) => ({ ...(copy ? {} : { id: c.id }), name: localName(c, i18n.language), color: c.color, key: c.key }))
+        : [{ name: '', color: PALETTE[0]!, key: 1 }],
+    },
   );
+  const { name, codes } = typed.value;
+  const setName = (next: string) => typed.set({ name: next, codes });
+  const setCodes = (next: DraftCode[]) => typed.set({ name, codes: next });
+  const close = () => {
+    typed.discard();
+    onClose();
+  };
 
   useEffect(() => {
     const d = dialog.current;
@@ -43,18 +56,19 @@ export function SchemeEditor({ scheme, onClose }: { scheme: CodingScheme | null;
   const fail = (err: unknown) => toast('error', errorMessage(t, err));
 
   return (
-    <dialog ref={dialog} className="scheme-editor" aria-labelledby="scheme-editor-title" onClose={onClose}>
+    <dialog ref={dialog} className="scheme-editor" aria-labelledby="scheme-editor-title" onCancel={() => typed.discard()} onClose={onClose}>
       <form
         method="dialog"
         onSubmit={(e) => {
           e.preventDefault();
           save({ ...(scheme && !copy ? { id: scheme.id } : {}), name, codes })
             .then((saved) => choose(saved.id))
-            .then(onClose)
+            .then(close)
             .catch(fail);
         }}
       >
         <h2 id="scheme-editor-title">{scheme && !copy ? t('coding.editTitle') : t('coding.newTitle')}</h2>
+        <DraftNotice draft={typed} />
         <label className="field">
           <span>{t('coding.schemeName')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} dir="auto" />
@@ -134,14 +148,14 @@ export function SchemeEditor({ scheme, onClose }: { scheme: CodingScheme | null;
               className="ghost danger"
               onClick={async () => {
                 if (await askConfirm({ message: t('coding.confirmDelete', { name: scheme.name }), confirmLabel: t('coding.delete') }))
-                  remove(scheme.id).then(onClose).catch(fail);
+                  remove(scheme.id).then(close).catch(fail);
               }}
             >
               {t('coding.delete')}
             </button>
           )}
           <span className="spacer" />
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             {t('common.cancel')}
           </button>
           <button type="submit" className="primary">

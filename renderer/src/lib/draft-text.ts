@@ -67,6 +67,17 @@ export function arrived(key: string, savedJson: string): void {
   }
 }
 
+/** Whether something unsaved is kept under `key`: an editor closed by a remount opens again to show it. */
+export function isDrafting(entries: Record<string, DraftEntry>, key: string): boolean {
+  const entry = entries[key];
+  return entry !== undefined && !entry.saving;
+}
+
+/** {@link isDrafting}, as a hook: for the list that decides whether an editor is open. */
+export function useDrafting(key: string): boolean {
+  return useDraftTexts((s) => isDrafting(s.entries, key));
+}
+
 export interface DraftText<T> {
   /** What the editor shows: the unsaved value while there is one, else the saved one. */
   value: T;

@@ -6,6 +6,7 @@ import type { Note } from '../../../common/schemas/note';
 import type { Review, Rubric } from '../../../common/schemas/review';
 import { NoteComposer } from '../components/NoteComposer';
 import { call } from '../bridge/studio';
+import { isDrafting, useDraftTexts } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { excerpt } from '../lib/excerpt';
 import { formatTimecode } from '../lib/format';
@@ -31,6 +32,12 @@ export function ReviewView({ review, rubric, asTeacher, onAmend }: Props) {
   const seek = usePlayback((s) => s.seek);
   const toast = useToasts((s) => s.show);
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
+  // A reply with unsaved text stays open when a sync remounts this review (the text itself is kept in draft-text.ts).
+  const drafted = useDraftTexts((s) =>
+    Object.keys(s.entries)
+      .filter((k) => k.startsWith('reply:') && isDrafting(s.entries, k))
+      .join('\n'),
+  );
   const fail = (err: unknown) => toast('error', errorMessage(t, err));
   const language = i18n.language;
   const fmt = (ms: number) => formatTimecode(ms, language);
@@ -97,9 +104,10 @@ export function ReviewView({ review, rubric, asTeacher, onAmend }: Props) {
           </li>
         ))}
       </ol>
-      {replyingTo === n.id ? (
+      {replyingTo === n.id || drafted.split('\n').includes(`reply:${n.id}`) ? (
         <NoteComposer
           reply
+          draftKey={`reply:${n.id}`}
           draft={{ startMs: n.startMs, endMs: n.endMs, text: '', kind: n.kind, codeId: null }}
           label={t('notes.replyTo', { time: fmt(n.startMs) })}
           onCancel={() => setReplyingTo(null)}
@@ -109,6 +117,7 @@ export function ReviewView({ review, rubric, asTeacher, onAmend }: Props) {
               setReplyingTo(null);
             } catch (err) {
               fail(err);
+              throw err;
             }
           }}
         />

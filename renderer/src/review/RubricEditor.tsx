@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CRITERIA, MAX_LEVELS, type Criterion, type LocalizedText, type RubricContent } from '../../../common/review/rubric';
 import { call } from '../bridge/studio';
+import { DraftNotice } from '../components/DraftNotice';
+import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
@@ -31,7 +33,11 @@ export function RubricEditor({ id, communityId }: { id: string; communityId?: st
   const { t, i18n } = useTranslation();
   const go = useRoute((s) => s.go);
   const toast = useToasts((s) => s.show);
-  const [draft, setDraft] = useState<Draft | null>(id === 'new' ? blank() : null);
+  const [saved, setSaved] = useState<Draft | null>(id === 'new' ? blank() : null);
+  // What is typed outlives this screen (leaving it, a reload): see draft-text.ts.
+  const typed = useDraftText<Draft | null>(`rubric:${id}`, saved);
+  const draft = typed.value;
+  const setDraft = (next: Draft) => typed.set(next);
   const [community, setCommunity] = useState(communityId ?? '');
   // The person's own language is always offered, or the picker would show another one than the texts go to.
   const [languages, setLanguages] = useState<string[]>(() => [...new Set(['en', 'ar', i18n.language])]);
@@ -43,7 +49,7 @@ export function RubricEditor({ id, communityId }: { id: string; communityId?: st
     if (id === 'new') return;
     call('rubrics.get', { id }).then(
       (r) => {
-        setDraft({ code: r.code, title: r.title, description: r.description, scale: r.scale });
+        setSaved({ code: r.code, title: r.title, description: r.description, scale: r.scale });
         setCommunity(r.communityId ?? '');
         setLanguages((ls) => [...new Set([...ls, ...Object.keys(r.title)])]);
       },
@@ -75,12 +81,16 @@ export function RubricEditor({ id, communityId }: { id: string; communityId?: st
 
   const save = async () => {
     setError(null);
+    const value = draft;
+    typed.saved();
     try {
       const description = draft.description && Object.keys(draft.description).length > 0 ? draft.description : null;
       await call('rubrics.save', { communityId: community, ...(id !== 'new' ? { id } : {}), ...draft, description });
+      typed.discard();
       toast('info', t('review.rubrics.saved'));
       go({ name: 'reviews', tab: 'rubrics' });
     } catch (err) {
+      typed.set(value);
       setError(errorMessage(t, err));
     }
   };
@@ -96,6 +106,7 @@ export function RubricEditor({ id, communityId }: { id: string; communityId?: st
         </button>
         <h1 id="rubric-editor-title">{t(id === 'new' ? 'review.editor.newTitle' : 'review.editor.editTitle')}</h1>
       </div>
+      <DraftNotice draft={typed} />
       <div className="toolbar">
         <label className="inline-field">
           {t('review.editor.language')}

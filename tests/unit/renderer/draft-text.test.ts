@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { arrived, editDraft, useDraftTexts } from '../../../renderer/src/lib/draft-text';
+import { arrived, editDraft, isDrafting, useDraftTexts } from '../../../renderer/src/lib/draft-text';
 
 /**
  * What a person types survives the saved value arriving again (a sync, a reload): an unsaved goal is
@@ -35,5 +35,16 @@ describe('draft text', () => {
     expect(entry()).toBeUndefined();
     editDraft(KEY, saved, saved);
     expect(entry()).toBeUndefined();
+  });
+
+  it('tells an editor closed by a remount to open again while something unsaved is kept, not while it is saving', () => {
+    const drafting = () => isDrafting(useDraftTexts.getState().entries, KEY);
+    expect(drafting()).toBe(false);
+    editDraft(KEY, saved, { goals: ['Ask two students'] });
+    expect(drafting()).toBe(true);
+    useDraftTexts.getState().put(KEY, { ...entry()!, saving: true });
+    expect(drafting()).toBe(false);
+    useDraftTexts.getState().put(KEY, null);
+    expect(drafting()).toBe(false);
   });
 });
