@@ -7,7 +7,10 @@ import { consentVisibilities, licences } from '../../../common/sync/entities';
  * in itself (a clip's times, the item playing) are passed through as `{name}`.
  */
 export function webLabels(t: TFunction, licence: string | null): WebLabels {
-  const labels = Object.fromEntries(webLabelKeys.map((key) => [key, t(`webExport.${key}`)])) as Omit<WebLabels, 'licenceNames' | 'consentNames'>;
+  const labels = Object.fromEntries(webLabelKeys.map((key) => [key, t(`webExport.${key}`)])) as Omit<
+    WebLabels,
+    'licenceNames' | 'consentNames'
+  >;
   return {
     ...labels,
     clipOf: t('webExport.clipOf', { lesson: '{lesson}', start: '{start}', end: '{end}' }),
