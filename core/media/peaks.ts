@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { monoPcmArgs } from './pcm';
 import { probeStreams } from './probe';
 import { runFfmpeg } from './runner';
 import type { MediaTools } from './tools';
@@ -33,35 +34,14 @@ export async function makePeaks(tools: MediaTools, input: string, outJson: strin
   if (streams.some((s) => s.codec_type === 'audio')) {
     const totalSamples = (durationMs / 1000) * SAMPLE_RATE;
     let reported = 0;
-    await runFfmpeg(
-      tools,
-      [
-        '-i',
-        input,
-        '-map',
-        '0:a:0',
-        '-vn',
-        '-sn',
-        '-dn',
-        '-ac',
-        '1',
-        '-ar',
-        String(SAMPLE_RATE),
-        '-c:a',
-        'pcm_s16le',
-        '-f',
-        's16le',
-        'pipe:1',
-      ],
-      {
-        signal,
-        onStdout: (chunk) => {
-          buckets.push(chunk);
-          const fraction = Math.min(0.99, buckets.samples / totalSamples);
-          if (onProgress && fraction > reported) onProgress((reported = fraction));
-        },
+    await runFfmpeg(tools, monoPcmArgs(input, SAMPLE_RATE, 's16le'), {
+      signal,
+      onStdout: (chunk) => {
+        buckets.push(chunk);
+        const fraction = Math.min(0.99, buckets.samples / totalSamples);
+        if (onProgress && fraction > reported) onProgress((reported = fraction));
       },
-    );
+    });
   }
 
   const data = buckets.finish();

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { monoPcmArgs } from '../media/pcm';
 import { runFfmpeg } from '../media/runner';
 import type { MediaTools } from '../media/tools';
 import { FRAME_SAMPLES, SAMPLE_RATE, meanSquare, pitchHz, powerDb, spectralCentroidHz } from './features';
@@ -104,28 +105,7 @@ export async function measureTalk(tools: MediaTools, input: string, opts: Analys
 
   try {
     vad.reset();
-    await runFfmpeg(
-      tools,
-      [
-        '-i',
-        input,
-        '-map',
-        '0:a:0',
-        '-vn',
-        '-sn',
-        '-dn',
-        '-ac',
-        '1',
-        '-ar',
-        String(SAMPLE_RATE),
-        '-c:a',
-        'pcm_f32le',
-        '-f',
-        'f32le',
-        'pipe:1',
-      ],
-      { signal: opts.signal, consumeStdout: consume },
-    );
+    await runFfmpeg(tools, monoPcmArgs(input, SAMPLE_RATE, 'f32le'), { signal: opts.signal, consumeStdout: consume });
   } finally {
     await vad.release();
   }

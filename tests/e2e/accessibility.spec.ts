@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { makeTestVideo } from '../fixtures/media';
+import { translator } from '../support/catalogs';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
 import { callStudio } from './hub-pages';
@@ -12,18 +12,12 @@ import { callStudio } from './hub-pages';
  * any impact, fails. Controls are found by the names the catalogs give them, as a screen reader would.
  */
 
-type Catalog = Record<string, unknown>;
-const catalogs: Record<string, Catalog> = {};
-
 let video: string;
 let hub: HubProcess | undefined;
 const hubDirs: string[] = [];
 const shells: RunningShell[] = [];
 
 test.beforeAll(async () => {
-  for (const language of ['en', 'ar']) {
-    catalogs[language] = JSON.parse(await fs.readFile(path.resolve(import.meta.dirname, `../../renderer/i18n/${language}.json`), 'utf8'));
-  }
   video = await makeTestVideo(await tempDir('e2e-a11y-media'), { name: 'Group work.mp4', seconds: 4, width: 320, height: 240 });
 });
 test.afterAll(async () => {
@@ -43,15 +37,6 @@ async function realHub(): Promise<HubProcess> {
     hub = await startHubProcess(dir);
   }
   return hub;
-}
-
-/** A catalog's string by its dotted key, with {{params}} filled in. */
-function translator(language: string) {
-  return (key: string, params: Record<string, string> = {}): string => {
-    const value = key.split('.').reduce<unknown>((node, part) => (node as Catalog | undefined)?.[part], catalogs[language]);
-    if (typeof value !== 'string') throw new Error(`no ${language} string for ${key}`);
-    return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
-  };
 }
 
 /** Attaches a screenshot of what is scanned, then records every axe violation on it (softly, so one run lists them all). */

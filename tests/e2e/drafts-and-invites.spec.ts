@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { makeTestVideo } from '../fixtures/media';
+import { say } from '../support/catalogs';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
 import { callStudio, openStudio } from './hub-pages';
@@ -14,20 +13,6 @@ import { callStudio, openStudio } from './hub-pages';
  * the lead sees every open invitation and withdraws one.
  */
 
-type Lang = 'en' | 'ar';
-const catalogs = Object.fromEntries(
-  (['en', 'ar'] as const).map((l) => [
-    l,
-    JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../../renderer/i18n/${l}.json`), 'utf8')),
-  ]),
-) as Record<Lang, unknown>;
-
-function say(lang: Lang, key: string, vars: Record<string, string> = {}): string {
-  let node: unknown = catalogs[lang];
-  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
-  if (typeof node !== 'string') throw new Error(`no text for ${key} in ${lang}`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars[name] ?? '');
-}
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let hub: HubProcess;

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { expect, test, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { makeTestVideo } from '../fixtures/media';
+import { say } from '../support/catalogs';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
 import { callStudio } from './hub-pages';
@@ -17,20 +16,6 @@ import { callStudio } from './hub-pages';
  */
 
 type Lang = 'en' | 'ar';
-const catalogs = Object.fromEntries(
-  (['en', 'ar'] as const).map((l) => [
-    l,
-    JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../../renderer/i18n/${l}.json`), 'utf8')),
-  ]),
-) as Record<Lang, unknown>;
-
-/** The text a person sees for a catalog key, as the studio shows it. */
-function say(lang: Lang, key: string, vars: Record<string, string> = {}): string {
-  let node: unknown = catalogs[lang];
-  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
-  if (typeof node !== 'string') throw new Error(`no text for ${key} in ${lang}`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars[name] ?? '');
-}
 
 const TITLE = 'Questioning practice';
 const COMMUNITY = 'Maths across borders';

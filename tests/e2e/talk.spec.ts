@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { callStudio } from './hub-pages';
+import { translator } from '../support/catalogs';
 import { makeTalkLesson } from '../support/talk-lesson';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
 
@@ -14,21 +14,8 @@ let shell: RunningShell;
 let lessonId: string;
 const TITLE = 'Fractions talk';
 
-type Catalog = { [key: string]: string | Catalog };
-const catalogs: Record<string, Catalog> = {};
-const translator =
-  (language: string) =>
-  (key: string, vars: Record<string, string> = {}) => {
-    const value = key.split('.').reduce<unknown>((node, part) => (node as Catalog | undefined)?.[part], catalogs[language]);
-    if (typeof value !== 'string') throw new Error(`no ${language} string for ${key}`);
-    return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars[name] ?? '');
-  };
-
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
-  for (const language of ['en', 'ar']) {
-    catalogs[language] = JSON.parse(await fs.readFile(path.resolve(import.meta.dirname, `../../renderer/i18n/${language}.json`), 'utf8'));
-  }
   const media = await tempDir('e2e-talk-media');
   const truth = await makeTalkLesson(media, { name: `${TITLE}.wav`, seconds: 40 });
   shell = await startWebShell(await tempDir('e2e-talk-data'));
