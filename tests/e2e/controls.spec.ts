@@ -161,14 +161,18 @@ test('tabs move with the arrow keys, Home and End, one Tab stop for the row', as
   await expect(tab('Clips')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel', { name: 'Clips' })).toBeVisible();
   await page.keyboard.press('End');
+  await expect(tab('Talk')).toBeFocused();
+  await expect(tab('Talk')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft');
   await expect(tab('Details')).toBeFocused();
   await expect(tab('Details')).toHaveAttribute('aria-selected', 'true');
   // The details panel fits its side of the page: nothing scrolls sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  await page.keyboard.press('End');
   await page.keyboard.press('ArrowRight');
   await expect(tab('Notes')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowLeft');
-  await expect(tab('Details')).toBeFocused();
+  await expect(tab('Talk')).toBeFocused();
   await page.keyboard.press('Home');
   await expect(tab('Notes')).toBeFocused();
   // The selected tab is the row's one Tab stop.
@@ -244,8 +248,9 @@ test('in Arabic: tab arrows are mirrored, and ? opens the shortcuts from the Ara
   await expect(tab(tabs.clips)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowRight');
   await expect(tab(tabs.notes)).toBeFocused();
+  // From the first, Right wraps round to the last.
   await page.keyboard.press('ArrowRight');
-  await expect(tab(tabs.details)).toHaveAttribute('aria-selected', 'true');
+  await expect(tab(tabs.talk)).toHaveAttribute('aria-selected', 'true');
   await page.screenshot({ path: 'test-results/controls-tabs-ar.png' });
 
   // Shift with the / key: Arabic layouts type «؟», not "?".

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { expect, test, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { isolateIfRtl } from '../../common/bidi';
 import { makeTestVideo } from '../fixtures/media';
 import { say } from '../support/catalogs';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
@@ -152,7 +153,8 @@ for (const [lang, locale, teacherName] of [
     const csv = await fs.readFile((await (await download).path())!, 'utf8');
     expect(csv).toContain(noteText);
     expect(csv).toContain(teacherName);
-    expect(csv).toContain(`${s('reflection.feedbackWanted')}\n${asked}`);
+    // A person's words in a right-to-left script are isolated in the file, so they keep their order beside ours.
+    expect(csv).toContain(`${s('reflection.feedbackWanted')}\n${isolateIfRtl(asked)}`);
 
     // The mentor creates the community and sends an invitation link.
     const link = await mentorInvites(mentor, info);

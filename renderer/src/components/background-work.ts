@@ -4,8 +4,8 @@ import type { Job, JobKind } from '../../../common/schemas/job';
 import { useLesson } from '../store/lesson';
 import { useLibrary } from '../store/library';
 
-/** Jobs the studio starts by itself to make a lesson ready; the teacher never asked for them. */
-export const preparationKinds = new Set<JobKind>(['remux', 'poster', 'playable', 'peaks', 'sprite', 'proxy']);
+/** Jobs the studio starts by itself to make a lesson ready (the talk analysis among them); the teacher never asked for them. */
+export const preparationKinds = new Set<JobKind>(['remux', 'poster', 'playable', 'peaks', 'sprite', 'proxy', 'talk']);
 
 /** A lesson's title wrapped in Unicode isolates, so an English title reads whole inside an Arabic sentence. */
 export function lessonTitle(lessonId: string): string | undefined {
