@@ -31,6 +31,8 @@ async function importAndOpen(page: Page, importName: string, title: string): Pro
   await page.getByRole('button', { name: importName }).first().click();
   await (await chooser).setFiles(video);
   await page.getByRole('button', { name: title }).click();
+  // The lesson page is there (and takes N) once its heading is: the video is named Questioning.mp4.
+  await expect(page.getByRole('heading', { level: 1, name: 'Questioning' })).toBeVisible();
 }
 
 test.describe('an Arabic computer', () => {
