@@ -11,18 +11,21 @@ import { startWebShell, tempDir, type RunningShell } from '../support/web-shell'
  * the Talk tab's figures, and a correction that changes them at once, in English and in Arabic.
  */
 let shell: RunningShell;
-let lessonId: string;
+/** One lesson per language: each test corrects its own, so neither sees the other's corrections. */
+const lessonIds: Record<string, string> = {};
 const TITLE = 'Fractions talk';
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
   const media = await tempDir('e2e-talk-media');
-  const truth = await makeTalkLesson(media, { name: `${TITLE}.wav`, seconds: 40 });
   shell = await startWebShell(await tempDir('e2e-talk-data'));
   const page = await browser.newPage();
   await page.goto(shell.url);
-  const { results } = await callStudio(page, shell, 'lessons.import', { sources: [{ kind: 'path', path: truth.file }] });
-  lessonId = results[0].lesson.id;
+  for (const language of ['en', 'ar']) {
+    const truth = await makeTalkLesson(media, { name: `${TITLE} ${language}.wav`, seconds: 40 });
+    const { results } = await callStudio(page, shell, 'lessons.import', { sources: [{ kind: 'path', path: truth.file }] });
+    lessonIds[language] = results[0].lesson.id;
+  }
   await page.close();
 });
 test.afterAll(async () => {
@@ -34,7 +37,7 @@ async function openTalk(page: Page, language: string) {
   const t = translator(language);
   await page.goto(shell.url);
   await expect(page.locator('html')).toHaveAttribute('lang', language);
-  await page.evaluate((hash) => (window.location.hash = hash), `#/lesson/${lessonId}`);
+  await page.evaluate((hash) => (window.location.hash = hash), `#/lesson/${lessonIds[language]}`);
   await expect(page.getByRole('heading', { name: TITLE })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('tab', { name: t('lesson.tabs.talk') }).click();
   const card = page.getByRole('region', { name: t('talk.title') });
