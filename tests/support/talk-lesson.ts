@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { locateMediaTools } from '../../core/media/tools';
+import { seededRandom } from './seeded-random';
 
 /**
  * Lessons whose talk we know: a teacher and students made of espeak-ng voices, placed on a timeline
@@ -70,18 +71,6 @@ const studentLines = [
   'Then you just look at the top numbers.',
   'Is it five sixths?',
 ];
-
-/** A small deterministic generator, so the same seed makes the same lesson. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Speaks one line to 16 kHz mono floats, silence trimmed off both ends, at the given loudness. */
 async function speak(dir: string, line: string, v: { voice: string; pitch: number; speed: number; db: number }, far: boolean, n: number) {
@@ -168,7 +157,7 @@ export interface TalkLessonOptions {
  * speaks again; now and then nobody answers and the teacher goes on after a longer wait.
  */
 export async function makeTalkLesson(dir: string, opts: TalkLessonOptions): Promise<TalkLessonTruth> {
-  const next = random(opts.seed ?? 17);
+  const next = seededRandom(opts.seed ?? 17);
   const work = await fs.mkdtemp(path.join(dir, 'speak-'));
   const lead = 1.5;
   const plan: { speaker: Speaker; voice: number; text: string; pauseAfter: number }[] = [];

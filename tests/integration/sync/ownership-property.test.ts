@@ -21,6 +21,7 @@ import {
   type TestUser,
 } from '../hub/helpers';
 import { consent, importLesson, signUp, startDevice, syncAll, type Device } from './devices';
+import { seededRandom } from '../../support/seeded-random';
 
 /**
  * Random interleavings (seeded, bounded, reproducible) of what three studios in two communities do,
@@ -31,18 +32,6 @@ import { consent, importLesson, signUp, startDevice, syncAll, type Device } from
 
 const SEED = Number(process.env.OWNERSHIP_SEED ?? 20261206);
 const STEPS = Number(process.env.OWNERSHIP_STEPS ?? 120);
-
-/** mulberry32: small, seedable, good enough to pick actions. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Studio {
   name: string;
@@ -295,7 +284,7 @@ const actions: Action[] = [
 
 describe('ownership holds through random interleavings', () => {
   it(`keeps every invariant after each of ${STEPS} seeded steps (seed ${SEED})`, async () => {
-    const next = random(SEED);
+    const next = seededRandom(SEED);
     const pick = <T>(xs: T[]): T => xs[Math.floor(next() * xs.length)]!;
     const total = actions.reduce((sum, [, weight]) => sum + weight, 0);
     const ran: Record<string, number> = {};
