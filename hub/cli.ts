@@ -17,6 +17,8 @@ const argsSchema = z.object({
     .positive()
     .default(DEFAULT_MAX_UPLOAD_BYTES / (1024 * 1024)),
   'bench-put': z.boolean().default(false),
+  // s3://bucket/prefix?endpoint=...&region=...; checked in full (hub/media/s3-url.ts) as the hub starts.
+  blobs: z.string().min(1).optional(),
   'trust-proxy': z
     .string()
     .transform((list) =>
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
       'public-url': { type: 'string' },
       'max-upload-mb': { type: 'string' },
       'bench-put': { type: 'boolean' },
+      blobs: { type: 'string' },
       'trust-proxy': { type: 'string' },
     },
     strict: true,
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
   const args = argsSchema.parse(values);
   const hub = await createHub({
     dataDir: args.data,
+    ...(args.blobs && { blobs: args.blobs }),
     port: args.port,
     host: args.host,
     ...(args['public-url'] && { publicUrl: args['public-url'] }),

@@ -13,8 +13,10 @@ import { requireWellFormedHost } from './http/host-header';
 import { idleConnections } from './http/idle-connections';
 import { normalizePublicUrl } from './http/public-url';
 import { DEFAULT_TIMEOUTS, timeoutOptions, type HubTimeouts } from './http/timeouts';
-import { FileBlobStore } from './media/blob-store';
+import { FileBlobStore, type BlobStore } from './media/blob-store';
 import { KeyedLock } from './media/keyed-lock';
+import { MAX_S3_BLOB_BYTES, S3BlobStore } from './media/s3-blob-store';
+import { parseS3Url } from './media/s3-url';
 import { authRoutes } from './routes/auth';
 import { benchPutRoute } from './routes/bench-put';
 import { blobRoutes } from './routes/blobs';
@@ -35,6 +37,12 @@ const EXPIRY_SWEEP_MS = 10 * 60 * 1000;
 export interface HubOptions {
   /** Holds `hub.sqlite`, `uploads/` (tus, in progress) and `blobs/` (verified, by sha256). */
   dataDir: string;
+  /**
+   * `s3://bucket/prefix?endpoint=...&region=...`: uploads and blobs in S3-compatible object storage
+   * rather than in `dataDir` (hub/media/s3-url.ts). Credentials come from the AWS environment
+   * variables or ~/.aws/credentials, never from here.
+   */
+  blobs?: string;
   /** 0 picks a free port. */
   port?: number;
   host?: string;
@@ -76,7 +84,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? Date.now;
   const configuredUrl = options.publicUrl === undefined ? undefined : normalizePublicUrl(options.publicUrl);
-  const { db, epoch } = await openDatabase(options.dataDir);
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const blobs = await openBlobStore(options, maxUploadBytes);
+  const { db, epoch } = await openDatabase(options.dataDir).catch(async (err: unknown) => {
+    await blobs.close();
+    throw err;
+  });
   const auth = (authorization: string | undefined) => authenticate(db, authorization, now());
   const events = new EventHub(db, auth, now);
   const ctx: HubContext = {
@@ -87,8 +100,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     hlc: createHlc(`hub-${randomBytes(6).toString('base64url')}`, now),
     // Known once the hub listens, when it is not configured.
     publicUrl: configuredUrl ?? '',
-    maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
-    blobs: new FileBlobStore(path.join(options.dataDir, 'uploads'), path.join(options.dataDir, 'blobs')),
+    maxUploadBytes,
+    blobs,
     blobLock: new KeyedLock(),
     events,
     authenticate: auth,
@@ -158,4 +171,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       return close();
     },
   };
+}
+
+/** The data folder's `uploads/` and `blobs/`, or the bucket `--blobs` names, checked before the hub listens. */
+async function openBlobStore(options: HubOptions, maxUploadBytes: number): Promise<BlobStore> {
+  if (!options.blobs) return new FileBlobStore(path.join(options.dataDir, 'uploads'), path.join(options.dataDir, 'blobs'));
+  const location = parseS3Url(options.blobs);
+  if (maxUploadBytes > MAX_S3_BLOB_BYTES) {
+    throw new Error(`uploads to S3 are at most ${MAX_S3_BLOB_BYTES / (1024 * 1024)} MB (one CopyObject makes each blob)`);
+  }
+  return S3BlobStore.open(location);
 }

@@ -1,9 +1,12 @@
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { DataStore } from '@tus/server';
-import { ensurePrivateDir, PRIVATE_DIR_MODE } from '../private-files';
+import { StudioError } from '../../common/errors';
+import { ensurePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files';
 import { UploadFileStore } from './upload-file-store';
 
 /**
@@ -19,8 +22,17 @@ export interface BlobStore {
   commit(uploadId: string, size: number, sha256: string): Promise<'stored' | 'mismatch'>;
   read(sha256: string, range?: { start: number; end: number }): Readable;
   remove(sha256: string): Promise<void>;
+  /** Throws when the storage cannot be reached (a health check). */
+  ping(): Promise<void>;
+  /** Every stored blob. */
+  list(): AsyncIterable<{ sha256: string; size: number }>;
+  has(sha256: string): Promise<boolean>;
+  /** Stores bytes already known by their hash (a migration); throws `hash_mismatch` and stores nothing when they differ. */
+  put(sha256: string, body: Readable, size: number): Promise<void>;
   close(): Promise<void>;
 }
+
+const SHA256 = /^[0-9a-f]{64}$/;
 
 /** An upload left unfinished this long is deleted; resuming it later starts over. */
 export const UPLOAD_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
@@ -74,6 +86,46 @@ export class FileBlobStore implements BlobStore {
 
   async remove(sha256: string): Promise<void> {
     await rm(this.blobPath(sha256), { force: true });
+  }
+
+  async ping(): Promise<void> {
+    await access(this.blobsDir);
+  }
+
+  async *list(): AsyncIterable<{ sha256: string; size: number }> {
+    for (const shard of await readdir(this.blobsDir)) {
+      for (const name of await readdir(path.join(this.blobsDir, shard)).catch(() => [])) {
+        if (SHA256.test(name)) yield { sha256: name, size: (await stat(this.blobPath(name))).size };
+      }
+    }
+  }
+
+  has(sha256: string): Promise<boolean> {
+    return exists(this.blobPath(sha256));
+  }
+
+  async put(sha256: string, body: Readable, size: number): Promise<void> {
+    const staging = path.join(this.uploadsDir, `put-${randomUUID()}`);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(body, meter, createWriteStream(staging, { mode: PRIVATE_FILE_MODE }));
+      if (bytes !== size || hash.digest('hex') !== sha256) throw new StudioError('hash_mismatch', { expected: sha256 });
+      const handle = await open(staging, 'r+');
+      await handle.sync();
+      await handle.close();
+      await mkdir(path.dirname(this.blobPath(sha256)), { recursive: true, mode: PRIVATE_DIR_MODE });
+      await rename(staging, this.blobPath(sha256));
+    } finally {
+      await rm(staging, { force: true });
+    }
   }
 
   async close(): Promise<void> {
