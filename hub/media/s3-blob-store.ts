@@ -53,7 +53,10 @@ export class S3BlobStore implements BlobStore {
   }
 
   /** Opens the store and checks the bucket answers, so a wrong URL or credentials stop the hub at start-up. */
-  static async open(location: S3Location): Promise<S3BlobStore> {
+  static async open(location: S3Location, maxUploadBytes: number): Promise<S3BlobStore> {
+    if (maxUploadBytes > MAX_S3_BLOB_BYTES) {
+      throw new Error(`uploads to S3 are at most ${MAX_S3_BLOB_BYTES / (1024 * 1024)} MB (one CopyObject makes each blob)`);
+    }
     const store = new S3BlobStore(location);
     try {
       await store.ping();

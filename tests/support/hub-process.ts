@@ -11,15 +11,23 @@ export interface HubProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `npm run hub -- --port <port> --data <dir> [...]` as its own process; resolves once it prints its address. */
-export async function startHubProcess(dataDir: string, port = 0, extraArgs: string[] = []): Promise<HubProcess> {
+/**
+ * `npm run hub -- --port <port> --data <dir> [...]` as its own process, with `env` over this process's
+ * environment; resolves once it prints its address, rejects with its exit code and stderr if it exits.
+ */
+export async function startHubProcess(
+  dataDir: string,
+  port = 0,
+  extraArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<HubProcess> {
   // tsx as a loader in this process, so a kill reaches the hub itself and not a wrapper.
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(root, 'hub/cli.ts'), '--port', String(port), '--data', dataDir, ...extraArgs],
     {
       cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'warn' },
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
