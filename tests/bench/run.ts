@@ -8,6 +8,7 @@ const benchmarks: Record<string, () => Promise<{ run(): Promise<Record<string, u
   recording: () => import('./recording'),
   search: () => import('./search'),
   talk: () => import('./talk'),
+  's3-upload': () => import('./s3-upload'),
 };
 
 const { positionals } = parseArgs({ allowPositionals: true });
