@@ -24,6 +24,15 @@ export function parseOpenBadge(input: unknown): OpenBadgeCredential {
 const OFFLINE_MARK = 'not available offline';
 
 /**
+ * Status lists whose proof already held, by address and whole content: checking a folder of badges
+ * from one community verifies its list once, not once per badge; any change to a list is a new key.
+ */
+const verifiedLists = new Set<string>();
+function listKey(statusList: NonNullable<FetchedStatusList>): string {
+  return `${statusList.url} ${JSON.stringify(statusList.credential)}`;
+}
+
+/**
  * Verifies an Open Badges 3.0 credential with its `eddsa-rdfc-2022` Data Integrity proof, with the
  * bundled contexts only (no network). The signature and the revocation status are judged apart, so a
  * person learns both: a tampered credential says the proof does not hold; a missing status list
@@ -41,7 +50,10 @@ export async function verifyOpenBadge(input: unknown, statusList: FetchedStatusL
     documentLoader: loader,
     checkStatus: async () => {
       if (!statusList || statusList.url !== statusListUrl(credential)) return { verified: true };
-      const status = await checkStatus({ credential, documentLoader: loader, suite, verifyBitstringStatusListCredential: true });
+      const key = listKey(statusList);
+      const known = verifiedLists.has(key);
+      const status = await checkStatus({ credential, documentLoader: loader, suite, verifyBitstringStatusListCredential: !known });
+      if (status.verified && !known && verifiedLists.size < 100) verifiedLists.add(key);
       const revoked = status.results?.[0]?.status;
       if (status.verified && revoked !== undefined) revocation = revoked ? 'revoked' : 'active';
       return { verified: true };

@@ -8,6 +8,7 @@ const benchmarks: Record<string, () => Promise<{ run(): Promise<Record<string, u
   recording: () => import('./recording'),
   search: () => import('./search'),
   talk: () => import('./talk'),
+  credentials: () => import('./credentials'),
 };
 
 const { positionals } = parseArgs({ allowPositionals: true });
