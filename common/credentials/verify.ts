@@ -2,9 +2,9 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
-import { StudioError } from '../errors';
 import { documentLoader } from './loader';
-import { openBadgeCredentialSchema, type OpenBadgeCredential, type VerificationReport } from './schema';
+import { describe, parseOpenBadge } from './describe';
+import type { OpenBadgeCredential, VerificationReport } from './schema';
 
 /** A status list credential the caller fetched (from `credentialStatus.statusListCredential`), or null offline. */
 export type FetchedStatusList = { url: string; credential: unknown } | null;
@@ -12,13 +12,6 @@ export type FetchedStatusList = { url: string; credential: unknown } | null;
 /** Where a credential's revocation status lives, if it has one; the caller fetches it when it can. */
 export function statusListUrl(credential: OpenBadgeCredential): string | null {
   return credential.credentialStatus?.statusListCredential ?? null;
-}
-
-/** Parses what a file or a QR code held; anything that is not an Open Badges 3.0 credential is `credential_invalid`. */
-export function parseOpenBadge(input: unknown): OpenBadgeCredential {
-  const parsed = openBadgeCredentialSchema.safeParse(input);
-  if (!parsed.success) throw new StudioError('credential_invalid', { issue: parsed.error.issues[0]?.message ?? 'shape' });
-  return parsed.data;
 }
 
 const OFFLINE_MARK = 'not available offline';
@@ -70,18 +63,5 @@ export async function verifyOpenBadge(input: unknown, statusList: FetchedStatusL
     signature: result.verified ? 'valid' : 'invalid',
     problem: result.verified ? null : unknownIssuer ? 'issuer_unknown' : 'signature_invalid',
     revocation: result.verified ? revocation : revocation === 'none' ? 'none' : 'unchecked',
-  };
-}
-
-/** Who, to whom, for what, when: read from the credential, whether or not its proof holds. */
-export function describe(credential: OpenBadgeCredential): Omit<VerificationReport, 'signature' | 'problem' | 'revocation'> {
-  const subject = credential.credentialSubject;
-  const achievement = subject.achievement;
-  const named = subject.identifier?.find((i) => i.identityType === 'name' && !i.hashed);
-  return {
-    issuer: { id: credential.issuer.id, name: credential.issuer.name ?? null },
-    recipient: named?.identityHash ?? subject.id ?? null,
-    achievement: { name: achievement.name, description: achievement.description, criteria: achievement.criteria.narrative ?? null },
-    issuedAt: credential.validFrom ?? credential.issuanceDate ?? null,
   };
 }

@@ -1,4 +1,5 @@
-import { parseOpenBadge, statusListUrl, verifyOpenBadge, type FetchedStatusList } from '../../common/credentials/verify';
+import { parseOpenBadge } from '../../common/credentials/describe';
+import { statusListUrl, verifyOpenBadge, type FetchedStatusList } from '../../common/credentials/verify';
 import type { VerificationReport } from '../../common/credentials/schema';
 import { StudioError } from '../../common/errors';
 import { isPng, unbakeCredential } from './png-baking';
