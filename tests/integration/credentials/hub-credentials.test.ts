@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyOpenBadge } from '../../../common/credentials/verify';
 import { hubEndpoints, hubPath } from '../../../common/hub-api';
+import { issuerFor, rotateIssuer } from '../../../hub/credentials/issuer-keys';
+import { openDatabase } from '../../../hub/db/open';
+import { tempDir } from '../../support/web-shell';
 import { addMember, call, createCommunity, signUp, startHub, type RunningHub, type TestUser } from '../hub/helpers';
 import { achievement, award, fetchStatusList } from './fixtures';
 
@@ -103,5 +106,26 @@ describe('credentials on the hub', () => {
       expect(validate(res.body.credential.credential), JSON.stringify(validate.errors)).toBe(true);
     }
     expect(validate({ type: ['VerifiableCredential'] })).toBe(false);
+  });
+});
+
+describe('issuer key rotation', () => {
+  it('retires the key in use and makes a new one that the community signs with from then on', async () => {
+    const dir = await tempDir('hub-rotate');
+    const { db } = await openDatabase(dir);
+    try {
+      await db
+        .insertInto('communities')
+        .values({ id: communityId, name: 'C', description: '', languages: '[]', created_by: 'u1', created_at: 1, updated_at: 1 })
+        .execute();
+      const first = await issuerFor(db, communityId, 1);
+      const second = await rotateIssuer(db, communityId, 2);
+      expect(second.did).not.toBe(first.did);
+      expect((await issuerFor(db, communityId, 3)).id).toBe(second.id);
+      const rows = await db.selectFrom('credential_issuers').select(['id', 'retired_at']).orderBy('created_at').execute();
+      expect(rows.map((r) => r.retired_at === null)).toEqual([false, true]);
+    } finally {
+      await db.destroy();
+    }
   });
 });
