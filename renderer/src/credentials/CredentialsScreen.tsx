@@ -27,7 +27,9 @@ export function CredentialsScreen() {
   }, [load]);
   useEffect(() => {
     if (!myId) return;
-    void Promise.all(communities.map((c) => call('credentials.list', { communityId: c.id }))).then((lists) => {
+    // A community this person was removed from answers `forbidden`: it simply has no credentials to show.
+    const listOf = (communityId: string) => call('credentials.list', { communityId }).catch(() => ({ credentials: [], fresh: false }));
+    void Promise.all(communities.map((c) => listOf(c.id))).then((lists) => {
       setMine(lists.flatMap((l) => l.credentials).filter((c) => c.holderId === myId));
       setStale(lists.some((l) => !l.fresh));
     });
