@@ -28,7 +28,7 @@ export function CredentialsScreen() {
   useEffect(() => {
     if (!myId) return;
     // A community this person was removed from answers `forbidden`: it simply has no credentials to show.
-    const listOf = (communityId: string) => call('credentials.list', { communityId }).catch(() => ({ credentials: [], fresh: false }));
+    const listOf = (communityId: string) => call('credentials.list', { communityId }).catch(() => ({ credentials: [], fresh: true }));
     void Promise.all(communities.map((c) => listOf(c.id))).then((lists) => {
       setMine(lists.flatMap((l) => l.credentials).filter((c) => c.holderId === myId));
       setStale(lists.some((l) => !l.fresh));
