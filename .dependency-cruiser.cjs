@@ -6,10 +6,21 @@ module.exports = {
   forbidden: [
     {
       name: 'common-is-pure',
-      comment: 'common/ runs anywhere: it imports nothing of ours but common/, no Node built-ins, no DOM-only packages.',
+      comment:
+        'common/ runs anywhere: it imports nothing of ours but common/, no Node built-ins, no DOM-only packages. ' +
+        'The Verifiable Credentials libraries (isomorphic, contexts bundled) are allowed in common/credentials/ only.',
       severity: 'error',
-      from: { path: '^common/' },
+      from: { path: '^common/', pathNot: '^common/credentials/' },
       to: { pathNot: ['^common/', '^node_modules/zod/'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'common-credentials-libraries',
+      severity: 'error',
+      from: { path: '^common/credentials/' },
+      to: {
+        pathNot: ['^common/', '^node_modules/zod/', '^node_modules/@digitalbazaar/', '^node_modules/@digitalcredentials/'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'core-imports-common-only',

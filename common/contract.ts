@@ -54,6 +54,7 @@ import { shareDetailsSchema, shareInputSchema } from './schemas/sharing';
 import { connectionInputSchema, syncStateSchema, transferSchema } from './schemas/sync';
 import { errorPayloadSchema, type ErrorCode } from './errors';
 import { reviewCalls, reviewEvents } from './review/calls';
+import { credentialCalls } from './credentials/calls';
 
 /**
  * The one list of everything the UI can ask of the core, and everything the core pushes back.
@@ -192,6 +193,7 @@ export const calls = {
 
   // Peer review: rubrics, requests, reviews, responses, growth, notifications, calibration (core/review).
   ...reviewCalls,
+  ...credentialCalls,
 
   // Community hub: accounts, communities, sharing, sync and media transfers (core/sync, core/transfers).
   'hub.status': call(none, hubStatusSchema),

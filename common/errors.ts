@@ -72,6 +72,12 @@ export const errorCodes = [
   'folder_unwritable',
   'share_not_ready',
   'unsupported_media_type',
+  /** A file, picture or text that is not an Open Badges 3.0 credential, or not one we can read. */
+  'credential_invalid',
+  /** A PNG with no baked credential (no `openbadgecredential` iTXt chunk), or a picture with no QR code in it. */
+  'credential_not_in_image',
+  /** The community has no such achievement, or the credential is unknown. */
+  'credential_not_found',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

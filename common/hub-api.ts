@@ -20,6 +20,15 @@ import {
   updateCommunityRequestSchema,
   updateProfileRequestSchema,
 } from './hub-schemas';
+import {
+  awardRequestSchema,
+  awardResponseSchema,
+  credentialParamsSchema,
+  credentialsResponseSchema,
+  issuerResponseSchema,
+  statusListParamsSchema,
+  statusListResponseSchema,
+} from './credentials/hub-schemas';
 import { sha256Schema } from './sync/fields';
 import { PUSH_MAX_BYTES, pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './sync/ops';
 
@@ -179,6 +188,46 @@ export const hubEndpoints = {
   pull: endpoint({ method: 'GET', path: '/sync/pull', auth: true, query: pullQuerySchema, response: pullResponseSchema }),
   /** Bytes of a verified blob; supports `Range: bytes=a-b` (206) and HEAD. */
   blob: endpoint({ method: 'GET', path: '/blobs/:sha256', auth: true, params: blobParamsSchema, query: blobQuerySchema }),
+  /** The community's issuer (`did:key`), made on first use; any member may see who signs for it. */
+  credentialIssuer: endpoint({
+    method: 'GET',
+    path: '/communities/:communityId/issuer',
+    auth: true,
+    params: communityParamsSchema,
+    response: issuerResponseSchema,
+  }),
+  /** Signs an Open Badges 3.0 credential for a member (`credential.award`); the key never leaves the hub. */
+  awardCredential: endpoint({
+    method: 'POST',
+    path: '/communities/:communityId/credentials',
+    auth: true,
+    params: communityParamsSchema,
+    body: awardRequestSchema,
+    response: awardResponseSchema,
+    status: 201,
+  }),
+  /** Leads see every credential of the community, anyone else only their own (`credential.view`). */
+  listCredentials: endpoint({
+    method: 'GET',
+    path: '/communities/:communityId/credentials',
+    auth: true,
+    params: communityParamsSchema,
+    response: credentialsResponseSchema,
+  }),
+  revokeCredential: endpoint({
+    method: 'POST',
+    path: '/communities/:communityId/credentials/:credentialId/revoke',
+    auth: true,
+    params: credentialParamsSchema,
+  }),
+  /** Public, as verifiers anywhere must read it: the signed Bitstring Status List of one issuer key. */
+  statusList: endpoint({
+    method: 'GET',
+    path: '/status/:issuerId',
+    auth: false,
+    params: statusListParamsSchema,
+    response: statusListResponseSchema,
+  }),
 } as const;
 
 /** tus endpoint for resumable uploads (creation at this path, chunks at `<path>/<id>`). */

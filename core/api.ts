@@ -19,6 +19,7 @@ import { rubricsCalls } from './rubrics/calls';
 import { searchCalls } from './search/calls';
 import { settingsCalls } from './settings/calls';
 import { syncCalls } from './sync/calls';
+import { credentialsCalls } from './credentials/calls';
 import { talkCalls } from './talk/calls';
 import type { SyncService } from './sync/service';
 
@@ -55,5 +56,6 @@ export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
     ...recordingCalls(ctx, env.screenSources),
     ...jobsCalls(ctx),
     ...syncCalls(ctx, env.sync),
+    ...credentialsCalls(ctx, env.sync),
   };
 }

@@ -19,6 +19,7 @@ import { parseS3Url } from './media/s3-url';
 import { authRoutes } from './routes/auth';
 import { benchPutRoute } from './routes/bench-put';
 import { blobRoutes } from './routes/blobs';
+import { credentialRoutes } from './routes/credentials';
 import { communityRoutes } from './routes/communities';
 import { healthRoutes } from './routes/health';
 import { invitePageRoutes } from './routes/invite-page';
@@ -125,6 +126,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   memberRoutes(app, ctx);
   syncRoutes(app, ctx);
   blobRoutes(app, ctx);
+  credentialRoutes(app, ctx);
   uploadRoutes(app, ctx);
   if (options.benchPut) benchPutRoute(app, ctx, options.dataDir);
   // WebSockets and idle connections would hold the server open; they close first, the database only

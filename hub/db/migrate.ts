@@ -5,6 +5,7 @@ import * as initial from './migrations/0001-initial';
 import * as recordRows from './migrations/0002-record-rows';
 import * as opsPushedBy from './migrations/0003-ops-pushed-by';
 import * as authAttempts from './migrations/0004-auth-attempts';
+import * as credentials from './migrations/0005-credentials';
 
 /** Every migration the hub knows, in order. Add new files here; never edit an applied one. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0002-record-rows': recordRows,
   '0003-ops-pushed-by': opsPushedBy,
   '0004-auth-attempts': authAttempts,
+  '0005-credentials': credentials,
 };
 
 /** Brings the schema up to date, refusing a database that a newer hub has already migrated. */

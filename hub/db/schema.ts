@@ -77,4 +77,28 @@ export interface HubDatabase {
     uploader_id: string;
     verified_at: number;
   };
+  /** A community's Ed25519 issuer key (issue #19); at most one with `retired_at` null per community. */
+  credential_issuers: {
+    id: string;
+    community_id: string;
+    did: string;
+    public_key_multibase: string;
+    secret_key_multibase: string;
+    next_status_index: number;
+    created_at: number;
+    retired_at: number | null;
+  };
+  /** Every credential the hub signed, as issued (JSON text), and its place in its key's revocation list. */
+  issued_credentials: {
+    id: string;
+    community_id: string;
+    issuer_id: string;
+    holder_id: string;
+    achievement_id: string;
+    status_index: number;
+    credential: string;
+    issued_by: string;
+    issued_at: number;
+    revoked_at: number | null;
+  };
 }

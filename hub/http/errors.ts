@@ -13,6 +13,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   forbidden: 403,
   not_found: 404,
   invite_invalid: 404,
+  credential_not_found: 404,
   conflict: 409,
   last_lead: 409,
   resync_required: 410,

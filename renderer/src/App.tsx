@@ -8,6 +8,7 @@ import { useInviteLinks } from './community/useInviteLinks';
 import { useSync } from './store/sync';
 import { CollectionScreen } from './collections/CollectionScreen';
 import { CollectionsScreen } from './collections/CollectionsScreen';
+import { CredentialsScreen } from './credentials/CredentialsScreen';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { DropZone } from './components/DropZone';
 import { JobsIndicator } from './components/JobsIndicator';
@@ -65,7 +66,8 @@ export function App() {
               route.name !== 'collections' &&
               route.name !== 'collection' &&
               route.name !== 'reviews' &&
-              route.name !== 'rubric'
+              route.name !== 'rubric' &&
+              route.name !== 'credentials'
                 ? 'page'
                 : undefined
             }
@@ -109,6 +111,14 @@ export function App() {
           <button
             type="button"
             className="nav-link"
+            aria-current={route.name === 'credentials' ? 'page' : undefined}
+            onClick={() => go({ name: 'credentials' })}
+          >
+            {t('nav.credentials')}
+          </button>
+          <button
+            type="button"
+            className="nav-link"
             aria-current={route.name === 'settings' ? 'page' : undefined}
             onClick={() => go({ name: 'settings' })}
           >
@@ -140,6 +150,7 @@ export function App() {
         {route.name === 'hub' && <HubScreen />}
         {route.name === 'community' && <CommunityScreen id={route.id} />}
         {route.name === 'collections' && <CollectionsScreen />}
+        {route.name === 'credentials' && <CredentialsScreen />}
         {route.name === 'collection' && <CollectionScreen id={route.id} />}
         {route.name === 'record' && <RecordScreen />}
         {route.name === 'search' && <SearchScreen initialQuery={route.query} />}

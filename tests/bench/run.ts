@@ -9,6 +9,7 @@ const benchmarks: Record<string, () => Promise<{ run(): Promise<Record<string, u
   search: () => import('./search'),
   talk: () => import('./talk'),
   's3-upload': () => import('./s3-upload'),
+  credentials: () => import('./credentials'),
 };
 
 const { positionals } = parseArgs({ allowPositionals: true });

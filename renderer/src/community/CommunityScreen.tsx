@@ -17,6 +17,7 @@ import { MemberTable } from './MemberTable';
 import { useNow } from './useNow';
 import './community.css';
 import { askConfirm } from '../store/confirm';
+import { RecognitionPanel } from '../credentials/RecognitionPanel';
 
 /** One community: the lessons shared into it, its members across countries, invites, and leaving. */
 export function CommunityScreen({ id }: { id: string }) {
@@ -153,6 +154,8 @@ export function CommunityScreen({ id }: { id: string }) {
       </section>
 
       <InvitePanel communityId={id} myRole={myRole} />
+
+      {can(myRole, 'credential.award') && <RecognitionPanel communityId={id} languages={community.languages} members={members} />}
     </section>
   );
 }

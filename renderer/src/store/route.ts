@@ -13,6 +13,7 @@ export type Route =
   | { name: 'community'; id: string }
   | { name: 'search'; query: string }
   | { name: 'collections' }
+  | { name: 'credentials' }
   | { name: 'collection'; id: string };
 
 /** The route lives in the address hash, so a reload (or the browser's back button) keeps the person's place. */
@@ -30,6 +31,7 @@ function parse(hash: string): Route {
   if (screen?.split('?')[0] === 'search') return { name: 'search', query: new URLSearchParams(hash.split('?')[1] ?? '').get('q') ?? '' };
   if (screen === 'collection' && id) return { name: 'collection', id };
   if (screen === 'collections') return { name: 'collections' };
+  if (screen === 'credentials') return { name: 'credentials' };
   if (screen === 'reviews') return { name: 'reviews', tab: isReviewTab(id) ? id : 'inbox' };
   if (screen === 'rubric' && id) {
     const community = new URLSearchParams(hash.split('?')[1] ?? '').get('community');

@@ -266,9 +266,50 @@ const curationProbes: Partial<Record<Operation, Probe>> = {
   },
 };
 
+const credentialPath = (communityId: string) => hubPath(hubEndpoints.awardCredential.path, { communityId });
+const achievementBody = (holderId: string) => ({
+  holderId,
+  achievement: { id: uuidv7(), name: 'Steady', description: 'Three cycles', criteria: 'Three cycles', language: 'en' },
+});
+async function awarded({ communityId, lead, other, actor, own }: Env): Promise<Record<string, string>> {
+  const holder = own ? actor : other;
+  const res = await call(hub.url, 'POST', credentialPath(communityId), { token: lead.token, body: achievementBody(holder.user.id) });
+  return { credentialId: res.body.credential.id as string };
+}
+
+/** Leads award and revoke; a credential is seen by leads and by its holder. */
+const recognitionProbes: Partial<Record<Operation, Probe>> = {
+  'credential.award': {
+    attempt: async ({ communityId, actor, other }) =>
+      fromHttp(
+        await call(hub.url, 'POST', credentialPath(communityId), { token: actor.token, body: achievementBody(other.user.id) }),
+        'award',
+      ),
+  },
+  'credential.revoke': {
+    setup: awarded,
+    attempt: async ({ communityId, actor }, { credentialId }) =>
+      fromHttp(
+        await call(hub.url, 'POST', hubPath(hubEndpoints.revokeCredential.path, { communityId, credentialId: credentialId! }), {
+          token: actor.token,
+        }),
+        'revoke',
+      ),
+  },
+  'credential.view': {
+    setup: awarded,
+    attempt: async ({ communityId, actor }, { credentialId }) => {
+      const res = await call(hub.url, 'GET', hubPath(hubEndpoints.listCredentials.path, { communityId }), { token: actor.token });
+      if (res.status !== 200) return fromHttp(res, 'view credentials');
+      return (res.body.credentials as { id: string }[]).some((c) => c.id === credentialId) ? 'allowed' : 'denied';
+    },
+  },
+};
+
 const probes: Partial<Record<Operation, Probe>> = {
   ...reviewProbes,
   ...curationProbes,
+  ...recognitionProbes,
   'community.edit': {
     attempt: async ({ communityId, actor }) =>
       fromHttp(

@@ -101,4 +101,33 @@ describe('hub migrations', () => {
       await db.destroy();
     }
   });
+
+  it('adds issuer keys with at most one in use per community, and issued credentials', async () => {
+    const dir = await tempDir('hub-migrate');
+    const { db } = await openDatabase(dir);
+    try {
+      await db
+        .insertInto('communities')
+        .values({ id: 'c1', name: 'C', description: '', languages: '[]', created_by: 'u1', created_at: 1, updated_at: 1 })
+        .execute();
+      const key = (id: string, retired_at: number | null) => ({
+        id,
+        community_id: 'c1',
+        did: `did:key:${id}`,
+        public_key_multibase: id,
+        secret_key_multibase: 's',
+        next_status_index: 0,
+        created_at: 1,
+        retired_at,
+      });
+      await db
+        .insertInto('credential_issuers')
+        .values([key('k1', 5), key('k2', null)])
+        .execute();
+      await expect(db.insertInto('credential_issuers').values(key('k3', null)).execute()).rejects.toThrow(/UNIQUE/);
+      expect((await db.selectFrom('issued_credentials').selectAll().execute()).length).toBe(0);
+    } finally {
+      await db.destroy();
+    }
+  });
 });

@@ -58,6 +58,13 @@ describe('permission table', () => {
     ['collection.edit', 'lead', 'any'],
     ['collection.edit', 'mentor', 'none'],
     ['collection.view', 'member', 'any'],
+    // Recognition: only leads award and revoke; a holder sees their own credentials, leads see all.
+    ['credential.award', 'lead', 'any'],
+    ['credential.award', 'mentor', 'none'],
+    ['credential.revoke', 'member', 'none'],
+    ['credential.view', 'lead', 'any'],
+    ['credential.view', 'mentor', 'own'],
+    ['credential.view', 'member', 'own'],
   ];
 
   it('has an explicit cell above for every operation, so a new operation needs a written decision here', () => {
@@ -92,6 +99,8 @@ describe('permission table', () => {
         'calibration.edit',
         'collection.edit',
         'community.edit',
+        'credential.award',
+        'credential.revoke',
         'community.invite',
         'member.changeRole',
         'member.remove',
