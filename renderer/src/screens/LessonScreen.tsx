@@ -17,20 +17,18 @@ import { ReflectionPanel } from '../components/ReflectionPanel';
 import { ShortcutHelp } from '../components/ShortcutHelp';
 import { Tabs } from '../components/Tabs';
 import { Timeline } from '../components/Timeline';
+import { useLessonShortcuts } from '../lesson/useLessonShortcuts';
 import { errorMessage } from '../lib/errors';
-import { formatDate, formatTimecode } from '../lib/format';
-import { shortcutFor, type ShortcutAction } from '../lib/shortcuts';
-import { adjacentNote } from '../lib/timeline';
-import { isTypingTarget } from '../lib/typing';
+import { formatDate } from '../lib/format';
 import { useCaptions } from '../store/captions';
 import { useClips } from '../store/clips';
-import { activeScheme, codesById, localName, useCoding } from '../store/coding';
+import { activeScheme, codesById, useCoding } from '../store/coding';
 import { useJobs } from '../store/jobs';
 import { useLesson } from '../store/lesson';
 import { usePlayback } from '../store/playback';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
-import { shownBy, useWorkspace } from '../store/workspace';
+import { useWorkspace } from '../store/workspace';
 import { ReviewWorkbench } from '../review/ReviewWorkbench';
 import { TalkCard } from '../talk/TalkCard';
 import { TalkControls } from '../talk/TalkControls';
@@ -42,7 +40,7 @@ const tabs = ['notes', 'clips', 'reflection', 'details', 'talk'] as const;
 
 export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number | undefined; clipId?: string | undefined }) {
   const { t, i18n } = useTranslation();
-  const { lesson, notes, error, open, addNote, undo } = useLesson();
+  const { lesson, notes, error, open } = useLesson();
   const go = useRoute((s) => s.go);
   const toast = useToasts((s) => s.show);
   const allJobs = useJobs((s) => s.jobs);
@@ -79,99 +77,14 @@ export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number |
   const codes = useMemo(() => codesById(coding.schemes), [coding.schemes]);
   const scheme = activeScheme(coding);
   const durationMs = lesson?.durationMs || mediaMs;
-  const fmt = (ms: number) => formatTimecode(ms, i18n.language);
   const fail = (err: unknown) => toast('error', errorMessage(t, err));
   const playable = Boolean(lesson?.playbackAssetId);
 
-  const openDraft = (startMs: number, endMs: number | null) => {
-    usePlayback.getState().video?.pause();
-    workspace.set({
-      tab: 'notes',
-      draft: { startMs, endMs, text: '', kind: 'observation', codeId: null },
-      ...(endMs !== null ? { lastRange: { startMs, endMs } } : {}),
-    });
-  };
-  const dropCode = (key: number) => {
-    const code = scheme?.codes.find((c) => c.key === key);
-    if (!code || !playable) return;
-    // Coding happens while watching: the video keeps playing.
-    const at = usePlayback.getState().nowMs();
-    addNote({ startMs: at, codeId: code.id, text: '', kind: 'observation' })
-      .then(() => setStatus(t('coding.dropped', { name: localName(code, i18n.language), time: fmt(at) })))
-      .catch(fail);
-  };
-
-  const run = (action: ShortcutAction) => {
-    const playback = usePlayback.getState();
-    const now = playback.nowMs();
-    switch (action.name) {
-      case 'togglePlay':
-        return playback.toggle();
-      case 'back':
-        return playback.seekBy(-5000);
-      case 'forward':
-        return playback.seekBy(5000);
-      case 'stepBack':
-      case 'stepForward': {
-        const direction = action.name === 'stepBack' ? -1 : 1;
-        return playback.playing ? playback.seekBy(direction * 5000) : playback.stepFrame(direction);
-      }
-      case 'slower':
-        return playback.changeSpeed(-1);
-      case 'faster':
-        return playback.changeSpeed(1);
-      case 'note':
-        return playable && openDraft(now, null);
-      case 'markIn':
-        workspace.set({ inMs: now });
-        return;
-      case 'markOut':
-        if (workspace.inMs === null) return toast('error', t('notes.needInPoint'));
-        if (now <= workspace.inMs) return toast('error', t('errors.range_invalid'));
-        openDraft(workspace.inMs, now);
-        workspace.set({ inMs: null });
-        return;
-      case 'code':
-        return dropCode(action.key);
-      case 'help':
-        return setHelp(true);
-      case 'cancel':
-        return workspace.set(workspace.draft ? { draft: null } : { inMs: null });
-      case 'undo':
-        void undo()
-          .then((kind) => setStatus(kind ? t(`notes.undone.${kind}`) : t('notes.nothingToUndo')))
-          .catch(fail);
-        return;
-      case 'zoomIn':
-        return workspace.zoomBy(1);
-      case 'zoomOut':
-        return workspace.zoomBy(-1);
-      case 'previousNote':
-      case 'nextNote': {
-        const direction = action.name === 'previousNote' ? -1 : 1;
-        const shown = notes.filter((n) => n.parentId === null && shownBy(workspace.filters, n));
-        const target = adjacentNote(shown, now, direction);
-        // Said where it can be seen: the playhead did not move, and a sighted person should know why.
-        if (!target) return toast('info', t(direction === 1 ? 'notes.noNoteAfter' : 'notes.noNoteBefore'));
-        playback.seek(target.startMs);
-        return setStatus(
-          t('notes.jumpedTo', { time: fmt(target.startMs), text: target.text.slice(0, 80) || t(`notes.kinds.${target.kind}`) }),
-        );
-      }
-    }
-  };
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      // Shortcuts never fire while typing, nor behind an open dialog.
-      if (e.defaultPrevented || isTypingTarget(e.target) || document.querySelector('dialog[open]')) return;
-      const action = shortcutFor(e);
-      if (!action) return;
-      e.preventDefault();
-      run(action);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  const { run, openDraft, dropCode } = useLessonShortcuts({
+    playable,
+    scheme,
+    onStatus: setStatus,
+    onHelp: () => setHelp(true),
   });
 
   if (error) {
