@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, studio } from '../bridge/studio';
+import { call } from '../bridge/studio';
 import { AssetSizes } from '../components/AssetSizes';
 import { CaptionTracks } from '../components/CaptionTracks';
 import { ClipsPanel } from '../components/ClipsPanel';
@@ -35,6 +35,7 @@ import { TalkControls } from '../talk/TalkControls';
 import { TalkLane } from '../talk/TalkLane';
 import '../annotation.css';
 import { askConfirm } from '../store/confirm';
+import { mediaUrl } from '../lib/media-url';
 
 const tabs = ['notes', 'clips', 'reflection', 'details', 'talk'] as const;
 
@@ -99,7 +100,7 @@ export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number |
   }
   if (!lesson || !ready) return <p className="muted">{t('common.loading')}</p>;
 
-  const poster = lesson.posterAssetId ? studio.mediaUrl(lesson.posterAssetId) : undefined;
+  const poster = lesson.posterAssetId ? mediaUrl(lesson.posterAssetId) : undefined;
   return (
     <section className="lesson" aria-labelledby="lesson-title">
       <div className="lesson-head">
@@ -142,7 +143,7 @@ export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number |
         <div className="lesson-main">
           {lesson.playbackAssetId ? (
             <Player
-              src={studio.mediaUrl(lesson.playbackAssetId)}
+              src={mediaUrl(lesson.playbackAssetId)}
               poster={poster}
               videoRef={videoRef}
               durationMs={lesson.durationMs}
