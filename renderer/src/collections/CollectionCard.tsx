@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionSummary } from '../../../common/schemas/collection';
 import { OriginBadge } from './OriginBadge';
-import { mediaUrl } from '../lib/media-url';
+import { mediaUrl } from '../lib/shell';
 
 export function CollectionCard({ collection, onOpen }: { collection: CollectionSummary; onOpen(): void }) {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import type { Collection, CollectionItem } from '../../../common/schemas/collect
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
 import { itemLabel } from './item-label';
-import { mediaUrl } from '../lib/media-url';
+import { mediaUrl } from '../lib/shell';
 import { useCollectionMutations } from './mutations';
 
 const readyAfter = (items: CollectionItem[], from: number) => items.findIndex((i, k) => k > from && i.state === 'ready');

@@ -5,7 +5,7 @@ import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
 import { itemLabel } from './item-label';
 import { useCollections } from './store';
-import { mediaUrl } from '../lib/media-url';
+import { mediaUrl } from '../lib/shell';
 import { useCollectionMutations } from './mutations';
 
 /**

@@ -9,7 +9,7 @@ import { usePlayback } from '../store/playback';
 import { useToasts } from '../store/toasts';
 import { useWorkspace } from '../store/workspace';
 import { JobRow } from './JobRow';
-import { mediaUrl } from '../lib/media-url';
+import { mediaUrl } from '../lib/shell';
 
 /** Named ranges of the lesson; nothing is re-encoded until one is exported to MP4. */
 export function ClipsPanel() {

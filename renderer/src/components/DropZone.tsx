@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitDropped, videosInFolder } from '../lib/dropped-folders';
 import { useLibrary } from '../store/library';
-import { shell } from '../lib/media-url';
+import { shell } from '../lib/shell';
 
 /**
  * Files dropped anywhere on the window are imported; an overlay says so while dragging. A folder

@@ -4,7 +4,7 @@ import type { LessonSummary } from '../../../common/schemas/lesson';
 import { SharedLine } from '../community/SharedLine';
 import { ArchiveLine } from '../community/ArchiveLine';
 import { formatDate, formatTimecode } from '../lib/format';
-import { mediaUrl } from '../lib/media-url';
+import { mediaUrl } from '../lib/shell';
 
 function StatusLine({ lesson }: { lesson: LessonSummary }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { detectOs, type MediaProblem } from './sources';
-import { shell } from '../lib/media-url';
+import { shell } from '../lib/shell';
 
 /** What went wrong with the camera, microphone or screen, and the steps that fix it on this computer. */
 export function DeviceHelp({ kind, source, onRetry }: { kind: MediaProblem; source: 'inputs' | 'screen'; onRetry(): void }) {

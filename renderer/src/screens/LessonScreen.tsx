@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../bridge/studio';
 import { AssetSizes } from '../components/AssetSizes';
 import { CaptionTracks } from '../components/CaptionTracks';
 import { ClipsPanel } from '../components/ClipsPanel';
@@ -35,7 +34,8 @@ import { TalkControls } from '../talk/TalkControls';
 import { TalkLane } from '../talk/TalkLane';
 import '../annotation.css';
 import { askConfirm } from '../store/confirm';
-import { mediaUrl } from '../lib/media-url';
+import { mediaUrl } from '../lib/shell';
+import { lessonActions } from '../library/actions';
 
 const tabs = ['notes', 'clips', 'reflection', 'details', 'talk'] as const;
 
@@ -131,7 +131,8 @@ export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number |
           onClick={async () => {
             if (!(await askConfirm({ message: t('lesson.confirmDelete', { title: lesson.title }), confirmLabel: t('lesson.delete') })))
               return;
-            call('lessons.delete', { id: lesson.id })
+            lessonActions
+              .delete({ id: lesson.id })
               .then(() => go({ name: 'library' }))
               .catch(fail);
           }}
