@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Collection, CollectionDescription } from '../../../common/schemas/collection';
 import { licences } from '../../../common/sync/entities';
-import { DraftNotice } from '../components/DraftNotice';
+import { DraftNotice } from '../ui/DraftNotice';
 import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';

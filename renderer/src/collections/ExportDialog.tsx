@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportEstimate, ExportRequest, Medium, PackageTarget } from '../../../common/schemas/package';
 import { media as mediumLimits } from '../../../common/schemas/package';
 import { languageSchema } from '../../../common/schemas/settings';
-import { JobRow } from '../components/JobRow';
+import { JobRow } from '../ui/JobRow';
 import { errorMessage } from '../lib/errors';
 import { formatBytes } from '../lib/format';
 import { cancelJob, retryJob, useJobs } from '../store/jobs';

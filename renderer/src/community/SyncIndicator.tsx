@@ -7,7 +7,7 @@ import { useRoute } from '../store/route';
 import { activeTransfers, useSync } from '../store/sync';
 import { useToasts } from '../store/toasts';
 import { roughDuration, timeAgo } from './format';
-import { useHeaderPopover } from '../components/useHeaderPopover';
+import { useHeaderPopover } from '../ui/useHeaderPopover';
 import { TransferList } from './TransferList';
 import { useNow } from './useNow';
 import './community.css';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Job } from '../../../common/schemas/job';
 import { preparationKinds } from './background-work';
-import { JobRow } from './JobRow';
+import { JobRow } from '../ui/JobRow';
 import { cancelJob, retryJob } from '../store/jobs';
 
 /**

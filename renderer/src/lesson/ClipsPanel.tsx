@@ -8,7 +8,7 @@ import { cancelJob, retryJob, useJobs } from '../store/jobs';
 import { usePlayback } from '../store/playback';
 import { useToasts } from '../store/toasts';
 import { useWorkspace } from '../store/workspace';
-import { JobRow } from './JobRow';
+import { JobRow } from '../ui/JobRow';
 import { mediaUrl } from '../lib/shell';
 
 /** Named ranges of the lesson; nothing is re-encoded until one is exported to MP4. */

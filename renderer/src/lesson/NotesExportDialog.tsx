@@ -5,7 +5,7 @@ import { downloadText } from '../lib/download';
 import { errorMessage } from '../lib/errors';
 import { noteExportLabels } from './notes-export-labels';
 import '../collections/collections.css';
-import { exportActions } from '../lesson/actions';
+import { exportActions } from './actions';
 
 type Format = 'vtt' | 'csv';
 const parts = ['replies', 'reflection', 'privateNotes'] as const;

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useDraftText } from '../lib/draft-text';
-import { DraftNotice } from './DraftNotice';
+import { DraftNotice } from '../ui/DraftNotice';
 import { useTranslation } from 'react-i18next';
 import type { Reflection } from '../../../common/schemas/reflection';
 import { errorMessage } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { useToasts } from '../store/toasts';
-import { reflectionActions } from '../lesson/actions';
+import { reflectionActions } from './actions';
 
 const prompts = ['wentWell', 'wouldChange', 'feedbackWanted'] as const;
 

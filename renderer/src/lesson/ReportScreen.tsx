@@ -4,7 +4,7 @@ import type { CallOutput } from '../../../common/contract';
 import type { Lesson } from '../../../common/schemas/lesson';
 import { noteKinds, type Note } from '../../../common/schemas/note';
 import type { Reflection } from '../../../common/schemas/reflection';
-import { KindIcon } from '../components/KindIcon';
+import { KindIcon } from '../ui/KindIcon';
 import { withBdi } from '../lib/bidi';
 import { errorMessage } from '../lib/errors';
 import { formatDate, formatTimecode } from '../lib/format';
@@ -12,7 +12,7 @@ import { assetOf, loadSprite, spriteTile, type Sprite } from '../lib/media-json'
 import { codesById, localName } from '../store/coding';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
-import { codingActions, noteActions, reflectionActions } from '../lesson/actions';
+import { codingActions, noteActions, reflectionActions } from './actions';
 import { lessonActions } from '../library/actions';
 import { savePdf as savePdfInShell } from '../lib/shell';
 

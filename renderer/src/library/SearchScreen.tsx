@@ -4,7 +4,7 @@ import type { SearchHit } from '../../../common/schemas/search';
 import { errorMessage } from '../lib/errors';
 import { formatTimecode } from '../lib/format';
 import { useRoute } from '../store/route';
-import { searchActions } from '../library/actions';
+import { searchActions } from './actions';
 
 /** One field over lesson titles and descriptions, notes, replies, reflections and clip names. */
 export function SearchScreen({ initialQuery }: { initialQuery: string }) {

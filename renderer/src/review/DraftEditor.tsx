@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Score } from '../../../common/review/records';
 import type { Draft, ReviewRequest, Rubric } from '../../../common/schemas/review';
-import { DraftNotice } from '../components/DraftNotice';
+import { DraftNotice } from '../ui/DraftNotice';
 import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { formatTimecode } from '../lib/format';

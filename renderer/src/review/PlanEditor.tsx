@@ -4,7 +4,7 @@ import { MAX_GOALS } from '../../../common/review/records';
 import { localize } from '../../../common/review/rubric';
 import type { LessonSummary } from '../../../common/schemas/lesson';
 import type { Review, Rubric } from '../../../common/schemas/review';
-import { DraftNotice } from '../components/DraftNotice';
+import { DraftNotice } from '../ui/DraftNotice';
 import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';

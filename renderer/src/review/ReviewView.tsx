@@ -4,7 +4,7 @@ import type { Evidence } from '../../../common/review/records';
 import { localize } from '../../../common/review/rubric';
 import type { Note } from '../../../common/schemas/note';
 import type { Review, Rubric } from '../../../common/schemas/review';
-import { NoteComposer } from '../components/NoteComposer';
+import { NoteComposer } from '../lesson/NoteComposer';
 import { isDrafting, useDraftTexts } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { excerpt } from '../lib/excerpt';

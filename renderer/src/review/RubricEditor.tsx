@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CRITERIA, MAX_LEVELS, type Criterion, type LocalizedText, type RubricContent } from '../../../common/review/rubric';
-import { DraftNotice } from '../components/DraftNotice';
+import { DraftNotice } from '../ui/DraftNotice';
 import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { useRoute } from '../store/route';

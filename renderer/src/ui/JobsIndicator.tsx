@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { activeJobs, cancelJob, retryJob, useJobs } from '../store/jobs';
 import { useLesson } from '../store/lesson';
 import { useLibrary } from '../store/library';
-import { backgroundSummary, lessonTitle } from './background-work';
+import { backgroundSummary, lessonTitle } from '../lesson/background-work';
 import { JobRow } from './JobRow';
 import { useHeaderPopover } from './useHeaderPopover';
 
