@@ -27,6 +27,16 @@ export default tseslint.config(
     },
   },
   {
+    // Components read and change data through their feature's stores, hooks and actions, never the bridge itself.
+    files: ['renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/bridge/*'], message: "Use the feature's store, hook or actions module, not the bridge." }] },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

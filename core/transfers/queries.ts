@@ -148,3 +148,8 @@ export function countTransfers(db: Db, states: readonly TransferState[]): number
     db.prepare(`SELECT count(*) AS n FROM transfers WHERE state IN (${states.map(() => '?').join(', ')})`).get(...states) as { n: number }
   ).n;
 }
+
+/** Whether any upload of the lesson has yet to arrive. */
+export function hasUnfinishedUploads(db: Db, lessonId: string): boolean {
+  return !!db.prepare(`SELECT 1 FROM transfers WHERE lesson_id = ? AND direction = 'upload' AND state != 'done' LIMIT 1`).get(lessonId);
+}

@@ -1,18 +1,17 @@
 import path from 'node:path';
-import { StudioError, type ErrorCode } from '../../common/errors';
-import type { LessonFields } from '../../common/sync/entities';
+import { StudioError } from '../../common/errors';
 import type { Transfer } from '../../common/schemas/sync';
 import type { CoreContext } from '../app/context';
-import { newId } from '../app/ids';
-import { upsertAsset } from '../library/queries';
 import { readSettings } from '../settings/settings';
-import { getRecord } from '../sync/records';
 import type { HubSession } from '../sync/session';
+import { addDownloadedAsset } from './arrival';
+import { TransferAborted } from './abort';
 import { runDownload } from './download';
 import {
   countTransfers,
   deferTransfer,
   getTransfer,
+  hasUnfinishedUploads,
   listTransfers,
   nextQueued,
   requeueInterruptedTransfers,
@@ -24,8 +23,9 @@ import {
   type StoredTransfer,
 } from './queries';
 import { RateMeter } from './rate';
-import { writeSpriteIndex } from './sprite-index';
+import { backoffMs, MAX_ATTEMPTS, MISSING_BLOB_RETRY_MS, permanent } from './retry';
 import { Throttle } from './throttle';
+import { movingTransfer, toTransfer } from './transfer-view';
 import { runUpload } from './upload';
 
 export interface TransferQueueOptions {
@@ -40,44 +40,10 @@ export interface TransferQueueOptions {
   onChange(): void;
 }
 
-const MAX_ATTEMPTS = 6;
 const PROGRESS_EVENT_MS = 250;
 const PROGRESS_SAVE_MS = 1000;
-/** A blob not on the hub yet (its upload has not finished) is asked for again after this long. */
-const MISSING_BLOB_RETRY_MS = 30_000;
 /** How long closing waits for aborted transfers to end. */
 const STOP_WAIT_MS = 5000;
-/** Failures another attempt cannot fix: the hub refused these bytes, or this person's right to send them. */
-const permanent: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['hash_mismatch', 'payload_too_large', 'forbidden']);
-
-/**
- * Why the queue aborted a running transfer, read back when its request ends: `stop`, the studio is
- * closing (the row stays running and resumes on the next start); `pause`, the person paused it (already
- * marked); `gone`, its lesson left the library (queued again if, after all, it stayed).
- */
-type AbortReason = 'stop' | 'pause' | 'gone';
-class TransferAborted extends Error {
-  constructor(readonly reason: AbortReason) {
-    super(reason);
-  }
-}
-
-const backoffMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** attempts);
-
-const toTransfer = (t: StoredTransfer & { lessonTitle: string }): Transfer => ({
-  id: t.id,
-  direction: t.direction,
-  lessonId: t.lessonId,
-  lessonTitle: t.lessonTitle,
-  role: t.role,
-  sizeBytes: t.sizeBytes,
-  doneBytes: t.doneBytes,
-  state: t.state,
-  errorCode: t.errorCode,
-  updatedAt: t.updatedAt,
-  bytesPerSecond: null,
-  secondsLeft: null,
-});
 
 /**
  * Media travelling to and from the hub: one upload and one download at a time, small files first,
@@ -96,8 +62,7 @@ export class TransferQueue {
   private metered: boolean | null = null;
   private stopped = true;
   private timer: NodeJS.Timeout | undefined;
-  /** When the pending timer fires. */
-  private wakeAt = Infinity;
+  private wakeAt = Infinity; // when the pending timer fires
   readonly throttle: Throttle;
   /** Bytes that went over the wire, resent ones included: what the resume tests and benchmark measure. */
   readonly wire = { sent: 0, received: 0 };
@@ -256,28 +221,7 @@ export class TransferQueue {
       onProgress: (done, total) => this.progress(t.id, done, total),
       onWire: (n) => (this.wire.received += n),
     });
-    const { ctx } = this.o;
-    const record = getRecord(this.db, 'lesson', t.lessonId);
-    const fields = record?.fields as Partial<LessonFields> | undefined;
-    const kind = t.role === 'media' ? (fields?.mediaKind === 'proxy' ? 'proxy' : 'original') : t.role;
-    upsertAsset(this.db, { id: newId(), lessonId: t.lessonId, kind, relPath: t.relPath, mime, sizeBytes: sums.size, now: ctx.now(), sums });
-    if (t.role === 'sprite') {
-      const index = path.join(path.dirname(target), 'sprite.json');
-      try {
-        await writeSpriteIndex(ctx.requireTools(), target, index, fields?.durationMs ?? 0);
-        upsertAsset(this.db, {
-          id: newId(),
-          lessonId: t.lessonId,
-          kind: 'sprite_index',
-          relPath: path.join(t.lessonId, 'sprite.json'),
-          mime: 'application/json',
-          sizeBytes: 0,
-          now: ctx.now(),
-        });
-      } catch (err) {
-        ctx.logger.warn('sprite index not rebuilt', { lessonId: t.lessonId, error: String(err) });
-      }
-    }
+    await addDownloadedAsset(this.o.ctx, t, target, mime, sums);
   }
 
   private succeeded(t: StoredTransfer): void {
@@ -292,10 +236,7 @@ export class TransferQueue {
       this.o.ctx.bus.emit('library.changed', { lessonIds: [t.lessonId] });
       return;
     }
-    const waiting = this.db
-      .prepare(`SELECT 1 FROM transfers WHERE lesson_id = ? AND direction = 'upload' AND state != 'done' LIMIT 1`)
-      .get(t.lessonId);
-    if (!waiting) this.o.onLessonUploaded(t.lessonId);
+    if (!hasUnfinishedUploads(this.db, t.lessonId)) this.o.onLessonUploaded(t.lessonId);
   }
 
   private failed(t: StoredTransfer, err: unknown, signal: AbortSignal): void {
@@ -347,16 +288,7 @@ export class TransferQueue {
     if (t - (this.lastEvent.get(id) ?? 0) >= PROGRESS_EVENT_MS) {
       this.lastEvent.set(id, t);
       const transfer = transferWithTitle(this.db, id);
-      const bytesPerSecond = rate.bytesPerSecond();
-      const secondsLeft = bytesPerSecond ? Math.max(0, total - done) / bytesPerSecond : null;
-      if (transfer)
-        this.o.ctx.bus.emit('transfers.progress', {
-          ...toTransfer(transfer),
-          doneBytes: done,
-          sizeBytes: total,
-          bytesPerSecond,
-          secondsLeft,
-        });
+      if (transfer) this.o.ctx.bus.emit('transfers.progress', movingTransfer(transfer, done, total, rate.bytesPerSecond()));
     }
   }
 

@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Clip } from '../../../common/schemas/clip';
 import type { Collection } from '../../../common/schemas/collection';
 import type { LessonSummary } from '../../../common/schemas/lesson';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { formatTimecode } from '../lib/format';
-import { useCollections } from './store';
+import { collectionLookups, useCollectionMutations } from './mutations';
 
 /**
  * Picks lessons and clips from the library. A published collection takes only lessons shared in its
@@ -25,7 +24,7 @@ export function AddItemsDialog({ collection, onClose }: { collection: Collection
   }, []);
   useEffect(() => {
     const timer = setTimeout(() => {
-      void call('lessons.list', { query, sort: 'newest', limit: 100, offset: 0 }).then((page) => setLessons(page.items));
+      void collectionLookups.lessons(query).then((page) => setLessons(page.items));
     }, 150);
     return () => clearTimeout(timer);
   }, [query]);
@@ -66,11 +65,11 @@ export function AddItemsDialog({ collection, onClose }: { collection: Collection
 
 function LessonPick({ lesson, collectionId, onAdded }: { lesson: LessonSummary; collectionId: string; onAdded(message: string): void }) {
   const { t, i18n } = useTranslation();
-  const apply = useCollections((s) => s.apply);
+  const { addItem } = useCollectionMutations();
   const [clips, setClips] = useState<Clip[] | null>(null);
   const add = async (range: { startMs: number; endMs: number; title: string } | null, name: string) => {
     try {
-      apply(await call('collections.addItem', { collectionId, lessonId: lesson.id, ...(range ?? {}) }));
+      await addItem({ collectionId, lessonId: lesson.id, ...(range ?? {}) });
       onAdded(t('collections.added', { title: name }));
     } catch (err) {
       onAdded(errorMessage(t, err));
@@ -95,7 +94,7 @@ function LessonPick({ lesson, collectionId, onAdded }: { lesson: LessonSummary; 
           type="button"
           className="small ghost"
           aria-expanded={clips !== null}
-          onClick={() => (clips ? setClips(null) : void call('clips.list', { lessonId: lesson.id }).then(setClips))}
+          onClick={() => (clips ? setClips(null) : void collectionLookups.clips(lesson.id).then(setClips))}
           aria-label={t('collections.clipsOf', { title: lesson.title })}
         >
           {t('collections.clips')}

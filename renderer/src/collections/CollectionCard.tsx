@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionSummary } from '../../../common/schemas/collection';
-import { studio } from '../bridge/studio';
 import { OriginBadge } from './OriginBadge';
+import { mediaUrl } from '../lib/shell';
 
 export function CollectionCard({ collection, onOpen }: { collection: CollectionSummary; onOpen(): void }) {
   const { t } = useTranslation();
@@ -13,7 +13,7 @@ export function CollectionCard({ collection, onOpen }: { collection: CollectionS
     <li className="collection-card">
       <div className="poster">
         {collection.coverAssetId ? (
-          <img src={studio.mediaUrl(collection.coverAssetId)} alt="" loading="lazy" />
+          <img src={mediaUrl(collection.coverAssetId)} alt="" loading="lazy" />
         ) : (
           <span className="poster-placeholder" aria-hidden="true">
             {t('collections.noCover')}

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { isolate } from '../../../common/bidi';
 import { withBdi } from '../lib/bidi';
 import type { Collection, CollectionItem } from '../../../common/schemas/collection';
-import { call, studio } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
 import { itemLabel } from './item-label';
-import { useCollections } from './store';
+import { mediaUrl } from '../lib/shell';
+import { useCollectionMutations } from './mutations';
 
 const readyAfter = (items: CollectionItem[], from: number) => items.findIndex((i, k) => k > from && i.state === 'ready');
 
@@ -31,7 +31,7 @@ export function CollectionPlayer({
   const [sequence, setSequence] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
   const finished = useRef(false);
-  const apply = useCollections((s) => s.apply);
+  const { update } = useCollectionMutations();
   const toast = useToasts((s) => s.show);
   const { index, autoplay } = session;
   const item = items[Math.min(index, items.length - 1)];
@@ -80,9 +80,7 @@ export function CollectionPlayer({
     const v = video.current;
     if (!v || !item) return;
     try {
-      apply(
-        await call('collections.update', { id: collection.id, cover: { lessonId: item.lessonId, atMs: Math.round(v.currentTime * 1000) } }),
-      );
+      await update({ id: collection.id, cover: { lessonId: item.lessonId, atMs: Math.round(v.currentTime * 1000) } });
       toast('info', t('collections.coverSet'));
     } catch (err) {
       toast('error', errorMessage(t, err));
@@ -100,8 +98,8 @@ export function CollectionPlayer({
           <video
             key={`${item.id}-${session.nonce}`}
             ref={video}
-            src={studio.mediaUrl(item.playbackAssetId)}
-            poster={item.posterAssetId ? studio.mediaUrl(item.posterAssetId) : undefined}
+            src={mediaUrl(item.playbackAssetId)}
+            poster={item.posterAssetId ? mediaUrl(item.posterAssetId) : undefined}
             controls
             preload="metadata"
             aria-label={t('collections.playerLabel', { title: isolate(label) })}

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../bridge/studio';
 import { useDrafting } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { useRoute } from '../store/route';
@@ -15,6 +14,7 @@ import { PublishDialog } from './PublishDialog';
 import { useCollections } from './store';
 import './collections.css';
 import { askConfirm } from '../store/confirm';
+import { useCollectionMutations } from './mutations';
 
 type Dialog = 'details' | 'add' | 'export' | 'publish' | null;
 
@@ -23,6 +23,7 @@ export function CollectionScreen({ id }: { id: string }) {
   const { current: collection, missing, open } = useCollections();
   const go = useRoute((s) => s.go);
   const toast = useToasts((s) => s.show);
+  const { remove: deleteCollection } = useCollectionMutations();
   const [dialog, setDialog] = useState<Dialog>(null);
   // Details with unsaved text stay open when a sync remounts this screen (the text itself is kept in draft-text.ts).
   const detailsDrafted = useDrafting(collectionDetailsKey(id));
@@ -54,7 +55,7 @@ export function CollectionScreen({ id }: { id: string }) {
     )
       return;
     try {
-      await call('collections.delete', { id });
+      await deleteCollection(id);
       go({ name: 'collections' });
     } catch (err) {
       toast('error', errorMessage(t, err));

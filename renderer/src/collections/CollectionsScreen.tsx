@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
@@ -8,6 +7,7 @@ import { CollectionCard } from './CollectionCard';
 import { ImportPackageButton } from './ImportPackageButton';
 import { useCollections } from './store';
 import './collections.css';
+import { useCollectionMutations } from './mutations';
 
 /** Every collection on this device: drafts, those of the person's communities, and imported archives. */
 export function CollectionsScreen() {
@@ -15,6 +15,7 @@ export function CollectionsScreen() {
   const { list, loaded, load } = useCollections();
   const go = useRoute((s) => s.go);
   const toast = useToasts((s) => s.show);
+  const { create: createCollection } = useCollectionMutations();
   const [creating, setCreating] = useState(false);
   const [title, setTitle] = useState('');
 
@@ -24,7 +25,7 @@ export function CollectionsScreen() {
 
   const create = async () => {
     try {
-      const collection = await call('collections.create', { title });
+      const collection = await createCollection(title);
       setTitle('');
       setCreating(false);
       go({ name: 'collection', id: collection.id });

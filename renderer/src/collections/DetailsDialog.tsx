@@ -2,12 +2,11 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Collection, CollectionDescription } from '../../../common/schemas/collection';
 import { licences } from '../../../common/sync/entities';
-import { call } from '../bridge/studio';
-import { DraftNotice } from '../components/DraftNotice';
+import { DraftNotice } from '../ui/DraftNotice';
 import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
-import { useCollections } from './store';
+import { useCollectionMutations } from './mutations';
 
 /** Languages offered first; any other BCP 47 tag can be typed. */
 const commonLanguages = ['ar', 'en', 'fr', 'es', 'id', 'tr', 'ur', 'sw', 'pt', 'fa'];
@@ -19,7 +18,7 @@ export const collectionDetailsKey = (id: string) => `collection-details:${id}`;
 export function DetailsDialog({ collection, onClose }: { collection: Collection; onClose(): void }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
-  const apply = useCollections((s) => s.apply);
+  const { update } = useCollectionMutations();
   const toast = useToasts((s) => s.show);
   // What is typed outlives this dialog: a sync that reloads the collection (or remounts the screen) must not wipe it.
   const draft = useDraftText(collectionDetailsKey(collection.id), {
@@ -52,21 +51,19 @@ export function DetailsDialog({ collection, onClose }: { collection: Collection;
     const value = draft.value;
     draft.saved();
     try {
-      apply(
-        await call('collections.update', {
-          id: collection.id,
-          title,
-          language: language.trim(),
-          descriptions: descriptions
-            .filter((d) => d.language.trim() && d.text.trim())
-            .map((d) => ({ language: d.language.trim(), text: d.text })),
-          tags: tags
-            .split(/[,،]/)
-            .map((tag) => tag.trim())
-            .filter(Boolean),
-          licence,
-        }),
-      );
+      await update({
+        id: collection.id,
+        title,
+        language: language.trim(),
+        descriptions: descriptions
+          .filter((d) => d.language.trim() && d.text.trim())
+          .map((d) => ({ language: d.language.trim(), text: d.text })),
+        tags: tags
+          .split(/[,،]/)
+          .map((tag) => tag.trim())
+          .filter(Boolean),
+        licence,
+      });
       draft.discard();
       onClose();
     } catch (err) {

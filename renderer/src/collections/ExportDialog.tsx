@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { ExportEstimate, ExportRequest, Medium, PackageTarget } from '../../../common/schemas/package';
 import { media as mediumLimits } from '../../../common/schemas/package';
 import { languageSchema } from '../../../common/schemas/settings';
-import { call } from '../bridge/studio';
-import { JobRow } from '../components/JobRow';
+import { JobRow } from '../ui/JobRow';
 import { errorMessage } from '../lib/errors';
 import { formatBytes } from '../lib/format';
-import { useJobs } from '../store/jobs';
+import { cancelJob, retryJob, useJobs } from '../store/jobs';
 import { withBdi } from '../lib/bidi';
 import { webLabels } from './web-labels';
+import { collectionLookups, useCollectionMutations } from './mutations';
 
 type Format = ExportRequest['format'];
 
@@ -31,6 +31,7 @@ export function ExportDialog({
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation();
+  const { exportPackage } = useCollectionMutations();
   const dialog = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<Format>('pcircle');
   const [mediaChoice, setMediaChoice] = useState<ExportRequest['media']>('proxy');
@@ -68,7 +69,8 @@ export function ExportDialog({
     // Only the answer to the latest choices counts; an earlier one arriving late is dropped.
     let latest = true;
     const timer = setTimeout(() => {
-      call('packages.estimate', request)
+      collectionLookups
+        .estimatePackage(request)
         .then((e) => {
           if (!latest) return;
           setEstimate(e);
@@ -109,7 +111,7 @@ export function ExportDialog({
 
   const start = async () => {
     try {
-      const { job: queued, path } = await call('packages.export', request);
+      const { job: queued, path } = await exportPackage(request);
       // Its progress events may have arrived before this answer did: keep whichever is newer.
       useJobs.setState((s) =>
         s.jobs[queued.id] && s.jobs[queued.id]!.updatedAt >= queued.updatedAt ? s : { jobs: { ...s.jobs, [queued.id]: queued } },
@@ -219,11 +221,7 @@ export function ExportDialog({
         </div>
         {job && (
           <ul className="lesson-jobs">
-            <JobRow
-              job={job}
-              onCancel={() => void call('jobs.cancel', { id: job.id })}
-              onRetry={() => void call('jobs.retry', { id: job.id })}
-            />
+            <JobRow job={job} onCancel={() => cancelJob(job.id)} onRetry={() => retryJob(job.id)} />
           </ul>
         )}
         {job?.status === 'done' && started && (

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, studio } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { formatPercent } from '../lib/format';
 import { useToasts } from '../store/toasts';
+import { useCollectionMutations } from './mutations';
 
 /**
  * Imports a `.pcircle` package. The core checks it before anything is written and refuses a bad one
@@ -13,13 +13,13 @@ export function ImportPackageButton() {
   const { t, i18n } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const toast = useToasts((s) => s.show);
+  const { importPackage } = useCollectionMutations();
   const [sending, setSending] = useState<number | null>(null);
 
   const importFile = async (file: File) => {
     try {
       setSending(0);
-      const source = await studio.prepareImport(file, (fraction) => setSending(fraction));
-      await call('packages.import', { source });
+      await importPackage(file, (fraction) => setSending(fraction));
       toast('info', t('packages.importStarted', { name: file.name }));
     } catch (err) {
       toast('error', t('packages.importRefused', { name: file.name, reason: errorMessage(t, err) }));

@@ -1,11 +1,12 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Collection, CollectionItem } from '../../../common/schemas/collection';
-import { call, studio } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
 import { itemLabel } from './item-label';
 import { useCollections } from './store';
+import { mediaUrl } from '../lib/shell';
+import { useCollectionMutations } from './mutations';
 
 /**
  * The items in play order. Curators reorder them by dragging, or from the keyboard: on an item's
@@ -121,7 +122,7 @@ function ItemBody({
   onPlay(index: number): void;
 }) {
   const { t, i18n } = useTranslation();
-  const apply = useCollections((s) => s.apply);
+  const { updateItem, removeItem } = useCollectionMutations();
   const toast = useToasts((s) => s.show);
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(item.note);
@@ -131,7 +132,7 @@ function ItemBody({
   return (
     <div className="item-body">
       <div className="item-poster" aria-hidden="true">
-        {item.posterAssetId && <img src={studio.mediaUrl(item.posterAssetId)} alt="" loading="lazy" />}
+        {item.posterAssetId && <img src={mediaUrl(item.posterAssetId)} alt="" loading="lazy" />}
       </div>
       <div className="item-main">
         {item.state === 'ready' ? (
@@ -154,11 +155,8 @@ function ItemBody({
             className="item-note-form"
             onSubmit={(e) => {
               e.preventDefault();
-              call('collections.updateItem', { id: item.id, note })
-                .then((c) => {
-                  apply(c);
-                  setEditing(false);
-                })
+              updateItem({ id: item.id, note })
+                .then(() => setEditing(false))
                 .catch(fail);
             }}
           >
@@ -203,7 +201,7 @@ function ItemBody({
             <button
               type="button"
               className="small ghost danger"
-              onClick={() => call('collections.removeItem', { id: item.id }).then(apply).catch(fail)}
+              onClick={() => removeItem(item.id).catch(fail)}
               aria-label={t('collections.removeOf', { title: label })}
             >
               {t('collections.remove')}

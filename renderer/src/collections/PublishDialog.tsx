@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Collection } from '../../../common/schemas/collection';
 import type { LocalCommunity } from '../../../common/schemas/community';
 import { can } from '../../../common/permissions';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
-import { useCollections } from './store';
+import { collectionLookups, useCollectionMutations } from './mutations';
 
 /**
  * Publishes a draft into a community the person leads. Every lesson in it must already be shared
@@ -14,7 +13,7 @@ import { useCollections } from './store';
 export function PublishDialog({ collection, onClose }: { collection: Collection; onClose(): void }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
-  const apply = useCollections((s) => s.apply);
+  const { publish: publishTo } = useCollectionMutations();
   const [communities, setCommunities] = useState<LocalCommunity[] | null>(null);
   const [chosen, setChosen] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -24,7 +23,8 @@ export function PublishDialog({ collection, onClose }: { collection: Collection;
     return () => d?.close();
   }, []);
   useEffect(() => {
-    call('communities.list', {})
+    collectionLookups
+      .communities()
       .then((list) => {
         const led = list.filter((c) => can(c.myRole, 'collection.edit'));
         setCommunities(led);
@@ -35,7 +35,7 @@ export function PublishDialog({ collection, onClose }: { collection: Collection;
 
   const publish = async () => {
     try {
-      apply(await call('collections.publish', { id: collection.id, communityId: chosen }));
+      await publishTo(collection.id, chosen);
       onClose();
     } catch (err) {
       setProblem(errorMessage(t, err));

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { StudioCallError } from '../../../common/contract';
 import { parseInviteLink } from '../../../common/hub-api';
 import type { HubStatus } from '../../../common/schemas/community';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { useSettings } from '../store/settings';
 import { useSync } from '../store/sync';
 import { timeZones } from './format';
 import { usePendingInvite } from './pending-invite';
+import { hubActions } from './actions';
 
 /** Signs in to a hub, or creates an account there: hub address, email, password (and a profile for others to see). */
 export function AccountForm({ status }: { status: HubStatus }) {
@@ -40,10 +40,10 @@ export function AccountForm({ status }: { status: HubStatus }) {
     setError(null);
     try {
       if (mode === 'signIn') {
-        await call('hub.signIn', { hubUrl: hubUrl.trim(), email, password });
+        await hubActions.signIn({ hubUrl: hubUrl.trim(), email, password });
       } else {
         const tags = languages.split(/[\s,،]+/).filter(Boolean);
-        await call('hub.signUp', {
+        await hubActions.signUp({
           hubUrl: hubUrl.trim(),
           email,
           password,

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { useCommunities } from '../store/communities';
 import { useRoute } from '../store/route';
 import { languageNames, timeAgo } from './format';
 import { useNow } from './useNow';
 import { usePendingInvite } from './pending-invite';
+import { communityActions, inviteActions } from './actions';
 
 /** The person's communities, and the two ways into a new one: create it, or join with an invite. */
 export function CommunityList() {
@@ -77,7 +77,7 @@ export function CommunityList() {
           onSubmit={(e) => {
             e.preventDefault();
             const tags = languages.split(/[\s,،]+/).filter(Boolean);
-            void run('create', () => call('communities.create', { name, description, languages: tags }));
+            void run('create', () => communityActions.create({ name, description, languages: tags }));
           }}
         >
           <h3 id="create-community-title">{t('hub.createTitle')}</h3>
@@ -107,7 +107,7 @@ export function CommunityList() {
           aria-labelledby="join-community-title"
           onSubmit={(e) => {
             e.preventDefault();
-            void run('join', () => call('invites.join', { codeOrLink: code }));
+            void run('join', () => inviteActions.join({ codeOrLink: code }));
           }}
         >
           <h3 id="join-community-title">{t('hub.joinTitle')}</h3>

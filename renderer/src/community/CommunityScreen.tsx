@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../common/hub-api';
 import type { LocalCommunity, SharedLesson } from '../../../common/schemas/community';
 import { can, type Role } from '../../../common/permissions';
-import { call, studio } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { formatDate, formatTimecode } from '../lib/format';
 import { useCommunities } from '../store/communities';
@@ -18,6 +17,8 @@ import { useNow } from './useNow';
 import './community.css';
 import { askConfirm } from '../store/confirm';
 import { RecognitionPanel } from '../credentials/RecognitionPanel';
+import { communityActions, memberActions } from './actions';
+import { mediaUrl, onStudioEvent } from '../lib/shell';
 
 /** One community: the lessons shared into it, its members across countries, invites, and leaving. */
 export function CommunityScreen({ id }: { id: string }) {
@@ -34,11 +35,11 @@ export function CommunityScreen({ id }: { id: string }) {
 
   const load = useCallback(async () => {
     try {
-      const [c, l] = await Promise.all([call('communities.get', { communityId: id }), call('communities.lessons', { communityId: id })]);
+      const [c, l] = await Promise.all([communityActions.get({ communityId: id }), communityActions.lessons({ communityId: id })]);
       setCommunity(c);
       setLessons(l);
       setError(null);
-      setMembers((await call('members.list', { communityId: id })).members);
+      setMembers((await memberActions.list({ communityId: id })).members);
     } catch (err) {
       setError(err);
     }
@@ -47,7 +48,7 @@ export function CommunityScreen({ id }: { id: string }) {
   useEffect(() => {
     void load();
     // Lessons arrive, leave and finish downloading while the page is open.
-    return studio.on('library.changed', () => void load());
+    return onStudioEvent('library.changed', () => void load());
   }, [load]);
 
   if (error) {
@@ -64,15 +65,16 @@ export function CommunityScreen({ id }: { id: string }) {
   const myRole: Role = community.myRole;
 
   const changeRole = (m: Member, role: Role) =>
-    call('members.changeRole', { communityId: id, userId: m.userId, role }).then((r) => setMembers(r.members), fail);
+    memberActions.changeRole({ communityId: id, userId: m.userId, role }).then((r) => setMembers(r.members), fail);
   const remove = async (m: Member) => {
     if (!(await askConfirm({ message: t('community.confirmRemove', { name: m.displayName }), confirmLabel: t('community.remove') })))
       return;
-    call('members.remove', { communityId: id, userId: m.userId }).then((r) => setMembers(r.members), fail);
+    memberActions.remove({ communityId: id, userId: m.userId }).then((r) => setMembers(r.members), fail);
   };
   const leave = async () => {
     if (!(await askConfirm({ message: t('community.confirmLeave', { name: community.name }), confirmLabel: t('community.leave') }))) return;
-    call('communities.leave', { communityId: id })
+    communityActions
+      .leave({ communityId: id })
       .then(() => useCommunities.getState().load())
       .then(() => go({ name: 'hub' }), fail);
   };
@@ -119,7 +121,7 @@ export function CommunityScreen({ id }: { id: string }) {
               >
                 <span className="poster">
                   {l.posterAssetId ? (
-                    <img src={studio.mediaUrl(l.posterAssetId)} alt="" loading="lazy" />
+                    <img src={mediaUrl(l.posterAssetId)} alt="" loading="lazy" />
                   ) : (
                     <span className="poster-placeholder">{t('library.noPoster')}</span>
                   )}

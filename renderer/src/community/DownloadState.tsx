@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TransferState } from '../../../common/schemas/sharing';
-import { call } from '../bridge/studio';
+import { transferActions } from './actions';
 
 /** Where a lesson from a community stands on this device, with a button to fetch it when it is not here. */
 export function DownloadState({ lessonId, state, title }: { lessonId: string; state: TransferState | null; title: string }) {
@@ -13,7 +13,7 @@ export function DownloadState({ lessonId, state, title }: { lessonId: string; st
         <button
           type="button"
           className="small"
-          onClick={() => void call('transfers.download', { lessonId })}
+          onClick={() => void transferActions.download({ lessonId })}
           aria-label={t('share.downloadNamed', { title })}
         >
           {t('share.downloadNow')}

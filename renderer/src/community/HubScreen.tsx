@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { useCommunities } from '../store/communities';
 import { useSync } from '../store/sync';
@@ -12,6 +11,7 @@ import { countryName } from './format';
 import { KeyringNotice } from './KeyringNotice';
 import { TransferSettings } from './TransferSettings';
 import './community.css';
+import { hubActions } from './actions';
 
 /** The community hub: who is signed in where, their communities, and how media travels. */
 export function HubScreen() {
@@ -30,7 +30,7 @@ export function HubScreen() {
 
   const signOut = async (everywhere: boolean) => {
     try {
-      await call('hub.signOut', { everywhere });
+      await hubActions.signOut({ everywhere });
       await useSync.getState().refreshHub();
     } catch (err) {
       toast('error', errorMessage(t, err));

@@ -2,10 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalInvite } from '../../../common/schemas/community';
 import { can, roles, type Role } from '../../../common/permissions';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { askConfirm } from '../store/confirm';
+import { inviteActions } from './actions';
 
 const expiries = [24, 24 * 7, 24 * 30, 24 * 90] as const;
 
@@ -26,7 +26,7 @@ export function InvitePanel({ communityId, myRole }: { communityId: string; myRo
 
   const reload = useCallback(
     () =>
-      call('invites.list', { communityId }).then(setInvites, (err: unknown) => {
+      inviteActions.list({ communityId }).then(setInvites, (err: unknown) => {
         setInvites([]);
         setError(errorMessage(t, err));
       }),
@@ -39,7 +39,7 @@ export function InvitePanel({ communityId, myRole }: { communityId: string; myRo
   const create = async () => {
     setError(null);
     try {
-      const result = await call('invites.create', { communityId, role, expiresInHours: hours, maxUses: null });
+      const result = await inviteActions.create({ communityId, role, expiresInHours: hours, maxUses: null });
       setCreatedId(result.invite.id);
       // Shown at once, before the list comes back from the hub.
       setInvites((now) => [{ ...result.invite, code: result.code, link: result.link }, ...now.filter((i) => i.id !== result.invite.id)]);
@@ -52,7 +52,7 @@ export function InvitePanel({ communityId, myRole }: { communityId: string; myRo
     if (!(await askConfirm({ message: t('community.confirmRevokeInvite'), confirmLabel: t('community.revoke') }))) return;
     setError(null);
     try {
-      await call('invites.revoke', { communityId, inviteId: invite.id });
+      await inviteActions.revoke({ communityId, inviteId: invite.id });
       setInvites((now) => now.filter((i) => i.id !== invite.id));
     } catch (err) {
       setError(errorMessage(t, err));

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../../../common/schemas/lesson';
 import type { ShareDetails } from '../../../common/schemas/sharing';
 import { can } from '../../../common/permissions';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { formatBytes } from '../lib/format';
 import { useCommunities } from '../store/communities';
@@ -17,6 +16,7 @@ import { countryName } from './format';
 import { ShareDialog } from './ShareDialog';
 import './community.css';
 import { askConfirm } from '../store/confirm';
+import { sharingActions, syncActions } from './actions';
 
 /**
  * The lesson page's sharing corner. A lesson recorded here: share it (or change or end its share).
@@ -42,7 +42,7 @@ export function LessonSharing({ lesson, onChanged }: { lesson: Lesson; onChanged
     void useSync.getState().loadTransfers();
   }, [signedIn]);
   useEffect(() => {
-    call('sharing.get', { lessonId: lesson.id }).then(setDetails, () => setDetails(null));
+    sharingActions.get({ lessonId: lesson.id }).then(setDetails, () => setDetails(null));
   }, [lesson.id, lesson.updatedAt, shared?.communityId, shared?.download]);
 
   // Where "Share…" leads depends on the account, the communities and the current share, which load
@@ -51,12 +51,12 @@ export function LessonSharing({ lesson, onChanged }: { lesson: Lesson; onChanged
   const openShareDialog = async () => {
     setOpening(true);
     try {
-      const state = useSync.getState().state ?? (await call('sync.status', {}));
+      const state = useSync.getState().state ?? (await syncActions.status({}));
       if (!state.signedIn) return go({ name: 'hub' });
       if (!useCommunities.getState().loaded) await useCommunities.getState().load();
       if (useCommunities.getState().communities.length === 0) return go({ name: 'hub' });
       // The dialog starts from the current share, so it must be there before the dialog opens.
-      if (shared) setDetails(await call('sharing.get', { lessonId: lesson.id }));
+      if (shared) setDetails(await sharingActions.get({ lessonId: lesson.id }));
       setOpen(true);
     } catch (err) {
       toast('error', errorMessage(t, err));
@@ -72,7 +72,7 @@ export function LessonSharing({ lesson, onChanged }: { lesson: Lesson; onChanged
     const mayUnshare = role !== undefined && can(role, 'lesson.unshare', { isOwner: shared.mine });
     const unshare = async () => {
       if (!(await askConfirm({ message: t('share.confirmUnshare', { title: lesson.title }), confirmLabel: t('share.unshare') }))) return;
-      call('sharing.unshare', { lessonId: lesson.id }).then(
+      sharingActions.unshare({ lessonId: lesson.id }).then(
         () => go({ name: 'library' }),
         (err: unknown) => toast('error', errorMessage(t, err)),
       );
@@ -124,7 +124,7 @@ export function LessonSharing({ lesson, onChanged }: { lesson: Lesson; onChanged
           onClose={() => setOpen(false)}
           onChanged={() => {
             onChanged();
-            call('sharing.get', { lessonId: lesson.id }).then(setDetails, () => setDetails(null));
+            sharingActions.get({ lessonId: lesson.id }).then(setDetails, () => setDetails(null));
           }}
         />
       )}

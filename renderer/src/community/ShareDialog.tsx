@@ -5,10 +5,10 @@ import type { LocalCommunity } from '../../../common/schemas/community';
 import type { Lesson } from '../../../common/schemas/lesson';
 import type { ShareDetails } from '../../../common/schemas/sharing';
 import { consentVisibilities, licences, mediaKinds, type Consent } from '../../../common/sync/entities';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { useJobs } from '../store/jobs';
+import { sharingActions } from './actions';
 
 interface Props {
   lesson: Lesson;
@@ -76,7 +76,7 @@ export function ShareDialog({ lesson, current, communities, onClose, onChanged }
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void act(() => call('sharing.share', input));
+          void act(() => sharingActions.share(input));
         }}
       >
         <h2 id="share-title">{current ? t('share.editTitle') : t('share.title')}</h2>
@@ -169,7 +169,7 @@ export function ShareDialog({ lesson, current, communities, onClose, onChanged }
         )}
         <div className="dialog-actions">
           {current && (
-            <button type="button" className="danger" disabled={busy} onClick={() => void act(() => call('sharing.unshare', { lessonId }))}>
+            <button type="button" className="danger" disabled={busy} onClick={() => void act(() => sharingActions.unshare({ lessonId }))}>
               {t('share.unshare')}
             </button>
           )}

@@ -2,16 +2,16 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { StudioCallError } from '../../../common/contract';
 import type { SyncState } from '../../../common/schemas/sync';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { useRoute } from '../store/route';
 import { activeTransfers, useSync } from '../store/sync';
 import { useToasts } from '../store/toasts';
 import { roughDuration, timeAgo } from './format';
-import { useHeaderPopover } from '../components/useHeaderPopover';
+import { useHeaderPopover } from '../ui/useHeaderPopover';
 import { TransferList } from './TransferList';
 import { useNow } from './useNow';
 import './community.css';
+import { syncActions } from './actions';
 
 type Tone = 'off' | 'ok' | 'busy' | 'offline' | 'attention';
 
@@ -51,7 +51,7 @@ export function SyncIndicator() {
     ? t('sync.lastSynced', { when: timeAgo(state.lastSyncedAt, now, i18n.language) })
     : t('sync.neverSynced');
   const problem = problemOf(state, t, i18n.language);
-  const syncNow = () => void call('sync.now', {}).catch((err: unknown) => toast('error', errorMessage(t, err)));
+  const syncNow = () => void syncActions.now({}).catch((err: unknown) => toast('error', errorMessage(t, err)));
 
   return (
     <div className="sync-indicator" ref={root}>

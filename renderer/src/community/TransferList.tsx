@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Transfer } from '../../../common/schemas/sync';
-import { call } from '../bridge/studio';
 import { formatBytes, formatPercent } from '../lib/format';
 import { roughDuration } from './format';
+import { transferActions } from './actions';
 
 /** Media on its way to or from the hub, each with its progress and a pause or resume button. */
 export function TransferList({ transfers }: { transfers: Transfer[] }) {
@@ -42,7 +42,7 @@ export function TransferList({ transfers }: { transfers: Transfer[] }) {
               <button
                 type="button"
                 className="small"
-                onClick={() => void call('transfers.pause', { id: tr.id })}
+                onClick={() => void transferActions.pause({ id: tr.id })}
                 aria-label={t('transfers.pauseNamed', { name })}
               >
                 {t('transfers.pause')}
@@ -52,7 +52,7 @@ export function TransferList({ transfers }: { transfers: Transfer[] }) {
               <button
                 type="button"
                 className="small"
-                onClick={() => void call('transfers.resume', { id: tr.id })}
+                onClick={() => void transferActions.resume({ id: tr.id })}
                 aria-label={t('transfers.resumeNamed', { name })}
               >
                 {t('transfers.resume')}

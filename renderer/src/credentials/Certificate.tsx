@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describe, parseOpenBadge } from '../../../common/credentials/describe';
 import type { IssuedCredential } from '../../../common/credentials/hub-schemas';
-import { call } from '../bridge/studio';
+import { credentialActions } from './actions';
 import { formatDate } from '../lib/format';
 
 /**
@@ -14,7 +14,7 @@ export function Certificate({ credential, onClose }: { credential: IssuedCredent
   const [qr, setQr] = useState<string | null>(null);
   const facts = describe(parseOpenBadge(credential.credential));
   useEffect(() => {
-    void call('credentials.qr', { communityId: credential.communityId, credentialId: credential.id }).then((r) => setQr(r.dataUrl));
+    void credentialActions.qr({ communityId: credential.communityId, credentialId: credential.id }).then((r) => setQr(r.dataUrl));
   }, [credential]);
   return (
     <section className="certificate-sheet" aria-labelledby="certificate-title">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedCredential } from '../../../common/credentials/hub-schemas';
-import { call } from '../bridge/studio';
+import { credentialActions } from './actions';
 import { downloadBase64 } from '../lib/download';
 import { errorMessage } from '../lib/errors';
 import { formatDate } from '../lib/format';
@@ -28,7 +28,7 @@ export function CredentialsScreen() {
   useEffect(() => {
     if (!myId) return;
     // A community this person was removed from answers `forbidden`: it simply has no credentials to show.
-    const listOf = (communityId: string) => call('credentials.list', { communityId }).catch(() => ({ credentials: [], fresh: true }));
+    const listOf = (communityId: string) => credentialActions.list({ communityId }).catch(() => ({ credentials: [], fresh: true }));
     void Promise.all(communities.map((c) => listOf(c.id))).then((lists) => {
       setMine(lists.flatMap((l) => l.credentials).filter((c) => c.holderId === myId));
       setStale(lists.some((l) => !l.fresh));
@@ -36,7 +36,7 @@ export function CredentialsScreen() {
   }, [communities, myId]);
 
   const exportAs = (c: IssuedCredential, format: 'json' | 'png') =>
-    call('credentials.export', { communityId: c.communityId, credentialId: c.id, format }).then(
+    credentialActions.export({ communityId: c.communityId, credentialId: c.id, format }).then(
       (f) => downloadBase64(f.fileName, f.mime, f.base64),
       (err: unknown) => toast('error', errorMessage(t, err)),
     );

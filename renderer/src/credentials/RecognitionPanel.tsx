@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IssuedCredential } from '../../../common/credentials/hub-schemas';
 import type { AchievementRule, EligibleMember } from '../../../common/credentials/rules';
 import type { Member } from '../../../common/hub-api';
-import { call } from '../bridge/studio';
+import { credentialActions } from './actions';
 import { errorMessage } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { useToasts } from '../store/toasts';
@@ -32,7 +32,7 @@ export function RecognitionPanel({ communityId, languages, members }: { communit
   const [note, setNote] = useState('');
   const [awarded, setAwarded] = useState<IssuedCredential[]>([]);
 
-  const reload = () => call('credentials.list', { communityId }).then((r) => setAwarded(r.credentials), fail);
+  const reload = () => credentialActions.list({ communityId }).then((r) => setAwarded(r.credentials), fail);
   useEffect(() => {
     void reload();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -42,10 +42,10 @@ export function RecognitionPanel({ communityId, languages, members }: { communit
   const achievement = { id: achievementId, name, description, criteria, language };
   const checkRule = () => {
     if (ruleKind === 'none') return;
-    call('credentials.eligible', { communityId, rule: { kind: ruleKind, count } }).then(setEligible, fail);
+    credentialActions.eligible({ communityId, rule: { kind: ruleKind, count } }).then(setEligible, fail);
   };
   const award = (holder: string, evidence: EligibleMember['evidence'], withNote: string | null) =>
-    call('credentials.award', { communityId, holderId: holder, achievement, evidence, note: withNote }).then(() => {
+    credentialActions.award({ communityId, holderId: holder, achievement, evidence, note: withNote }).then(() => {
       toast('info', t('credentials.recognition.awarded'));
       void reload();
     }, fail);
@@ -160,7 +160,7 @@ export function RecognitionPanel({ communityId, languages, members }: { communit
               <button
                 type="button"
                 className="small danger"
-                onClick={() => void call('credentials.revoke', { communityId, credentialId: c.id }).then(reload, fail)}
+                onClick={() => void credentialActions.revoke({ communityId, credentialId: c.id }).then(reload, fail)}
               >
                 {t('credentials.recognition.revoke')}
               </button>

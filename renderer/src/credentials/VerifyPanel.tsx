@@ -1,7 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerificationReport } from '../../../common/credentials/schema';
-import { call } from '../bridge/studio';
+import { credentialActions } from './actions';
 import { errorMessage } from '../lib/errors';
 
 async function base64Of(file: File): Promise<string> {
@@ -24,7 +24,7 @@ export function VerifyPanel() {
     setReport(null);
     setError(null);
     try {
-      setReport(await call('credentials.verify', { fileName: file.name, base64: await base64Of(file) }));
+      setReport(await credentialActions.verify({ fileName: file.name, base64: await base64Of(file) }));
     } catch (err) {
       setError(errorMessage(t, err));
     } finally {

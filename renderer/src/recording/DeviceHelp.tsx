@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { studio } from '../bridge/studio';
 import { detectOs, type MediaProblem } from './sources';
+import { shell } from '../lib/shell';
 
 /** What went wrong with the camera, microphone or screen, and the steps that fix it on this computer. */
 export function DeviceHelp({ kind, source, onRetry }: { kind: MediaProblem; source: 'inputs' | 'screen'; onRetry(): void }) {
@@ -12,7 +12,7 @@ export function DeviceHelp({ kind, source, onRetry }: { kind: MediaProblem; sour
       ? [t(`record.help.${kind}`)]
       : [
           t(`record.help.os.${os}.${screen ? 'screen' : kind}`),
-          ...(studio.shell === 'web' && kind === 'permission' && !screen ? [t('record.help.browser')] : []),
+          ...(shell === 'web' && kind === 'permission' && !screen ? [t('record.help.browser')] : []),
         ];
   return (
     <div className="device-help" role="alert">

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnfinishedRecording } from '../../../common/schemas/recording';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { formatBytes, formatDate, formatTimecode } from '../lib/format';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
 import './recording.css';
+import { recordingActions } from './actions';
 
 /**
  * Shown on launch when a crash (or a flat battery) cut recordings off: each can be recovered into a
@@ -22,7 +22,7 @@ export function RecoveryDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
-    call('recording.listUnfinished', {}).then(setItems, (err: unknown) => toast('error', errorMessage(t, err)));
+    recordingActions.listUnfinished({}).then(setItems, (err: unknown) => toast('error', errorMessage(t, err)));
   }, [t, toast]);
   useEffect(() => {
     const d = dialog.current;
@@ -37,7 +37,7 @@ export function RecoveryDialog() {
   const recover = async (r: UnfinishedRecording) => {
     setBusy(r.id);
     try {
-      const lesson = await call('recording.recover', { id: r.id, title: t('recovery.recoveredTitle', { date: when(r) }) });
+      const lesson = await recordingActions.recover({ id: r.id, title: t('recovery.recoveredTitle', { date: when(r) }) });
       settle(r.id);
       toast('info', t('recovery.recovered'));
       go({ name: 'lesson', id: lesson.id });
@@ -50,7 +50,7 @@ export function RecoveryDialog() {
   const discard = async (r: UnfinishedRecording) => {
     setBusy(r.id);
     try {
-      await call('recording.discardUnfinished', { id: r.id });
+      await recordingActions.discardUnfinished({ id: r.id });
       settle(r.id);
     } catch (err) {
       toast('error', errorMessage(t, err));

@@ -11,6 +11,17 @@ import { useToasts } from '../store/toasts';
 import { pictureInPicture } from './compositor';
 import { LessonRecorder } from './recorder';
 import {
+  COUNTDOWN_S,
+  countdownTick,
+  limitMs,
+  limitReached,
+  stopNotice,
+  transition,
+  type Phase,
+  type SessionEvent,
+  type StopReason,
+} from './session-machine';
+import {
   findRemembered,
   listDevices,
   mediaProblem,
@@ -25,11 +36,8 @@ import {
 } from './sources';
 import { ChunkUploader } from './uploader';
 
-export type Phase = 'setup' | 'countdown' | 'recording' | 'paused' | 'stopping';
-/** Why a recording ended; anything but the person's own stop is explained to them. */
-type StopReason = 'user' | 'limit' | 'device_lost' | 'screen_ended' | 'failed';
+export type { Phase } from './session-machine';
 
-const COUNTDOWN_S = 3;
 const cleared = { elapsedMs: 0, pausedForMs: 0, saved: { bytes: 0, chunks: 0 } };
 const CLOCK_MS = 250;
 
@@ -88,6 +96,13 @@ const toast = (kind: 'info' | 'error', text: string) => useToasts.getState().sho
 const confirmLeave = (e: BeforeUnloadEvent) => e.preventDefault();
 
 export const useRecording = create<RecordingState>((set, get) => {
+  /** Moves to the phase `event` leads to; false (and nothing changes) when the event means nothing now. */
+  const move = (event: SessionEvent, also: Partial<RecordingState> = {}): boolean => {
+    const phase = transition(get().phase, event);
+    if (phase) set({ ...also, phase });
+    return phase !== null;
+  };
+
   const release = () => {
     stopStream(get().inputs);
     stopStream(get().screen);
@@ -97,9 +112,8 @@ export const useRecording = create<RecordingState>((set, get) => {
 
   const finish = async (reason: StopReason, failure?: StudioCallError) => {
     const a = active;
-    if (!a || get().phase === 'stopping') return;
+    if (!a || !move('stop')) return;
     const durationMs = Math.round(a.recorder.elapsedMs());
-    set({ phase: 'stopping' });
     clearInterval(a.clock);
     await a.recorder.stop();
     a.compositor?.stop();
@@ -108,13 +122,14 @@ export const useRecording = create<RecordingState>((set, get) => {
     const title = get().title.trim() || t('record.defaultTitle', { date: formatDate(Date.now(), i18next.language) });
     try {
       const lesson = await call('recording.stop', { id: a.id, durationMs, title });
-      set({ phase: 'setup', title: '', ...cleared });
+      move('stopped', { title: '', ...cleared });
+      const notice = stopNotice(reason);
       if (reason === 'failed')
         toast('error', t('record.stoppedByFailure', { reason: failure ? errorMessage(t, failure) : t('errors.internal') }));
-      else if (reason !== 'user') toast(reason === 'device_lost' ? 'error' : 'info', t(`record.stoppedBy.${reason}`));
+      else if (notice) toast(notice.kind, t(notice.key));
       if (useRoute.getState().route.name === 'record') useRoute.getState().go({ name: 'lesson', id: lesson.id });
     } catch (err) {
-      set({ phase: 'setup', ...cleared });
+      move('stopped', cleared);
       toast('error', t('record.stopFailed', { reason: errorMessage(t, err) }));
     }
   };
@@ -123,9 +138,12 @@ export const useRecording = create<RecordingState>((set, get) => {
     const { inputs, screen } = get();
     const o = pending;
     pending = null;
+    // No pending set-up: a start is already under way, or the countdown was cancelled.
+    if (!o) return;
     const mime = recorderMime();
-    if (!o || !inputs || (o.mode !== 'camera' && !screen) || !mime) {
-      set({ phase: 'setup', problem: mime ? null : { kind: 'failed', source: 'inputs' } });
+    if (!inputs || (o.mode !== 'camera' && !screen) || !mime) {
+      move('failed');
+      set({ problem: mime ? null : { kind: 'failed', source: 'inputs' } });
       return;
     }
     const camera = inputs.getVideoTracks()[0];
@@ -159,8 +177,14 @@ export const useRecording = create<RecordingState>((set, get) => {
       }));
     } catch (err) {
       compositor?.stop();
-      set({ phase: 'setup' });
+      move('failed');
       toast('error', errorMessage(t, err));
+      return;
+    }
+    // Cancelled while the core opened the part file: let that file go rather than record after all.
+    if (get().phase !== 'countdown') {
+      compositor?.stop();
+      await call('recording.discard', { id }).catch((err: unknown) => toast('error', errorMessage(t, err)));
       return;
     }
     const uploader = new ChunkUploader(id, (err) => void finish('failed', err));
@@ -179,12 +203,11 @@ export const useRecording = create<RecordingState>((set, get) => {
       const now = performance.now();
       const elapsedMs = recorder.elapsedMs(now);
       set({ elapsedMs, pausedForMs: recorder.pausedForMs(now), saved: { ...uploader.saved } });
-      const limit = get().limitMs;
-      if (limit && elapsedMs >= limit) void finish('limit');
+      if (limitReached(elapsedMs, get().limitMs)) void finish('limit');
     }, CLOCK_MS);
     active = { id, recorder, uploader, compositor, clock };
     if (studio.shell === 'web') window.addEventListener('beforeunload', confirmLeave);
-    set({ phase: 'recording', ...cleared });
+    move('started', cleared);
   };
 
   const grantScreen = async (resolution: RecordingResolution) => {
@@ -288,12 +311,11 @@ export const useRecording = create<RecordingState>((set, get) => {
     },
 
     begin({ mode, resolution, limitMin }) {
-      if (get().phase !== 'setup') return;
+      if (!move('begin', { countdown: COUNTDOWN_S, limitMs: limitMs(limitMin) })) return;
       pending = { mode, resolution };
-      set({ phase: 'countdown', countdown: COUNTDOWN_S, limitMs: limitMin ? limitMin * 60_000 : null });
       countdownTimer = setInterval(() => {
-        const next = get().countdown - 1;
-        if (next > 0) return set({ countdown: next });
+        const next = countdownTick(get().countdown);
+        if (next !== null) return set({ countdown: next });
         get().skipCountdown();
       }, 1000);
     },
@@ -306,20 +328,20 @@ export const useRecording = create<RecordingState>((set, get) => {
     cancelCountdown() {
       clearInterval(countdownTimer);
       pending = null;
-      set({ phase: 'setup' });
+      move('cancel');
     },
 
     async pause() {
-      if (!active || get().phase !== 'recording') return;
+      if (!active || transition(get().phase, 'pause') === null) return;
       active.recorder.pause();
-      set({ phase: 'paused' });
+      move('pause');
       await call('recording.pause', { id: active.id }).catch((err: unknown) => toast('error', errorMessage(t, err)));
     },
 
     async resume() {
-      if (!active || get().phase !== 'paused') return;
+      if (!active || transition(get().phase, 'resume') === null) return;
       active.recorder.resume();
-      set({ phase: 'recording' });
+      move('resume');
       await call('recording.resume', { id: active.id }).catch((err: unknown) => toast('error', errorMessage(t, err)));
     },
 
@@ -327,15 +349,14 @@ export const useRecording = create<RecordingState>((set, get) => {
 
     async discard() {
       const a = active;
-      if (!a || get().phase === 'stopping') return;
-      set({ phase: 'stopping' });
+      if (!a || !move('stop')) return;
       clearInterval(a.clock);
       await a.recorder.stop();
       a.compositor?.stop();
       active = null;
       release();
       await call('recording.discard', { id: a.id }).catch((err: unknown) => toast('error', errorMessage(t, err)));
-      set({ phase: 'setup', title: '', ...cleared });
+      move('stopped', { title: '', ...cleared });
       toast('info', t('record.discarded'));
     },
   };

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { PlainScore } from '../../../common/review/records';
 import { localize } from '../../../common/review/rubric';
 import type { Calibration, Rubric } from '../../../common/schemas/review';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
 import { AgreementResults } from './AgreementResults';
 import { formatRate } from './format';
 import { RubricScorer } from './RubricScorer';
 import { askConfirm } from '../store/confirm';
+import { calibrationActions, rubricActions } from './actions';
 
 interface Props {
   lessonId: string;
@@ -33,7 +33,7 @@ export function CalibrationBox({ lessonId, communityId, isLead, mayScore, calibr
   const [scores, setScores] = useState<PlainScore[]>([]);
   const fail = (err: unknown) => toast('error', errorMessage(t, err));
   useEffect(() => {
-    call('rubrics.list', { communityId }).then(
+    rubricActions.list({ communityId }).then(
       (all) => {
         const own = all.filter((r) => !r.builtIn);
         setRubrics(own);
@@ -92,7 +92,7 @@ export function CalibrationBox({ lessonId, communityId, isLead, mayScore, calibr
                 type="button"
                 className="primary"
                 disabled={!complete(rubric)}
-                onClick={() => call('calibration.mark', { lessonId, rubricId, reference: scores }).then(() => setMarking(false), fail)}
+                onClick={() => calibrationActions.mark({ lessonId, rubricId, reference: scores }).then(() => setMarking(false), fail)}
               >
                 {t('review.calibration.saveReference')}
               </button>
@@ -125,7 +125,7 @@ export function CalibrationBox({ lessonId, communityId, isLead, mayScore, calibr
               disabled={!complete(rubric)}
               onClick={async () => {
                 if (await askConfirm({ message: t('review.calibration.confirmFinal'), confirmLabel: t('review.calibration.submit') }))
-                  call('calibration.score', { id: calibration.id, scores }).catch(fail);
+                  calibrationActions.score({ id: calibration.id, scores }).catch(fail);
               }}
             >
               {t('review.calibration.submit')}

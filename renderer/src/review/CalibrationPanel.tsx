@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Calibration } from '../../../common/schemas/review';
-import { call } from '../bridge/studio';
 import { useRoute } from '../store/route';
 import { AgreementResults } from './AgreementResults';
 import { formatDay, formatRate, isolate } from './format';
 import { useReviews } from './store';
+import { calibrationActions } from './actions';
 
 /** Every calibration exemplar: for mentors, which to score (blind) and how close they came; for leads, agreement. */
 export function CalibrationPanel() {
@@ -14,7 +14,7 @@ export function CalibrationPanel() {
   const go = useRoute((s) => s.go);
   const [list, setList] = useState<Calibration[] | null>(null);
   useEffect(() => {
-    call('calibration.list', {}).then(setList, () => setList([]));
+    calibrationActions.list({}).then(setList, () => setList([]));
   }, [version]);
 
   if (!list) return <p className="muted">{t('common.loading')}</p>;

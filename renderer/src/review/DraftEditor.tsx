@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Score } from '../../../common/review/records';
 import type { Draft, ReviewRequest, Rubric } from '../../../common/schemas/review';
-import { call } from '../bridge/studio';
-import { DraftNotice } from '../components/DraftNotice';
+import { DraftNotice } from '../ui/DraftNotice';
 import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { formatTimecode } from '../lib/format';
@@ -14,6 +13,8 @@ import { GlowGrow } from './GlowGrow';
 import { isolate } from './format';
 import { RubricScorer } from './RubricScorer';
 import { askConfirm } from '../store/confirm';
+import { reviewActions } from './actions';
+import { noteActions } from '../lesson/actions';
 
 interface Props {
   draft: Draft;
@@ -24,7 +25,7 @@ interface Props {
 
 /** Reloads the lesson's notes after the review added one, so the notes panel and timeline show it. */
 async function reloadNotes(lessonId: string): Promise<void> {
-  if (useLesson.getState().lesson?.id === lessonId) useLesson.setState({ notes: await call('notes.list', { lessonId }) });
+  if (useLesson.getState().lesson?.id === lessonId) useLesson.setState({ notes: await noteActions.list({ lessonId }) });
 }
 
 /**
@@ -57,7 +58,7 @@ export function DraftEditor({ draft, request, rubric, onChanged }: Props) {
   const save = (patch: { scores?: Score[]; strengths?: string; nextSteps?: string }) => {
     const typed = 'strengths' in patch || 'nextSteps' in patch;
     if (typed) texts.saved();
-    return call('reviews.saveDraft', { id: draft.id, ...patch }).then(onChanged, (err: unknown) => {
+    return reviewActions.saveDraft({ id: draft.id, ...patch }).then(onChanged, (err: unknown) => {
       if (typed) texts.set(texts.value);
       fail(err);
     });
@@ -92,7 +93,7 @@ export function DraftEditor({ draft, request, rubric, onChanged }: Props) {
         disabled={sent}
         onAdd={async (note) => {
           try {
-            onChanged(await call('reviews.addNote', { id: draft.id, ...note }));
+            onChanged(await reviewActions.addNote({ id: draft.id, ...note }));
             await reloadNotes(draft.lessonId);
           } catch (err) {
             fail(err);
@@ -171,7 +172,7 @@ export function DraftEditor({ draft, request, rubric, onChanged }: Props) {
                 confirmLabel: t(amending ? 'review.draft.discardAmend' : 'review.draft.giveBack'),
               });
               if (!confirmed) return;
-              call('reviews.discard', { id: draft.id }).then(() => onChanged(null), fail);
+              reviewActions.discard({ id: draft.id }).then(() => onChanged(null), fail);
             }}
           >
             {t(draft.baseVersion > 0 ? 'review.draft.discardAmend' : 'review.draft.giveBack')}
@@ -186,8 +187,8 @@ export function DraftEditor({ draft, request, rubric, onChanged }: Props) {
             try {
               // Texts being typed are saved first, so the submission carries them.
               texts.saved();
-              const latest = await call('reviews.saveDraft', { id: draft.id, scores, strengths, nextSteps });
-              await call('reviews.submit', { id: latest.id });
+              const latest = await reviewActions.saveDraft({ id: draft.id, scores, strengths, nextSteps });
+              await reviewActions.submit({ id: latest.id });
               await reloadNotes(draft.lessonId);
               toast('info', t('review.draft.submitted'));
             } catch (err) {

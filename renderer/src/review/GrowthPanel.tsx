@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../common/review/rubric';
 import type { CommunityStats, Growth } from '../../../common/schemas/review';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { formatDay, formatNumber, formatSpan, isolate } from './format';
 import { GrowthChart } from './GrowthChart';
 import { useReviews } from './store';
+import { reviewActions } from './actions';
 
 /** Per teacher: levels over time and goals met. Per community: requests answered, and how fast. */
 export function GrowthPanel() {
@@ -18,13 +18,14 @@ export function GrowthPanel() {
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    call('reviews.growth', teacherId ? { teacherId } : {})
+    reviewActions
+      .growth(teacherId ? { teacherId } : {})
       .then((g) => {
         setGrowth(g);
         setError(null);
       })
       .catch(setError);
-    call('reviews.stats', {}).then(setStats, () => undefined);
+    reviewActions.stats({}).then(setStats, () => undefined);
   }, [teacherId, version]);
 
   if (error) return <p className="error-text">{errorMessage(t, error)}</p>;

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
 import { RequestCard } from './RequestCard';
 import { useReviews } from './store';
+import { reviewActions } from './actions';
 
 /** Requests sent to the mentor (or taken by them) and open ones in their communities, soonest due first. */
 export function MentorInbox() {
@@ -25,7 +25,8 @@ export function MentorInbox() {
   if (!inbox) return <p className="muted">{t('common.loading')}</p>;
   const open = (lessonId: string) => go({ name: 'lesson', id: lessonId });
   const claim = (requestId: string, lessonId: string) =>
-    call('reviews.claim', { id: requestId })
+    reviewActions
+      .claim({ id: requestId })
       .then(() => open(lessonId))
       .catch((err: unknown) => toast('error', errorMessage(t, err)));
 

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
@@ -8,6 +7,7 @@ import { formatWhen, isolate } from './format';
 import { RequestCard } from './RequestCard';
 import { useReviews } from './store';
 import { askConfirm } from '../store/confirm';
+import { reviewActions } from './actions';
 
 /** The teacher's side: what they asked for, and the reviews that came back. */
 export function MyRequests() {
@@ -61,7 +61,7 @@ export function MyRequests() {
                 aria-label={t('review.mine.withdrawFor', { title: r.lessonTitle })}
                 onClick={async () => {
                   if (await askConfirm({ message: t('review.mine.confirmWithdraw'), confirmLabel: t('review.mine.withdraw') }))
-                    call('reviews.withdraw', { id: r.id }).catch(fail);
+                    reviewActions.withdraw({ id: r.id }).catch(fail);
                 }}
               >
                 {t('review.mine.withdraw')}

@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, studio } from '../bridge/studio';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
 import { noticeRoute, noticeText } from './Notices';
 import { useReviews } from './store';
 import { UnreadBadge } from './UnreadBadge';
+import { noticeActions } from './actions';
+import { onStudioEvent, shell } from '../lib/shell';
 
 /** At most this many desktop notices for one batch (a first sync can bring many): the inbox has the rest. */
 const DESKTOP_LIMIT = 3;
@@ -23,18 +24,18 @@ export function NoticeWatcher() {
       .getState()
       .loadNotices()
       .catch(() => undefined);
-    const offNew = studio.on('notifications.new', ({ items }) => {
+    const offNew = onStudioEvent('notifications.new', ({ items }) => {
       for (const n of items.slice(0, DESKTOP_LIMIT)) {
         toast('info', noticeText(t, n));
-        if (studio.shell === 'electron')
-          void call('notifications.present', { id: n.id, title: t(`review.notices.kinds.${n.kind}`), body: noticeText(t, n) }).catch(
-            () => undefined,
-          );
+        if (shell === 'electron')
+          void noticeActions
+            .present({ id: n.id, title: t(`review.notices.kinds.${n.kind}`), body: noticeText(t, n) })
+            .catch(() => undefined);
       }
     });
-    const offOpen = studio.on('notifications.open', ({ id }) => {
+    const offOpen = onStudioEvent('notifications.open', ({ id }) => {
       const notice = useReviews.getState().notices.find((n) => n.id === id);
-      void call('notifications.read', { ids: [id] }).catch(() => undefined);
+      void noticeActions.read({ ids: [id] }).catch(() => undefined);
       go(notice ? noticeRoute(notice) : { name: 'reviews', tab: 'notices' });
     });
     return () => {

@@ -2,10 +2,10 @@ import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Notification } from '../../../common/schemas/review';
-import { call } from '../bridge/studio';
 import { useRoute, type Route } from '../store/route';
 import { formatWhen, isolate } from './format';
 import { useReviews } from './store';
+import { noticeActions } from './actions';
 
 /** Where a notice leads: the lesson for anything about one lesson, else the inbox. */
 export function noticeRoute(n: Notification): Route {
@@ -27,14 +27,14 @@ export function Notices() {
   useEffect(() => void useReviews.getState().loadNotices(), []);
 
   const open = (n: Notification) => {
-    void call('notifications.read', { ids: [n.id] });
+    void noticeActions.read({ ids: [n.id] });
     go(noticeRoute(n));
   };
   return (
     <section aria-labelledby="notices-title">
       <div className="panel-head">
         <h2 id="notices-title">{t('review.notices.title')}</h2>
-        <button type="button" className="small" disabled={unread === 0} onClick={() => void call('notifications.read', {})}>
+        <button type="button" className="small" disabled={unread === 0} onClick={() => void noticeActions.read({})}>
           {t('review.notices.readAll')}
         </button>
       </div>

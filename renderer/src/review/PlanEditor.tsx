@@ -4,11 +4,12 @@ import { MAX_GOALS } from '../../../common/review/records';
 import { localize } from '../../../common/review/rubric';
 import type { LessonSummary } from '../../../common/schemas/lesson';
 import type { Review, Rubric } from '../../../common/schemas/review';
-import { call } from '../bridge/studio';
-import { DraftNotice } from '../components/DraftNotice';
+import { DraftNotice } from '../ui/DraftNotice';
 import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
+import { reviewActions } from './actions';
+import { lessonActions } from '../library/actions';
 
 interface GoalDraft {
   id?: string;
@@ -32,7 +33,7 @@ export function PlanEditor({ review, rubric }: { review: Review; rubric: Rubric 
   const [lessons, setLessons] = useState<LessonSummary[]>([]);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
-    call('lessons.list', {}).then(
+    lessonActions.list({}).then(
       (r) => setLessons(r.items.filter((l) => l.id !== review.lessonId)),
       () => undefined,
     );
@@ -44,7 +45,7 @@ export function PlanEditor({ review, rubric }: { review: Review; rubric: Rubric 
     // Marked before the call: the saved plan can come back (as an event) before the call answers.
     draft.saved();
     try {
-      await call('reviews.savePlan', {
+      await reviewActions.savePlan({
         reviewId: review.id,
         goals: goals.filter((g) => g.text.trim()).map((g) => ({ ...g, text: g.text.trim() })),
         nextLessonId,

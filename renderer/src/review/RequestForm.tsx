@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { FOCUS_MAX } from '../../../common/review/records';
 import { localize } from '../../../common/review/rubric';
 import type { Person, Rubric } from '../../../common/schemas/review';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
 import { DueDateField } from './DueDateField';
 import { deviceZone, dueMoment, dueParts } from './format';
+import { reviewActions, rubricActions } from './actions';
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 
@@ -35,7 +35,7 @@ export function RequestForm({
   const [dueAt, setDueAt] = useState<number | null>(() => dueMoment({ ...dueParts(Date.now() + WEEK), minutes: 17 * 60 }));
   const [saving, setSaving] = useState(false);
   useEffect(() => {
-    call('rubrics.list', { communityId }).then(
+    rubricActions.list({ communityId }).then(
       (all) => {
         const own = all.filter((r) => !r.builtIn);
         setRubrics(own);
@@ -48,7 +48,7 @@ export function RequestForm({
   const submit = async () => {
     setSaving(true);
     try {
-      await call('reviews.request', {
+      await reviewActions.request({
         lessonId,
         mentorIds: chosen,
         focus: focus.trim(),

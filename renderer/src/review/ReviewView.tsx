@@ -4,8 +4,7 @@ import type { Evidence } from '../../../common/review/records';
 import { localize } from '../../../common/review/rubric';
 import type { Note } from '../../../common/schemas/note';
 import type { Review, Rubric } from '../../../common/schemas/review';
-import { NoteComposer } from '../components/NoteComposer';
-import { call } from '../bridge/studio';
+import { NoteComposer } from '../lesson/NoteComposer';
 import { isDrafting, useDraftTexts } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { excerpt } from '../lib/excerpt';
@@ -15,6 +14,7 @@ import { usePlayback } from '../store/playback';
 import { useToasts } from '../store/toasts';
 import { formatWhen, isolate } from './format';
 import { PlanEditor } from './PlanEditor';
+import { reviewActions } from './actions';
 
 interface Props {
   review: Review;
@@ -52,7 +52,7 @@ export function ReviewView({ review, rubric, asTeacher, onAmend }: Props) {
     if (acted) next.add(noteId);
     else next.delete(noteId);
     setActedOn(next);
-    call('reviews.actOn', { reviewId: review.id, noteId, actedOn: acted }).catch((err: unknown) => {
+    reviewActions.actOn({ reviewId: review.id, noteId, actedOn: acted }).catch((err: unknown) => {
       setActedOn(actedOn);
       fail(err);
     });

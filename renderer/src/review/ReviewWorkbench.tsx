@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Calibration, Draft, LessonReviews, Rubric } from '../../../common/schemas/review';
-import { call, studio } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
 import { CalibrationBox } from './CalibrationBox';
@@ -12,6 +11,8 @@ import { ReviewView } from './ReviewView';
 import { useReviews } from './store';
 import './review.css';
 import { askConfirm } from '../store/confirm';
+import { calibrationActions, reviewActions, rubricActions } from './actions';
+import { onStudioEvent } from '../lib/shell';
 
 /**
  * Reviews on the lesson page, under the video: the teacher asks for feedback and answers what came
@@ -29,9 +30,9 @@ export function ReviewWorkbench({ lessonId }: { lessonId: string }) {
   const fail = useCallback((err: unknown) => toast('error', errorMessage(t, err)), [t, toast]);
 
   const load = useCallback(async () => {
-    const [reviews, calibrated] = await Promise.all([call('reviews.forLesson', { lessonId }), call('calibration.list', { lessonId })]);
+    const [reviews, calibrated] = await Promise.all([reviewActions.forLesson({ lessonId }), calibrationActions.list({ lessonId })]);
     const ids = new Set([...reviews.requests.flatMap((r) => (r.rubricId ? [r.rubricId] : [])), ...calibrated.map((c) => c.rubricId)]);
-    const found = await Promise.all([...ids].map((id) => call('rubrics.get', { id }).catch(() => null)));
+    const found = await Promise.all([...ids].map((id) => rubricActions.get({ id }).catch(() => null)));
     setRubrics(new Map(found.flatMap((r) => (r ? [[r.id, r] as const] : []))));
     setData(reviews);
     setCalibrations(calibrated);
@@ -41,7 +42,7 @@ export function ReviewWorkbench({ lessonId }: { lessonId: string }) {
     load().catch(fail);
   }, [load, version, fail]);
   useEffect(
-    () => studio.on('library.changed', ({ lessonIds }) => lessonIds.includes(lessonId) && void load().catch(() => undefined)),
+    () => onStudioEvent('library.changed', ({ lessonIds }) => lessonIds.includes(lessonId) && void load().catch(() => undefined)),
     [lessonId, load],
   );
 
@@ -83,7 +84,7 @@ export function ReviewWorkbench({ lessonId }: { lessonId: string }) {
                     className="small danger"
                     onClick={async () => {
                       if (await askConfirm({ message: t('review.mine.confirmWithdraw'), confirmLabel: t('review.mine.withdraw') }))
-                        call('reviews.withdraw', { id: r.id }).catch(fail);
+                        reviewActions.withdraw({ id: r.id }).catch(fail);
                     }}
                   >
                     {t('review.mine.withdraw')}
@@ -114,7 +115,7 @@ export function ReviewWorkbench({ lessonId }: { lessonId: string }) {
           <h2 id="claim-title">{t('review.workbench.askedHere')}</h2>
           {claimable.map((r) => (
             <RequestCard key={r.id} request={r}>
-              <button type="button" className="primary small" onClick={() => call('reviews.claim', { id: r.id }).then(setDraft, fail)}>
+              <button type="button" className="primary small" onClick={() => reviewActions.claim({ id: r.id }).then(setDraft, fail)}>
                 {t(r.forMe ? 'review.inbox.start' : 'review.inbox.claim')}
               </button>
             </RequestCard>
@@ -130,7 +131,7 @@ export function ReviewWorkbench({ lessonId }: { lessonId: string }) {
             review={review}
             rubric={request.rubricId ? (rubrics.get(request.rubricId) ?? null) : null}
             asTeacher={false}
-            onAmend={() => call('reviews.amend', { id: review.id }).then(setDraft, fail)}
+            onAmend={() => reviewActions.amend({ id: review.id }).then(setDraft, fail)}
           />
         ))}
 

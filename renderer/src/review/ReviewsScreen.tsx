@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Tabs } from '../components/Tabs';
+import { Tabs } from '../ui/Tabs';
 import { useRoute } from '../store/route';
 import { useSync } from '../store/sync';
 import { CalibrationPanel } from './CalibrationPanel';

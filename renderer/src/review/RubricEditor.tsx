@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CRITERIA, MAX_LEVELS, type Criterion, type LocalizedText, type RubricContent } from '../../../common/review/rubric';
-import { call } from '../bridge/studio';
-import { DraftNotice } from '../components/DraftNotice';
+import { DraftNotice } from '../ui/DraftNotice';
 import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
+import { rubricActions } from './actions';
 
 type Draft = RubricContent;
 
@@ -47,7 +47,7 @@ export function RubricEditor({ id, communityId }: { id: string; communityId?: st
 
   useEffect(() => {
     if (id === 'new') return;
-    call('rubrics.get', { id }).then(
+    rubricActions.get({ id }).then(
       (r) => {
         setSaved({ code: r.code, title: r.title, description: r.description, scale: r.scale });
         setCommunity(r.communityId ?? '');
@@ -85,7 +85,7 @@ export function RubricEditor({ id, communityId }: { id: string; communityId?: st
     typed.saved();
     try {
       const description = draft.description && Object.keys(draft.description).length > 0 ? draft.description : null;
-      await call('rubrics.save', { communityId: community, ...(id !== 'new' ? { id } : {}), ...draft, description });
+      await rubricActions.save({ communityId: community, ...(id !== 'new' ? { id } : {}), ...draft, description });
       typed.discard();
       toast('info', t('review.rubrics.saved'));
       go({ name: 'reviews', tab: 'rubrics' });

@@ -4,13 +4,14 @@ import { localize } from '../../../common/review/rubric';
 import { StudioCallError } from '../../../common/contract';
 import type { LocalCommunity } from '../../../common/schemas/community';
 import type { Rubric } from '../../../common/schemas/review';
-import { call } from '../bridge/studio';
 import { downloadText } from '../lib/download';
 import { errorMessage } from '../lib/errors';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
 import { useReviews } from './store';
 import { askConfirm } from '../store/confirm';
+import { rubricActions } from './actions';
+import { communityActions } from '../community/actions';
 
 /** Rubrics: the built-in one and each community's; leads adopt, import, write, edit and export them. */
 export function RubricsPanel() {
@@ -25,8 +26,8 @@ export function RubricsPanel() {
   const fail = (err: unknown) => toast('error', errorMessage(t, err));
 
   useEffect(() => {
-    call('rubrics.list', {}).then(setRubrics, () => setRubrics([]));
-    call('communities.list', {}).then(
+    rubricActions.list({}).then(setRubrics, () => setRubrics([]));
+    communityActions.list({}).then(
       (all) => {
         const leading = all.filter((c) => c.myRole === 'lead');
         setLed(leading);
@@ -39,7 +40,7 @@ export function RubricsPanel() {
   const importFile = async (file: File) => {
     setImportError(null);
     try {
-      const rubric = await call('rubrics.import', { communityId: target, json: await file.text() });
+      const rubric = await rubricActions.import({ communityId: target, json: await file.text() });
       toast('info', t('review.rubrics.imported', { title: localize(rubric.title, i18n.language) }));
     } catch (err) {
       setImportError(errorMessage(t, err));
@@ -111,7 +112,8 @@ export function RubricsPanel() {
                   className="small"
                   disabled={!target}
                   onClick={() =>
-                    call('rubrics.adopt', { id: r.id, communityId: target })
+                    rubricActions
+                      .adopt({ id: r.id, communityId: target })
                       .then(() => toast('info', t('review.rubrics.adopted')))
                       .catch((err: unknown) => {
                         // Adopting twice would give two identical rubrics; offer the copy the community already has.
@@ -133,7 +135,8 @@ export function RubricsPanel() {
                 type="button"
                 className="small"
                 onClick={() =>
-                  call('rubrics.export', { id: r.id })
+                  rubricActions
+                    .export({ id: r.id })
                     .then((f) => downloadText(f.fileName, f.mime, f.text))
                     .catch(fail)
                 }
@@ -157,7 +160,7 @@ export function RubricsPanel() {
                     aria-label={t('review.rubrics.deleteFor', { title: localize(r.title, i18n.language) })}
                     onClick={async () => {
                       if (await askConfirm({ message: t('review.rubrics.confirmDelete'), confirmLabel: t('review.rubrics.delete') }))
-                        call('rubrics.delete', { id: r.id }).catch(fail);
+                        rubricActions.delete({ id: r.id }).catch(fail);
                     }}
                   >
                     {t('review.rubrics.delete')}

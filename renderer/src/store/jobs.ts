@@ -20,3 +20,6 @@ studio.on('jobs.progress', (job) => useJobs.setState({ jobs: { ...useJobs.getSta
 export function activeJobs(jobs: Record<string, Job>): Job[] {
   return Object.values(jobs).filter((j) => j.status === 'queued' || j.status === 'running');
 }
+
+export const cancelJob = (id: string) => void call('jobs.cancel', { id });
+export const retryJob = (id: string) => void call('jobs.retry', { id });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCaptionFile } from '../../../core/captions/parse';
 import { dispatch } from '../../../core/dispatch';
 import { catalogs } from '../../../renderer/i18n/catalogs';
-import { noteExportLabels } from '../../../renderer/src/components/notes-export-labels';
+import { noteExportLabels } from '../../../renderer/src/lesson/notes-export-labels';
 import { makeTestVideo } from '../../fixtures/media';
 import { startTestCore, type TestCore } from '../../support/core';
 import { tempDir } from '../../support/web-shell';

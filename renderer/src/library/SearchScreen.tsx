@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../common/schemas/search';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { formatTimecode } from '../lib/format';
 import { useRoute } from '../store/route';
+import { searchActions } from './actions';
 
 /** One field over lesson titles and descriptions, notes, replies, reflections and clip names. */
 export function SearchScreen({ initialQuery }: { initialQuery: string }) {
@@ -22,7 +22,8 @@ export function SearchScreen({ initialQuery }: { initialQuery: string }) {
     window.history.replaceState(null, '', `#/search${query ? `?q=${encodeURIComponent(query)}` : ''}`);
     const timer = setTimeout(() => {
       if (!query.trim()) return setHits(null);
-      call('search.query', { query })
+      searchActions
+        .query({ query })
         .then((r) => {
           if (!live) return;
           setHits(r.hits);

@@ -4,8 +4,7 @@ import type { CallOutput } from '../../../common/contract';
 import type { Lesson } from '../../../common/schemas/lesson';
 import { noteKinds, type Note } from '../../../common/schemas/note';
 import type { Reflection } from '../../../common/schemas/reflection';
-import { call, studio } from '../bridge/studio';
-import { KindIcon } from '../components/KindIcon';
+import { KindIcon } from '../ui/KindIcon';
 import { withBdi } from '../lib/bidi';
 import { errorMessage } from '../lib/errors';
 import { formatDate, formatTimecode } from '../lib/format';
@@ -13,6 +12,9 @@ import { assetOf, loadSprite, spriteTile, type Sprite } from '../lib/media-json'
 import { codesById, localName } from '../store/coding';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
+import { codingActions, noteActions, reflectionActions } from './actions';
+import { lessonActions } from '../library/actions';
+import { savePdf as savePdfInShell } from '../lib/shell';
 
 const reflectionPrompts = ['wentWell', 'wouldChange', 'feedbackWanted'] as const;
 
@@ -38,7 +40,7 @@ export function ReportScreen({ id }: { id: string }) {
   const savePdf = async () => {
     setSaving(true);
     try {
-      const result = await studio.savePdf!(data?.lesson.title ?? '');
+      const result = await savePdfInShell!(data?.lesson.title ?? '');
       if (result.saved) toast('info', t('report.saved'));
       else if (result.error) toast('error', t(`errors.${result.error}`));
     } finally {
@@ -50,10 +52,10 @@ export function ReportScreen({ id }: { id: string }) {
     let live = true;
     (async () => {
       const [lesson, notes, coding, reflection] = await Promise.all([
-        call('lessons.get', { id }),
-        call('notes.list', { lessonId: id }),
-        call('coding.list', { lessonId: id }),
-        call('reflection.get', { lessonId: id }),
+        lessonActions.get({ id }),
+        noteActions.list({ lessonId: id }),
+        codingActions.list({ lessonId: id }),
+        reflectionActions.get({ lessonId: id }),
       ]);
       const indexId = assetOf(lesson, 'sprite_index');
       const imageId = assetOf(lesson, 'sprite');
@@ -87,7 +89,7 @@ export function ReportScreen({ id }: { id: string }) {
         </button>
         <span className="spacer" />
         {/* The desktop app writes the PDF itself; in a browser, its print dialog offers "Save as PDF". */}
-        {studio.savePdf ? (
+        {savePdfInShell ? (
           <>
             <button type="button" onClick={() => window.print()}>
               {t('report.printOnly')}

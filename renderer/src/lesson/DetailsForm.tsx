@@ -4,7 +4,7 @@ import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { useLesson } from '../store/lesson';
 import { useToasts } from '../store/toasts';
-import { DraftNotice } from './DraftNotice';
+import { DraftNotice } from '../ui/DraftNotice';
 
 export function DetailsForm({ lesson }: { lesson: Lesson }) {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import { errorMessage } from '../lib/errors';
 import { localName, useCoding } from '../store/coding';
 import { useToasts } from '../store/toasts';
 import { askConfirm } from '../store/confirm';
-import { DraftNotice } from './DraftNotice';
+import { DraftNotice } from '../ui/DraftNotice';
 
 interface DraftCode {
   id?: string;

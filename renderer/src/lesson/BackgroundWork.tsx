@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Job } from '../../../common/schemas/job';
-import { call } from '../bridge/studio';
 import { preparationKinds } from './background-work';
-import { JobRow } from './JobRow';
+import { JobRow } from '../ui/JobRow';
+import { cancelJob, retryJob } from '../store/jobs';
 
 /**
  * A lesson's background work, said quietly: the studio prepares a lesson by itself, so there is nothing
@@ -22,8 +22,8 @@ export function BackgroundWork({ jobs }: { jobs: Job[] }) {
           <JobRow
             key={job.id}
             job={job}
-            {...(!preparationKinds.has(job.kind) && { onCancel: () => void call('jobs.cancel', { id: job.id }) })}
-            onRetry={() => void call('jobs.retry', { id: job.id })}
+            {...(!preparationKinds.has(job.kind) && { onCancel: () => cancelJob(job.id) })}
+            onRetry={() => retryJob(job.id)}
           />
         ))}
       </ul>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ImportButton } from '../components/ImportButton';
-import { LessonCard, LessonRow } from '../components/LessonCard';
+import { ImportButton } from './ImportButton';
+import { LessonCard, LessonRow } from './LessonCard';
 import { formatPercent } from '../lib/format';
 import { useLibrary } from '../store/library';
 import { useRoute } from '../store/route';

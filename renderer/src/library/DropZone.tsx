@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { studio } from '../bridge/studio';
 import { splitDropped, videosInFolder } from '../lib/dropped-folders';
 import { useLibrary } from '../store/library';
+import { shell } from '../lib/shell';
 
 /**
  * Files dropped anywhere on the window are imported; an overlay says so while dragging. A folder
@@ -33,7 +33,7 @@ export function DropZone() {
       depth = 0;
       setDragging(false);
       const { files, folders } =
-        studio.shell === 'web' ? splitDropped(e.dataTransfer) : { files: [...(e.dataTransfer?.files ?? [])], folders: [] };
+        shell === 'web' ? splitDropped(e.dataTransfer) : { files: [...(e.dataTransfer?.files ?? [])], folders: [] };
       if (files.length) void importFiles(files);
       for (const folder of folders) void videosInFolder(folder).then((videos) => offerFolder(folder.name, videos));
     };

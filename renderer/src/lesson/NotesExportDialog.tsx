@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteExportParts } from '../../../common/schemas/export';
-import { call } from '../bridge/studio';
 import { downloadText } from '../lib/download';
 import { errorMessage } from '../lib/errors';
 import { noteExportLabels } from './notes-export-labels';
 import '../collections/collections.css';
+import { exportActions } from './actions';
 
 type Format = 'vtt' | 'csv';
 const parts = ['replies', 'reflection', 'privateNotes'] as const;
@@ -28,7 +28,7 @@ export function NotesExportDialog({ lessonId, onClose }: { lessonId: string; onC
   const save = async () => {
     setBusy(true);
     try {
-      const file = await call('exports.notes', { lessonId, format, language: i18n.language, labels: noteExportLabels(t), include });
+      const file = await exportActions.notes({ lessonId, format, language: i18n.language, labels: noteExportLabels(t), include });
       downloadText(file.fileName, file.mime, file.text);
       onClose();
     } catch (err) {

@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonSummary } from '../../../common/schemas/lesson';
-import { studio } from '../bridge/studio';
 import { SharedLine } from '../community/SharedLine';
 import { ArchiveLine } from '../community/ArchiveLine';
 import { formatDate, formatTimecode } from '../lib/format';
+import { mediaUrl } from '../lib/shell';
 
 function StatusLine({ lesson }: { lesson: LessonSummary }) {
   const { t } = useTranslation();
@@ -23,7 +23,7 @@ export function LessonCard({ lesson, onOpen }: { lesson: LessonSummary; onOpen()
     <li className="lesson-card">
       <div className="poster">
         {lesson.posterAssetId ? (
-          <img src={studio.mediaUrl(lesson.posterAssetId)} alt="" loading="lazy" />
+          <img src={mediaUrl(lesson.posterAssetId)} alt="" loading="lazy" />
         ) : (
           <span className="poster-placeholder" aria-hidden="true">
             {t('library.noPoster')}

@@ -7,7 +7,7 @@ import { formatTimecode } from '../lib/format';
 import { localName } from '../store/coding';
 import { usePlayback } from '../store/playback';
 import type { NoteDraft } from '../store/workspace';
-import { DraftNotice } from './DraftNotice';
+import { DraftNotice } from '../ui/DraftNotice';
 
 interface Props {
   /** What is edited, e.g. `note:<id>`, `reply:<parentId>`: what is typed is kept under it (see draft-text.ts). */

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { call } from '../bridge/studio';
-import { activeJobs, useJobs } from '../store/jobs';
+import { activeJobs, cancelJob, retryJob, useJobs } from '../store/jobs';
 import { useLesson } from '../store/lesson';
 import { useLibrary } from '../store/library';
-import { backgroundSummary, lessonTitle } from './background-work';
+import { backgroundSummary, lessonTitle } from '../lesson/background-work';
 import { JobRow } from './JobRow';
 import { useHeaderPopover } from './useHeaderPopover';
 
@@ -33,8 +32,8 @@ export function JobsIndicator() {
                 key={job.id}
                 job={job}
                 lessonTitle={job.lessonId ? lessonTitle(job.lessonId) : undefined}
-                onCancel={() => void call('jobs.cancel', { id: job.id })}
-                onRetry={() => void call('jobs.retry', { id: job.id })}
+                onCancel={() => cancelJob(job.id)}
+                onRetry={() => retryJob(job.id)}
               />
             ))}
           </ul>

@@ -12,7 +12,7 @@ import { useLesson } from '../store/lesson';
 import { useToasts } from '../store/toasts';
 import { NoteSharing } from '../community/NoteSharing';
 import { useNoteRights } from '../community/noteRights';
-import { KindIcon } from './KindIcon';
+import { KindIcon } from '../ui/KindIcon';
 import { NoteComposer } from './NoteComposer';
 
 interface Props {

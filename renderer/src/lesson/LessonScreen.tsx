@@ -1,48 +1,47 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, studio } from '../bridge/studio';
-import { AssetSizes } from '../components/AssetSizes';
-import { CaptionTracks } from '../components/CaptionTracks';
-import { ClipsPanel } from '../components/ClipsPanel';
-import { CodingPanel } from '../components/CodingPanel';
-import { DetailsForm } from '../components/DetailsForm';
+import { AssetSizes } from './AssetSizes';
+import { CaptionTracks } from './CaptionTracks';
+import { ClipsPanel } from './ClipsPanel';
+import { CodingPanel } from './CodingPanel';
+import { DetailsForm } from './DetailsForm';
 import { LessonExportButton } from '../collections/LessonExportButton';
-import { BackgroundWork } from '../components/BackgroundWork';
-import { LessonTools } from '../components/LessonTools';
+import { BackgroundWork } from './BackgroundWork';
+import { LessonTools } from './LessonTools';
 import { LessonSharing } from '../community/LessonSharing';
-import { NotesPanel } from '../components/NotesPanel';
-import { Player } from '../components/Player';
-import { PreparationFailure } from '../components/PreparationFailure';
-import { ReflectionPanel } from '../components/ReflectionPanel';
-import { ShortcutHelp } from '../components/ShortcutHelp';
-import { Tabs } from '../components/Tabs';
-import { Timeline } from '../components/Timeline';
+import { NotesPanel } from './NotesPanel';
+import { Player } from './Player';
+import { PreparationFailure } from './PreparationFailure';
+import { ReflectionPanel } from './ReflectionPanel';
+import { ShortcutHelp } from './ShortcutHelp';
+import { Tabs } from '../ui/Tabs';
+import { Timeline } from './Timeline';
+import { useLessonShortcuts } from './useLessonShortcuts';
 import { errorMessage } from '../lib/errors';
-import { formatDate, formatTimecode } from '../lib/format';
-import { shortcutFor, type ShortcutAction } from '../lib/shortcuts';
-import { adjacentNote } from '../lib/timeline';
-import { isTypingTarget } from '../lib/typing';
+import { formatDate } from '../lib/format';
 import { useCaptions } from '../store/captions';
 import { useClips } from '../store/clips';
-import { activeScheme, codesById, localName, useCoding } from '../store/coding';
+import { activeScheme, codesById, useCoding } from '../store/coding';
 import { useJobs } from '../store/jobs';
 import { useLesson } from '../store/lesson';
 import { usePlayback } from '../store/playback';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
-import { shownBy, useWorkspace } from '../store/workspace';
+import { useWorkspace } from '../store/workspace';
 import { ReviewWorkbench } from '../review/ReviewWorkbench';
 import { TalkCard } from '../talk/TalkCard';
 import { TalkControls } from '../talk/TalkControls';
 import { TalkLane } from '../talk/TalkLane';
-import '../annotation.css';
+import './annotation.css';
 import { askConfirm } from '../store/confirm';
+import { mediaUrl } from '../lib/shell';
+import { lessonActions } from '../library/actions';
 
 const tabs = ['notes', 'clips', 'reflection', 'details', 'talk'] as const;
 
 export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number | undefined; clipId?: string | undefined }) {
   const { t, i18n } = useTranslation();
-  const { lesson, notes, error, open, addNote, undo } = useLesson();
+  const { lesson, notes, error, open } = useLesson();
   const go = useRoute((s) => s.go);
   const toast = useToasts((s) => s.show);
   const allJobs = useJobs((s) => s.jobs);
@@ -79,99 +78,14 @@ export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number |
   const codes = useMemo(() => codesById(coding.schemes), [coding.schemes]);
   const scheme = activeScheme(coding);
   const durationMs = lesson?.durationMs || mediaMs;
-  const fmt = (ms: number) => formatTimecode(ms, i18n.language);
   const fail = (err: unknown) => toast('error', errorMessage(t, err));
   const playable = Boolean(lesson?.playbackAssetId);
 
-  const openDraft = (startMs: number, endMs: number | null) => {
-    usePlayback.getState().video?.pause();
-    workspace.set({
-      tab: 'notes',
-      draft: { startMs, endMs, text: '', kind: 'observation', codeId: null },
-      ...(endMs !== null ? { lastRange: { startMs, endMs } } : {}),
-    });
-  };
-  const dropCode = (key: number) => {
-    const code = scheme?.codes.find((c) => c.key === key);
-    if (!code || !playable) return;
-    // Coding happens while watching: the video keeps playing.
-    const at = usePlayback.getState().nowMs();
-    addNote({ startMs: at, codeId: code.id, text: '', kind: 'observation' })
-      .then(() => setStatus(t('coding.dropped', { name: localName(code, i18n.language), time: fmt(at) })))
-      .catch(fail);
-  };
-
-  const run = (action: ShortcutAction) => {
-    const playback = usePlayback.getState();
-    const now = playback.nowMs();
-    switch (action.name) {
-      case 'togglePlay':
-        return playback.toggle();
-      case 'back':
-        return playback.seekBy(-5000);
-      case 'forward':
-        return playback.seekBy(5000);
-      case 'stepBack':
-      case 'stepForward': {
-        const direction = action.name === 'stepBack' ? -1 : 1;
-        return playback.playing ? playback.seekBy(direction * 5000) : playback.stepFrame(direction);
-      }
-      case 'slower':
-        return playback.changeSpeed(-1);
-      case 'faster':
-        return playback.changeSpeed(1);
-      case 'note':
-        return playable && openDraft(now, null);
-      case 'markIn':
-        workspace.set({ inMs: now });
-        return;
-      case 'markOut':
-        if (workspace.inMs === null) return toast('error', t('notes.needInPoint'));
-        if (now <= workspace.inMs) return toast('error', t('errors.range_invalid'));
-        openDraft(workspace.inMs, now);
-        workspace.set({ inMs: null });
-        return;
-      case 'code':
-        return dropCode(action.key);
-      case 'help':
-        return setHelp(true);
-      case 'cancel':
-        return workspace.set(workspace.draft ? { draft: null } : { inMs: null });
-      case 'undo':
-        void undo()
-          .then((kind) => setStatus(kind ? t(`notes.undone.${kind}`) : t('notes.nothingToUndo')))
-          .catch(fail);
-        return;
-      case 'zoomIn':
-        return workspace.zoomBy(1);
-      case 'zoomOut':
-        return workspace.zoomBy(-1);
-      case 'previousNote':
-      case 'nextNote': {
-        const direction = action.name === 'previousNote' ? -1 : 1;
-        const shown = notes.filter((n) => n.parentId === null && shownBy(workspace.filters, n));
-        const target = adjacentNote(shown, now, direction);
-        // Said where it can be seen: the playhead did not move, and a sighted person should know why.
-        if (!target) return toast('info', t(direction === 1 ? 'notes.noNoteAfter' : 'notes.noNoteBefore'));
-        playback.seek(target.startMs);
-        return setStatus(
-          t('notes.jumpedTo', { time: fmt(target.startMs), text: target.text.slice(0, 80) || t(`notes.kinds.${target.kind}`) }),
-        );
-      }
-    }
-  };
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      // Shortcuts never fire while typing, nor behind an open dialog.
-      if (e.defaultPrevented || isTypingTarget(e.target) || document.querySelector('dialog[open]')) return;
-      const action = shortcutFor(e);
-      if (!action) return;
-      e.preventDefault();
-      run(action);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  const { run, openDraft, dropCode } = useLessonShortcuts({
+    playable,
+    scheme,
+    onStatus: setStatus,
+    onHelp: () => setHelp(true),
   });
 
   if (error) {
@@ -186,7 +100,7 @@ export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number |
   }
   if (!lesson || !ready) return <p className="muted">{t('common.loading')}</p>;
 
-  const poster = lesson.posterAssetId ? studio.mediaUrl(lesson.posterAssetId) : undefined;
+  const poster = lesson.posterAssetId ? mediaUrl(lesson.posterAssetId) : undefined;
   return (
     <section className="lesson" aria-labelledby="lesson-title">
       <div className="lesson-head">
@@ -217,7 +131,8 @@ export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number |
           onClick={async () => {
             if (!(await askConfirm({ message: t('lesson.confirmDelete', { title: lesson.title }), confirmLabel: t('lesson.delete') })))
               return;
-            call('lessons.delete', { id: lesson.id })
+            lessonActions
+              .delete({ id: lesson.id })
               .then(() => go({ name: 'library' }))
               .catch(fail);
           }}
@@ -229,7 +144,7 @@ export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number |
         <div className="lesson-main">
           {lesson.playbackAssetId ? (
             <Player
-              src={studio.mediaUrl(lesson.playbackAssetId)}
+              src={mediaUrl(lesson.playbackAssetId)}
               poster={poster}
               videoRef={videoRef}
               durationMs={lesson.durationMs}

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useDraftText } from '../lib/draft-text';
-import { DraftNotice } from './DraftNotice';
+import { DraftNotice } from '../ui/DraftNotice';
 import { useTranslation } from 'react-i18next';
 import type { Reflection } from '../../../common/schemas/reflection';
-import { call } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { useToasts } from '../store/toasts';
+import { reflectionActions } from './actions';
 
 const prompts = ['wentWell', 'wouldChange', 'feedbackWanted'] as const;
 
@@ -22,7 +22,8 @@ export function ReflectionPanel({ lessonId }: { lessonId: string }) {
 
   useEffect(() => {
     let live = true;
-    call('reflection.get', { lessonId })
+    reflectionActions
+      .get({ lessonId })
       .then((r) => {
         if (!live) return;
         setSaved(r);
@@ -47,7 +48,8 @@ export function ReflectionPanel({ lessonId }: { lessonId: string }) {
         e.preventDefault();
         const { wentWell, wouldChange, feedbackWanted, shared } = form;
         draft.saved();
-        call('reflection.save', { lessonId, wentWell, wouldChange, feedbackWanted, shared })
+        reflectionActions
+          .save({ lessonId, wentWell, wouldChange, feedbackWanted, shared })
           .then((r) => {
             setSaved(r);
             setJustSaved(true);

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Clip } from '../../../common/schemas/clip';
-import { call, studio } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
 import { formatTimecode } from '../lib/format';
 import { useClips } from '../store/clips';
-import { useJobs } from '../store/jobs';
+import { cancelJob, retryJob, useJobs } from '../store/jobs';
 import { usePlayback } from '../store/playback';
 import { useToasts } from '../store/toasts';
 import { useWorkspace } from '../store/workspace';
-import { JobRow } from './JobRow';
+import { JobRow } from '../ui/JobRow';
+import { mediaUrl } from '../lib/shell';
 
 /** Named ranges of the lesson; nothing is re-encoded until one is exported to MP4. */
 export function ClipsPanel() {
@@ -106,16 +106,12 @@ function ClipRow({ clip }: { clip: Clip }) {
       )}
       {job && busy && (
         <ul className="lesson-jobs">
-          <JobRow
-            job={job}
-            onCancel={() => void call('jobs.cancel', { id: job.id })}
-            onRetry={() => void call('jobs.retry', { id: job.id })}
-          />
+          <JobRow job={job} onCancel={() => cancelJob(job.id)} onRetry={() => retryJob(job.id)} />
         </ul>
       )}
       <div className="note-actions">
         {clip.exportAssetId && !busy && (
-          <a className="button small" href={studio.mediaUrl(clip.exportAssetId)} download={`${clip.name}.mp4`}>
+          <a className="button small" href={mediaUrl(clip.exportAssetId)} download={`${clip.name}.mp4`}>
             {t('clips.download')}
           </a>
         )}

@@ -1,15 +1,15 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Countdown } from '../recording/Countdown';
-import { DeviceHelp } from '../recording/DeviceHelp';
-import { Preview } from '../recording/Preview';
-import { RecordBar } from '../recording/RecordBar';
-import { ScreenPicker } from '../recording/ScreenPicker';
-import { RecordingPanel } from '../recording/RecordingPanel';
-import { useRecording } from '../recording/session';
-import { SetupPanel } from '../recording/SetupPanel';
+import { Countdown } from './Countdown';
+import { DeviceHelp } from './DeviceHelp';
+import { Preview } from './Preview';
+import { RecordBar } from './RecordBar';
+import { ScreenPicker } from './ScreenPicker';
+import { RecordingPanel } from './RecordingPanel';
+import { useRecording } from './session';
+import { SetupPanel } from './SetupPanel';
 import { useSettings } from '../store/settings';
-import '../recording/recording.css';
+import './recording.css';
 
 export function RecordScreen() {
   const { t } = useTranslation();

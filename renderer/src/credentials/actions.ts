@@ -1,0 +1,13 @@
+import type { CallInput } from '../../../common/contract';
+import { call } from '../bridge/studio';
+
+/** Credentials: a community's awards, a holder's exports, and verifying a file anyone hands over. */
+export const credentialActions = {
+  award: (input: CallInput<'credentials.award'>) => call('credentials.award', input),
+  eligible: (input: CallInput<'credentials.eligible'>) => call('credentials.eligible', input),
+  export: (input: CallInput<'credentials.export'>) => call('credentials.export', input),
+  list: (input: CallInput<'credentials.list'>) => call('credentials.list', input),
+  qr: (input: CallInput<'credentials.qr'>) => call('credentials.qr', input),
+  revoke: (input: CallInput<'credentials.revoke'>) => call('credentials.revoke', input),
+  verify: (input: CallInput<'credentials.verify'>) => call('credentials.verify', input),
+};
