@@ -72,6 +72,12 @@ export const errorCodes = [
   'folder_unwritable',
   'share_not_ready',
   'unsupported_media_type',
+  /** The face detector could not be loaded or failed on the lesson's frames; nothing was changed. */
+  'blur_detector_failed',
+  /** The lesson has no video to look for faces in or to blur (a sound-only lesson). */
+  'blur_no_video',
+  /** A region to blur that ends before it starts or lies outside the lesson. */
+  'blur_region_invalid',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
