@@ -8,6 +8,7 @@ const benchmarks: Record<string, () => Promise<{ run(): Promise<Record<string, u
   recording: () => import('./recording'),
   search: () => import('./search'),
   talk: () => import('./talk'),
+  blur: () => import('./blur'),
 };
 
 const { positionals } = parseArgs({ allowPositionals: true });
