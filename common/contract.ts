@@ -9,6 +9,7 @@ import { codingListSchema, codingSchemeSchema, schemeSaveSchema } from './schema
 import { exportFileSchema, noteExportSchema } from './schemas/export';
 import { reflectionSaveSchema, reflectionSchema } from './schemas/reflection';
 import { talkAnalysisSchema, talkCorrectSchema } from './schemas/talk';
+import { blurDetectSchema, blurDrawSchema, blurEndSchema, blurFixedSchema, blurRegionRefSchema, blurStateSchema } from './schemas/blur';
 import { searchInputSchema, searchOutputSchema } from './schemas/search';
 import {
   collectionCreateSchema,
@@ -157,6 +158,18 @@ export const calls = {
   'talk.correct': call(talkCorrectSchema, talkAnalysisSchema),
   /** Analyses (again) on demand, for lessons from before the analysis existed: the job it queued. */
   'talk.analyse': call(byLesson, jobSchema),
+
+  /** Faces blurred before a lesson leaves the device (core/blur/): the regions with the teacher's edits. */
+  'blur.get': call(byLesson, blurStateSchema),
+  /** Looks for faces as a job; a new detection replaces what an earlier one found, never the teacher's own regions. */
+  'blur.detect': call(blurDetectSchema, jobSchema),
+  'blur.remove': call(blurRegionRefSchema, blurStateSchema),
+  'blur.draw': call(blurDrawSchema, blurStateSchema),
+  'blur.end': call(blurEndSchema, blurStateSchema),
+  'blur.addFixed': call(blurFixedSchema, blurStateSchema),
+  'blur.undo': call(byLesson, blurStateSchema),
+  /** Renders the blurred copy (a new version of the lesson's video) as a job; the original is never changed. */
+  'blur.render': call(byLesson, jobSchema),
 
   'collections.list': call(none, z.array(collectionSummarySchema)),
   'collections.get': call(byId, collectionSchema),

@@ -78,6 +78,17 @@ export const errorCodes = [
   'credential_not_in_image',
   /** The community has no such achievement, or the credential is unknown. */
   'credential_not_found',
+  /** The face detector could not be loaded or failed on the lesson's frames; nothing was changed. */
+  'blur_detector_failed',
+  /** The lesson has no video to look for faces in or to blur (a sound-only lesson). */
+  'blur_no_video',
+  /**
+   * The lesson shows faces and consent for them is not on file: share the blurred copy, or choose
+   * explicitly to share the faces unblurred.
+   */
+  'blur_choice_required',
+  /** A region to blur that ends before it starts or lies outside the lesson. */
+  'blur_region_invalid',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

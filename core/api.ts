@@ -1,6 +1,7 @@
 import type { StudioApi } from '../common/contract';
 import type { CoreContext } from './app/context';
 import { appCalls, type AppInfoEnv } from './app/calls';
+import { blurCalls } from './blur/calls';
 import { calibrationCalls } from './calibration/calls';
 import { captionsCalls } from './captions/calls';
 import { clipsCalls } from './clips/calls';
@@ -48,6 +49,7 @@ export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
     ...captionsCalls(ctx),
     ...exportsCalls(ctx),
     ...talkCalls(ctx),
+    ...blurCalls(ctx),
     ...rubricsCalls(ctx),
     ...reviewCalls(ctx),
     ...calibrationCalls(ctx),

@@ -13,6 +13,8 @@ export const jobKinds = [
   'package_import',
   'web_export',
   'talk',
+  'blur_detect',
+  'blur_render',
 ] as const;
 export const jobKindSchema = z.enum(jobKinds);
 export type JobKind = z.infer<typeof jobKindSchema>;

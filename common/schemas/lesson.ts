@@ -6,7 +6,7 @@ import { lessonShareInfoSchema } from './sharing';
 export const lessonStatuses = ['processing', 'ready', 'failed'] as const;
 export const lessonStatusSchema = z.enum(lessonStatuses);
 
-export const assetKinds = ['original', 'playable', 'poster', 'sprite', 'sprite_index', 'peaks', 'proxy', 'captions'] as const;
+export const assetKinds = ['original', 'playable', 'poster', 'sprite', 'sprite_index', 'peaks', 'proxy', 'captions', 'blurred'] as const;
 export const assetKindSchema = z.enum(assetKinds);
 
 export const assetSchema = z.object({

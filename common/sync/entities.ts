@@ -38,8 +38,11 @@ function defineEntity<Shape extends z.ZodRawShape>(definition: EntityDefinition<
 
 export const consentVisibilities = ['no_learners', 'voices_only', 'faces'] as const;
 export const licences = ['all_rights_reserved', 'cc_by', 'cc_by_sa', 'cc_by_nc', 'cc_by_nd', 'cc_by_nc_nd'] as const;
-/** What travels when a lesson is shared: a proxy by default, only its audio, or the original file. */
-export const mediaKinds = ['proxy', 'audio', 'original'] as const;
+/**
+ * What travels when a lesson is shared: a proxy by default, only its audio, the original file, or the
+ * copy with the faces blurred (core/blur/), which receivers keep as the lesson's proxy.
+ */
+export const mediaKinds = ['proxy', 'audio', 'original', 'blurred'] as const;
 export const noteKinds = ['observation', 'praise', 'question', 'suggestion'] as const;
 export const NOTE_MAX_CHARS = 10_000;
 
@@ -50,6 +53,13 @@ export const consentSchema = z
     onFile: z.boolean(),
     /** null: shared until removed; otherwise for this many days from sharing (see the lesson's expiresAt). */
     durationDays: z.int().min(1).max(3650).nullable(),
+    /** The copy that travels has the faces blurred (set by the studio from what it sends, not by the teacher). */
+    facesBlurred: z.boolean().optional(),
+    /**
+     * The lesson shows faces, consent for them is not on file, and the teacher still chose to send them
+     * unblurred: the explicit choice, recorded.
+     */
+    unblurredChosen: z.boolean().optional(),
   })
   .strict();
 export type Consent = z.infer<typeof consentSchema>;

@@ -18,6 +18,7 @@ import { makeProxy } from '../media/proxy';
 import { remuxRecording } from '../media/remux';
 import { makeSprite } from '../media/sprite';
 import type { PackageJobKind } from '../packages/packages';
+import { runDetectJob, runRenderJob } from '../blur/jobs';
 import { runTalkJob } from '../talk/talk';
 import type { JobContext, JobHandler } from './queue';
 
@@ -138,6 +139,16 @@ export function mediaJobHandlers(ctx: Ctx): Record<Exclude<JobKind, PackageJobKi
       const source = (['original', 'playable', 'proxy'] as const).map((k) => assets.find((a) => a.kind === k)).find(Boolean);
       if (!lessonId || !source) throw new StudioError('not_found', { entity: 'asset', id: `${lessonId ?? ''}/original` });
       await runTalkJob(ctx, tools(), path.join(ctx.paths.media, source.relPath), lessonId, { signal, progress });
+    },
+    async blur_detect(j) {
+      const m = lessonMedia(ctx, j.job);
+      await runDetectJob(ctx, tools(), m.lessonId, j);
+    },
+    async blur_render(j) {
+      const m = lessonMedia(ctx, j.job);
+      // A new version beside the original, which is only read.
+      await writeAtomically(path.join(m.dir, 'blurred.mp4'), (tmp) => runRenderJob(ctx, tools(), m.lessonId, m.source, tmp, j));
+      await m.register('blurred', 'blurred.mp4');
     },
   };
 }

@@ -15,7 +15,7 @@ export interface JobContext {
 export type JobHandler = (ctx: JobContext) => Promise<void>;
 
 /** Jobs that keep a core busy for minutes; one slot is always left for the quick ones (posters). */
-const heavyKinds = new Set<JobKind>(['proxy', 'playable', 'clip', 'talk']);
+const heavyKinds = new Set<JobKind>(['proxy', 'playable', 'clip', 'talk', 'blur_detect', 'blur_render']);
 /** Lower runs first: what makes a lesson playable comes before what makes it nicer; a person waits on packages. */
 const priority: Record<JobKind, number> = {
   remux: 0,
@@ -30,6 +30,9 @@ const priority: Record<JobKind, number> = {
   web_export: 3,
   // Last: the analysis waits for the lesson's media, and recording and playback never wait for it.
   talk: 5,
+  // The teacher asked for these and is waiting to review or share: before the analysis, after what makes a lesson playable.
+  blur_detect: 3,
+  blur_render: 3,
 };
 
 const PROGRESS_EVENT_MS = 200;

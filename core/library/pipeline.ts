@@ -10,8 +10,13 @@ export function extraWaitsForRequired(job: StoredJob, active: StoredJob[]): bool
   const others = active.filter((a) => a.id !== job.id && a.lessonId === job.lessonId);
   // The talk analysis runs after all of its lesson's media jobs, on a machine they no longer need.
   if (job.kind === 'talk') return others.some((a) => a.kind !== 'talk');
+  // Faces are looked for on the proxy, and the blurred copy is made from the regions found.
+  if (job.kind === 'blur_detect') return others.some((a) => blurWaitsFor.has(a.kind));
+  if (job.kind === 'blur_render') return others.some((a) => blurWaitsFor.has(a.kind) || a.kind === 'blur_detect');
   return !requiredKinds.has(job.kind) && others.some((a) => requiredKinds.has(a.kind));
 }
+
+const blurWaitsFor = new Set<JobKind>(['remux', 'playable', 'proxy']);
 
 /**
  * What an imported file still needs once it is copied in with its poster: a browser-playable copy only

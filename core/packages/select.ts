@@ -10,6 +10,7 @@ import { getCollectionRow, itemRows } from '../collections/queries';
 import { visibleItems } from '../collections/view';
 import type { CheckedSums } from '../library/checksums';
 import { getLessonRow } from '../library/queries';
+import { getRecord, isLive } from '../sync/records';
 
 export interface MediaFile {
   assetId: string;
@@ -64,7 +65,18 @@ async function lessonMedia(ctx: CoreContext, lessonId: string, choice: MediaChoi
     checked_mtime_ms: number | null;
   }>;
   const byKind = new Map(rows.map((r) => [r.kind, r]));
-  const wanted = [...chooseVideo(new Set(byKind.keys()), choice), ...extras.filter((k) => byKind.has(k))];
+  // A lesson shared with its faces blurred travels blurred everywhere: its blurred copy stands in for
+  // the proxy (receivers play it as one), and neither the original nor the sprite's pictures of it go.
+  const shared = getRecord(ctx.db, 'lesson', lessonId);
+  const blurred = isLive(shared) && (shared.fields as { mediaKind?: string }).mediaKind === 'blurred' ? byKind.get('blurred') : undefined;
+  if (blurred) {
+    byKind.set('proxy', blurred);
+    for (const k of ['original', 'playable', 'sprite', 'sprite_index', 'poster'] as const) byKind.delete(k);
+  }
+  const wanted = [
+    ...(blurred ? (['proxy'] as const) : chooseVideo(new Set(byKind.keys()), choice)),
+    ...extras.filter((k) => byKind.has(k)),
+  ];
   const found = await Promise.all(
     wanted.map(async (kind): Promise<MediaFile | null> => {
       const row = byKind.get(kind)!;

@@ -16,7 +16,7 @@ export function remoteFile(lessonId: string, role: TransferRole, mediaKind: Less
     poster: 'poster.jpg',
     sprite: 'sprite.jpg',
     peaks: 'peaks.json',
-    media: { proxy: 'proxy.mp4', audio: 'audio.m4a', original: 'original.media' }[mediaKind],
+    media: { proxy: 'proxy.mp4', blurred: 'proxy.mp4', audio: 'audio.m4a', original: 'original.media' }[mediaKind],
   }[role];
   const mime = {
     poster: 'image/jpeg',

@@ -5,6 +5,7 @@ import type { CallArgs } from '../../common/contract';
 import type { ShareDetails } from '../../common/schemas/sharing';
 import type { LessonFields } from '../../common/sync/entities';
 import type { CoreContext } from '../app/context';
+import { blurredPoster, shareConsent } from '../blur/share-rules';
 import { librarySha256 } from '../library/checksums';
 import { writeAtomically } from '../library/files';
 import { getLessonRow, lessonAssets } from '../library/queries';
@@ -57,10 +58,13 @@ async function shareFiles(ctx: Ctx, lessonId: string, mediaKind: LessonFields['m
     media = found(mediaKind);
     if (!media) throw new StudioError('share_not_ready', { media: mediaKind });
   }
+  const blurred = mediaKind === 'blurred';
+  const made = blurred ? await blurredPoster(ctx, lessonId, durationMs) : undefined;
+  const poster: ShareSource | undefined = made ? { id: null, ...made } : blurred ? undefined : found('poster');
   const picked: Array<[TransferRole, ShareSource | undefined]> = [
     ['media', media],
-    ['poster', found('poster')],
-    ['sprite', found('sprite')],
+    ['poster', poster],
+    ['sprite', blurred ? undefined : found('sprite')],
     ['peaks', found('peaks')],
   ];
   const files: ShareFile[] = [];
@@ -91,6 +95,7 @@ export async function shareLesson(ctx: Ctx, args: CallArgs<'sharing.share'>): Pr
   requireCommunityPermission(db, args.communityId, 'lesson.share', true);
   if (lesson.status !== 'ready') throw new StudioError('share_not_ready', { status: lesson.status });
 
+  const consent = shareConsent(ctx, args.lessonId, args.mediaKind, args.consent);
   const files = await shareFiles(ctx, args.lessonId, args.mediaKind, lesson.durationMs ?? 0);
   const media = files.find((f) => f.role === 'media')!;
   const sha = (role: TransferRole) => files.find((f) => f.role === role)?.sha256 ?? null;
@@ -109,7 +114,7 @@ export async function shareLesson(ctx: Ctx, args: CallArgs<'sharing.share'>): Pr
     posterSha: sha('poster'),
     spriteSha: sha('sprite'),
     peaksSha: sha('peaks'),
-    consent: args.consent,
+    consent,
     licence: args.licence,
     expiresAt: args.consent.durationDays === null ? null : sharedAt + args.consent.durationDays * DAY_MS,
   };

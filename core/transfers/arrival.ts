@@ -22,7 +22,8 @@ export async function addDownloadedAsset(
   const db = ctx.db;
   const record = getRecord(db, 'lesson', t.lessonId);
   const fields = record?.fields as Partial<LessonFields> | undefined;
-  const kind = t.role === 'media' ? (fields?.mediaKind === 'proxy' ? 'proxy' : 'original') : t.role;
+  // A blurred copy is the receiver's proxy: the faces under it never reach them.
+  const kind = t.role === 'media' ? (fields?.mediaKind === 'proxy' || fields?.mediaKind === 'blurred' ? 'proxy' : 'original') : t.role;
   upsertAsset(db, { id: newId(), lessonId: t.lessonId, kind, relPath: t.relPath, mime, sizeBytes: sums.size, now: ctx.now(), sums });
   if (t.role === 'sprite') {
     const index = path.join(path.dirname(target), 'sprite.json');

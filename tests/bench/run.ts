@@ -10,6 +10,7 @@ const benchmarks: Record<string, () => Promise<{ run(): Promise<Record<string, u
   talk: () => import('./talk'),
   's3-upload': () => import('./s3-upload'),
   credentials: () => import('./credentials'),
+  blur: () => import('./blur'),
 };
 
 const { positionals } = parseArgs({ allowPositionals: true });

@@ -5,7 +5,7 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 
 /** Every entry of a zip, read whole: test packages are small. */
-async function readZip(file: string): Promise<Map<string, Buffer>> {
+export async function readZip(file: string): Promise<Map<string, Buffer>> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.open(file, { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z))),
   );

@@ -10,6 +10,7 @@ import { lessonOrigin } from './0008-lesson-origin';
 import { talk } from './0009-talk';
 import { lessonCredits } from './0010-lesson-credits';
 import { clipSearch } from './0011-clip-search';
+import { faceBlur } from './0012-face-blur';
 
 /** In order; a new migration is a new file appended here, never an edit of a shipped one. */
 export const migrations: Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   talk,
   lessonCredits,
   clipSearch,
+  faceBlur,
 ];

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../common/contract';
 import type { LocalCommunity } from '../../../common/schemas/community';
+import type { BlurState } from '../../../common/schemas/blur';
 import type { Lesson } from '../../../common/schemas/lesson';
 import type { ShareDetails } from '../../../common/schemas/sharing';
 import { consentVisibilities, licences, mediaKinds, type Consent } from '../../../common/sync/entities';
@@ -9,6 +10,7 @@ import { errorMessage } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { useJobs } from '../store/jobs';
 import { sharingActions } from './actions';
+import { blurActions } from '../blur/actions';
 
 interface Props {
   lesson: Lesson;
@@ -34,8 +36,21 @@ export function ShareDialog({ lesson, current, communities, onClose, onChanged }
   const [days, setDays] = useState(current?.consent.durationDays ?? 30);
   const [licence, setLicence] = useState<(typeof licences)[number]>(current?.licence ?? 'all_rights_reserved');
   const [mediaKind, setMediaKind] = useState<(typeof mediaKinds)[number]>(current?.mediaKind ?? 'proxy');
+  const [chooseUnblurred, setChooseUnblurred] = useState(current?.consent.unblurredChosen ?? false);
+  const [blur, setBlur] = useState<BlurState | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void blurActions
+      .get({ lessonId })
+      .then((b) => {
+        setBlur(b);
+        // A lesson that shows faces goes blurred by default while consent is not on file.
+        if (!current && b.copy !== 'none' && b.regions.some((r) => !r.removed && r.source !== 'fixed')) setMediaKind('blurred');
+      })
+      .catch(() => undefined);
+  }, [lessonId, current]);
 
   useEffect(() => {
     void useJobs.getState().load();
@@ -44,7 +59,12 @@ export function ShareDialog({ lesson, current, communities, onClose, onChanged }
     return () => d?.close();
   }, []);
 
-  const needsConsent = visibility !== 'no_learners' && !onFile;
+  // Faces without consent on file travel blurred, or unblurred only by an explicit choice the share records.
+  const facesWithoutConsent = !onFile && Boolean(blur?.regions.some((r) => !r.removed && r.source !== 'fixed'));
+  const unblurredFaces = facesWithoutConsent && mediaKind !== 'blurred' && mediaKind !== 'audio';
+  const blurredNotReady = mediaKind === 'blurred' && blur?.copy !== 'current';
+  const facesSettled = facesWithoutConsent && (mediaKind === 'blurred' || chooseUnblurred);
+  const needsConsent = visibility !== 'no_learners' && !onFile && !facesSettled;
   // The smaller copy may still be in the making right after an import or a recording: say so, show how
   // far it is, and let the teacher share the moment it is there (the lesson reloads when it is).
   const proxyJob = Object.values(useJobs((s) => s.jobs)).find((j) => j.lessonId === lessonId && j.kind === 'proxy' && j.status !== 'done');
@@ -66,7 +86,12 @@ export function ShareDialog({ lesson, current, communities, onClose, onChanged }
   const input: CallInput<'sharing.share'> = {
     lessonId,
     communityId,
-    consent: { visibility, onFile, durationDays: limited ? Math.max(1, Math.min(3650, Math.round(days))) : null },
+    consent: {
+      visibility,
+      onFile,
+      durationDays: limited ? Math.max(1, Math.min(3650, Math.round(days))) : null,
+      unblurredChosen: unblurredFaces && chooseUnblurred,
+    },
     licence,
     mediaKind,
   };
@@ -153,6 +178,14 @@ export function ShareDialog({ lesson, current, communities, onClose, onChanged }
             </label>
           ))}
         </fieldset>
+        {facesWithoutConsent && mediaKind === 'blurred' && <p className="small-text">{t('share.facesBlurred')}</p>}
+        {blurredNotReady && <p className="notice small-text">{t('share.needsBlurredCopy')}</p>}
+        {unblurredFaces && (
+          <label className="check">
+            <input type="checkbox" checked={chooseUnblurred} onChange={(e) => setChooseUnblurred(e.target.checked)} />
+            <span>{t('share.chooseUnblurred')}</span>
+          </label>
+        )}
         {(stillProcessing || waitingForProxy) && (
           <p className="notice small-text" role="status">
             {stillProcessing
@@ -177,7 +210,19 @@ export function ShareDialog({ lesson, current, communities, onClose, onChanged }
           <button type="button" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="primary" disabled={busy || needsConsent || !communityId || stillProcessing || waitingForProxy}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={
+              busy ||
+              needsConsent ||
+              !communityId ||
+              stillProcessing ||
+              waitingForProxy ||
+              blurredNotReady ||
+              (unblurredFaces && !chooseUnblurred)
+            }
+          >
             {current ? t('share.update') : t('share.share')}
           </button>
         </div>

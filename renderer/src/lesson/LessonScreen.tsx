@@ -32,12 +32,15 @@ import { ReviewWorkbench } from '../review/ReviewWorkbench';
 import { TalkCard } from '../talk/TalkCard';
 import { TalkControls } from '../talk/TalkControls';
 import { TalkLane } from '../talk/TalkLane';
+import { BlurLane } from '../blur/BlurLane';
+import { BlurOverlay } from '../blur/BlurOverlay';
+import { BlurPanel } from '../blur/BlurPanel';
 import './annotation.css';
 import { askConfirm } from '../store/confirm';
 import { mediaUrl } from '../lib/shell';
 import { lessonActions } from '../library/actions';
 
-const tabs = ['notes', 'clips', 'reflection', 'details', 'talk'] as const;
+const tabs = ['notes', 'clips', 'reflection', 'details', 'talk', 'blur'] as const;
 
 export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number | undefined; clipId?: string | undefined }) {
   const { t, i18n } = useTranslation();
@@ -143,14 +146,17 @@ export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number |
       <div className="lesson-body">
         <div className="lesson-main">
           {lesson.playbackAssetId ? (
-            <Player
-              src={mediaUrl(lesson.playbackAssetId)}
-              poster={poster}
-              videoRef={videoRef}
-              durationMs={lesson.durationMs}
-              tracks={tracks}
-              onMediaDuration={(ms) => Number.isFinite(ms) && setMediaMs(ms)}
-            />
+            <div className="blur-host">
+              <Player
+                src={mediaUrl(lesson.playbackAssetId)}
+                poster={poster}
+                videoRef={videoRef}
+                durationMs={lesson.durationMs}
+                tracks={tracks}
+                onMediaDuration={(ms) => Number.isFinite(ms) && setMediaMs(ms)}
+              />
+              {workspace.tab === 'blur' && <BlurOverlay lessonId={lesson.id} />}
+            </div>
           ) : (
             <div className="player-placeholder">
               {poster && <img src={poster} alt="" />}
@@ -164,6 +170,7 @@ export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number |
           {playable && durationMs > 0 && (
             <Timeline lesson={lesson} durationMs={durationMs} notes={notes} codes={codes} onRange={(start, end) => openDraft(start, end)}>
               <TalkLane lessonId={lesson.id} durationMs={durationMs} />
+              <BlurLane lessonId={lesson.id} durationMs={durationMs} />
             </Timeline>
           )}
           {playable && durationMs > 0 && <TalkControls lessonId={lesson.id} />}
@@ -190,6 +197,7 @@ export function LessonScreen({ id, atMs, clipId }: { id: string; atMs?: number |
             {workspace.tab === 'clips' && <ClipsPanel />}
             {workspace.tab === 'reflection' && <ReflectionPanel lessonId={lesson.id} />}
             {workspace.tab === 'talk' && <TalkCard lessonId={lesson.id} />}
+            {workspace.tab === 'blur' && <BlurPanel lessonId={lesson.id} />}
             {workspace.tab === 'details' && (
               <>
                 <DetailsForm key={lesson.id} lesson={lesson} />

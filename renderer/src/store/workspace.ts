@@ -36,7 +36,7 @@ interface WorkspaceState {
   zoom: number;
   follow: boolean;
   filters: NoteFilters;
-  tab: 'notes' | 'clips' | 'reflection' | 'details' | 'talk';
+  tab: 'notes' | 'clips' | 'reflection' | 'details' | 'talk' | 'blur';
   reset(): void;
   set(patch: Partial<Omit<WorkspaceState, 'reset' | 'set' | 'zoomBy'>>): void;
   zoomBy(direction: 1 | -1): void;

@@ -1,0 +1,126 @@
+import { Readable } from 'node:stream';
+import { activeBoxes, padBox } from '../../common/blur-geometry';
+import type { BlurRegion } from '../../common/schemas/blur';
+import { h264Args, mp4Output, noExtras } from '../media/encode';
+import { runFfmpeg } from '../media/runner';
+import type { MediaTools } from '../media/tools';
+
+/** The blurred copy has the proxy's size: it replaces the proxy in what a share sends. */
+export const BLURRED_SHORT_SIDE = 480;
+/** The mask is drawn at a quarter of the picture's size and scaled up, boxes rounded outwards. */
+const MASK_DIVISOR = 4;
+/** Mask frames a second; each picture frame takes the latest mask frame at or before it. */
+const MASK_FPS = 30;
+/** Hair, ears and chin around the detected face are blurred too. */
+const PAD = 0.15;
+
+export interface RenderOptions {
+  regions: BlurRegion[];
+  durationMs: number;
+  /** Display size of the source (upright). */
+  width: number;
+  height: number;
+  /** The source's audio codec: copied as it is when MP4 can carry it. */
+  audioCodec: string | null;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+/** Output size: the short side at most 480, even sides, the aspect ratio kept. */
+export function blurredSize(width: number, height: number): { width: number; height: number } {
+  const scale = Math.min(1, BLURRED_SHORT_SIDE / Math.min(width, height));
+  const even = (n: number) => Math.max(2, Math.floor((n * scale) / 2) * 2);
+  return { width: even(width), height: even(height) };
+}
+
+/** Encoder settings shared by the render and the benchmark's bare re-encode, so they compare like with like. */
+export function blurredEncoderArgs(audioCodec: string | null): string[] {
+  const audio = audioCodec === null ? ['-an'] : copyableAudio.has(audioCodec) ? ['-c:a', 'copy'] : ['-c:a', 'aac', '-b:a', '128k'];
+  return [
+    ...h264Args({ preset: 'veryfast', bitrateK: 900 }),
+    '-x264-params',
+    'me=dia:subme=1',
+    '-force_key_frames',
+    'expr:gte(t,n_forced*2)',
+    ...audio,
+    ...noExtras,
+    ...mp4Output,
+  ];
+}
+const copyableAudio = new Set(['aac', 'mp3', 'opus', 'alac', 'flac']);
+
+/**
+ * One ffmpeg pass: the picture and a copy of it shrunk to a sixteenth, blurred and stretched back
+ * (nothing of the face survives the shrinking, so the blur cannot be undone); a mask streamed from
+ * here on stdin says where the blurred copy shows. The audio is copied untouched.
+ */
+export async function renderBlurred(tools: MediaTools, input: string, output: string, o: RenderOptions): Promise<void> {
+  const { width, height } = blurredSize(o.width, o.height);
+  const mw = Math.ceil(width / MASK_DIVISOR);
+  const mh = Math.ceil(height / MASK_DIVISOR);
+  const graph = [
+    `[0:v]scale=${width}:${height}:flags=bilinear,format=yuv420p,split[base][small]`,
+    `[small]scale=${Math.max(2, Math.round(width / 16))}:${Math.max(2, Math.round(height / 16))}:flags=area,` +
+      `boxblur=luma_radius='min(w,h)/5':luma_power=2:chroma_radius='min(cw,ch)/5':chroma_power=2,scale=${width}:${height}:flags=bilinear[blurred]`,
+    `[1:v]scale=${width}:${height}:flags=neighbor,format=gray[mask]`,
+    `[blurred][mask]alphamerge[masked]`,
+    `[base][masked]overlay=format=yuv420[out]`,
+  ].join(';');
+  await runFfmpeg(
+    tools,
+    [
+      '-y',
+      '-i',
+      input,
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'gray',
+      '-video_size',
+      `${mw}x${mh}`,
+      '-framerate',
+      String(MASK_FPS),
+      '-i',
+      'pipe:0',
+      '-filter_complex',
+      graph,
+      '-map',
+      '[out]',
+      '-map',
+      '0:a:0?',
+      '-fpsmax',
+      '30',
+      ...blurredEncoderArgs(o.audioCodec),
+      output,
+    ],
+    {
+      durationMs: o.durationMs,
+      signal: o.signal,
+      onProgress: o.onProgress,
+      stdin: Readable.from(maskFrames(o.regions, o.durationMs, mw, mh), { objectMode: false }),
+    },
+  );
+}
+
+/** Mask frames from the start to five seconds past the end (the picture may run a little longer than probed); white where a kept region is. */
+export function* maskFrames(regions: BlurRegion[], durationMs: number, mw: number, mh: number): Generator<Buffer> {
+  const count = Math.ceil(((durationMs + 5000) / 1000) * MASK_FPS);
+  const empty = Buffer.alloc(mw * mh);
+  for (let i = 0; i < count; i++) {
+    const boxes = activeBoxes(regions, (i * 1000) / MASK_FPS);
+    if (boxes.length === 0) {
+      yield empty;
+      continue;
+    }
+    const frame = Buffer.alloc(mw * mh);
+    for (const raw of boxes) {
+      const b = padBox(raw, PAD);
+      const x0 = Math.max(0, Math.floor(b.x * mw));
+      const y0 = Math.max(0, Math.floor(b.y * mh));
+      const x1 = Math.min(mw, Math.ceil((b.x + b.w) * mw));
+      const y1 = Math.min(mh, Math.ceil((b.y + b.h) * mh));
+      for (let y = y0; y < y1; y++) frame.fill(255, y * mw + x0, y * mw + x1);
+    }
+    yield frame;
+  }
+}

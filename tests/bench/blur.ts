@@ -1,0 +1,97 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { detectFaces } from '../../core/blur/detect';
+import { blurredEncoderArgs, blurredSize, renderBlurred } from '../../core/blur/render';
+import { makeProxy } from '../../core/media/proxy';
+import { runFfmpeg } from '../../core/media/runner';
+import { locateMediaTools } from '../../core/media/tools';
+import { classroomFaces, makeFaceLesson } from '../support/face-lesson';
+import { scoreFaces } from '../support/face-scoring';
+import { writeResult } from './media-cache';
+
+const LESSON_SECONDS = Number(process.env.BLUR_BENCH_SECONDS ?? 300);
+
+/**
+ * Face blurring on a 720p lesson of known faces: the search (standard pass, on the proxy as the job
+ * does it), the one-pass render of the blurred copy, and as baseline a bare ffmpeg re-encode of the
+ * same file with the same encoder settings and size, in the same run. Peak RSS is this process's
+ * (the detector's tensors live here; ffmpeg's own memory is not counted).
+ */
+export async function run(): Promise<Record<string, number>> {
+  const tools = locateMediaTools();
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-blur-'));
+  try {
+    const lesson = await makeFaceLesson(dir, { seconds: LESSON_SECONDS, width: 1280, height: 720, faces: classroomFaces(1280, 720) });
+    const proxy = path.join(dir, 'proxy.mp4');
+    await makeProxy(tools, lesson.file, proxy, { preset: 'standard', durationMs: lesson.durationMs });
+
+    let peakRss = 0;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    let started = performance.now();
+    const { tracks, frames } = await detectFaces(tools, proxy, {
+      mode: 'standard',
+      durationMs: lesson.durationMs,
+      width: 854,
+      height: 480,
+    });
+    const detectS = (performance.now() - started) / 1000;
+    const regions = tracks.map((t, i) => ({ id: String(i), source: 'detected' as const, removed: false, ...t }));
+
+    started = performance.now();
+    await renderBlurred(tools, lesson.file, path.join(dir, 'blurred.mp4'), {
+      regions,
+      durationMs: lesson.durationMs,
+      width: lesson.width,
+      height: lesson.height,
+      audioCodec: 'aac',
+    });
+    const renderS = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+
+    const size = blurredSize(lesson.width, lesson.height);
+    started = performance.now();
+    await runFfmpeg(tools, [
+      '-y',
+      '-i',
+      lesson.file,
+      '-map',
+      '0:v:0',
+      '-map',
+      '0:a:0?',
+      '-vf',
+      `scale=${size.width}:${size.height}:flags=bilinear,format=yuv420p`,
+      '-fpsmax',
+      '30',
+      ...blurredEncoderArgs('aac'),
+      path.join(dir, 'bare.mp4'),
+    ]);
+    const bareS = (performance.now() - started) / 1000;
+
+    const score = scoreFaces(lesson, regions, { minSize: 40, stepMs: 250 });
+    const figures = {
+      lesson_s: LESSON_SECONDS,
+      cores: os.availableParallelism(),
+      detect_frames: frames,
+      detect_s: round(detectS),
+      render_s: round(renderS),
+      bare_reencode_s: round(bareS),
+      render_ratio: round(renderS / bareS),
+      realtime_factor: round(LESSON_SECONDS / (detectS + renderS)),
+      recall: round(score.recall, 3),
+      precision: round(score.precision, 3),
+      peak_rss_mb: Math.round(peakRss / (1024 * 1024)),
+      load_avg_1m: round(os.loadavg()[0]!),
+    };
+    await writeResult('blur', figures);
+    return figures;
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
