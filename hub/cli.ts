@@ -8,6 +8,8 @@ const SHUTDOWN_GRACE_MS = 30_000;
 const argsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8787),
   data: z.string().min(1).default('hub-data'),
+  // The tables on PostgreSQL instead of `<data>/hub.sqlite`; the media stays under --data.
+  database: z.string().min(1).optional(),
   host: z.string().min(1).default('127.0.0.1'),
   // What invite links name; the listening address by default, which is wrong behind a proxy or on 0.0.0.0.
   'public-url': z.url({ protocol: /^https?$/ }).optional(),
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string' },
       data: { type: 'string' },
+      database: { type: 'string' },
       host: { type: 'string' },
       'public-url': { type: 'string' },
       'max-upload-mb': { type: 'string' },
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
   const args = argsSchema.parse(values);
   const hub = await createHub({
     dataDir: args.data,
+    databaseUrl: args.database,
     port: args.port,
     host: args.host,
     ...(args['public-url'] && { publicUrl: args['public-url'] }),

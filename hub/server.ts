@@ -26,6 +26,7 @@ import { memberRoutes } from './routes/members';
 import { syncRoutes } from './routes/sync';
 import { uploadRoutes } from './routes/uploads';
 import { expireDue } from './sync/apply';
+import { ensurePrivateDir } from './private-files';
 import { publish } from './sync/publish';
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
@@ -33,8 +34,13 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
 const EXPIRY_SWEEP_MS = 10 * 60 * 1000;
 
 export interface HubOptions {
-  /** Holds `hub.sqlite`, `uploads/` (tus, in progress) and `blobs/` (verified, by sha256). */
+  /**
+   * Holds `hub.sqlite` (unless `databaseUrl` is set), `uploads/` (tus, in progress) and `blobs/`
+   * (verified, by sha256). Hub processes sharing one PostgreSQL database share this folder too.
+   */
   dataDir: string;
+  /** `postgres://user@host:5432/name`: the tables live there instead of in `hub.sqlite`. */
+  databaseUrl?: string | undefined;
   /** 0 picks a free port. */
   port?: number;
   host?: string;
@@ -76,7 +82,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? Date.now;
   const configuredUrl = options.publicUrl === undefined ? undefined : normalizePublicUrl(options.publicUrl);
-  const { db, epoch } = await openDatabase(options.dataDir);
+  // Private whatever the database: it holds the media, and on SQLite the database too.
+  ensurePrivateDir(options.dataDir);
+  const { db, epoch } = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const auth = (authorization: string | undefined) => authenticate(db, authorization, now());
   const events = new EventHub(db, auth, now);
   const ctx: HubContext = {
