@@ -3,7 +3,7 @@ import type { SessionUser } from './auth/sessions';
 import type { HubDb } from './db/open';
 import type { EventHub } from './events/event-hub';
 import type { BlobStore } from './media/blob-store';
-import type { KeyedLock } from './media/keyed-lock';
+import type { BlobLock } from './media/keyed-lock';
 
 /** What every route needs, created once per hub. */
 export interface HubContext {
@@ -21,7 +21,7 @@ export interface HubContext {
   maxUploadBytes: number;
   blobs: BlobStore;
   /** Serialises storing and removing the same blob (keyed by sha256). */
-  blobLock: KeyedLock;
+  blobLock: BlobLock;
   events: EventHub;
   authenticate(authorization: string | undefined): Promise<SessionUser>;
   /** Checks every JSON answer against its endpoint's response schema (hub/http/route.ts); for tests. */

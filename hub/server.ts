@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import { createHlc } from '../common/sync/hlc';
 import { pruneAttempts } from './auth/rate-limit';
 import { authenticate } from './auth/sessions';
@@ -14,7 +14,6 @@ import { idleConnections } from './http/idle-connections';
 import { normalizePublicUrl } from './http/public-url';
 import { DEFAULT_TIMEOUTS, timeoutOptions, type HubTimeouts } from './http/timeouts';
 import { FileBlobStore } from './media/blob-store';
-import { KeyedLock } from './media/keyed-lock';
 import { authRoutes } from './routes/auth';
 import { benchPutRoute } from './routes/bench-put';
 import { blobRoutes } from './routes/blobs';
@@ -27,6 +26,7 @@ import { syncRoutes } from './routes/sync';
 import { uploadRoutes } from './routes/uploads';
 import { expireDue } from './sync/apply';
 import { ensurePrivateDir } from './private-files';
+import { linkProcesses } from './process-links';
 import { publish } from './sync/publish';
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
@@ -86,7 +86,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   ensurePrivateDir(options.dataDir);
   const { db, epoch } = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const auth = (authorization: string | undefined) => authenticate(db, authorization, now());
-  const events = new EventHub(db, auth, now);
+  // The app's logger, once the app exists.
+  const logTo: { log?: FastifyBaseLogger } = {};
+  const links = await linkProcesses(options.databaseUrl, (err) =>
+    logTo.log?.warn({ err }, 'live notices: listening connection lost'),
+  ).catch(async (err: unknown) => {
+    await db.destroy();
+    throw err;
+  });
+  const events = new EventHub(links.notices, db, auth, now);
   const ctx: HubContext = {
     db,
     epoch,
@@ -97,7 +105,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     publicUrl: configuredUrl ?? '',
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     blobs: new FileBlobStore(path.join(options.dataDir, 'uploads'), path.join(options.dataDir, 'blobs')),
-    blobLock: new KeyedLock(),
+    blobLock: links.blobLock,
     events,
     authenticate: auth,
     checkResponses: options.checkResponses ?? process.env.NODE_ENV === 'test',
@@ -110,6 +118,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     trustProxy: options.trustProxy ?? false,
     ...timeoutOptions({ ...DEFAULT_TIMEOUTS, ...options.timeouts }),
   });
+  logTo.log = app.log;
   const connections = idleConnections(app.server);
   installErrorHandlers(app);
   requireWellFormedHost(app);
@@ -139,6 +148,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   app.addHook('onClose', async () => {
     await ctx.blobs.close();
+    await links.close();
     await db.destroy();
   });
   events.attach(app.server);
