@@ -19,6 +19,8 @@ const argsSchema = z.object({
     .positive()
     .default(DEFAULT_MAX_UPLOAD_BYTES / (1024 * 1024)),
   'bench-put': z.boolean().default(false),
+  // Lets GET /metrics answer from anywhere with `Authorization: Bearer <token>`; without it, loopback only.
+  'metrics-token': z.string().min(16).optional(),
   'trust-proxy': z
     .string()
     .transform((list) =>
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
       'public-url': { type: 'string' },
       'max-upload-mb': { type: 'string' },
       'bench-put': { type: 'boolean' },
+      'metrics-token': { type: 'string' },
       'trust-proxy': { type: 'string' },
     },
     strict: true,
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
     ...(args['public-url'] && { publicUrl: args['public-url'] }),
     maxUploadBytes: args['max-upload-mb'] * 1024 * 1024,
     benchPut: args['bench-put'],
+    metricsToken: args['metrics-token'] ?? process.env.HUB_METRICS_TOKEN,
     ...(args['trust-proxy'] && { trustProxy: args['trust-proxy'] }),
     // Structured logs go to stderr so stdout carries only the line below for whoever started the hub.
     logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr },

@@ -2,6 +2,7 @@ import type { Hlc } from '../common/sync/hlc';
 import type { SessionUser } from './auth/sessions';
 import type { HubDb } from './db/open';
 import type { EventHub } from './events/event-hub';
+import type { HubMetrics } from './http/metrics';
 import type { BlobStore } from './media/blob-store';
 import type { BlobLock } from './media/keyed-lock';
 
@@ -23,6 +24,9 @@ export interface HubContext {
   /** Serialises storing and removing the same blob (keyed by sha256). */
   blobLock: BlobLock;
   events: EventHub;
+  metrics: HubMetrics;
+  /** Lets `/metrics` answer a request bearing it, from anywhere (else loopback only). */
+  metricsToken: string | undefined;
   authenticate(authorization: string | undefined): Promise<SessionUser>;
   /** Checks every JSON answer against its endpoint's response schema (hub/http/route.ts); for tests. */
   checkResponses: boolean;

@@ -11,6 +11,7 @@ import { EventHub } from './events/event-hub';
 import { installErrorHandlers } from './http/errors';
 import { requireWellFormedHost } from './http/host-header';
 import { idleConnections } from './http/idle-connections';
+import { HubMetrics } from './http/metrics';
 import { normalizePublicUrl } from './http/public-url';
 import { DEFAULT_TIMEOUTS, timeoutOptions, type HubTimeouts } from './http/timeouts';
 import { FileBlobStore } from './media/blob-store';
@@ -67,6 +68,8 @@ export interface HubOptions {
    * it does not match (hub/http/route.ts). On by default under test runners (NODE_ENV=test), off otherwise.
    */
   checkResponses?: boolean;
+  /** Lets `GET /metrics` answer requests bearing it from anywhere; without it, loopback only. */
+  metricsToken?: string | undefined;
 }
 
 export interface Hub {
@@ -107,6 +110,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     blobs: new FileBlobStore(path.join(options.dataDir, 'uploads'), path.join(options.dataDir, 'blobs')),
     blobLock: links.blobLock,
     events,
+    metrics: new HubMetrics(() => events.connectionCount()),
+    metricsToken: options.metricsToken,
     authenticate: auth,
     checkResponses: options.checkResponses ?? process.env.NODE_ENV === 'test',
   };
@@ -121,6 +126,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   logTo.log = app.log;
   const connections = idleConnections(app.server);
   installErrorHandlers(app);
+  ctx.metrics.install(app);
   requireWellFormedHost(app);
   healthRoutes(app, ctx);
   authRoutes(app, ctx);

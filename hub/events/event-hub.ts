@@ -79,6 +79,13 @@ export class EventHub {
     socket.on('error', () => socket.terminate());
   }
 
+  /** Open sockets on this process (a metric). */
+  connectionCount(): number {
+    let count = 0;
+    for (const connections of this.byUser.values()) count += connections.size;
+    return count;
+  }
+
   /** Tells every process's devices in the community that ops up to `seq` landed. */
   async notify(communityId: string, seq: number): Promise<void> {
     await this.channel.publish({ type: 'ops', community: communityId, seq });

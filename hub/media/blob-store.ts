@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { DataStore } from '@tus/server';
@@ -19,6 +20,8 @@ export interface BlobStore {
   commit(uploadId: string, size: number, sha256: string): Promise<'stored' | 'mismatch'>;
   read(sha256: string, range?: { start: number; end: number }): Readable;
   remove(sha256: string): Promise<void>;
+  /** Throws unless the store can be reached and written (the health check). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,6 +77,11 @@ export class FileBlobStore implements BlobStore {
 
   async remove(sha256: string): Promise<void> {
     await rm(this.blobPath(sha256), { force: true });
+  }
+
+  async ping(): Promise<void> {
+    await access(this.blobsDir, constants.R_OK | constants.W_OK);
+    await access(this.uploadsDir, constants.R_OK | constants.W_OK);
   }
 
   async close(): Promise<void> {
