@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { migrateCommand } from './migrate-command';
 import { createHub, DEFAULT_MAX_UPLOAD_BYTES } from './server';
 
 /** How long a graceful shutdown may wait for in-flight requests before connections are cut. */
@@ -82,7 +83,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`Practice Circle hub could not start: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+if (process.argv[2] === 'migrate') {
+  migrateCommand(process.argv.slice(3)).catch((err: unknown) => {
+    process.stderr.write(`Practice Circle hub migration failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+} else {
+  main().catch((err: unknown) => {
+    process.stderr.write(`Practice Circle hub could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

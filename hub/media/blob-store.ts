@@ -1,10 +1,13 @@
 import { createReadStream } from 'node:fs';
-import { constants } from 'node:fs';
-import { access, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { constants, createWriteStream } from 'node:fs';
+import { access, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { DataStore } from '@tus/server';
-import { ensurePrivateDir, PRIVATE_DIR_MODE } from '../private-files';
+import { StudioError } from '../../common/errors';
+import { ensurePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files';
 import { UploadFileStore } from './upload-file-store';
 
 /**
@@ -20,6 +23,11 @@ export interface BlobStore {
   commit(uploadId: string, size: number, sha256: string): Promise<'stored' | 'mismatch'>;
   read(sha256: string, range?: { start: number; end: number }): Readable;
   remove(sha256: string): Promise<void>;
+  /** Every stored blob (for copying a hub's media elsewhere). */
+  list(): AsyncIterable<{ sha256: string; size: number }>;
+  has(sha256: string): Promise<boolean>;
+  /** Stores `size` bytes as blob `sha256`, checking both as they arrive; a mismatch stores nothing and throws. */
+  put(sha256: string, stream: Readable, size: number): Promise<void>;
   /** Throws unless the store can be reached and written (the health check). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -77,6 +85,49 @@ export class FileBlobStore implements BlobStore {
 
   async remove(sha256: string): Promise<void> {
     await rm(this.blobPath(sha256), { force: true });
+  }
+
+  async *list(): AsyncIterable<{ sha256: string; size: number }> {
+    for (const prefix of (await readdir(this.blobsDir)).sort()) {
+      if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+      for (const name of (await readdir(path.join(this.blobsDir, prefix))).sort()) {
+        if (!/^[0-9a-f]{64}$/.test(name)) continue;
+        yield { sha256: name, size: (await stat(path.join(this.blobsDir, prefix, name))).size };
+      }
+    }
+  }
+
+  has(sha256: string): Promise<boolean> {
+    return exists(this.blobPath(sha256));
+  }
+
+  async put(sha256: string, stream: Readable, size: number): Promise<void> {
+    const target = this.blobPath(sha256);
+    await mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
+    const part = `${target}.${randomBytes(6).toString('hex')}.part`;
+    const hash = createHash('sha256');
+    let written = 0;
+    try {
+      await pipeline(
+        stream,
+        async function* (chunks: AsyncIterable<Buffer>) {
+          for await (const chunk of chunks) {
+            hash.update(chunk);
+            written += chunk.length;
+            yield chunk;
+          }
+        },
+        createWriteStream(part, { mode: PRIVATE_FILE_MODE }),
+      );
+      if (written !== size || hash.digest('hex') !== sha256) throw new StudioError('hash_mismatch', { expected: sha256 });
+      // Flushed before the rename, as in commit(): a blob under its name is complete.
+      const handle = await open(part, 'r+');
+      await handle.sync();
+      await handle.close();
+      await rename(part, target);
+    } finally {
+      await rm(part, { force: true });
+    }
   }
 
   async ping(): Promise<void> {
