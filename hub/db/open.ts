@@ -36,7 +36,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<{ db: HubDb;
 }
 
 /** `<dataDir>/hub.sqlite`, WAL, foreign keys on. */
-export function openSqlite(dataDir: string): HubDb {
+function openSqlite(dataDir: string): HubDb {
   ensurePrivateDir(dataDir);
   const file = path.join(dataDir, 'hub.sqlite');
   // SQLite creates its -wal and -shm files with the database file's mode, so that one comes first.
