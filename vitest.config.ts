@@ -1,12 +1,29 @@
 import { defineConfig } from 'vitest/config';
 
+const shared = {
+  environment: 'node',
+  // better-sqlite3 and ffmpeg children are happiest in separate processes.
+  pool: 'forks',
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+} as const;
+
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-    environment: 'node',
-    // better-sqlite3 and ffmpeg children are happiest in separate processes.
-    pool: 'forks',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    projects: [
+      { test: { ...shared, name: 'default', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] } },
+      {
+        // The hub suite once more, every hub on PostgreSQL: one throwaway cluster for the run, a database per hub.
+        test: {
+          ...shared,
+          name: 'hub-postgres',
+          include: ['tests/integration/hub/**/*.test.ts'],
+          // About upgrading the SQLite file itself.
+          exclude: ['tests/integration/hub/migrations.test.ts'],
+          env: { HUB_DATABASE: 'postgres' },
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -82,6 +82,11 @@ function endpoint<const E extends HubEndpoint>(e: E): E {
 
 export const hubEndpoints = {
   health: endpoint({ method: 'GET', path: '/health', auth: false, response: healthResponseSchema }),
+  /**
+   * Prometheus text format. From the hub's own machine only (loopback, not through a proxy), or from
+   * anywhere with `Authorization: Bearer <--metrics-token>` when the hub was started with one.
+   */
+  metrics: endpoint({ method: 'GET', path: '/metrics', auth: false, response: z.string() }),
   signUp: endpoint({
     method: 'POST',
     path: '/auth/sign-up',

@@ -2,8 +2,9 @@ import type { Hlc } from '../common/sync/hlc';
 import type { SessionUser } from './auth/sessions';
 import type { HubDb } from './db/open';
 import type { EventHub } from './events/event-hub';
+import type { HubMetrics } from './http/metrics';
 import type { BlobStore } from './media/blob-store';
-import type { KeyedLock } from './media/keyed-lock';
+import type { BlobLock } from './media/keyed-lock';
 
 /** What every route needs, created once per hub. */
 export interface HubContext {
@@ -21,8 +22,11 @@ export interface HubContext {
   maxUploadBytes: number;
   blobs: BlobStore;
   /** Serialises storing and removing the same blob (keyed by sha256). */
-  blobLock: KeyedLock;
+  blobLock: BlobLock;
   events: EventHub;
+  metrics: HubMetrics;
+  /** Lets `/metrics` answer a request bearing it, from anywhere (else loopback only). */
+  metricsToken: string | undefined;
   authenticate(authorization: string | undefined): Promise<SessionUser>;
   /** Checks every JSON answer against its endpoint's response schema (hub/http/route.ts); for tests. */
   checkResponses: boolean;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import { createHlc } from '../common/sync/hlc';
 import { pruneAttempts } from './auth/rate-limit';
 import { authenticate } from './auth/sessions';
@@ -11,10 +11,10 @@ import { EventHub } from './events/event-hub';
 import { installErrorHandlers } from './http/errors';
 import { requireWellFormedHost } from './http/host-header';
 import { idleConnections } from './http/idle-connections';
+import { HubMetrics } from './http/metrics';
 import { normalizePublicUrl } from './http/public-url';
 import { DEFAULT_TIMEOUTS, timeoutOptions, type HubTimeouts } from './http/timeouts';
 import { FileBlobStore, type BlobStore } from './media/blob-store';
-import { KeyedLock } from './media/keyed-lock';
 import { parseS3Url } from './media/s3-url';
 import { authRoutes } from './routes/auth';
 import { benchPutRoute } from './routes/bench-put';
@@ -28,6 +28,8 @@ import { memberRoutes } from './routes/members';
 import { syncRoutes } from './routes/sync';
 import { uploadRoutes } from './routes/uploads';
 import { expireDue } from './sync/apply';
+import { ensurePrivateDir } from './private-files';
+import { linkProcesses } from './process-links';
 import { publish } from './sync/publish';
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
@@ -35,7 +37,10 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
 const EXPIRY_SWEEP_MS = 10 * 60 * 1000;
 
 export interface HubOptions {
-  /** Holds `hub.sqlite`, `uploads/` (tus, in progress) and `blobs/` (verified, by sha256). */
+  /**
+   * Holds `hub.sqlite` (unless `databaseUrl` is set), `uploads/` (tus, in progress) and `blobs/`
+   * (verified, by sha256). Hub processes sharing one PostgreSQL database share this folder too.
+   */
   dataDir: string;
   /**
    * `s3://bucket/prefix?endpoint=...&region=...`: uploads and blobs in S3-compatible object storage
@@ -43,6 +48,8 @@ export interface HubOptions {
    * variables or ~/.aws/credentials, never from here.
    */
   blobs?: string;
+  /** `postgres://user@host:5432/name`: the tables live there instead of in `hub.sqlite`. */
+  databaseUrl?: string | undefined;
   /** 0 picks a free port. */
   port?: number;
   host?: string;
@@ -69,6 +76,8 @@ export interface HubOptions {
    * it does not match (hub/http/route.ts). On by default under test runners (NODE_ENV=test), off otherwise.
    */
   checkResponses?: boolean;
+  /** Lets `GET /metrics` answer requests bearing it from anywhere; without it, loopback only. */
+  metricsToken?: string | undefined;
 }
 
 export interface Hub {
@@ -85,13 +94,24 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const now = options.now ?? Date.now;
   const configuredUrl = options.publicUrl === undefined ? undefined : normalizePublicUrl(options.publicUrl);
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  // Private whatever the database: it holds the media, and on SQLite the database too.
+  ensurePrivateDir(options.dataDir);
   const blobs = await openBlobStore(options, maxUploadBytes);
-  const { db, epoch } = await openDatabase(options.dataDir).catch(async (err: unknown) => {
+  const { db, epoch } = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }).catch(async (err: unknown) => {
     await blobs.close();
     throw err;
   });
   const auth = (authorization: string | undefined) => authenticate(db, authorization, now());
-  const events = new EventHub(db, auth, now);
+  // The app's logger, once the app exists.
+  const logTo: { log?: FastifyBaseLogger } = {};
+  const links = await linkProcesses(options.databaseUrl, (err) =>
+    logTo.log?.warn({ err }, 'live notices: listening connection lost'),
+  ).catch(async (err: unknown) => {
+    await db.destroy();
+    await blobs.close();
+    throw err;
+  });
+  const events = new EventHub(links.notices, db, auth, now);
   const ctx: HubContext = {
     db,
     epoch,
@@ -102,8 +122,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     publicUrl: configuredUrl ?? '',
     maxUploadBytes,
     blobs,
-    blobLock: new KeyedLock(),
+    blobLock: links.blobLock,
     events,
+    metrics: new HubMetrics(() => events.connectionCount()),
+    metricsToken: options.metricsToken,
     authenticate: auth,
     checkResponses: options.checkResponses ?? process.env.NODE_ENV === 'test',
   };
@@ -115,8 +137,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     trustProxy: options.trustProxy ?? false,
     ...timeoutOptions({ ...DEFAULT_TIMEOUTS, ...options.timeouts }),
   });
+  logTo.log = app.log;
   const connections = idleConnections(app.server);
   installErrorHandlers(app);
+  ctx.metrics.install(app);
   requireWellFormedHost(app);
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
@@ -145,6 +169,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   app.addHook('onClose', async () => {
     await ctx.blobs.close();
+    await links.close();
     await db.destroy();
   });
   events.attach(app.server);

@@ -16,6 +16,9 @@ const migrations: Record<string, Migration> = {
   '0005-credentials': credentials,
 };
 
+/** Names of every migration, in order. */
+export const migrationNames = Object.keys(migrations);
+
 /** Brings the schema up to date, refusing a database that a newer hub has already migrated. */
 export async function migrate(db: Kysely<unknown>): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });

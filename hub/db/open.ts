@@ -1,19 +1,42 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { cachePreparedStatements } from '../../common/sqlite/statement-cache';
-import { Kysely, SqliteDialect } from 'kysely';
 import { closeUpFile, ensurePrivateDir, ensurePrivateFile } from '../private-files';
 import { migrate } from './migrate';
+import { openPool } from './postgres';
 import type { HubDatabase } from './schema';
 
 export type HubDb = Kysely<HubDatabase>;
 
+/** Where the hub keeps its tables: `<dataDir>/hub.sqlite` by default, or a PostgreSQL database. */
+export interface DatabaseTarget {
+  dataDir: string;
+  /** `postgres://user@host:5432/name`; unset, the SQLite file. */
+  databaseUrl?: string | undefined;
+}
+
+/** Connections per hub process; PostgreSQL's default limit (100) leaves room for several processes. */
+const POOL_SIZE = 10;
+
 /**
- * Opens `<dataDir>/hub.sqlite` (WAL, foreign keys on) and migrates it. This is the only place that
- * touches the driver: a PostgreSQL hub swaps the dialect here and keeps every query.
+ * Opens the database and migrates it. This is the only place that chooses the driver; every query
+ * is Kysely and runs on either dialect (the few differences are in dialect.ts).
  */
-export async function openDatabase(dataDir: string): Promise<{ db: HubDb; epoch: string }> {
+export async function openDatabase(target: DatabaseTarget): Promise<{ db: HubDb; epoch: string }> {
+  const db = target.databaseUrl ? await openPostgres(target.databaseUrl) : openSqlite(target.dataDir);
+  try {
+    await migrate(db as unknown as Kysely<unknown>);
+    return { db, epoch: await ensureEpoch(db) };
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+}
+
+/** `<dataDir>/hub.sqlite`, WAL, foreign keys on. */
+function openSqlite(dataDir: string): HubDb {
   ensurePrivateDir(dataDir);
   const file = path.join(dataDir, 'hub.sqlite');
   // SQLite creates its -wal and -shm files with the database file's mode, so that one comes first.
@@ -26,14 +49,11 @@ export async function openDatabase(dataDir: string): Promise<{ db: HubDb; epoch:
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
-  try {
-    await migrate(db as unknown as Kysely<unknown>);
-    return { db, epoch: await ensureEpoch(db) };
-  } catch (err) {
-    await db.destroy();
-    throw err;
-  }
+  return new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+async function openPostgres(url: string): Promise<HubDb> {
+  return new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool: await openPool(url, POOL_SIZE) }) });
 }
 
 /** The epoch names this database's op log; cursors carry it so a wiped hub is noticed. */

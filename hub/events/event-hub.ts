@@ -6,6 +6,7 @@ import { EVENTS_PATH, SESSION_ENDED_CLOSE_CODE, type HubEvent } from '../../comm
 import type { SessionUser } from '../auth/sessions';
 import type { HubDb } from '../db/open';
 import { statusFor } from '../http/errors';
+import type { NoticeChannel } from './notices';
 
 const HEARTBEAT_MS = 30_000;
 
@@ -18,8 +19,8 @@ interface Connection {
 /**
  * Tells connected devices that new ops landed in their communities, so they pull at once instead of
  * waiting for their next poll. Notices carry no data; access is still checked by the pull itself.
- * Only devices connected to this process hear of ops pushed to it; several hub processes would need a
- * shared channel (for instance PostgreSQL LISTEN/NOTIFY).
+ * Notices go through a channel shared by every process of the hub (notices.ts), so a device hears of
+ * ops pushed to any of them.
  */
 export class EventHub {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: 1024 });
@@ -27,12 +28,17 @@ export class EventHub {
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
+    private readonly channel: NoticeChannel,
     private readonly db: HubDb,
     private readonly authenticate: (authorization: string | undefined) => Promise<SessionUser>,
     private readonly now: () => number,
   ) {
     this.heartbeat = setInterval(() => void this.checkConnections(), HEARTBEAT_MS);
     this.heartbeat.unref();
+    channel.listen((notice) => {
+      if (notice.type === 'ops') void this.deliver(notice.community, notice.seq).catch(() => undefined);
+      else this.disconnectHere(notice.userId);
+    });
   }
 
   attach(http: Server): void {
@@ -73,7 +79,19 @@ export class EventHub {
     socket.on('error', () => socket.terminate());
   }
 
+  /** Open sockets on this process (a metric). */
+  connectionCount(): number {
+    let count = 0;
+    for (const connections of this.byUser.values()) count += connections.size;
+    return count;
+  }
+
+  /** Tells every process's devices in the community that ops up to `seq` landed. */
   async notify(communityId: string, seq: number): Promise<void> {
+    await this.channel.publish({ type: 'ops', community: communityId, seq });
+  }
+
+  private async deliver(communityId: string, seq: number): Promise<void> {
     if (this.byUser.size === 0) return;
     const members = await this.db.selectFrom('members').select('user_id').where('community_id', '=', communityId).execute();
     const event: HubEvent = { type: 'ops', community: communityId, seq };
@@ -85,7 +103,12 @@ export class EventHub {
     }
   }
 
-  disconnectUser(userId: string): void {
+  /** Closes the person's sockets on every process (they signed out everywhere). */
+  async disconnectUser(userId: string): Promise<void> {
+    await this.channel.publish({ type: 'signed-out', userId });
+  }
+
+  private disconnectHere(userId: string): void {
     for (const { socket } of this.byUser.get(userId) ?? []) socket.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
   }
 

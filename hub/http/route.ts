@@ -26,8 +26,16 @@ export class JsonText {
   constructor(readonly text: string) {}
 }
 
+/** An answer that is not JSON (the Prometheus text format), sent as it is with its content type. */
+export class PlainText {
+  constructor(
+    readonly text: string,
+    readonly type: string,
+  ) {}
+}
+
 /** The answer an endpoint's response schema describes; nothing for a 204. */
-export type Answer<E extends HubEndpoint> = E extends { response: infer R extends z.ZodType } ? z.input<R> | JsonText : void;
+export type Answer<E extends HubEndpoint> = E extends { response: infer R extends z.ZodType } ? z.input<R> | JsonText | PlainText : void;
 
 export type Handler<E extends HubEndpoint, A> = (input: RouteInput<E> & { access: A }) => Promise<Answer<E>>;
 
@@ -76,6 +84,7 @@ export function route<const E extends HubEndpoint, A = undefined>(
       if (!endpoint.response) return reply.status(204).send();
       void reply.status(endpoint.status ?? 200);
       if (answer instanceof JsonText) return reply.type('application/json').send(answer.text);
+      if (answer instanceof PlainText) return reply.type(answer.type).send(answer.text);
       return answer;
     },
   });
@@ -88,7 +97,12 @@ function checkAnswer(endpoint: HubEndpoint, answer: unknown): void {
     if (answer !== undefined) throw new StudioError('internal', { route, issue: 'answered a body where the table says 204' });
     return;
   }
-  const json: unknown = answer instanceof JsonText ? JSON.parse(answer.text) : JSON.parse(JSON.stringify(answer) ?? 'null');
+  const json: unknown =
+    answer instanceof PlainText
+      ? answer.text
+      : answer instanceof JsonText
+        ? JSON.parse(answer.text)
+        : JSON.parse(JSON.stringify(answer) ?? 'null');
   const result = endpoint.response.safeParse(json);
   if (!result.success) throw new StudioError('internal', { route, issue: z.prettifyError(result.error) });
 }

@@ -1,8 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { constants, createWriteStream } from 'node:fs';
 import { access, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DataStore } from '@tus/server';
 import { StudioError } from '../../common/errors';
@@ -22,13 +23,13 @@ export interface BlobStore {
   commit(uploadId: string, size: number, sha256: string): Promise<'stored' | 'mismatch'>;
   read(sha256: string, range?: { start: number; end: number }): Readable;
   remove(sha256: string): Promise<void>;
-  /** Throws when the storage cannot be reached (a health check). */
-  ping(): Promise<void>;
-  /** Every stored blob. */
+  /** Every stored blob (for copying a hub's media elsewhere). */
   list(): AsyncIterable<{ sha256: string; size: number }>;
   has(sha256: string): Promise<boolean>;
-  /** Stores bytes already known by their hash (a migration); throws `hash_mismatch` and stores nothing when they differ. */
-  put(sha256: string, body: Readable, size: number): Promise<void>;
+  /** Stores `size` bytes as blob `sha256`, checking both as they arrive; a mismatch stores nothing and throws. */
+  put(sha256: string, stream: Readable, size: number): Promise<void>;
+  /** Throws unless the store can be reached and written (the health check). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,14 +89,12 @@ export class FileBlobStore implements BlobStore {
     await rm(this.blobPath(sha256), { force: true });
   }
 
-  async ping(): Promise<void> {
-    await access(this.blobsDir);
-  }
-
   async *list(): AsyncIterable<{ sha256: string; size: number }> {
-    for (const shard of await readdir(this.blobsDir)) {
-      for (const name of await readdir(path.join(this.blobsDir, shard)).catch(() => [])) {
-        if (SHA256.test(name)) yield { sha256: name, size: (await stat(this.blobPath(name))).size };
+    for (const prefix of (await readdir(this.blobsDir)).sort()) {
+      if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+      for (const name of (await readdir(path.join(this.blobsDir, prefix))).sort()) {
+        if (!/^[0-9a-f]{64}$/.test(name)) continue;
+        yield { sha256: name, size: (await stat(path.join(this.blobsDir, prefix, name))).size };
       }
     }
   }
@@ -104,28 +103,38 @@ export class FileBlobStore implements BlobStore {
     return exists(this.blobPath(sha256));
   }
 
-  async put(sha256: string, body: Readable, size: number): Promise<void> {
-    const staging = path.join(this.uploadsDir, `put-${randomUUID()}`);
+  async put(sha256: string, stream: Readable, size: number): Promise<void> {
+    const target = this.blobPath(sha256);
+    await mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
+    const part = `${target}.${randomBytes(6).toString('hex')}.part`;
     const hash = createHash('sha256');
-    let bytes = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        bytes += chunk.length;
-        done(null, chunk);
-      },
-    });
+    let written = 0;
     try {
-      await pipeline(body, meter, createWriteStream(staging, { mode: PRIVATE_FILE_MODE }));
-      if (bytes !== size || hash.digest('hex') !== sha256) throw new StudioError('hash_mismatch', { expected: sha256 });
-      const handle = await open(staging, 'r+');
+      await pipeline(
+        stream,
+        async function* (chunks: AsyncIterable<Buffer>) {
+          for await (const chunk of chunks) {
+            hash.update(chunk);
+            written += chunk.length;
+            yield chunk;
+          }
+        },
+        createWriteStream(part, { mode: PRIVATE_FILE_MODE }),
+      );
+      if (written !== size || hash.digest('hex') !== sha256) throw new StudioError('hash_mismatch', { expected: sha256 });
+      // Flushed before the rename, as in commit(): a blob under its name is complete.
+      const handle = await open(part, 'r+');
       await handle.sync();
       await handle.close();
-      await mkdir(path.dirname(this.blobPath(sha256)), { recursive: true, mode: PRIVATE_DIR_MODE });
-      await rename(staging, this.blobPath(sha256));
+      await rename(part, target);
     } finally {
-      await rm(staging, { force: true });
+      await rm(part, { force: true });
     }
+  }
+
+  async ping(): Promise<void> {
+    await access(this.blobsDir, constants.R_OK | constants.W_OK);
+    await access(this.uploadsDir, constants.R_OK | constants.W_OK);
   }
 
   async close(): Promise<void> {

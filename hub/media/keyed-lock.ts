@@ -1,5 +1,11 @@
-/** Runs tasks for the same key one after another, so a blob is never removed while being stored. */
-export class KeyedLock {
+/** Serialises storing and removing the same blob (keyed by sha256), so one is never removed while being stored. */
+export interface BlobLock {
+  run<T>(key: string, task: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Tasks for the same key one after another, within this process: enough when one process owns the blobs (SQLite). */
+export class KeyedLock implements BlobLock {
   private readonly tails = new Map<string, Promise<unknown>>();
 
   async run<T>(key: string, task: () => Promise<T>): Promise<T> {
@@ -12,4 +18,6 @@ export class KeyedLock {
       if (this.tails.get(key) === current) this.tails.delete(key);
     }
   }
+
+  async close(): Promise<void> {}
 }

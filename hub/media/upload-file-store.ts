@@ -64,7 +64,12 @@ class PrivateFileConfigstore extends FileConfigstore {
   }
 }
 
-/** Each upload's JSON record read from disk once, not on every request that touches it; writes go through. */
+/**
+ * Each upload's JSON record read from disk once, not on every request that touches it; writes go through.
+ * Safe with several hub processes on one media folder: the record never changes after creation (the
+ * hub requires Upload-Length; the offset is the file's size, read each time), and a record another
+ * process deleted leaves a cached copy whose file is gone, which tus answers as not found.
+ */
 class CachedConfigstore implements Configstore {
   private readonly cache = new Map<string, Upload>();
 

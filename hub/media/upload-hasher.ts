@@ -9,6 +9,8 @@ import { Worker } from 'node:worker_threads';
  * also flushed to disk, while the next chunk travels: the flush that makes a finished upload durable
  * then has only its last chunk left to write (for 200 MB here, 80 ms less between the last byte and
  * the answer).
+ * With several hub processes, chunks of one upload may land on different ones: each process's running
+ * hash reads on from its own offset in the shared file, so it is still the hash of what is on disk.
  */
 const SOURCE = `
 const { parentPort } = require('node:worker_threads');

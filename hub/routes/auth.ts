@@ -63,9 +63,10 @@ export function authRoutes(app: FastifyInstance, ctx: HubContext): void {
     await endSession(db, account.tokenHash);
   });
 
-  route(app, ctx, e.signOutEverywhere, async ({ account }) => {
+  route(app, ctx, e.signOutEverywhere, async ({ account, request }) => {
     await endAllSessions(db, account.userId);
-    ctx.events.disconnectUser(account.userId);
+    // The sessions are gone either way; a socket the notice misses is closed by its next heartbeat check.
+    await ctx.events.disconnectUser(account.userId).catch((err: unknown) => request.log.warn({ err }, 'sign-out notice failed'));
   });
 
   route(app, ctx, e.me, async ({ account }) => ({ user: await userById(db, account.userId) }));

@@ -1,14 +1,47 @@
-import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { StudioError } from '../../common/errors';
 import { HUB_PROTOCOL_VERSION, hubEndpoints } from '../../common/hub-api';
 import type { HubContext } from '../context';
 import { pingDatabase } from '../db/open';
-import { route } from '../http/route';
+import { PlainText, route } from '../http/route';
 import { hubVersion } from '../version';
 
 export function healthRoutes(app: FastifyInstance, ctx: HubContext): void {
   route(app, ctx, hubEndpoints.health, async () => {
-    // A health check that cannot reach the database is not healthy.
-    await pingDatabase(ctx.db);
-    return { ok: true as const, version: hubVersion, protocol: HUB_PROTOCOL_VERSION, hubTime: ctx.now() };
+    // Healthy means able to serve: the database answers and the blob store is reachable. A load
+    // balancer takes a process that answers otherwise (500) out of rotation.
+    const [database, blobStore] = await Promise.allSettled([pingDatabase(ctx.db), ctx.blobs.ping()]);
+    const failing = [database.status === 'rejected' && 'database', blobStore.status === 'rejected' && 'blobStore'].filter(Boolean);
+    if (failing.length > 0) throw new StudioError('internal', { unhealthy: failing.join(',') });
+    return {
+      ok: true as const,
+      version: hubVersion,
+      protocol: HUB_PROTOCOL_VERSION,
+      hubTime: ctx.now(),
+      checks: { database: 'ok' as const, blobStore: 'ok' as const },
+    };
   });
+
+  route(app, ctx, hubEndpoints.metrics, async ({ request }) => {
+    allowMetrics(request, ctx.metricsToken);
+    return new PlainText(await ctx.metrics.registry.metrics(), ctx.metrics.registry.contentType);
+  });
+}
+
+/**
+ * Metrics tell how busy the hub is and which routes fail, which is nobody else's business: with a
+ * token, only a request bearing it; without one, only a request from this machine that did not come
+ * through a proxy (a proxy on the same machine would make every visitor look local).
+ */
+function allowMetrics(request: FastifyRequest, token: string | undefined): void {
+  if (token) {
+    const given = Buffer.from(request.headers.authorization ?? '');
+    const expected = Buffer.from(`Bearer ${token}`);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new StudioError('unauthorized');
+    return;
+  }
+  const address = request.socket.remoteAddress ?? '';
+  const loopback = address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+  if (!loopback || request.headers['x-forwarded-for'] !== undefined) throw new StudioError('forbidden', { reason: 'metrics_local_only' });
 }

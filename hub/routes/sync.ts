@@ -13,6 +13,7 @@ export function syncRoutes(app: FastifyInstance, ctx: HubContext): void {
   route(app, ctx, e.push, async ({ account, body, request }) => {
     const now = ctx.now();
     const { results, ...outcome } = await applyPush(ctx.db, account, body.ops, now);
+    ctx.metrics.opsPushed.inc(body.ops.length);
     await publish(ctx, outcome, request.log);
     return { results, hubTime: now };
   });
@@ -21,6 +22,8 @@ export function syncRoutes(app: FastifyInstance, ctx: HubContext): void {
     const role = await requireMember(ctx.db, query.community, account.userId);
     // Shares past their agreed duration go before anyone pulls them again, not at the next sweep.
     await publish(ctx, await expireDue(ctx.db, ctx.now(), ctx.hlc, query.community), request.log);
-    return new JsonText(await pullPage(ctx.db, ctx.epoch, { ...account, role }, query, ctx.now()));
+    const page = await pullPage(ctx.db, ctx.epoch, { ...account, role }, query, ctx.now());
+    ctx.metrics.opsPulled.inc(page.count);
+    return new JsonText(page.text);
   });
 }

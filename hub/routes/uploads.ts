@@ -79,6 +79,7 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
         if (upload.sizeIsDeferred) throw new StudioError('invalid_input', { issue: 'Upload-Length is required' });
         const metadata = uploadMetadataSchema.parse(upload.metadata ?? {});
         requireCan(await requireMember(db, metadata.communityId, userId), 'media.upload');
+        ctx.metrics.uploadsStarted.inc();
         return { metadata: { ...metadata, uploaderId: userId } };
       } catch (err) {
         throw tusError(err);
@@ -127,6 +128,7 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
         verified_at: ctx.now(),
       });
     });
+    ctx.metrics.uploadsFinished.inc();
     return { status_code: 204 };
   }
 

@@ -11,7 +11,7 @@ import { PendingWrites } from './pending-writes';
 import { loadRecords, recordKey, toRecordState, type CachedRecord } from './record-cache';
 import { opRow, saveRecord, saveRefs } from './rows';
 import { ruleContext } from './rule-context';
-import { readSeq, writeSeq } from './seq';
+import { lockSeq, writeSeq } from './seq';
 import { releaseBlobs, tombstone, type TombstoneBatch } from './tombstones';
 
 export interface ApplyOutcome {
@@ -50,8 +50,10 @@ export async function expireDue(db: HubDb, now: number, hlc: Hlc, communityId?: 
   };
   // Most calls find nothing due; only then is a write transaction worth taking.
   if (!(await due(db).limit(1).executeTakeFirst())) return { landed: new Map(), releasedBlobs: [] };
-  return db.transaction().execute(async (trx) => new Batch(trx, now).expire(await due(trx).execute(), hlc));
+  return db.transaction().execute((trx) => new Batch(trx, now).expire(due, hlc));
 }
+
+type DueRecord = { community_id: string; entity: string; record_id: string };
 
 function opIdOf(raw: unknown): string | null {
   const opId = (raw as { opId?: unknown } | null)?.opId;
@@ -97,19 +99,22 @@ class Batch implements TombstoneBatch {
       }
     });
     const ops = parsed.flatMap((p) => (p.op ? [p.op] : []));
+    // The counter first: what the batch then reads includes every push committed before it (seq.ts).
+    const startSeq = (this.seq = await lockSeq(this.db));
     await this.preload(ops);
-    const startSeq = (this.seq = await readSeq(this.db));
     const results: PushResult[] = [];
     for (const p of parsed) results.push(p.op ? await this.applyOne(p.op) : p.rejected);
     return { results, ...(await this.finish(startSeq)) };
   }
 
-  async expire(due: readonly { community_id: string; entity: string; record_id: string }[], hlc: Hlc): Promise<ApplyOutcome> {
+  async expire(dueQuery: (db: HubDb) => { execute(): Promise<DueRecord[]> }, hlc: Hlc): Promise<ApplyOutcome> {
+    // Locked before the due records are read, so two processes' sweeps cannot expire one record twice.
+    const startSeq = (this.seq = await lockSeq(this.db));
+    const due = await dueQuery(this.db).execute();
     this.cache = await loadRecords(
       this.db,
       due.map((d) => d.record_id),
     );
-    const startSeq = (this.seq = await readSeq(this.db));
     for (const { community_id, entity, record_id } of due) {
       const key = recordKey(community_id, entity, record_id);
       const record = this.cached(key);

@@ -6,7 +6,7 @@ import type { HubDb } from '../db/open';
 import { readSeq } from './seq';
 
 /**
- * One page of a community's op log after a cursor, as the JSON text of a `PullResponse`: each op is
+ * One page of a community's op log after a cursor, as the JSON text of a `PullResponse` (and how many ops it holds): each op is
  * stored as the JSON it was checked as, so it goes out as that text with its seq in front, never
  * parsed and written again (for a page of 1,000 ops, most of the work). A cursor from another epoch (a wiped or different
  * hub) or beyond the newest seq (a hub restored from an older backup) cannot be trusted to resume
@@ -18,7 +18,7 @@ export async function pullPage(
   viewer: { userId: string; tokenHash: string; role: Role },
   query: { community: string; after?: string | undefined; limit: number },
   now: number,
-): Promise<string> {
+): Promise<{ text: string; count: number }> {
   const after = query.after ? decodeCursor(query.after) : { epoch, seq: 0 };
   if (after.epoch !== epoch) throw new StudioError('resync_required', { reason: 'other_hub' });
   if (after.seq > (await readSeq(db))) throw new StudioError('resync_required', { reason: 'unknown_cursor' });
@@ -45,5 +45,5 @@ export async function pullPage(
     .map((row) => `{"seq":${row.seq},${row.op.slice(1)}`);
   const last = page.at(-1)?.seq ?? after.seq;
   const rest: Omit<PullResponse, 'ops'> = { cursor: encodeCursor(epoch, last), hasMore, hubTime: now };
-  return `{"ops":[${ops.join(',')}],${JSON.stringify(rest).slice(1)}`;
+  return { text: `{"ops":[${ops.join(',')}],${JSON.stringify(rest).slice(1)}`, count: ops.length };
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { jsonObjectAgg, jsonObjectAggText } from '../dialect';
 
 /**
  * One row per record instead of one per field: a record's current values and their stamps move into
@@ -20,8 +21,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   const sameRecord = sql`r.record_id = record_heads.record_id AND r.community_id = record_heads.community_id AND r.entity = record_heads.entity`;
   await sql`UPDATE record_heads SET
-      fields = COALESCE((SELECT json_group_object(r.field, json(r.value)) FROM records r WHERE ${sameRecord}), '{}'),
-      field_hlcs = COALESCE((SELECT json_group_object(r.field, r.hlc) FROM records r WHERE ${sameRecord}), '{}')`.execute(db);
+      fields = COALESCE((SELECT ${jsonObjectAgg(db, sql`r.field`, sql`r.value`)} FROM records r WHERE ${sameRecord}), '{}'),
+      field_hlcs = COALESCE((SELECT ${jsonObjectAggText(db, sql`r.field`, sql`r.hlc`)} FROM records r WHERE ${sameRecord}), '{}')`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('record_refs')

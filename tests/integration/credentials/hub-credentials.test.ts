@@ -112,7 +112,7 @@ describe('credentials on the hub', () => {
 describe('issuer key rotation', () => {
   it('retires the key in use and makes a new one that the community signs with from then on', async () => {
     const dir = await tempDir('hub-rotate');
-    const { db } = await openDatabase(dir);
+    const { db } = await openDatabase({ dataDir: dir });
     try {
       await db
         .insertInto('communities')

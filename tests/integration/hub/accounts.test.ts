@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubEndpoints } from '../../../common/hub-api';
 import { SESSION_IDLE_MS, SESSION_MAX_MS } from '../../../hub/auth/sessions';
 import { SIGN_IN_PER_ACCOUNT } from '../../../hub/auth/rate-limit';
-import { call, hubDatabase, signUp, startHub, type RunningHub } from './helpers';
+import { call, queryHub, signUp, startHub, type RunningHub } from './helpers';
 
 const e = hubEndpoints;
 const DAY = 24 * 60 * 60 * 1000;
@@ -56,12 +56,7 @@ describe('accounts', () => {
       expect(res.body).toEqual(first.body);
       expect(res.headers.get('content-length')).toBe(first.headers.get('content-length'));
     }
-    const db = hubDatabase(hub);
-    try {
-      expect(db.prepare('SELECT display_name FROM users WHERE email = ?').all('dup@school.example')).toEqual([{ display_name: 'One' }]);
-    } finally {
-      db.close();
-    }
+    expect(await queryHub(hub, 'SELECT display_name FROM users WHERE email = ?', 'dup@school.example')).toEqual([{ display_name: 'One' }]);
     const intruder = await call(hub.url, 'POST', e.signIn.path, { body: { email: 'dup@school.example', password: 'another password' } });
     expect(intruder.body.code).toBe('credentials_invalid');
     const owner = await call(hub.url, 'POST', e.signIn.path, { body: { email: 'dup@school.example', password: 'long enough pw' } });
@@ -75,12 +70,7 @@ describe('accounts', () => {
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('password_too_common');
     }
-    const db = hubDatabase(hub);
-    try {
-      expect(db.prepare('SELECT count(*) AS n FROM users WHERE email = ?').get('common@school.example')).toEqual({ n: 0 });
-    } finally {
-      db.close();
-    }
+    expect(await queryHub(hub, 'SELECT count(*) AS n FROM users WHERE email = ?', 'common@school.example')).toEqual([{ n: 0 }]);
   });
 
   it('refuses malformed input with the field at fault', async () => {

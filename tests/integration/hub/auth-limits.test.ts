@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hubEndpoints } from '../../../common/hub-api';
 import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS, SIGN_UP_PER_ADDRESS } from '../../../hub/auth/rate-limit';
 import { createHub, type Hub } from '../../../hub/server';
-import { call, hubDatabase, signUp, startHub, type Reply, type RunningHub } from './helpers';
+import { call, queryHub, signUp, startHub, type Reply, type RunningHub } from './helpers';
 
 const e = hubEndpoints;
 const running: RunningHub[] = [];
@@ -50,7 +50,7 @@ describe('sign-in and sign-up limits', () => {
 
   it('counts together across two hub processes on one database', async () => {
     const hub = await freshHub();
-    const second = await createHub({ dataDir: hub.dataDir, now: hub.clock.now });
+    const second = await createHub({ dataDir: hub.dataDir, databaseUrl: hub.databaseUrl, now: hub.clock.now });
     extra.push(second);
     const teacher = await signUp(hub, 'Two processes');
     const replies = await Promise.all(
@@ -107,12 +107,7 @@ describe('sign-in and sign-up limits', () => {
       expect(r.body.code).toBe('rate_limited');
       expect(r.body.params.retryAfterSeconds).toBeGreaterThan(0);
     }
-    const db = hubDatabase(hub);
-    try {
-      expect(db.prepare("SELECT count(*) AS n FROM users WHERE email LIKE 'flood%'").get()).toEqual({ n: SIGN_UP_PER_ADDRESS.max });
-    } finally {
-      db.close();
-    }
+    expect(await queryHub(hub, "SELECT count(*) AS n FROM users WHERE email LIKE 'flood%'")).toEqual([{ n: SIGN_UP_PER_ADDRESS.max }]);
     hub.clock.advance(SIGN_UP_PER_ADDRESS.windowMs + 1000);
     await expect(signUp(hub, 'After the flood')).resolves.toMatchObject({ user: { displayName: 'After the flood' } });
   });

@@ -2,13 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { hubEndpoints, hubPath, type Community, type HubUser } from '../../../common/hub-api';
 import type { Role } from '../../../common/permissions';
 import type { LessonFields, NoteFields } from '../../../common/sync/entities';
 import { createHlc, type Hlc } from '../../../common/sync/hlc';
 import type { Op, PullResponse, PushResponse, PushResult } from '../../../common/sync/ops';
+import { postgresConfig } from '../../../hub/db/postgres';
 import { createHub, type Hub, type HubOptions } from '../../../hub/server';
+import { HUB_DIALECT, scratchHubDatabase } from '../../support/hub-database';
 
 /** A clock the test moves by hand; starts at the real time so HLC stamps look ordinary. */
 export class TestClock {
@@ -23,6 +26,8 @@ export interface RunningHub {
   hub: Hub;
   url: string;
   dataDir: string;
+  /** Set when the hub runs on PostgreSQL. */
+  databaseUrl: string | undefined;
   clock: TestClock;
   restart(options?: { abort?: boolean }): Promise<void>;
   stop(): Promise<void>;
@@ -31,10 +36,17 @@ export interface RunningHub {
 /** A real hub on 127.0.0.1 with a fresh data folder; `restart` keeps folder and port. */
 export async function startHub(options: Partial<HubOptions> = {}): Promise<RunningHub> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'pc-hub-')));
+  // Under the PostgreSQL project, each hub gets a database of its own, as each gets a folder.
+  const scratch = HUB_DIALECT === 'postgres' && !options.databaseUrl ? await scratchHubDatabase() : undefined;
+  const databaseUrl = options.databaseUrl ?? scratch?.url;
   const clock = new TestClock();
-  const start = (port = 0) => createHub({ now: clock.now, ...options, dataDir, port });
-  const first = await start().catch(async (err: unknown) => {
+  const start = (port = 0) => createHub({ now: clock.now, ...options, dataDir, databaseUrl, port });
+  const cleanUp = async () => {
+    await scratch?.drop();
     if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+  const first = await start().catch(async (err: unknown) => {
+    await cleanUp();
     throw err;
   });
   const running: RunningHub = {
@@ -43,6 +55,7 @@ export async function startHub(options: Partial<HubOptions> = {}): Promise<Runni
       return this.hub.url;
     },
     dataDir,
+    databaseUrl,
     clock,
     async restart({ abort = false } = {}) {
       const { port } = this.hub;
@@ -51,11 +64,14 @@ export async function startHub(options: Partial<HubOptions> = {}): Promise<Runni
     },
     async stop() {
       await this.hub.close();
-      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+      await cleanUp();
     },
   };
   return running;
 }
+
+/** What the request helpers need of a hub: where it is, and the clock new devices stamp with. */
+export type HubAddress = Pick<RunningHub, 'url' | 'clock'>;
 
 export interface Reply<T = any> {
   status: number;
@@ -95,7 +111,7 @@ export interface TestUser {
 
 let userCounter = 0;
 
-export async function signUp(hub: RunningHub, name = 'Teacher', extra: Record<string, unknown> = {}): Promise<TestUser> {
+export async function signUp(hub: HubAddress, name = 'Teacher', extra: Record<string, unknown> = {}): Promise<TestUser> {
   userCounter += 1;
   const email = `${name.toLowerCase().replace(/\W+/g, '')}${userCounter}-${uuidv7().slice(-6)}@school.example`;
   const res = await call(hub.url, 'POST', hubEndpoints.signUp.path, {
@@ -113,19 +129,43 @@ export async function signUp(hub: RunningHub, name = 'Teacher', extra: Record<st
   };
 }
 
-/** The hub's own SQLite file, opened beside the running hub (WAL allows it), to check what it stored. */
-export function hubDatabase(hub: RunningHub): Database.Database {
-  return new Database(path.join(hub.dataDir, 'hub.sqlite'));
+/**
+ * Runs one statement on the running hub's own database (its SQLite file, opened beside it as WAL
+ * allows, or its PostgreSQL database), to check or change what it stored. `?` marks parameters.
+ */
+export async function queryHub<T = Record<string, unknown>>(hub: RunningHub, text: string, ...params: unknown[]): Promise<T[]> {
+  if (!hub.databaseUrl) {
+    const db = new Database(path.join(hub.dataDir, 'hub.sqlite'));
+    try {
+      const statement = db.prepare(text);
+      return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as T[];
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client(postgresConfig(hub.databaseUrl));
+  await client.connect();
+  try {
+    let n = 0;
+    return (
+      await client.query(
+        text.replace(/\?/g, () => `$${++n}`),
+        params,
+      )
+    ).rows as T[];
+  } finally {
+    await client.end();
+  }
 }
 
 /** The same person signed in on another device: a session (and a clock) of its own. */
-export async function anotherDevice(hub: RunningHub, person: TestUser): Promise<TestUser> {
+export async function anotherDevice(hub: HubAddress, person: TestUser): Promise<TestUser> {
   const res = await call(hub.url, 'POST', hubEndpoints.signIn.path, { body: { email: person.email, password: 'correct horse battery' } });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { ...person, token: res.body.token, hlc: createHlc(`dev2-${person.user.id.slice(-12)}`, hub.clock.now) };
 }
 
-export async function createCommunity(hub: RunningHub, lead: TestUser, name = 'Maths teachers'): Promise<Community> {
+export async function createCommunity(hub: HubAddress, lead: TestUser, name = 'Maths teachers'): Promise<Community> {
   const res = await call(hub.url, 'POST', hubEndpoints.createCommunity.path, {
     token: lead.token,
     body: { name, description: 'Practice lessons', languages: ['en', 'ar'] },
@@ -134,7 +174,7 @@ export async function createCommunity(hub: RunningHub, lead: TestUser, name = 'M
   return res.body.community;
 }
 
-export async function invite(hub: RunningHub, lead: TestUser, communityId: string, role: Role, extra: Record<string, unknown> = {}) {
+export async function invite(hub: HubAddress, lead: TestUser, communityId: string, role: Role, extra: Record<string, unknown> = {}) {
   const res = await call(hub.url, 'POST', hubPath(hubEndpoints.createInvite.path, { communityId }), {
     token: lead.token,
     body: { role, ...extra },
@@ -143,17 +183,17 @@ export async function invite(hub: RunningHub, lead: TestUser, communityId: strin
   return res.body as { code: string; link: string; invite: { id: string } };
 }
 
-export async function join(hub: RunningHub, user: TestUser, code: string): Promise<Reply> {
+export async function join(hub: HubAddress, user: TestUser, code: string): Promise<Reply> {
   return call(hub.url, 'POST', hubEndpoints.joinWithInvite.path, { token: user.token, body: { code } });
 }
 
-export async function addMember(hub: RunningHub, lead: TestUser, communityId: string, user: TestUser, role: Role): Promise<void> {
+export async function addMember(hub: HubAddress, lead: TestUser, communityId: string, user: TestUser, role: Role): Promise<void> {
   const { code } = await invite(hub, lead, communityId, role);
   const res = await join(hub, user, code);
   if (res.status !== 200) throw new Error(`join failed: ${res.status}`);
 }
 
-export async function removeMember(hub: RunningHub, by: TestUser, communityId: string, userId: string): Promise<Reply> {
+export async function removeMember(hub: HubAddress, by: TestUser, communityId: string, userId: string): Promise<Reply> {
   return call(hub.url, 'DELETE', hubPath(hubEndpoints.removeMember.path, { communityId, userId }), { token: by.token });
 }
 
@@ -190,12 +230,12 @@ export function op(
   return { opId: uuidv7(), communityId, entity, id, action, fields: fields as Op['fields'], hlc, authorId: author.user.id };
 }
 
-export async function push(hub: RunningHub, user: TestUser, ops: unknown[]): Promise<Reply<PushResponse>> {
+export async function push(hub: HubAddress, user: TestUser, ops: unknown[]): Promise<Reply<PushResponse>> {
   return call<PushResponse>(hub.url, 'POST', hubEndpoints.push.path, { token: user.token, body: { ops } });
 }
 
 /** Pushes ops that must all be applied, returning their results. */
-export async function pushOk(hub: RunningHub, user: TestUser, ops: Op[]): Promise<PushResult[]> {
+export async function pushOk(hub: HubAddress, user: TestUser, ops: Op[]): Promise<PushResult[]> {
   const res = await push(hub, user, ops);
   const failed = res.body.results?.find((r) => r.status === 'rejected');
   if (res.status !== 200 || failed) throw new Error(`push failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -203,7 +243,7 @@ export async function pushOk(hub: RunningHub, user: TestUser, ops: Op[]): Promis
 }
 
 export async function pull(
-  hub: RunningHub,
+  hub: HubAddress,
   user: TestUser,
   community: string,
   after?: string,
@@ -214,7 +254,7 @@ export async function pull(
 }
 
 /** Every op of a community, following cursors page by page. */
-export async function pullAll(hub: RunningHub, user: TestUser, community: string, limit = 500) {
+export async function pullAll(hub: HubAddress, user: TestUser, community: string, limit = 500) {
   const ops: PullResponse['ops'] = [];
   let after: string | undefined;
   for (;;) {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HASH_MISMATCH_STATUS, hubEndpoints, hubPath, TUS_PATH, type UploadMetadata } from '../../../common/hub-api';
 import { makeMediaDir, makeTestAudio, makeTestPhoto, makeTestVideo, makeTextFile } from '../../fixtures/media';
 import { addMember, createCommunity, signUp, startHub, type RunningHub, type TestUser } from './helpers';
+import { HUB_DIALECT } from '../../support/hub-database';
 import { sha256, uploadWithTus } from './tus';
 
 /**
@@ -293,6 +294,9 @@ async function modesUnder(dir: string): Promise<Map<string, number>> {
   return modes;
 }
 
+/** The database's own files, in the data folder only when the hub runs on SQLite. */
+const sqliteFiles = HUB_DIALECT === 'sqlite' ? ['hub.sqlite', 'hub.sqlite-wal', 'hub.sqlite-shm'] : [];
+
 describe('data files', () => {
   it('keeps the data folder, database, uploads and blobs to the hub’s own account', async () => {
     const parent = await mkdtemp(path.join(tmpdir(), 'pc-hub-modes-'));
@@ -321,9 +325,7 @@ describe('data files', () => {
       const modes = await modesUnder(dataDir);
       const sha = sha256(finished);
       for (const name of [
-        'hub.sqlite',
-        'hub.sqlite-wal',
-        'hub.sqlite-shm',
+        ...sqliteFiles,
         path.join('uploads', pendingId),
         path.join('uploads', `${pendingId}.json`),
         path.join('blobs', sha.slice(0, 2), sha),
@@ -348,14 +350,14 @@ describe('data files', () => {
     await chmod(dataDir, 0o755);
     const earlier = await startHub({ dataDir });
     await earlier.stop();
-    for (const name of ['hub.sqlite', 'hub.sqlite-wal', 'hub.sqlite-shm']) {
+    for (const name of sqliteFiles) {
       await chmod(path.join(dataDir, name), 0o644).catch(() => undefined);
     }
     await chmod(dataDir, 0o755);
     const later = await startHub({ dataDir });
     try {
       expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
-      expect((await stat(path.join(dataDir, 'hub.sqlite'))).mode & 0o777).toBe(0o600);
+      for (const name of sqliteFiles.slice(0, 1)) expect((await stat(path.join(dataDir, name))).mode & 0o777).toBe(0o600);
       expect((await stat(path.join(dataDir, 'blobs'))).mode & 0o777).toBe(0o700);
     } finally {
       await later.stop();

@@ -53,7 +53,7 @@ describe('hub migrations', () => {
       .execute();
     await old.destroy();
 
-    const { db } = await openDatabase(dir);
+    const { db } = await openDatabase({ dataDir: dir });
     try {
       const rows = await db.selectFrom('records').selectAll().orderBy('record_id').execute();
       expect(rows.map((r) => [r.record_id, JSON.parse(r.fields), JSON.parse(r.field_hlcs), r.deleted_hlc])).toEqual([
@@ -87,7 +87,7 @@ describe('hub migrations', () => {
     await old.insertInto('sign_in_failures').values({ key: 'amina@school.example|127.0.0.1', failed_at: 1 }).execute();
     await old.destroy();
 
-    const { db } = await openDatabase(dir);
+    const { db } = await openDatabase({ dataDir: dir });
     try {
       const tables = await sql<{
         name: string;
@@ -104,7 +104,7 @@ describe('hub migrations', () => {
 
   it('adds issuer keys with at most one in use per community, and issued credentials', async () => {
     const dir = await tempDir('hub-migrate');
-    const { db } = await openDatabase(dir);
+    const { db } = await openDatabase({ dataDir: dir });
     try {
       await db
         .insertInto('communities')

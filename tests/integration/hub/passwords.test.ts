@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubEndpoints } from '../../../common/hub-api';
-import { call, hubDatabase, signUp, startHub, type RunningHub } from './helpers';
+import { call, queryHub, signUp, startHub, type RunningHub } from './helpers';
 
 const e = hubEndpoints;
 /** OWASP's argon2id minimum: 19 MiB, 2 passes, 1 lane, in PHC string form. */
@@ -17,22 +17,13 @@ afterAll(async () => {
   await hub.stop();
 });
 
-function storedHash(email: string): string {
-  const db = hubDatabase(hub);
-  try {
-    return (db.prepare('SELECT password_hash FROM users WHERE email = ?').get(email) as { password_hash: string }).password_hash;
-  } finally {
-    db.close();
-  }
+async function storedHash(email: string): Promise<string> {
+  const [row] = await queryHub<{ password_hash: string }>(hub, 'SELECT password_hash FROM users WHERE email = ?', email);
+  return row!.password_hash;
 }
 
-function setStoredHash(email: string, hash: string): void {
-  const db = hubDatabase(hub);
-  try {
-    db.prepare('UPDATE users SET password_hash = ? WHERE email = ?').run(hash, email);
-  } finally {
-    db.close();
-  }
+async function setStoredHash(email: string, hash: string): Promise<void> {
+  await queryHub(hub, 'UPDATE users SET password_hash = ? WHERE email = ?', hash, email);
 }
 
 const signIn = (email: string, password: string) => call(hub.url, 'POST', e.signIn.path, { body: { email, password } });
@@ -40,21 +31,21 @@ const signIn = (email: string, password: string) => call(hub.url, 'POST', e.sign
 describe('password hashes', () => {
   it('stores new passwords as argon2id with OWASP parameters', async () => {
     const teacher = await signUp(hub, 'Argon');
-    expect(storedHash(teacher.email)).toMatch(CURRENT);
+    expect(await storedHash(teacher.email)).toMatch(CURRENT);
   });
 
   it('still accepts a password hashed by the old scrypt code, and rehashes it to argon2id at that sign-in', async () => {
     const teacher = await signUp(hub, 'Veteran');
-    setStoredHash(teacher.email, OLD_SCRYPT_HASH);
+    await setStoredHash(teacher.email, OLD_SCRYPT_HASH);
 
     const wrong = await signIn(teacher.email, 'not the password');
     expect(wrong.body.code).toBe('credentials_invalid');
-    expect(storedHash(teacher.email)).toBe(OLD_SCRYPT_HASH);
+    expect(await storedHash(teacher.email)).toBe(OLD_SCRYPT_HASH);
 
     const right = await signIn(teacher.email, 'correct horse battery');
     expect(right.status).toBe(200);
     expect(right.body.user.id).toBe(teacher.user.id);
-    expect(storedHash(teacher.email)).toMatch(CURRENT);
+    expect(await storedHash(teacher.email)).toMatch(CURRENT);
 
     expect((await signIn(teacher.email, 'correct horse battery')).status).toBe(200);
     expect((await signIn(teacher.email, 'not the password')).body.code).toBe('credentials_invalid');
@@ -62,7 +53,7 @@ describe('password hashes', () => {
 
   it('refuses a stored hash it cannot read rather than failing', async () => {
     const teacher = await signUp(hub, 'Garbled');
-    setStoredHash(teacher.email, 'md5$abc');
+    await setStoredHash(teacher.email, 'md5$abc');
     const res = await signIn(teacher.email, 'correct horse battery');
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('credentials_invalid');

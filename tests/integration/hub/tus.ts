@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Upload, type DetailedError, type HttpStack, type PreviousUpload, type UrlStorage } from 'tus-js-client';
 import { TUS_PATH, type UploadMetadata } from '../../../common/hub-api';
-import type { RunningHub, TestUser } from './helpers';
+import type { HubAddress, TestUser } from './helpers';
 
 export function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -36,7 +36,7 @@ export interface UploadOutcome {
 
 /** Uploads `file` with tus-js-client as the studio will, and reports how it ended. */
 export function uploadWithTus(
-  hub: RunningHub,
+  hub: HubAddress,
   user: TestUser,
   file: Buffer | NodeJS.ReadableStream,
   metadata: UploadMetadata,

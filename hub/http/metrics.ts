@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import { Counter, Gauge, Registry } from 'prom-client';
+
+/**
+ * The hub's Prometheus metrics, in a registry of its own (not prom-client's global one: tests run
+ * several hubs in one process). Every process counts for itself; Prometheus scrapes each process and
+ * sums them. Bytes are counted from Content-Length, so a streamed answer without one is not counted.
+ */
+export class HubMetrics {
+  readonly registry = new Registry();
+  private readonly requests = new Counter({
+    name: 'hub_http_requests_total',
+    help: 'HTTP requests answered, by route, method and status',
+    labelNames: ['route', 'method', 'status'] as const,
+    registers: [this.registry],
+  });
+  private readonly bytesIn = new Counter({ name: 'hub_http_received_bytes_total', help: 'Request body bytes', registers: [this.registry] });
+  private readonly bytesOut = new Counter({ name: 'hub_http_sent_bytes_total', help: 'Response body bytes', registers: [this.registry] });
+  readonly opsPushed = new Counter({ name: 'hub_ops_pushed_total', help: 'Ops received in pushes', registers: [this.registry] });
+  readonly opsPulled = new Counter({ name: 'hub_ops_pulled_total', help: 'Ops sent in pull pages', registers: [this.registry] });
+  readonly uploadsStarted = new Counter({
+    name: 'hub_upload_sessions_started_total',
+    help: 'tus uploads created',
+    registers: [this.registry],
+  });
+  readonly uploadsFinished = new Counter({
+    name: 'hub_upload_sessions_finished_total',
+    help: 'tus uploads verified and stored',
+    registers: [this.registry],
+  });
+
+  constructor(activeSockets: () => number) {
+    new Gauge({
+      name: 'hub_websockets_active',
+      help: 'Open live-notice WebSockets on this process',
+      registers: [this.registry],
+      collect() {
+        this.set(activeSockets());
+      },
+    });
+  }
+
+  /** Counts every answered request; the route is the pattern (`/communities/:communityId`), never the raw URL. */
+  install(app: FastifyInstance): void {
+    app.addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      this.requests.inc({ route, method: request.method, status: String(reply.statusCode) });
+      const received = Number(request.headers['content-length'] ?? 0);
+      const sent = Number(reply.getHeader('content-length') ?? 0);
+      if (received > 0) this.bytesIn.inc(received);
+      if (sent > 0) this.bytesOut.inc(sent);
+    });
+  }
+}
