@@ -9,11 +9,14 @@ import { DraftNotice } from '../components/DraftNotice';
 import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
+import { TalkTargetField } from '../talk/TalkTargetField';
+import type { TalkTarget } from '../../../common/schemas/talk';
 
 interface GoalDraft {
   id?: string;
   text: string;
   criterion: string | null;
+  talkTarget?: TalkTarget | null;
   met: boolean;
 }
 
@@ -94,6 +97,7 @@ export function PlanEditor({ review, rubric }: { review: Review; rubric: Rubric 
                 ))}
               </select>
             )}
+            <TalkTargetField number={i + 1} value={g.talkTarget ?? null} onChange={(talkTarget) => put(i, { talkTarget })} />
             <label className="inline-field small-text">
               <input
                 type="checkbox"

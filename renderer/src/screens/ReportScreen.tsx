@@ -13,6 +13,7 @@ import { assetOf, loadSprite, spriteTile, type Sprite } from '../lib/media-json'
 import { codesById, localName } from '../store/coding';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
+import { ReportTalk } from '../talk/ReportTalk';
 
 const reflectionPrompts = ['wentWell', 'wouldChange', 'feedbackWanted'] as const;
 
@@ -140,6 +141,7 @@ export function ReportScreen({ id }: { id: string }) {
           </dl>
         </section>
       )}
+      <ReportTalk lessonId={id} />
       {top.length === 0 && <p className="muted">{t('report.empty')}</p>}
       {noteKinds.map((kind) => {
         const group = top.filter((n) => n.kind === kind);
