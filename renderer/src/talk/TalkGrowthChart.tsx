@@ -43,6 +43,9 @@ export function TalkGrowthChart({
     points.length < 2 ? (PAD.start + W - PAD.end) / 2 : PAD.start + (i / (points.length - 1)) * (W - PAD.start - PAD.end);
   const y = (v: number) => H - PAD.bottom - (v / top) * (H - PAD.top - PAD.bottom);
   const fmt = (v: number) => formatTargetValue(figure, v, lang);
+  // Ticks are bare numbers (percent keeps its sign): a unit word in a right-to-left script would
+  // flip to the number's other side inside the left-to-right drawing. The caption names the unit.
+  const tick = (v: number) => (figure.endsWith('Pct') ? fmt(v) : new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(v));
   const description =
     points.length === 0
       ? t('talk.growth.noValues')
@@ -56,14 +59,17 @@ export function TalkGrowthChart({
 
   return (
     <figure className="talk-growth-chart" data-figure={figure}>
-      <figcaption id={titleId}>{t(`talk.growth.figures.${figure}`)}</figcaption>
+      <figcaption id={titleId}>
+        {t(`talk.growth.figures.${figure}`)}
+        {figure.startsWith('wait') && <span className="muted small-text"> ({t('talk.target.unit.wait1')})</span>}
+      </figcaption>
       <div dir="ltr">
         <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
           {[0, top / 2, top].map((v) => (
             <g key={v} className="grid-line">
               <line x1={PAD.start} x2={W - PAD.end} y1={y(v)} y2={y(v)} />
               <text x={PAD.start - 6} y={y(v)} textAnchor="end" dominantBaseline="middle">
-                {plain(fmt(v))}
+                {plain(tick(v))}
               </text>
             </g>
           ))}
