@@ -5,7 +5,7 @@ import { toErrorPayload } from '../../../common/errors';
 import { dispatch } from '../../../core/dispatch';
 import { turnsOf } from '../../../core/talk/figures';
 import { startTestCore, type TestCore } from '../../support/core';
-import { makeMusicLesson, makeNoiseLesson, makeTalkLesson, type TalkLessonTruth } from '../../support/talk-lesson';
+import { makeLessonAfterMusic, makeMusicLesson, makeNoiseLesson, makeTalkLesson, type TalkLessonTruth } from '../../support/talk-lesson';
 import { tempDir } from '../../support/web-shell';
 
 let core: TestCore;
@@ -188,6 +188,31 @@ describe('talk analysis of lessons without talk', () => {
     expect(result.status).toBe('ready');
     expect(result.figures!.teacherPct + result.figures!.studentPct).toBeLessThan(2);
   }, 60_000);
+});
+
+describe('music in a lesson', () => {
+  it('is nobody talking: the chords before the talk are neither teacher nor students, and every turn is still found', async () => {
+    const talk = await makeTalkLesson(media, { name: 'after-music.wav', seconds: 30, seed: 9 });
+    const lesson = await makeLessonAfterMusic(media, talk, 8);
+    const id = await importLesson(core, lesson.file);
+    await core.jobs.idle();
+    const result = await core.api['talk.get']({ lessonId: id });
+    const musicEnd = lesson.turns[0]!.startMs - 1000;
+    const talkInMusic = result.segments
+      .filter((s) => s.label === 'teacher' || s.label === 'student')
+      .reduce((a, s) => a + Math.max(0, Math.min(s.endMs, musicEnd) - s.startMs), 0);
+    console.info(
+      `music: ${
+        result.segments
+          .filter((s) => s.startMs < musicEnd)
+          .map((s) => `${s.label} ${s.startMs}-${s.endMs}`)
+          .join(', ') || 'no speech'
+      }`,
+    );
+    expect(talkInMusic).toBeLessThan(300);
+    const studentTurns = lesson.turns.filter((t) => t.speaker === 'student');
+    expect(result.figures!.studentTurns).toBe(studentTurns.length);
+  }, 90_000);
 });
 
 describe('the talk job', () => {
