@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TalkGrowth, TalkTarget, TalkTargetFigure } from '../../../common/schemas/talk';
 import { targetValue } from '../../../common/schemas/talk';
-import { formatDay } from '../review/format';
+import { formatDay, isolate } from '../review/format';
 import { formatTargetValue } from './targets';
 
 /** Axis labels sit in a left-to-right drawing: directional marks in a localized date would reorder it. */
@@ -51,10 +51,11 @@ export function TalkGrowthChart({
       ? t('talk.growth.noValues')
       : t('talk.growth.describe', {
           lessons: new Intl.NumberFormat(lang).format(points.length),
-          first: fmt(points[0]!.value),
-          last: fmt(points.at(-1)!.value),
-          low: fmt(Math.min(...points.map((p) => p.value))),
-          high: fmt(Math.max(...points.map((p) => p.value))),
+          // Each value isolated, so "39%" after the Arabic "و" keeps its own order.
+          first: isolate(fmt(points[0]!.value)),
+          last: isolate(fmt(points.at(-1)!.value)),
+          low: isolate(fmt(Math.min(...points.map((p) => p.value)))),
+          high: isolate(fmt(Math.max(...points.map((p) => p.value)))),
         });
 
   return (
