@@ -6,9 +6,9 @@ import { noteAddSchema, notePatchSchema, noteSchema } from './schemas/note';
 import { captionImportSchema, captionTrackSchema } from './schemas/caption';
 import { clipAddSchema, clipRenameSchema, clipSchema } from './schemas/clip';
 import { codingListSchema, codingSchemeSchema, schemeSaveSchema } from './schemas/coding';
-import { exportFileSchema, noteExportSchema } from './schemas/export';
+import { exportFileSchema, noteExportSchema, talkVttSchema } from './schemas/export';
 import { reflectionSaveSchema, reflectionSchema } from './schemas/reflection';
-import { talkAnalysisSchema, talkCorrectSchema } from './schemas/talk';
+import { talkAnalysisSchema, talkCorrectSchema, talkGrowthInputSchema, talkGrowthSchema } from './schemas/talk';
 import { blurDetectSchema, blurDrawSchema, blurEndSchema, blurFixedSchema, blurRegionRefSchema, blurStateSchema } from './schemas/blur';
 import { searchInputSchema, searchOutputSchema } from './schemas/search';
 import {
@@ -158,6 +158,10 @@ export const calls = {
   'talk.correct': call(talkCorrectSchema, talkAnalysisSchema),
   /** Analyses (again) on demand, for lessons from before the analysis existed: the job it queued. */
   'talk.analyse': call(byLesson, jobSchema),
+  /** The analysis as a WebVTT track of its own (who speaks when), for the teacher to save. */
+  'talk.vtt': call(talkVttSchema, exportFileSchema),
+  /** A teacher's analysed lessons over time, for Growth: their own from this device, others' as shared with it. */
+  'talk.growth': call(talkGrowthInputSchema, talkGrowthSchema),
 
   /** Faces blurred before a lesson leaves the device (core/blur/): the regions with the teacher's edits. */
   'blur.get': call(byLesson, blurStateSchema),

@@ -6,6 +6,8 @@ import { z } from 'zod';
  */
 export const errorCodes = [
   'invalid_input',
+  /** A talk export was asked of a lesson whose talk has not been analysed yet. */
+  'talk_not_analysed',
   'not_found',
   'internal',
   'unauthorized',

@@ -21,6 +21,7 @@ import type { ScreenSourceProvider } from './recording/screen-sources';
 import { readSettings } from './settings/settings';
 import { presetHubUrl } from './app/deployment';
 import { watchReviews } from './review/watch';
+import { watchTalkShares } from './talk/talk';
 import { keptOnlyIfChosen, memorySecretStore, type SecretStore } from './secrets/secret-store';
 import { SyncService, type SyncOptions } from './sync/service';
 // Pulled collections and review records are shown by their own domains, which register their
@@ -145,6 +146,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   jobs.start();
   const stopReviews = watchReviews(ctx);
+  const stopTalkShares = watchTalkShares(ctx);
   sync.start();
   logger.info('core started', { dataDir: options.dataDir });
 
@@ -162,6 +164,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       await sync.stop();
       stopReviews();
+      stopTalkShares();
       await jobs.stop();
       db.close();
     },

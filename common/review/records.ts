@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { talkTargetSchema } from '../schemas/talk';
 import { epochMsSchema, recordIdSchema, timeZoneSchema } from '../sync/fields';
 import { criterionCodeSchema, MAX_CRITERIA } from './rubric';
 
@@ -96,6 +97,8 @@ export const goalSchema = z
     criterion: criterionCodeSchema.nullable(),
     met: z.boolean(),
     metAt: epochMsSchema.nullable(),
+    /** A talk figure the goal is measured by (common/schemas/talk.ts), when the teacher tied it to one. */
+    talkTarget: talkTargetSchema.nullable().optional(),
   })
   .strict();
 export type Goal = z.infer<typeof goalSchema>;

@@ -4,6 +4,10 @@ import { noteKinds } from './note';
 
 const label = z.string().max(300);
 
+/** The words of the talk analysis in an export: a name for each band and for a figure row. */
+export const talkExportLabelsSchema = z.object({ teacher: label, student: label, other: label, figure: label }).strict();
+export type TalkExportLabels = z.infer<typeof talkExportLabelsSchema>;
+
 /**
  * The words a notes export is written in, translated by the UI: the core writes no text of its own.
  * `reply` holds `{author}` and `{time}` for the core to fill in.
@@ -16,6 +20,8 @@ export const noteExportLabelsSchema = z
     wentWell: label,
     wouldChange: label,
     feedbackWanted: label,
+    /** Needed only when the talk analysis is included. */
+    talk: talkExportLabelsSchema.optional(),
   })
   .strict();
 export type NoteExportLabels = z.infer<typeof noteExportLabelsSchema>;
@@ -27,6 +33,8 @@ export const noteExportPartsSchema = z
     reflection: z.boolean().default(true),
     /** On the teacher's own lesson notes are private by default, so they are in unless left out. */
     privateNotes: z.boolean().default(true),
+    /** The talk analysis is private: it goes into an export only when the teacher ticks it. */
+    talk: z.boolean().default(false),
   })
   .strict();
 export type NoteExportParts = z.infer<typeof noteExportPartsSchema>;
@@ -39,6 +47,9 @@ export const noteExportSchema = z.object({
   labels: noteExportLabelsSchema,
   include: noteExportPartsSchema.prefault({}),
 });
+
+/** The talk analysis as a WebVTT track of its own: one cue per turn, named in the UI's language. */
+export const talkVttSchema = z.object({ lessonId: idSchema, labels: talkExportLabelsSchema }).strict();
 
 /** A text document for the UI to hand to the person as a download. */
 export const exportFileSchema = z.object({ fileName: z.string(), mime: z.string(), text: z.string() });

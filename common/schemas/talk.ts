@@ -40,6 +40,11 @@ export type TalkFigures = z.infer<typeof talkFiguresSchema>;
 export const talkAnalysisSchema = z.object({
   lessonId: idSchema,
   status: z.enum(['none', 'ready']),
+  /**
+   * `device`: measured on this computer (the teacher's own lesson); `community`: a lesson from a
+   * community, whose analysis is what its teacher chose to share (status none when they did not).
+   */
+  source: z.enum(['device', 'community']),
   durationMs: z.number().int().nonnegative(),
   segments: z.array(talkSegmentSchema),
   figures: talkFiguresSchema.nullable(),
@@ -56,3 +61,42 @@ export const talkCorrectSchema = z
   .strict()
   .refine((c) => c.endMs > c.startMs, { message: 'endMs must be after startMs', path: ['endMs'] });
 export type TalkCorrection = z.infer<typeof talkCorrectSchema>;
+
+/** The figures a goal can be tied to ("wait at least 3 s after a question"). Waits in seconds, shares in percent. */
+export const talkTargetFigures = ['wait1', 'wait2', 'teacherPct', 'studentPct', 'studentTurns'] as const;
+export type TalkTargetFigure = (typeof talkTargetFigures)[number];
+export const talkTargetSchema = z
+  .object({
+    figure: z.enum(talkTargetFigures),
+    direction: z.enum(['atLeast', 'atMost']),
+    value: z.number().nonnegative().max(10_000),
+  })
+  .strict();
+export type TalkTarget = z.infer<typeof talkTargetSchema>;
+
+/** A lesson's figure in the target's unit (seconds for waits); null when the lesson has none (no wait measured). */
+export function targetValue(f: TalkFigures, figure: TalkTargetFigure): number | null {
+  switch (figure) {
+    case 'wait1':
+      return f.waitTime1.medianMs === null ? null : f.waitTime1.medianMs / 1000;
+    case 'wait2':
+      return f.waitTime2.medianMs === null ? null : f.waitTime2.medianMs / 1000;
+    default:
+      return f[figure];
+  }
+}
+
+export function meetsTarget(value: number | null, t: TalkTarget): boolean {
+  return value !== null && (t.direction === 'atLeast' ? value >= t.value : value <= t.value);
+}
+
+/** One analysed lesson of a teacher, for the Growth view: when it was made, and its figures. */
+export const talkGrowthPointSchema = z.object({
+  lessonId: idSchema,
+  title: z.string(),
+  at: z.number(),
+  figures: talkFiguresSchema,
+});
+export const talkGrowthSchema = z.object({ lessons: z.array(talkGrowthPointSchema) });
+export type TalkGrowth = z.infer<typeof talkGrowthSchema>;
+export const talkGrowthInputSchema = z.object({ teacherId: z.uuid().optional() }).strict();

@@ -3,6 +3,7 @@ import type { Operation } from '../permissions';
 import { countryCodeSchema, epochMsSchema, languageTagSchema, recordIdSchema, sha256Schema } from './fields';
 import { actionPlanFields, calibrationFields, calibrationScoreFields, reviewFields, reviewRequestFields } from '../review/records';
 import { rubricFieldsShape } from '../review/rubric';
+import { talkFiguresSchema, talkSegmentSchema } from '../schemas/talk';
 
 /**
  * The record types that travel through sync. Adding one (review request, review, rubric, collection,
@@ -60,6 +61,11 @@ export const consentSchema = z
      * unblurred: the explicit choice, recorded.
      */
     unblurredChosen: z.boolean().optional(),
+    /**
+     * The teacher ticked "Share the talk analysis": its lanes and figures travel with the lesson.
+     * Absent (shares from before it existed) means no, as unticked does.
+     */
+    talkAnalysis: z.boolean().optional(),
   })
   .strict();
 export type Consent = z.infer<typeof consentSchema>;
@@ -214,6 +220,28 @@ export const collectionItemEntity = defineEntity({
   permissions: { create: 'collection.edit', update: 'collection.edit', delete: 'collection.edit', view: 'collection.view' },
 });
 
+/**
+ * A shared lesson's talk analysis (core/talk/): who speaks when and the figures, with the teacher's
+ * corrections applied; never the sound or its measurements. It exists on the hub only while the
+ * lesson is shared and its consent record says `talkAnalysis`; its id is its lesson's.
+ */
+export const talkAnalysisEntity = defineEntity({
+  fields: z
+    .object({
+      lessonId: recordIdSchema,
+      ownerId: z.uuid(),
+      durationMs: z.int().nonnegative(),
+      segments: z.array(talkSegmentSchema).max(20_000),
+      figures: talkFiguresSchema,
+    })
+    .strict(),
+  immutable: ['lessonId', 'ownerId'],
+  ownerField: 'ownerId',
+  parent: { entity: 'lesson', field: 'lessonId' },
+  blobFields: [],
+  permissions: { create: 'talk.share', update: 'talk.share', delete: 'talk.share', view: 'lesson.view' },
+});
+
 export const syncEntities = {
   lesson: lessonEntity,
   note: noteEntity,
@@ -225,6 +253,7 @@ export const syncEntities = {
   calibrationScore: calibrationScoreEntity,
   collection: collectionEntity,
   collectionItem: collectionItemEntity,
+  talkAnalysis: talkAnalysisEntity,
 } as const;
 
 export type EntityName = keyof typeof syncEntities;
@@ -238,6 +267,7 @@ export type ReviewFields = z.infer<typeof reviewEntity.fields>;
 export type ActionPlanFields = z.infer<typeof actionPlanEntity.fields>;
 export type CalibrationFields = z.infer<typeof calibrationEntity.fields>;
 export type CalibrationScoreFields = z.infer<typeof calibrationScoreEntity.fields>;
+export type TalkAnalysisFields = z.infer<typeof talkAnalysisEntity.fields>;
 
 export function entityDefinition(entity: EntityName): EntityDefinition {
   return syncEntities[entity] as unknown as EntityDefinition;

@@ -29,6 +29,11 @@ export interface CoreEventMap {
   'outbox.written': Record<string, never>;
   /** The hub refused an op: sent inside the transaction that drops it from the outbox. */
   'outbox.rejected': { op: Op; reason: ErrorCode; params: ErrorParams };
+  /**
+   * The teacher shared a lesson or changed its share (consent, licence): sent inside the share's
+   * transaction, so what travels with the lesson (its talk analysis) is decided in the same commit.
+   */
+  'lesson.shared': { lessonId: string };
   /** A pull changed review records (core/review/projections.ts); sent once its transaction has committed. */
   'review.pulled': Record<string, never>;
   /** A pull changed these collections (core/collections/sync-in.ts); sent once its transaction has committed. */

@@ -24,7 +24,7 @@ const reflectionPrompts = ['wentWell', 'wouldChange', 'feedbackWanted'] as const
 export function exportContents(
   notes: Note[],
   reflection: Reflection | null,
-  parts: NoteExportParts,
+  parts: Pick<NoteExportParts, 'replies' | 'reflection' | 'privateNotes'>,
   extras: Pick<ExportContents, 'codeNames' | 'labels' | 'language'>,
 ): ExportContents {
   const kept = (n: Note) => parts.privateNotes || !n.private;

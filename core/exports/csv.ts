@@ -1,6 +1,9 @@
 import { isolateIfRtl } from '../../common/bidi';
 import type { ExportContents } from './contents';
 
+/** One row's cells, in the order of the header. */
+export type CsvRow = Array<string | number | null>;
+
 /** Column names stay the same in every language, so programs that read the file can find them. */
 const header = ['id', 'parent_id', 'start_ms', 'end_ms', 'kind', 'code', 'author', 'private', 'created_at', 'text'];
 
@@ -17,9 +20,9 @@ function field(value: string | number | null): string {
 /**
  * Notes and replies, one row each, replies under their note (`parent_id` names it); kind and code in
  * the person's language. The reflection's answers follow as rows of the reflection kind, each with its
- * question as the text's first line.
+ * question as the text's first line. Rows the caller adds (the talk analysis) come last.
  */
-export function notesToCsv(contents: ExportContents): string {
+export function notesToCsv(contents: ExportContents, extraRows: CsvRow[] = []): string {
   const { notes, codeNames, labels } = contents;
   const rows = notes.map((n) => [
     n.id,
@@ -47,5 +50,5 @@ export function notesToCsv(contents: ExportContents): string {
     `${r.prompt}\n${isolateIfRtl(r.answer)}`,
   ]);
   // A byte-order mark, so spreadsheet programs read the file as UTF-8 (Arabic text included).
-  return `\uFEFF${[header, ...rows, ...reflection].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[header, ...rows, ...reflection, ...extraRows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,4 +1,3 @@
-import { isolateIfRtl } from '../../common/bidi';
 import type { CallArgs, CallOutput } from '../../common/contract';
 import { StudioError } from '../../common/errors';
 import type { CoreContext } from '../app/context';
@@ -7,20 +6,11 @@ import { getLessonRow } from '../library/queries';
 import { listNotes } from '../notes/queries';
 import { getReflection } from '../reflection/queries';
 import { exportContents } from './contents';
+import { fileName } from './file-name';
 import { notesToCsv } from './csv';
 import { notesToVtt } from './vtt';
-
-/** A file name from the lesson title that is safe on every OS. */
-function fileName(title: string, ext: string): string {
-  const base =
-    title
-      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 80) || 'lesson';
-  // An Arabic title in isolates, so " - notes.csv" after it is not pulled into its order.
-  return `${isolateIfRtl(base)} - notes.${ext}`;
-}
+import { talkAnalysis } from '../talk/talk';
+import { talkCsvRows } from '../talk/talk-export';
 
 /** The names the lesson page shows: a built-in code in the given language, a person's own code as they wrote it. */
 export function localCodeNames(ctx: CoreContext, lessonId: string, language: string): Map<string, string> {
@@ -44,7 +34,9 @@ export function exportNotes(
     labels,
     language,
   });
-  return format === 'vtt'
-    ? { fileName: fileName(lesson.title, 'vtt'), mime: 'text/vtt', text: notesToVtt(contents, lesson.durationMs) }
-    : { fileName: fileName(lesson.title, 'csv'), mime: 'text/csv', text: notesToCsv(contents) };
+  if (format === 'vtt') return { fileName: fileName(lesson.title, 'vtt'), mime: 'text/vtt', text: notesToVtt(contents, lesson.durationMs) };
+  // The talk analysis is private: in the file only when the teacher ticked it, and only once there is one.
+  const talk = include.talk ? talkAnalysis(ctx, lessonId) : null;
+  const talkRows = talk?.status === 'ready' ? talkCsvRows(talk, labels.talk) : [];
+  return { fileName: fileName(lesson.title, 'csv'), mime: 'text/csv', text: notesToCsv(contents, talkRows) };
 }

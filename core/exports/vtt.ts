@@ -4,7 +4,7 @@ import { isolate, replyHeading, textLines, type ExportContents } from './content
 /** How long a point note shows as a caption. */
 export const POINT_CUE_MS = 3000;
 
-function timestamp(ms: number): string {
+export function timestamp(ms: number): string {
   const h = Math.floor(ms / 3_600_000);
   const m = Math.floor((ms % 3_600_000) / 60_000);
   const s = Math.floor((ms % 60_000) / 1000);
@@ -13,7 +13,7 @@ function timestamp(ms: number): string {
 }
 
 /** Cue text is a small markup language, and "-->" would end a comment block: escape all three. */
-function escape(text: string): string {
+export function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

@@ -64,6 +64,7 @@ export function savePlan(ctx: CoreContext, { reviewId, goals, nextLessonId }: Ca
         id: g.id ?? newId(),
         text: g.text,
         criterion: g.criterion,
+        talkTarget: g.talkTarget ?? null,
         met: g.met,
         metAt: g.met ? (before?.metAt ?? ctx.now()) : null,
       };

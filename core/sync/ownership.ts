@@ -116,11 +116,24 @@ function itemRefusal(db: Db, r: Incoming): RefusalReason | null {
   return collection && collection.community_id !== r.communityId ? 'other_community' : null;
 }
 
+/**
+ * A lesson's talk analysis comes from the community its lesson is in, under the lesson's own id and
+ * owner: nobody else's analysis can attach itself to a lesson, least of all to one made here.
+ */
+function talkRefusal(db: Db, r: Incoming): RefusalReason | null {
+  if (r.fields.lessonId !== r.id) return 'other_owner';
+  const claim = lessonClaim(db, r.id);
+  if (claim?.kind === 'authored' && r.ownerId !== myUserId(db)) return 'own_lesson';
+  if (claim?.kind === 'received' && claim.ownerId !== null && claim.ownerId !== r.ownerId) return 'other_owner';
+  return noteLessonRefusal(db, r.id, r);
+}
+
 const refusals: Partial<Record<EntityName, (db: Db, r: Incoming) => RefusalReason | null>> = {
   lesson: lessonRefusal,
   note: noteRefusal,
   collection: collectionRefusal,
   collectionItem: itemRefusal,
+  talkAnalysis: talkRefusal,
 };
 
 /**

@@ -129,6 +129,7 @@ export async function shareLesson(ctx: Ctx, args: CallArgs<'sharing.share'>): Pr
       authorId: account.userId,
     };
     emitChange(ctx, target, fields as never);
+    ctx.events.emit('lesson.shared', { lessonId: args.lessonId });
     // Notes the teacher already made public go with a lesson shared for the first time.
     if (!isLive(record)) {
       for (const { id } of db.prepare('SELECT id FROM notes WHERE lesson_id = ? AND parent_id IS NULL').all(args.lessonId) as Array<{

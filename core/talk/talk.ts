@@ -9,6 +9,8 @@ import type { MediaTools } from '../media/tools';
 import { measureTalk } from './analyse';
 import { labelSegments } from './cluster';
 import { talkFigures } from './figures';
+import { getShare } from '../sync/shares';
+import { receivedTalk, syncTalkShare } from './share';
 import { ANALYSIS_VERSION, addCorrection, corrections, loadAnalysis, saveAnalysis } from './store';
 
 /**
@@ -17,7 +19,7 @@ import { ANALYSIS_VERSION, addCorrection, corrections, loadAnalysis, saveAnalysi
  * whole, so a lesson never shows half an analysis.
  */
 export async function runTalkJob(
-  ctx: Pick<CoreContext, 'db' | 'now'>,
+  ctx: Pick<CoreContext, 'db' | 'now' | 'events'>,
   tools: MediaTools,
   source: string,
   lessonId: string,
@@ -29,27 +31,48 @@ export async function runTalkJob(
   const measured = streams.some((s) => s.codec_type === 'audio')
     ? await measureTalk(tools, source, { durationMs, signal: job.signal, onProgress: job.progress })
     : { durationMs, segments: [] };
-  saveAnalysis(ctx.db, lessonId, { durationMs: measured.durationMs || durationMs, segments: measured.segments, now: ctx.now() });
+  ctx.db.transaction(() => {
+    saveAnalysis(ctx.db, lessonId, { durationMs: measured.durationMs || durationMs, segments: measured.segments, now: ctx.now() });
+    syncTalkShare(ctx, lessonId, () => talkAnalysis(ctx, lessonId));
+  })();
 }
 
 /** The analysis as the teacher sees it: the job's segments, labelled with the teacher's corrections applied. */
 export function talkAnalysis(ctx: Pick<CoreContext, 'db'>, lessonId: string): TalkAnalysis {
   if (!lessonDuration(ctx.db, lessonId)) throw new StudioError('not_found', { entity: 'lesson', id: lessonId });
+  // Someone else's lesson shows only what its teacher shared, never an analysis made here of their class.
+  if (getShare(ctx.db, lessonId)?.origin === 'hub') {
+    return receivedTalk(ctx, lessonId) ?? { lessonId, status: 'none', source: 'community', durationMs: 0, segments: [], figures: null };
+  }
   const stored = loadAnalysis(ctx.db, lessonId);
-  if (!stored || stored.version !== ANALYSIS_VERSION) return { lessonId, status: 'none', durationMs: 0, segments: [], figures: null };
+  if (!stored || stored.version !== ANALYSIS_VERSION)
+    return { lessonId, status: 'none', source: 'device', durationMs: 0, segments: [], figures: null };
   const labelled = labelSegments(stored.segments, corrections(ctx.db, lessonId));
   return {
     lessonId,
     status: 'ready',
+    source: 'device',
     durationMs: stored.durationMs,
     segments: labelled.map((s) => ({ startMs: s.startMs, endMs: s.endMs, label: s.label, corrected: s.corrected })),
     figures: talkFigures(labelled, stored.durationMs),
   };
 }
 
-/** Keeps the teacher's label for a stretch and answers with the figures it changes. */
-export function correctTalk(ctx: Pick<CoreContext, 'db' | 'now'>, c: TalkCorrection): TalkAnalysis {
+/**
+ * Keeps the teacher's label for a stretch and answers with the figures it changes; a shared analysis
+ * follows in the same transaction. Only the lesson's own teacher corrects it.
+ */
+export function correctTalk(ctx: Pick<CoreContext, 'db' | 'now' | 'events'>, c: TalkCorrection): TalkAnalysis {
   if (!lessonDuration(ctx.db, c.lessonId)) throw new StudioError('not_found', { entity: 'lesson', id: c.lessonId });
-  addCorrection(ctx.db, c.lessonId, { id: newId(), startMs: c.startMs, endMs: c.endMs, label: c.label, now: ctx.now() });
+  if (getShare(ctx.db, c.lessonId)?.origin === 'hub') throw new StudioError('forbidden', { operation: 'talk.correct' });
+  ctx.db.transaction(() => {
+    addCorrection(ctx.db, c.lessonId, { id: newId(), startMs: c.startMs, endMs: c.endMs, label: c.label, now: ctx.now() });
+    syncTalkShare(ctx, c.lessonId, () => talkAnalysis(ctx, c.lessonId));
+  })();
   return talkAnalysis(ctx, c.lessonId);
+}
+
+/** When a lesson is shared (or its share changed), its analysis goes, stays or leaves as the consent says. */
+export function watchTalkShares(ctx: Pick<CoreContext, 'db' | 'now' | 'events'>): () => void {
+  return ctx.events.on('lesson.shared', ({ lessonId }) => syncTalkShare(ctx, lessonId, () => talkAnalysis(ctx, lessonId)));
 }

@@ -93,7 +93,7 @@ export class FileBlobStore implements BlobStore {
     for (const prefix of (await readdir(this.blobsDir)).sort()) {
       if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
       for (const name of (await readdir(path.join(this.blobsDir, prefix))).sort()) {
-        if (!/^[0-9a-f]{64}$/.test(name)) continue;
+        if (!SHA256.test(name)) continue;
         yield { sha256: name, size: (await stat(path.join(this.blobsDir, prefix, name))).size };
       }
     }

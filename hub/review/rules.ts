@@ -47,6 +47,12 @@ export const entityRules: Partial<Record<EntityName, Rule>> = {
       if (await ctx.isReferenced(entity, 'rubricId', ctx.op.id)) throw new StudioError('rubric_in_use');
     }
   },
+  // Only the lesson's teacher shares its talk analysis (the owner field already names the sender).
+  talkAnalysis: async (ctx) => {
+    if (!ctx.next || ctx.current) return;
+    const lesson = await ctx.record('lesson', ctx.next.lessonId as string);
+    if (lesson && lesson.ownerId !== ctx.userId) throw new StudioError('forbidden', { reason: 'not_lesson_owner' });
+  },
   reviewRequest: checkRequest,
   review: checkReview,
   actionPlan: checkPlan,

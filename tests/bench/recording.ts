@@ -13,13 +13,15 @@ import { remuxRecording } from '../../core/media/remux';
 import { makeSprite } from '../../core/media/sprite';
 import { locateMediaTools, type MediaTools } from '../../core/media/tools';
 import { makeTestVideo } from '../fixtures/media';
+import { makeTalkLesson } from '../support/talk-lesson';
 import { cacheDir, median, writeResult } from './media-cache';
 
 /**
  * Issue 3: a 10-minute 1280x720 30 fps VP8/Opus recording written the way MediaRecorder writes one (no
  * cues, no duration). Post-processing (remux, poster, sprite, peaks) and the proxy through our media
  * functions, against the very ffmpeg commands they ran, captured and replayed bare in the same run;
- * and 1-second chunks written through the core while its proxy job runs.
+ * and 1-second chunks written through the core while its proxy job runs, and again while the talk
+ * analysis of a ten-minute spoken lesson runs (issue 17).
  */
 const SECONDS = 600;
 const REPEATS = 10;
@@ -142,8 +144,16 @@ async function postprocess(tools: MediaTools, part: string, dir: string): Promis
   return durationMs;
 }
 
-/** Chunks of about a second of the recording, fed to the core one a second while its proxy job runs. */
-async function chunksWhileProxying(source: string): Promise<{ chunks: number; late: number; maxMs: number; p50Ms: number }> {
+/**
+ * Chunks of about a second of the recording, fed to the core one a second while a job of `kind` runs
+ * on the lesson imported from `lessonFile`: the proxy of the recording itself, or (issue 17) the talk
+ * analysis of a spoken lesson, which must not hold up recording either.
+ */
+export async function chunksWhileJob(
+  source: string,
+  kind: 'proxy' | 'talk',
+  lessonFile = source,
+): Promise<{ chunks: number; late: number; maxMs: number; p50Ms: number }> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'pc-bench-chunks-'));
   const core = await createCore({ dataDir, shell: 'web', version: 'bench' });
   try {
@@ -154,7 +164,7 @@ async function chunksWhileProxying(source: string): Promise<{ chunks: number; la
       new Promise<void>((resolve) => {
         const off = core.bus.subscribe((name, payload) => {
           const job = payload as { kind: string; status: string };
-          if (name !== 'jobs.progress' || job.kind !== 'proxy') return;
+          if (name !== 'jobs.progress' || job.kind !== kind) return;
           status = job.status;
           if (!want(status)) return;
           off();
@@ -163,7 +173,7 @@ async function chunksWhileProxying(source: string): Promise<{ chunks: number; la
       });
     const started = proxyStatus((s) => s !== 'queued');
     const settled = proxyStatus((s) => s === 'done' || s === 'failed' || s === 'cancelled');
-    const { results } = await core.api['lessons.import']({ sources: [{ kind: 'path', path: source }] });
+    const { results } = await core.api['lessons.import']({ sources: [{ kind: 'path', path: lessonFile }] });
     if (!results[0]?.ok) throw new Error('import refused');
     await started;
 
@@ -188,7 +198,7 @@ async function chunksWhileProxying(source: string): Promise<{ chunks: number; la
       delays.push(performance.now() - due);
     }
     await settled;
-    if (status !== 'done') throw new Error(`proxy job ${status}`);
+    if (status !== 'done') throw new Error(`${kind} job ${status}`);
     await core.api['recording.discard']({ id });
     return { chunks: delays.length, late: delays.filter((d) => d > LATE_MS).length, maxMs: Math.max(...delays), p50Ms: median(delays) };
   } finally {
@@ -224,7 +234,10 @@ export async function run(): Promise<Record<string, number>> {
       makeProxy(tools, path.join(work, 'original.webm'), path.join(work, 'proxy.mp4'), { preset: 'standard', durationMs }),
     );
     const proxyBare = await timed(() => bare(tools.ffmpeg, proxyCommand[0]!));
-    const chunks = await chunksWhileProxying(path.join(work, 'original.webm'));
+    const chunks = await chunksWhileJob(path.join(work, 'original.webm'), 'proxy');
+    // The same chunks while a ten-minute lesson's talk analysis runs (issue 17: it never blocks recording).
+    const talkLesson = await makeTalkLesson(work, { name: 'talk-10min.wav', seconds: SECONDS });
+    const talkChunks = await chunksWhileJob(path.join(work, 'original.webm'), 'talk', talkLesson.file);
 
     const lessonS = durationMs / 1000;
     const cores = os.availableParallelism();
@@ -256,6 +269,10 @@ export async function run(): Promise<Record<string, number>> {
       chunks_late: chunks.late,
       chunk_delay_p50_ms: chunks.p50Ms,
       chunk_delay_max_ms: chunks.maxMs,
+      chunks_written_while_talk: talkChunks.chunks,
+      chunks_late_while_talk: talkChunks.late,
+      chunk_delay_p50_ms_while_talk: talkChunks.p50Ms,
+      chunk_delay_max_ms_while_talk: talkChunks.maxMs,
     };
     await writeResult('recording', figures);
     return figures;

@@ -107,5 +107,33 @@ for (const { language, locale } of [
       await page.screenshot({ path: shot, fullPage: true });
       await testInfo.attach(`talk-${language}.png`, { path: shot, contentType: 'image/png' });
     });
+
+    test(`Growth charts the talk figures over the lessons, with a table (${language})`, async ({ page }, testInfo) => {
+      test.setTimeout(180_000);
+      const t = translator(language);
+      const card = await openTalk(page, language);
+      const teacherShare = await card.locator('[data-figure="teacher"] .talk-value').textContent();
+      await page.evaluate(() => (window.location.hash = '#/reviews/growth'));
+      const growth = page.getByRole('region', { name: t('talk.growth.title') });
+      await expect(growth).toBeVisible();
+      for (const figure of ['teacherPct', 'wait1', 'studentTurns', 'wait2']) {
+        await expect(growth.getByRole('img', { name: t(`talk.growth.figures.${figure}`) })).toBeVisible();
+      }
+      // The same values as a table, a row per analysed lesson; this language's lesson shows the Talk tab's share.
+      const table = growth.getByRole('table', { name: t('talk.growth.tableCaption') });
+      const row = table.getByRole('row', { name: new RegExp(`${TITLE} ${language}`) });
+      await expect(row).toBeVisible();
+      await expect(row.getByRole('cell').nth(1)).toHaveText(teacherShare!);
+      // The words follow the page's direction; the drawings keep time running left to right.
+      expect(await table.evaluate((el) => getComputedStyle(el).direction)).toBe(language === 'ar' ? 'rtl' : 'ltr');
+      const drawing = growth.getByRole('img', { name: t('talk.growth.figures.wait1') });
+      expect(await drawing.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+      const { violations } = await new AxeBuilder({ page }).include('.talk-growth').analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+      const shot = testInfo.outputPath(`talk-growth-${language}.png`);
+      await page.screenshot({ path: shot, fullPage: true });
+      await testInfo.attach(`talk-growth-${language}.png`, { path: shot, contentType: 'image/png' });
+    });
   });
 }

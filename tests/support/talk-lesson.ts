@@ -228,6 +228,58 @@ export async function makeMusicLesson(dir: string, seconds: number): Promise<str
   return file;
 }
 
+/**
+ * A lesson that opens with music before the talk: sox plays chords (C, F and G major, plucked, with
+ * a held organ chord under them) for `musicSeconds`, then the talk lesson follows. The truth moves
+ * by the music's length; the music itself is nobody's talk.
+ */
+export async function makeLessonAfterMusic(dir: string, talk: TalkLessonTruth, musicSeconds: number): Promise<TalkLessonTruth> {
+  const music = path.join(dir, 'chords.wav');
+  const chord = (notes: string[], from: number) => [
+    '|sox',
+    '-n',
+    '-r',
+    String(RATE),
+    '-c',
+    '1',
+    '-p',
+    'synth',
+    String(musicSeconds / 3),
+    ...notes.flatMap((n) => ['pluck', n]),
+    'delay',
+    String(from),
+    'gain',
+    '-4',
+  ];
+  const third = musicSeconds / 3;
+  await run('sox', [
+    '-m',
+    chord(['C4', 'E4', 'G4'], 0).join(' '),
+    chord(['F4', 'A4', 'C5'], third).join(' '),
+    chord(['G4', 'B4', 'D5'], 2 * third).join(' '),
+    '-r',
+    String(RATE),
+    '-c',
+    '1',
+    '-b',
+    '16',
+    music,
+    'trim',
+    '0',
+    String(musicSeconds),
+  ]);
+  const file = path.join(dir, 'music-then-talk.wav');
+  await run('sox', [music, talk.file, file]);
+  await fs.rm(music);
+  const shift = musicSeconds * 1000;
+  return {
+    ...talk,
+    file,
+    durationMs: talk.durationMs + shift,
+    turns: talk.turns.map((t) => ({ ...t, startMs: t.startMs + shift, endMs: t.endMs + shift })),
+  };
+}
+
 export interface TalkScore {
   teacherErrorPts: number;
   studentErrorPts: number;

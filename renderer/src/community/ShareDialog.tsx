@@ -34,6 +34,8 @@ export function ShareDialog({ lesson, current, communities, onClose, onChanged }
   const [onFile, setOnFile] = useState(current?.consent.onFile ?? false);
   const [limited, setLimited] = useState(current ? current.consent.durationDays !== null : false);
   const [days, setDays] = useState(current?.consent.durationDays ?? 30);
+  // The talk analysis stays on this computer unless the teacher ticks it: off by default.
+  const [talk, setTalk] = useState(current?.consent.talkAnalysis ?? false);
   const [licence, setLicence] = useState<(typeof licences)[number]>(current?.licence ?? 'all_rights_reserved');
   const [mediaKind, setMediaKind] = useState<(typeof mediaKinds)[number]>(current?.mediaKind ?? 'proxy');
   const [chooseUnblurred, setChooseUnblurred] = useState(current?.consent.unblurredChosen ?? false);
@@ -91,6 +93,7 @@ export function ShareDialog({ lesson, current, communities, onClose, onChanged }
       onFile,
       durationDays: limited ? Math.max(1, Math.min(3650, Math.round(days))) : null,
       unblurredChosen: unblurredFaces && chooseUnblurred,
+      talkAnalysis: talk,
     },
     licence,
     mediaKind,
@@ -135,6 +138,15 @@ export function ShareDialog({ lesson, current, communities, onClose, onChanged }
           <span>{t('share.onFile')}</span>
         </label>
         {needsConsent && <p className="notice small-text">{t('share.needsConsent')}</p>}
+        <label className="check">
+          <input type="checkbox" checked={talk} onChange={(e) => setTalk(e.target.checked)} aria-describedby="share-talk-help" />
+          <span>
+            {t('share.talk')}
+            <span id="share-talk-help" className="muted small-text block">
+              {t('share.talkHelp')}
+            </span>
+          </span>
+        </label>
         <fieldset>
           <legend>{t('share.duration')}</legend>
           <label className="check">

@@ -6,16 +6,17 @@ import { errorMessage } from '../lib/errors';
 import { noteExportLabels } from './notes-export-labels';
 import '../collections/collections.css';
 import { exportActions } from './actions';
+import { talkActions } from '../talk/actions';
 
 type Format = 'vtt' | 'csv';
-const parts = ['replies', 'reflection', 'privateNotes'] as const;
+const parts = ['replies', 'reflection', 'privateNotes', 'talk'] as const;
 
 /** Notes out as captions or a spreadsheet, in the studio's language, with the parts the person picks. */
 export function NotesExportDialog({ lessonId, onClose }: { lessonId: string; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<Format>('vtt');
-  const [include, setInclude] = useState<NoteExportParts>({ replies: true, reflection: true, privateNotes: true });
+  const [include, setInclude] = useState<NoteExportParts>({ replies: true, reflection: true, privateNotes: true, talk: false });
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -28,8 +29,12 @@ export function NotesExportDialog({ lessonId, onClose }: { lessonId: string; onC
   const save = async () => {
     setBusy(true);
     try {
-      const file = await exportActions.notes({ lessonId, format, language: i18n.language, labels: noteExportLabels(t), include });
+      const labels = noteExportLabels(t);
+      const file = await exportActions.notes({ lessonId, format, language: i18n.language, labels, include });
+      // Captions of notes and of who talks would overlap: the talk analysis is a track of its own.
+      const talk = include.talk && format === 'vtt' ? await talkActions.vtt({ lessonId, labels: labels.talk! }) : null;
       downloadText(file.fileName, file.mime, file.text);
+      if (talk) downloadText(talk.fileName, talk.mime, talk.text);
       onClose();
     } catch (err) {
       setProblem(errorMessage(t, err));
@@ -65,7 +70,10 @@ export function NotesExportDialog({ lessonId, onClose }: { lessonId: string; onC
           {parts.map((p) => (
             <label key={p} className="radio">
               <input type="checkbox" checked={include[p]} onChange={(e) => setInclude({ ...include, [p]: e.target.checked })} />
-              <span>{t(`notesExport.parts.${p}`)}</span>
+              <span>
+                {t(`notesExport.parts.${p}`)}
+                {p === 'talk' && <span className="muted small-text block">{t('notesExport.talkHelp')}</span>}
+              </span>
             </label>
           ))}
         </fieldset>

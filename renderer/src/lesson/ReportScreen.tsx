@@ -15,6 +15,7 @@ import { useToasts } from '../store/toasts';
 import { codingActions, noteActions, reflectionActions } from './actions';
 import { lessonActions } from '../library/actions';
 import { savePdf as savePdfInShell } from '../lib/shell';
+import { ReportTalk } from '../talk/ReportTalk';
 
 const reflectionPrompts = ['wentWell', 'wouldChange', 'feedbackWanted'] as const;
 
@@ -142,6 +143,7 @@ export function ReportScreen({ id }: { id: string }) {
           </dl>
         </section>
       )}
+      <ReportTalk lessonId={id} />
       {top.length === 0 && <p className="muted">{t('report.empty')}</p>}
       {noteKinds.map((kind) => {
         const group = top.filter((n) => n.kind === kind);

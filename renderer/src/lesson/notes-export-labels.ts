@@ -11,5 +11,11 @@ export function noteExportLabels(t: TFunction): NoteExportLabels {
     wentWell: t('reflection.wentWell'),
     wouldChange: t('reflection.wouldChange'),
     feedbackWanted: t('reflection.feedbackWanted'),
+    talk: {
+      teacher: t('talk.labels.teacher'),
+      student: t('talk.labels.student'),
+      other: t('talk.labels.other'),
+      figure: t('talk.figureRow'),
+    },
   };
 }

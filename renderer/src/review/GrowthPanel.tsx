@@ -7,6 +7,7 @@ import { formatDay, formatNumber, formatSpan, isolate } from './format';
 import { GrowthChart } from './GrowthChart';
 import { useReviews } from './store';
 import { reviewActions } from './actions';
+import { TalkGrowth } from '../talk/TalkGrowth';
 
 /** Per teacher: levels over time and goals met. Per community: requests answered, and how fast. */
 export function GrowthPanel() {
@@ -54,6 +55,7 @@ export function GrowthPanel() {
           </div>
         ))}
       </section>
+      <TalkGrowth teacherId={teacherId} goals={growth.goals} version={version} />
       <section aria-labelledby="goals-title">
         <h2 id="goals-title">{t('review.growth.goals', { met: met.length, total: growth.goals.length })}</h2>
         {growth.goals.length === 0 && <p className="muted">{t('review.growth.noGoals')}</p>}

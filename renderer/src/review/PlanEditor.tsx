@@ -10,11 +10,14 @@ import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
 import { reviewActions } from './actions';
 import { lessonActions } from '../library/actions';
+import { TalkTargetField } from '../talk/TalkTargetField';
+import type { TalkTarget } from '../../../common/schemas/talk';
 
 interface GoalDraft {
   id?: string;
   text: string;
   criterion: string | null;
+  talkTarget?: TalkTarget | null;
   met: boolean;
 }
 
@@ -95,6 +98,7 @@ export function PlanEditor({ review, rubric }: { review: Review; rubric: Rubric 
                 ))}
               </select>
             )}
+            <TalkTargetField number={i + 1} value={g.talkTarget ?? null} onChange={(talkTarget) => put(i, { talkTarget })} />
             <label className="inline-field small-text">
               <input
                 type="checkbox"

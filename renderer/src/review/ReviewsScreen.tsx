@@ -7,6 +7,7 @@ import { GrowthPanel } from './GrowthPanel';
 import { MentorInbox } from './MentorInbox';
 import { MyRequests } from './MyRequests';
 import { NeedsCommunity } from './NeedsCommunity';
+import { TalkGrowth } from '../talk/TalkGrowth';
 import { Notices } from './Notices';
 import { UnreadBadge } from './UnreadBadge';
 import { RubricsPanel } from './RubricsPanel';
@@ -40,6 +41,8 @@ export function ReviewsScreen({ tab }: { tab: ReviewTab }) {
         onSelect={(name) => go({ name: 'reviews', tab: name })}
       >
         {hub && !hub.account && <NeedsCommunity tab={tab} />}
+        {/* Talk growth is measured on this computer: it needs no account, unlike the rest of Growth. */}
+        {hub && !hub.account && tab === 'growth' && <TalkGrowth goals={[]} version={0} />}
         {hub?.account && (
           <>
             {tab === 'inbox' && <MentorInbox />}

@@ -1,12 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { WaitStats } from '../../../common/schemas/talk';
 import { errorMessage } from '../lib/errors';
-import { formatPercent, formatTimecode } from '../lib/format';
 import { useToasts } from '../store/toasts';
+import { figureRows } from './figure-rows';
 import { useTalk, useTalkJob } from './useTalk';
-
-const seconds = (ms: number | null, language: string) =>
-  ms === null ? '—' : new Intl.NumberFormat(language, { style: 'unit', unit: 'second', maximumFractionDigits: 1 }).format(ms / 1000);
 
 /** The Talk tab: the lesson's figures, each with a sentence that says what it means. */
 export function TalkCard({ lessonId }: { lessonId: string }) {
@@ -26,6 +23,14 @@ export function TalkCard({ lessonId }: { lessonId: string }) {
     );
   }
   if (!analysis) return <p className="muted">{t('common.loading')}</p>;
+  if (analysis.source === 'community' && (analysis.status === 'none' || !analysis.figures)) {
+    return (
+      <section className="talk-card" aria-labelledby="talk-title">
+        <h3 id="talk-title">{t('talk.title')}</h3>
+        <p>{t('talk.notShared')}</p>
+      </section>
+    );
+  }
   if (analysis.status === 'none' || !analysis.figures) {
     return (
       <section className="talk-card" aria-labelledby="talk-title">
@@ -46,17 +51,7 @@ export function TalkCard({ lessonId }: { lessonId: string }) {
       </section>
     );
   }
-  const pct = (v: number) => formatPercent(v / 100, lang);
-  const rows: Array<[key: string, value: string, explain: string]> = [
-    ['teacher', pct(f.teacherPct), t('talk.explain.teacher')],
-    ['student', pct(f.studentPct), t('talk.explain.student')],
-    ['other', pct(f.otherPct), t('talk.explain.other')],
-    ['silence', pct(f.silencePct), t('talk.explain.silence')],
-    ['turns', new Intl.NumberFormat(lang).format(f.studentTurns), t('talk.explain.turns', { count: f.studentTurns })],
-    ['wait1', seconds(f.waitTime1.medianMs, lang), t('talk.explain.wait1')],
-    ['wait2', seconds(f.waitTime2.medianMs, lang), t('talk.explain.wait2')],
-    ['monologue', formatTimecode(f.longestTeacherMonologueMs, lang), t('talk.explain.monologue')],
-  ];
+  const rows = figureRows(t, f, lang);
   const histogram = (w: WaitStats) => (
     <ul className="talk-histogram" aria-label={t('talk.histogram')}>
       {(['under1s', 'from1to3s', 'from3to5s', 'over5s'] as const).map((band) => (
@@ -70,6 +65,7 @@ export function TalkCard({ lessonId }: { lessonId: string }) {
   return (
     <section className="talk-card" aria-labelledby="talk-title">
       <h3 id="talk-title">{t('talk.title')}</h3>
+      {analysis.source === 'community' && <p className="muted small-text">{t('talk.sharedByTeacher')}</p>}
       <dl className="talk-figures">
         {rows.map(([key, value, explain]) => (
           <div key={key} className="talk-figure" data-figure={key}>

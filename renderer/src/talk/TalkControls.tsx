@@ -28,7 +28,9 @@ export function TalkControls({ lessonId }: { lessonId: string }) {
           </li>
         ))}
       </ul>
-      {band ? (
+      {analysis.source === 'community' ? (
+        <p className="muted small-text">{t('talk.sharedByTeacher')}</p>
+      ) : band ? (
         <div className="talk-correct" role="group" aria-label={t('talk.correct.label')}>
           <span>
             {t('talk.correct.selected', { label: t(`talk.labels.${band.label}`), from: time(band.startMs), to: time(band.endMs) })}

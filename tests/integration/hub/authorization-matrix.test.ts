@@ -16,6 +16,7 @@ import {
   removeMember,
   signUp,
   startHub,
+  talkFields,
   type Reply,
   type RunningHub,
   type TestUser,
@@ -373,6 +374,19 @@ const probes: Partial<Record<Operation, Probe>> = {
     setup: async ({ communityId, other }) => ({ lessonId: await shareLesson(other, communityId) }),
     attempt: async ({ communityId, actor }, { lessonId }) =>
       fromPush(await push(hub, actor, [op(actor, communityId, 'note', uuidv7(), 'upsert', noteFields(lessonId!))]), 'add note'),
+  },
+  'talk.share': {
+    setup: async ({ communityId, other, actor, own }) => {
+      const owner = own ? actor : other;
+      const lessonId = await shareLesson(owner, communityId);
+      await pushOk(hub, owner, [op(owner, communityId, 'talkAnalysis', lessonId, 'upsert', talkFields(lessonId, owner))]);
+      return { lessonId };
+    },
+    attempt: async ({ communityId, actor }, { lessonId }) =>
+      fromPush(
+        await push(hub, actor, [op(actor, communityId, 'talkAnalysis', lessonId!, 'upsert', { durationMs: 12_000 })]),
+        'change talk analysis',
+      ),
   },
   'note.edit': {
     setup: async ({ communityId, other, actor, own }) => {

@@ -218,6 +218,30 @@ export function noteFields(lessonId: string, overrides: Partial<NoteFields> = {}
   return { lessonId, kind: 'praise', startMs: 12_000, endMs: null, text: 'Lovely wait time here.', ...overrides };
 }
 
+/** A talk analysis of a lesson as its teacher shares it: two bands and their figures. */
+export function talkFields(lessonId: string, owner: TestUser): Record<string, unknown> {
+  const wait = { count: 1, medianMs: 2000, histogram: { under1s: 0, from1to3s: 1, from3to5s: 0, over5s: 0 } };
+  return {
+    lessonId,
+    ownerId: owner.user.id,
+    durationMs: 10_000,
+    segments: [
+      { startMs: 0, endMs: 4000, label: 'teacher', corrected: false },
+      { startMs: 6000, endMs: 8000, label: 'student', corrected: false },
+    ],
+    figures: {
+      teacherPct: 40,
+      studentPct: 20,
+      otherPct: 0,
+      silencePct: 40,
+      studentTurns: 1,
+      waitTime1: wait,
+      waitTime2: { ...wait, count: 0, medianMs: null, histogram: { ...wait.histogram, from1to3s: 0 } },
+      longestTeacherMonologueMs: 4000,
+    },
+  };
+}
+
 export function op(
   author: TestUser,
   communityId: string,

@@ -5,7 +5,7 @@ import { toErrorPayload } from '../../../common/errors';
 import { dispatch } from '../../../core/dispatch';
 import { turnsOf } from '../../../core/talk/figures';
 import { startTestCore, type TestCore } from '../../support/core';
-import { makeMusicLesson, makeNoiseLesson, makeTalkLesson, type TalkLessonTruth } from '../../support/talk-lesson';
+import { makeLessonAfterMusic, makeMusicLesson, makeNoiseLesson, makeTalkLesson, type TalkLessonTruth } from '../../support/talk-lesson';
 import { tempDir } from '../../support/web-shell';
 
 let core: TestCore;
@@ -109,6 +109,69 @@ describe('talk analysis of a lesson whose truth we know', () => {
   });
 });
 
+describe('the talk analysis in exports, only when the teacher includes it', () => {
+  const labels = {
+    kinds: { observation: 'ملاحظة', praise: 'ثناء', question: 'سؤال', suggestion: 'اقتراح' },
+    reply: '{author}',
+    reflection: 'تأمل',
+    wentWell: 'نجح',
+    wouldChange: 'أغيّر',
+    feedbackWanted: 'أريد',
+    talk: { teacher: 'المعلّم', student: 'الطالب', other: 'غير ذلك', figure: 'رقم من تحليل الكلام' },
+  };
+  const rowsOf = (text: string) =>
+    text
+      .trim()
+      .split('\r\n')
+      .map((r) => r.split(','));
+
+  it('leaves the CSV without it by default, and adds its bands and figures when ticked', async () => {
+    const current = await core.api['talk.get']({ lessonId });
+    // Through the door both shells use, so the schema's defaults apply as they do for the UI.
+    const exportCsv = async (include: object) =>
+      (await dispatch(core.api, 'exports.notes', { lessonId, format: 'csv', language: 'ar', labels, include })) as { text: string };
+    const plain = await exportCsv({});
+    expect(plain.text).not.toContain('teacher_pct');
+    expect(plain.text).not.toContain(labels.talk.teacher);
+    const csv = await exportCsv({ talk: true });
+    const rows = rowsOf(csv.text);
+    const bands = rows.filter((r) => ['teacher', 'student', 'other'].includes(r[5]!));
+    expect(bands).toHaveLength(current.segments.length);
+    expect(bands[0]!.slice(2, 6)).toEqual([
+      String(current.segments[0]!.startMs),
+      String(current.segments[0]!.endMs),
+      labels.talk[current.segments[0]!.label],
+      current.segments[0]!.label,
+    ]);
+    const figure = (key: string) => rows.find((r) => r[5] === key);
+    expect(figure('teacher_pct')![9]).toBe(String(current.figures!.teacherPct));
+    expect(figure('student_turns')![9]).toBe(String(current.figures!.studentTurns));
+    expect(figure('teacher_pct')![4]).toBe(labels.talk.figure);
+  });
+
+  it('gives a WebVTT track of who speaks, a cue per turn, that the studio reads back', async () => {
+    const current = await core.api['talk.get']({ lessonId });
+    const file = await core.api['talk.vtt']({ lessonId, labels: labels.talk });
+    expect(file.fileName).toMatch(/ - talk\.vtt$/);
+    const turns = turnsOf(current.segments);
+    const track = await core.api['captions.import']({ lessonId, name: file.fileName, text: file.text, language: 'ar' });
+    expect(track.cueCount).toBe(turns.length);
+    expect(file.text).toContain(`talk-1\n`);
+    expect(file.text.split('\n\n')[1]).toContain(labels.talk[turns[0]!.label]);
+    await core.api['captions.delete']({ id: track.id });
+  });
+});
+
+describe('the talk analysis in Growth', () => {
+  it("charts the teacher's analysed lessons with their figures as the lesson page reads them", async () => {
+    const current = await core.api['talk.get']({ lessonId });
+    const { lessons } = await core.api['talk.growth']({});
+    expect(lessons.find((l) => l.lessonId === lessonId)).toMatchObject({ figures: current.figures });
+    // Someone else's lessons show only what they shared: nothing here.
+    expect((await core.api['talk.growth']({ teacherId: '01890000-0000-7000-8000-000000000000' })).lessons).toEqual([]);
+  });
+});
+
 describe('talk analysis of lessons without talk', () => {
   it('finds no talk in pure room noise', async () => {
     const id = await importLesson(core, await makeNoiseLesson(media, 30));
@@ -125,6 +188,31 @@ describe('talk analysis of lessons without talk', () => {
     expect(result.status).toBe('ready');
     expect(result.figures!.teacherPct + result.figures!.studentPct).toBeLessThan(2);
   }, 60_000);
+});
+
+describe('music in a lesson', () => {
+  it('is nobody talking: the chords before the talk are neither teacher nor students, and every turn is still found', async () => {
+    const talk = await makeTalkLesson(media, { name: 'after-music.wav', seconds: 30, seed: 9 });
+    const lesson = await makeLessonAfterMusic(media, talk, 8);
+    const id = await importLesson(core, lesson.file);
+    await core.jobs.idle();
+    const result = await core.api['talk.get']({ lessonId: id });
+    const musicEnd = lesson.turns[0]!.startMs - 1000;
+    const talkInMusic = result.segments
+      .filter((s) => s.label === 'teacher' || s.label === 'student')
+      .reduce((a, s) => a + Math.max(0, Math.min(s.endMs, musicEnd) - s.startMs), 0);
+    console.info(
+      `music: ${
+        result.segments
+          .filter((s) => s.startMs < musicEnd)
+          .map((s) => `${s.label} ${s.startMs}-${s.endMs}`)
+          .join(', ') || 'no speech'
+      }`,
+    );
+    expect(talkInMusic).toBeLessThan(300);
+    const studentTurns = lesson.turns.filter((t) => t.speaker === 'student');
+    expect(result.figures!.studentTurns).toBe(studentTurns.length);
+  }, 90_000);
 });
 
 describe('the talk job', () => {

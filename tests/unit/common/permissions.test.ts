@@ -37,6 +37,9 @@ describe('permission table', () => {
     ['lesson.unshare', 'lead', 'any'],
     ['lesson.unshare', 'mentor', 'own'],
     ['lesson.view', 'member', 'any'],
+    // A talk analysis travels only by its teacher's choice, even a lead cannot share or change another's.
+    ['talk.share', 'lead', 'own'],
+    ['talk.share', 'member', 'own'],
     // Everyone adds notes; edits stay the author's, even for a lead; a lead moderates by deleting.
     ['note.add', 'member', 'any'],
     ['note.edit', 'lead', 'own'],
