@@ -10,6 +10,9 @@ const shared = {
 
 export default defineConfig({
   test: {
+    // Two test files at a time even on a 2-core machine (vitest's default there is one): most files wait
+    // on ffmpeg, hub processes or PostgreSQL far more than they compute.
+    maxWorkers: 2,
     projects: [
       { test: { ...shared, name: 'default', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] } },
       {

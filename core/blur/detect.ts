@@ -3,7 +3,7 @@ import { StudioError } from '../../common/errors';
 import type { BlurMode } from '../../common/schemas/blur';
 import { runFfmpeg } from '../media/runner';
 import type { MediaTools } from '../media/tools';
-import { loadFaceDetector, type FaceDetector } from './detector';
+import type { FaceDetector } from './detector';
 import { FaceTracker, type Track } from './tracker';
 
 /**
@@ -81,6 +81,8 @@ export async function detectFaces(tools: MediaTools, input: string, o: DetectOpt
 
 async function loadDetector(mode: BlurMode): Promise<FaceDetector> {
   try {
+    // TensorFlow.js and the model load with the first detection, not with every studio.
+    const { loadFaceDetector } = await import('./detector');
     return await loadFaceDetector(mode);
   } catch (err) {
     throw new StudioError('blur_detector_failed', { stage: 'load' }, { cause: err });

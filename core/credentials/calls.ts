@@ -2,11 +2,9 @@ import { ok, type CallsOf } from '../app/calls';
 import type { CoreContext } from '../app/context';
 import type { SyncService } from '../sync/service';
 import { bakeCredential } from './png-baking';
-import { credentialQrPng } from './qr';
 import { badgeImage, fileNameFor } from './files';
 import { cacheCredentials, cachedCredential, cachedCredentials } from './store';
 import { eligibleMembers } from './rules';
-import { verifyCredentialFile } from './verify-file';
 import { StudioError } from '../../common/errors';
 
 /** Open Badges credentials: awarded and signed on the hub, kept here for offline reading, exported and verified here. */
@@ -46,10 +44,12 @@ export function credentialsCalls(ctx: Omit<CoreContext, 'jobs'>, sync: SyncServi
       return { fileName: fileNameFor(credential, 'png'), mime: 'image/png', base64: png.toString('base64') };
     },
     'credentials.qr': async ({ communityId, credentialId }) => {
-      const png = await credentialQrPng(cachedCredential(db, communityId, credentialId).credential);
+      const png = await (await import('./qr')).credentialQrPng(cachedCredential(db, communityId, credentialId).credential);
       return { dataUrl: `data:image/png;base64,${png.toString('base64')}` };
     },
-    'credentials.verify': async ({ base64 }) => verifyCredentialFile(Buffer.from(base64, 'base64')),
+    'credentials.verify': async ({ base64 }) =>
+      // The verifier's libraries (jsonld, the cryptosuite, the contexts) load with the first verification.
+      (await import('./verify-file')).verifyCredentialFile(Buffer.from(base64, 'base64')),
     'credentials.eligible': async ({ communityId, rule }) => eligibleMembers(db, communityId, rule),
   };
 }

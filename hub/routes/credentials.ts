@@ -8,11 +8,13 @@ import { userById } from '../auth/queries';
 import { communityById } from '../communities/queries';
 import { requireCan, requireMember, roleIn } from '../communities/membership';
 import type { HubContext } from '../context';
-import { issuerById, issuerFor } from '../credentials/issuer-keys';
 import { credentialsOf, insertIssued, revokedIndexes, revokeIssued, toIssued } from '../credentials/queries';
-import { signCredential, signStatusList, statusListUrl } from '../credentials/sign';
 import { takeStatusIndex } from '../credentials/status-index';
 import { route } from '../http/route';
+
+// The key and signing libraries (jsonld, the cryptosuite) load with the first credential request, not with every hub.
+const keys = () => import('../credentials/issuer-keys');
+const signing = () => import('../credentials/sign');
 
 /** Open Badges 3.0 credentials signed with each community's issuer key (issue #19). */
 export function credentialRoutes(app: FastifyInstance, ctx: HubContext): void {
@@ -21,7 +23,7 @@ export function credentialRoutes(app: FastifyInstance, ctx: HubContext): void {
 
   route(app, ctx, e.credentialIssuer, async ({ account, params }) => {
     await requireMember(db, params.communityId, account.userId);
-    const issuer = await issuerFor(db, params.communityId, ctx.now());
+    const issuer = await (await keys()).issuerFor(db, params.communityId, ctx.now());
     return { did: issuer.did, name: (await communityById(db, params.communityId)).name };
   });
 
@@ -32,7 +34,7 @@ export function credentialRoutes(app: FastifyInstance, ctx: HubContext): void {
     async handle({ account, params, body }) {
       if (!(await roleIn(db, params.communityId, body.holderId))) throw new StudioError('not_found', { holderId: body.holderId });
       const now = ctx.now();
-      const issuer = await issuerFor(db, params.communityId, now);
+      const issuer = await (await keys()).issuerFor(db, params.communityId, now);
       const community = await communityById(db, params.communityId);
       const holder = await userById(db, body.holderId);
       const index = await takeStatusIndex(db, issuer.id);
@@ -45,9 +47,9 @@ export function credentialRoutes(app: FastifyInstance, ctx: HubContext): void {
         evidence: body.evidence,
         note: body.note,
         issuedAt: new Date(now),
-        status: { listUrl: statusListUrl(ctx.publicUrl, issuer.id), index },
+        status: { listUrl: (await signing()).statusListUrl(ctx.publicUrl, issuer.id), index },
       });
-      const signed = await signCredential(issuer, unsigned);
+      const signed = await (await signing()).signCredential(issuer, unsigned);
       const row = {
         id: credentialId,
         community_id: params.communityId,
@@ -82,8 +84,8 @@ export function credentialRoutes(app: FastifyInstance, ctx: HubContext): void {
   });
 
   route(app, ctx, e.statusList, async ({ params }) => {
-    const issuer = await issuerById(db, params.issuerId);
+    const issuer = await (await keys()).issuerById(db, params.issuerId);
     if (!issuer) throw new StudioError('not_found', { issuerId: params.issuerId });
-    return signStatusList(issuer, ctx.publicUrl, await revokedIndexes(db, issuer.id), new Date(ctx.now()));
+    return (await signing()).signStatusList(issuer, ctx.publicUrl, await revokedIndexes(db, issuer.id), new Date(ctx.now()));
   });
 }
