@@ -6,14 +6,12 @@ import type { StopReason } from './session-machine';
 import {
   findRemembered,
   listDevices,
-  mediaProblem,
   openInputs,
   resolutionSize,
   stopStream,
   videoBitrate,
   type DeviceLists,
   type DeviceOption,
-  type MediaProblem,
 } from './sources';
 import { ChunkUploader } from './uploader';
 
@@ -123,13 +121,4 @@ export async function openPreferredInputs(
     stream = await openInputs({ camera, cameraId: wantCamera?.id, microphoneId: wantMicrophone?.id, resolution });
   }
   return { stream, devices };
-}
-
-/** What went wrong opening the screen, or null when the person closed the picker (a choice, not a problem). */
-export function screenProblem(err: unknown): MediaProblem | null {
-  const notAllowed = err instanceof DOMException && err.name === 'NotAllowedError';
-  // Only a refusal by the system needs help.
-  const refused = notAllowed && /system/i.test(err.message);
-  if (refused) return 'permission';
-  return notAllowed ? null : mediaProblem(err);
 }

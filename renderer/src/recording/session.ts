@@ -8,7 +8,7 @@ import { formatDate } from '../lib/format';
 import { useRoute } from '../store/route';
 import { useSettings } from '../store/settings';
 import { useToasts } from '../store/toasts';
-import { composeTracks, openPreferredInputs, screenProblem, startCapture, stopCapture, type Capture, type CaptureChoice } from './capture';
+import { composeTracks, openPreferredInputs, startCapture, stopCapture, type Capture, type CaptureChoice } from './capture';
 import {
   COUNTDOWN_S,
   countdownTick,
@@ -20,7 +20,7 @@ import {
   type StopReason,
 } from './session-machine';
 import { cleared, type RecordingState } from './session-state';
-import { mediaProblem, openScreen, recorderMime, stopStream } from './sources';
+import { mediaProblem, openScreen, recorderMime, screenProblem, stopStream } from './sources';
 
 export type { Phase } from './session-machine';
 
