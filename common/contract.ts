@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { idSchema } from './schemas/ids';
 import { jobSchema } from './schemas/job';
-import { importSourceSchema, lessonListInputSchema, lessonListOutputSchema, lessonPatchSchema, lessonSchema } from './schemas/lesson';
+import { appInfoSchema } from './schemas/app';
+import {
+  folderVideosSchema,
+  importResultSchema,
+  importSourceSchema,
+  lessonListInputSchema,
+  lessonListOutputSchema,
+  lessonPatchSchema,
+  lessonSchema,
+} from './schemas/lesson';
 import { noteAddSchema, notePatchSchema, noteSchema } from './schemas/note';
 import { captionImportSchema, captionTrackSchema } from './schemas/caption';
 import { clipAddSchema, clipRenameSchema, clipSchema } from './schemas/clip';
@@ -70,44 +79,6 @@ const none = z.object({}).strict().default({});
 const byId = z.object({ id: idSchema }).strict();
 const byLesson = z.object({ lessonId: idSchema }).strict();
 const ok = z.object({ ok: z.literal(true) });
-
-export const signInStorageSchema = z.enum(['keychain', 'file', 'memory', 'no-keychain']);
-export type SignInStorage = z.infer<typeof signInStorageSchema>;
-
-export const appInfoSchema = z.object({
-  version: z.string(),
-  dataDir: z.string(),
-  shell: z.enum(['electron', 'web']),
-  ffmpeg: z.string().nullable(),
-  ffmpegError: z.string().nullable(),
-  /**
-   * Where the hub sign-in is kept between launches: the OS keychain, a file only this user can read
-   * (browser shell), nowhere (sign in each launch), or `no-keychain`: Linux without a keyring, where
-   * it stays in memory unless the person chooses otherwise (settings.keepSignInWithoutKeyring).
-   */
-  signInStorage: signInStorageSchema,
-  /** The hub address this installation ships with (PRACTICE_CIRCLE_HUB_URL or practice-circle.json), or null. */
-  presetHubUrl: z.string().nullable(),
-});
-
-export const importResultSchema = z.object({
-  results: z.array(
-    z.discriminatedUnion('ok', [
-      z.object({
-        ok: z.literal(true),
-        name: z.string(),
-        lesson: lessonSchema,
-        /** Set when only the start of the file could be read (an interrupted copy): the lesson holds that part. */
-        partial: z.object({ playableMs: z.number(), declaredMs: z.number() }).optional(),
-      }),
-      z.object({ ok: z.literal(false), name: z.string(), error: errorPayloadSchema }),
-    ]),
-  ),
-});
-
-export const folderVideosSchema = z.object({
-  files: z.array(z.object({ path: z.string(), name: z.string(), sizeBytes: z.number() })),
-});
 
 export const calls = {
   'app.info': call(none, appInfoSchema),

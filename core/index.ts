@@ -2,13 +2,14 @@ import fs from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { StudioApi } from '../common/contract';
 import { toErrorPayload } from '../common/errors';
+import type { SignInStorage } from '../common/schemas/app';
 import { createApi } from './api';
 import type { CoreContext } from './app/context';
 import { CoreEvents, EventBus } from './app/events';
 import { collectionCoverFile } from './collections/cover';
 import { silentLogger, type Logger } from './app/logger';
 import { dataPaths } from './app/paths';
-import { openDb } from './db/open';
+import { openDb, type Db } from './db/open';
 import { mediaJobHandlers } from './jobs/handlers';
 import { JobQueue } from './jobs/queue';
 import { refreshLessonStatus, resolveAsset } from './library/lessons';
@@ -73,20 +74,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
 
-  let tools: MediaTools | null = options.tools ?? null;
-  let toolsError: unknown = null;
-  if (!tools) {
-    try {
-      tools = locateMediaTools(options.env ?? process.env);
-    } catch (err) {
-      toolsError = err;
-      logger.error('ffmpeg not found', { error: toErrorPayload(err).code });
-    }
-  }
-  const requireTools = (): MediaTools => {
-    if (!tools) throw toolsError;
-    return tools;
-  };
+  const { tools, toolsError, requireTools } = findMediaTools(options, logger);
 
   const db = openDb(paths.db, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const bus = new EventBus();
@@ -121,12 +109,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const { jobs } = ctx;
 
-  const signInStorage = options.secrets ? (options.secretsProtection ?? 'file') : 'memory';
-  const unprotected =
-    options.secrets && signInStorage === 'no-keychain'
-      ? keptOnlyIfChosen(options.secrets, () => readSettings(db).keepSignInWithoutKeyring)
-      : null;
-  const sync = await SyncService.create(ctx, unprotected ?? options.secrets ?? memorySecretStore(), options.sync);
+  const { signInStorage, unprotected, secrets } = signInSecrets(options, db);
+  const sync = await SyncService.create(ctx, secrets, options.sync);
   const api = createApi(ctx, {
     version: options.version,
     dataDir: options.dataDir,
@@ -169,4 +153,36 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       db.close();
     },
   };
+}
+
+/** ffmpeg and ffprobe: handed in, or found. Missing, the studio still starts, and each media step says why it cannot run. */
+function findMediaTools(options: CoreOptions, logger: Logger) {
+  let tools: MediaTools | null = options.tools ?? null;
+  let toolsError: unknown = null;
+  if (!tools) {
+    try {
+      tools = locateMediaTools(options.env ?? process.env);
+    } catch (err) {
+      toolsError = err;
+      logger.error('ffmpeg not found', { error: toErrorPayload(err).code });
+    }
+  }
+  const requireTools = (): MediaTools => {
+    if (!tools) throw toolsError;
+    return tools;
+  };
+  return { tools, toolsError, requireTools };
+}
+
+/**
+ * Where the hub sign-in is kept: the shell's secret store, or memory. Without a keyring
+ * (`no-keychain`) it is kept only if the person chose so (`unprotected` applies that choice).
+ */
+function signInSecrets(options: CoreOptions, db: Db) {
+  const signInStorage: SignInStorage = options.secrets ? (options.secretsProtection ?? 'file') : 'memory';
+  const unprotected =
+    options.secrets && signInStorage === 'no-keychain'
+      ? keptOnlyIfChosen(options.secrets, () => readSettings(db).keepSignInWithoutKeyring)
+      : null;
+  return { signInStorage, unprotected, secrets: unprotected ?? options.secrets ?? memorySecretStore() };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createHlc } from '../common/sync/hlc';
 import { pruneAttempts } from './auth/rate-limit';
 import { authenticate } from './auth/sessions';
@@ -96,21 +96,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   // Private whatever the database: it holds the media, and on SQLite the database too.
   ensurePrivateDir(options.dataDir);
-  const blobs = await openBlobStore(options, maxUploadBytes);
-  const { db, epoch } = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }).catch(async (err: unknown) => {
-    await blobs.close();
-    throw err;
-  });
-  const auth = (authorization: string | undefined) => authenticate(db, authorization, now());
   // The app's logger, once the app exists.
   const logTo: { log?: FastifyBaseLogger } = {};
-  const links = await linkProcesses(options.databaseUrl, (err) =>
-    logTo.log?.warn({ err }, 'live notices: listening connection lost'),
-  ).catch(async (err: unknown) => {
-    await db.destroy();
-    await blobs.close();
-    throw err;
-  });
+  const { blobs, db, epoch, links } = await openStores(options, maxUploadBytes, logTo);
+  const auth = (authorization: string | undefined) => authenticate(db, authorization, now());
   const events = new EventHub(links.notices, db, auth, now);
   const ctx: HubContext = {
     db,
@@ -142,26 +131,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   installErrorHandlers(app);
   ctx.metrics.install(app);
   requireWellFormedHost(app);
-  healthRoutes(app, ctx);
-  authRoutes(app, ctx);
-  communityRoutes(app, ctx);
-  inviteRoutes(app, ctx);
-  invitePageRoutes(app, ctx);
-  memberRoutes(app, ctx);
-  syncRoutes(app, ctx);
-  blobRoutes(app, ctx);
-  credentialRoutes(app, ctx);
-  uploadRoutes(app, ctx);
-  if (options.benchPut) benchPutRoute(app, ctx, options.dataDir);
+  registerRoutes(app, ctx, options);
+  const sweep = startSweep(app, ctx);
   // WebSockets and idle connections would hold the server open; they close first, the database only
   // once requests are done.
-  const sweep = setInterval(() => {
-    expireDue(db, now(), ctx.hlc)
-      .then((outcome) => publish(ctx, outcome, app.log))
-      .catch((err: unknown) => app.log.error({ err }, 'expiry sweep failed'));
-    pruneAttempts(db, now()).catch((err: unknown) => app.log.error({ err }, 'pruning sign-in attempts failed'));
-  }, EXPIRY_SWEEP_MS);
-  sweep.unref();
   app.addHook('preClose', async () => {
     clearInterval(sweep);
     events.close();
@@ -206,4 +179,49 @@ async function openBlobStore(options: HubOptions, maxUploadBytes: number): Promi
   // Loaded only for a hub on S3: the AWS SDK adds half a second to every start of a hub without it.
   const { S3BlobStore } = await import('./media/s3-blob-store');
   return S3BlobStore.open(location, maxUploadBytes);
+}
+
+/** The blob store, the database and the links between hub processes, each closed again should a later one fail to open. */
+async function openStores(options: HubOptions, maxUploadBytes: number, logTo: { log?: FastifyBaseLogger }) {
+  const blobs = await openBlobStore(options, maxUploadBytes);
+  const { db, epoch } = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }).catch(async (err: unknown) => {
+    await blobs.close();
+    throw err;
+  });
+  const links = await linkProcesses(options.databaseUrl, (err) =>
+    logTo.log?.warn({ err }, 'live notices: listening connection lost'),
+  ).catch(async (err: unknown) => {
+    await db.destroy();
+    await blobs.close();
+    throw err;
+  });
+  return { blobs, db, epoch, links };
+}
+
+/** Every route the hub serves. */
+function registerRoutes(app: FastifyInstance, ctx: HubContext, options: HubOptions): void {
+  healthRoutes(app, ctx);
+  authRoutes(app, ctx);
+  communityRoutes(app, ctx);
+  inviteRoutes(app, ctx);
+  invitePageRoutes(app, ctx);
+  memberRoutes(app, ctx);
+  syncRoutes(app, ctx);
+  blobRoutes(app, ctx);
+  credentialRoutes(app, ctx);
+  uploadRoutes(app, ctx);
+  if (options.benchPut) benchPutRoute(app, ctx, options.dataDir);
+}
+
+/** Every EXPIRY_SWEEP_MS: records whose expiry has passed are deleted (and devices told), old sign-in attempts pruned. */
+function startSweep(app: FastifyInstance, ctx: HubContext): NodeJS.Timeout {
+  const { db, now } = ctx;
+  const sweep = setInterval(() => {
+    expireDue(db, now(), ctx.hlc)
+      .then((outcome) => publish(ctx, outcome, app.log))
+      .catch((err: unknown) => app.log.error({ err }, 'expiry sweep failed'));
+    pruneAttempts(db, now()).catch((err: unknown) => app.log.error({ err }, 'pruning sign-in attempts failed'));
+  }, EXPIRY_SWEEP_MS);
+  sweep.unref();
+  return sweep;
 }

@@ -47,16 +47,11 @@ function sameToken(a: string | undefined, b: string): boolean {
 }
 
 /**
- * The browser shell: the same renderer and core as the desktop app, served on loopback only. Every
- * request must carry the per-launch token (cookie or bearer) and a loopback Host header, so neither
- * another site in the browser (DNS rebinding) nor another user on the machine can drive the studio.
+ * Every request needs a loopback Host (DNS rebinding) and the launch's token: traded once from the
+ * address for a cookie, or as a bearer; requests from other origins are refused. Every answer carries
+ * the CSP and the headers that keep other pages from reading or embedding it.
  */
-export async function startWebShell(o: WebShellOptions): Promise<{ url: string; port: number; close(): Promise<void> }> {
-  const token = o.token ?? crypto.randomBytes(24).toString('base64url');
-  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 8 * 1024 * 1024, forceCloseConnections: true });
-  let port = o.port;
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-
+function guardRequests(app: FastifyInstance, token: string, allowedHosts: () => Set<string>): void {
   app.addHook('onRequest', async (req, reply) => {
     if (!allowedHosts().has(req.headers.host ?? '')) {
       return reply.code(403).type('text/plain').send('Forbidden host');
@@ -83,6 +78,20 @@ export async function startWebShell(o: WebShellOptions): Promise<{ url: string; 
     // Neighbouring pages of the same site may not embed or load media and answers from here either.
     reply.header('cross-origin-resource-policy', 'same-origin');
   });
+}
+
+/**
+ * The browser shell: the same renderer and core as the desktop app, served on loopback only. Every
+ * request must carry the per-launch token (cookie or bearer) and a loopback Host header, so neither
+ * another site in the browser (DNS rebinding) nor another user on the machine can drive the studio.
+ */
+export async function startWebShell(o: WebShellOptions): Promise<{ url: string; port: number; close(): Promise<void> }> {
+  const token = o.token ?? crypto.randomBytes(24).toString('base64url');
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 8 * 1024 * 1024, forceCloseConnections: true });
+  let port = o.port;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  guardRequests(app, token, allowedHosts);
 
   app.setErrorHandler((err, _req, reply) => sendError(reply, fromFastifyError(err)));
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, timestampSchema } from './ids';
 import { archiveInfoSchema } from './credit';
 import { lessonShareInfoSchema } from './sharing';
+import { errorPayloadSchema } from '../errors';
 
 export const lessonStatuses = ['processing', 'ready', 'failed'] as const;
 export const lessonStatusSchema = z.enum(lessonStatuses);
@@ -91,3 +92,23 @@ export const importSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('staged'), stagedId: idSchema, name: z.string().min(1).max(255) }),
 ]);
 export type ImportSource = z.infer<typeof importSourceSchema>;
+
+/** What `lessons.import` answers: one result per source, a lesson or the error that stopped it. */
+export const importResultSchema = z.object({
+  results: z.array(
+    z.discriminatedUnion('ok', [
+      z.object({
+        ok: z.literal(true),
+        name: z.string(),
+        lesson: lessonSchema,
+        /** Set when only the start of the file could be read (an interrupted copy): the lesson holds that part. */
+        partial: z.object({ playableMs: z.number(), declaredMs: z.number() }).optional(),
+      }),
+      z.object({ ok: z.literal(false), name: z.string(), error: errorPayloadSchema }),
+    ]),
+  ),
+});
+
+export const folderVideosSchema = z.object({
+  files: z.array(z.object({ path: z.string(), name: z.string(), sizeBytes: z.number() })),
+});

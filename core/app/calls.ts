@@ -1,4 +1,5 @@
-import type { CallName, SignInStorage, StudioApi } from '../../common/contract';
+import type { CallName, StudioApi } from '../../common/contract';
+import type { SignInStorage } from '../../common/schemas/app';
 
 /**
  * The shape every domain's `calls.ts` returns: the contract's calls named `<prefix>.*`, each handed

@@ -108,38 +108,9 @@ export function mediaJobHandlers(ctx: Ctx): Record<Exclude<JobKind, PackageJobKi
       );
       await m.register('proxy', 'proxy.mp4');
     },
-    async remux({ job, signal }) {
-      const lessonId = job.lessonId;
-      const part = typeof job.params.partPath === 'string' ? job.params.partPath : null;
-      if (!lessonId || !part) throw new StudioError('recording_not_found', { id: lessonId ?? '' });
-      const dir = ctx.paths.lessonDir(lessonId);
-      await fs.mkdir(dir, { recursive: true });
-      const probe = await writeAtomically(path.join(dir, 'original.webm'), (tmp) => remuxRecording(tools(), part, tmp, { signal }));
-      const { size } = await fs.stat(path.join(dir, 'original.webm'));
-      ctx.db.transaction(() => {
-        setLessonMedia(ctx.db, lessonId, probe, ctx.now());
-        upsertAsset(ctx.db, {
-          id: newId(),
-          lessonId,
-          kind: 'original',
-          relPath: path.join(lessonId, 'original.webm'),
-          mime: 'video/webm',
-          sizeBytes: size,
-          now: ctx.now(),
-        });
-      })();
-      await fs.rm(part, { force: true });
-      for (const kind of recordingFollowUpJobs) ctx.enqueue(kind, lessonId);
-    },
+    remux: remuxJobHandler(ctx),
     clip: clipJobHandler(ctx),
-    async talk({ job, signal, progress }) {
-      const lessonId = job.lessonId;
-      // A lesson from a community or a package may have only its proxy: the sound is the same.
-      const assets = lessonId ? lessonAssets(ctx.db, lessonId) : [];
-      const source = (['original', 'playable', 'proxy'] as const).map((k) => assets.find((a) => a.kind === k)).find(Boolean);
-      if (!lessonId || !source) throw new StudioError('not_found', { entity: 'asset', id: `${lessonId ?? ''}/original` });
-      await runTalkJob(ctx, tools(), path.join(ctx.paths.media, source.relPath), lessonId, { signal, progress });
-    },
+    talk: talkJobHandler(ctx),
     async blur_detect(j) {
       const m = lessonMedia(ctx, j.job);
       await runDetectJob(ctx, tools(), m.lessonId, j);
@@ -150,5 +121,45 @@ export function mediaJobHandlers(ctx: Ctx): Record<Exclude<JobKind, PackageJobKi
       await writeAtomically(path.join(m.dir, 'blurred.mp4'), (tmp) => runRenderJob(ctx, tools(), m.lessonId, m.source, tmp, j));
       await m.register('blurred', 'blurred.mp4');
     },
+  };
+}
+
+/** A stopped or recovered recording's part file, remuxed into the lesson's seekable original; the other media jobs follow. */
+function remuxJobHandler(ctx: Ctx): JobHandler {
+  const tools = () => ctx.requireTools();
+  return async ({ job, signal }) => {
+    const lessonId = job.lessonId;
+    const part = typeof job.params.partPath === 'string' ? job.params.partPath : null;
+    if (!lessonId || !part) throw new StudioError('recording_not_found', { id: lessonId ?? '' });
+    const dir = ctx.paths.lessonDir(lessonId);
+    await fs.mkdir(dir, { recursive: true });
+    const probe = await writeAtomically(path.join(dir, 'original.webm'), (tmp) => remuxRecording(tools(), part, tmp, { signal }));
+    const { size } = await fs.stat(path.join(dir, 'original.webm'));
+    ctx.db.transaction(() => {
+      setLessonMedia(ctx.db, lessonId, probe, ctx.now());
+      upsertAsset(ctx.db, {
+        id: newId(),
+        lessonId,
+        kind: 'original',
+        relPath: path.join(lessonId, 'original.webm'),
+        mime: 'video/webm',
+        sizeBytes: size,
+        now: ctx.now(),
+      });
+    })();
+    await fs.rm(part, { force: true });
+    for (const kind of recordingFollowUpJobs) ctx.enqueue(kind, lessonId);
+  };
+}
+
+/** Talk analysis of a lesson's sound, from the best copy of it the lesson has. */
+function talkJobHandler(ctx: Ctx): JobHandler {
+  return async ({ job, signal, progress }) => {
+    const lessonId = job.lessonId;
+    // A lesson from a community or a package may have only its proxy: the sound is the same.
+    const assets = lessonId ? lessonAssets(ctx.db, lessonId) : [];
+    const source = (['original', 'playable', 'proxy'] as const).map((k) => assets.find((a) => a.kind === k)).find(Boolean);
+    if (!lessonId || !source) throw new StudioError('not_found', { entity: 'asset', id: `${lessonId ?? ''}/original` });
+    await runTalkJob(ctx, ctx.requireTools(), path.join(ctx.paths.media, source.relPath), lessonId, { signal, progress });
   };
 }

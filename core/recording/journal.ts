@@ -46,3 +46,9 @@ export function recordedMs(journal: Journal, endAt: number): number {
   const paused = journal.pauses.reduce((sum, p) => sum + Math.max(0, Math.min(p.resumedAt ?? endAt, endAt) - p.at), 0);
   return Math.max(0, endAt - journal.startedAt - paused);
 }
+
+/** Removes a recording's part file and its journal. */
+export async function removeRecordingFiles(recordingsDir: string, id: string): Promise<void> {
+  await fs.rm(partFile(recordingsDir, id), { force: true });
+  await fs.rm(journalFile(recordingsDir, id), { force: true });
+}

@@ -1,27 +1,25 @@
 import fs from 'node:fs/promises';
 import { StudioError } from '../../common/errors';
-import { idSchema } from '../../common/schemas/ids';
 import type { Lesson } from '../../common/schemas/lesson';
-import type { RecordingStart, UnfinishedRecording } from '../../common/schemas/recording';
+import type { RecordingStart } from '../../common/schemas/recording';
 import type { CoreContext } from '../app/context';
 import { newId } from '../app/ids';
-import { getLesson } from '../library/lessons';
-import { getLessonRow, insertLesson } from '../library/queries';
 import { asDiskError, syncDir } from './disk';
-import { journalFile, partFile, readJournal, recordedMs, writeJournal, type Journal } from './journal';
+import { partFile, removeRecordingFiles, writeJournal, type Journal } from './journal';
+import { lessonFromPart } from './part-lesson';
 import { PartWriter, type ChunkResult } from './part-writer';
+import { unfinishedRecordings } from './unfinished';
 
 interface Session {
   writer: PartWriter;
   journal: Journal;
 }
 
-const PART_NAME = /^(.+)\.part\.webm$/;
-
 /**
  * Recordings in progress and recordings a crash left behind. The renderer records with MediaRecorder
  * and sends a chunk a second; each is on disk before it is acknowledged. Stopping (or recovering)
- * turns the part file into a lesson at once and queues the remux that makes it seekable.
+ * turns the part file into a lesson at once and queues the remux that makes it seekable
+ * (`part-lesson.ts`); what a crash left behind is in `unfinished.ts`.
  */
 export function createRecordings(ctx: CoreContext) {
   const dir = ctx.paths.recordings;
@@ -31,44 +29,6 @@ export function createRecordings(ctx: CoreContext) {
     const s = active.get(id);
     if (!s) throw new StudioError('recording_not_found', { id });
     return s;
-  };
-
-  const removeFiles = async (id: string) => {
-    await fs.rm(partFile(dir, id), { force: true });
-    await fs.rm(journalFile(dir, id), { force: true });
-  };
-
-  /** The lesson and its remux job are written together: a lesson never exists without the job that finishes it. */
-  const makeLesson = async (id: string, title: string, durationMs: number | null, journal: Journal | null): Promise<Lesson> => {
-    ctx.db.transaction(() => {
-      insertLesson(ctx.db, {
-        id,
-        title,
-        status: 'processing',
-        source: 'recording',
-        originalName: null,
-        durationMs,
-        width: journal?.width ?? null,
-        height: journal?.height ?? null,
-        rotation: 0,
-        videoCodec: null,
-        audioCodec: null,
-        now: ctx.now(),
-      });
-      ctx.jobs.enqueue('remux', id, { partPath: partFile(dir, id) });
-    })();
-    // From here the remux job owns the part file; the journal has nothing more to say.
-    await fs.rm(journalFile(dir, id), { force: true });
-    ctx.bus.emit('library.changed', { lessonIds: [id] });
-    return getLesson(ctx, id);
-  };
-
-  /** A part file nobody is writing and no lesson has taken over; it is what a crash leaves. */
-  const assertUnfinished = async (id: string) => {
-    if (active.has(id) || getLessonRow(ctx.db, id)) throw new StudioError('conflict', { reason: 'recording not unfinished', id });
-    const stat = await fs.stat(partFile(dir, id)).catch(() => null);
-    if (!stat?.isFile()) throw new StudioError('recording_not_found', { id });
-    return stat;
   };
 
   return {
@@ -84,7 +44,7 @@ export function createRecordings(ctx: CoreContext) {
       } catch (err) {
         await active.get(id)?.writer.close();
         active.delete(id);
-        await removeFiles(id);
+        await removeRecordingFiles(dir, id);
         throw asDiskError(err);
       }
       ctx.logger.info('recording started', { id, mode: input.mode, resolution: input.resolution });
@@ -116,10 +76,10 @@ export function createRecordings(ctx: CoreContext) {
       // No longer "in progress": should making the lesson fail (a full disk), the part is offered back as unfinished.
       active.delete(id);
       if (s.writer.sizeBytes === 0) {
-        await removeFiles(id);
+        await removeRecordingFiles(dir, id);
         throw new StudioError('recording_empty', { id });
       }
-      const lesson = await makeLesson(id, title, durationMs, s.journal);
+      const lesson = await lessonFromPart(ctx, id, title, durationMs, s.journal);
       ctx.logger.info('recording stopped', { id, durationMs, sizeBytes: s.writer.sizeBytes });
       return lesson;
     },
@@ -128,50 +88,11 @@ export function createRecordings(ctx: CoreContext) {
       const s = session(id);
       active.delete(id);
       await s.writer.close();
-      await removeFiles(id);
+      await removeRecordingFiles(dir, id);
       ctx.logger.info('recording discarded', { id });
     },
 
-    async listUnfinished(): Promise<UnfinishedRecording[]> {
-      const names = await fs.readdir(dir).catch(() => [] as string[]);
-      const found: UnfinishedRecording[] = [];
-      for (const name of names) {
-        const id = PART_NAME.exec(name)?.[1];
-        if (!id || !idSchema.safeParse(id).success || active.has(id) || getLessonRow(ctx.db, id)) continue;
-        const stat = await fs.stat(partFile(dir, id)).catch(() => null);
-        if (!stat?.isFile()) continue;
-        // A crash in the first second leaves an empty part: there is nothing to offer back.
-        if (stat.size === 0) {
-          await removeFiles(id);
-          continue;
-        }
-        const journal = await readJournal(dir, id);
-        found.push({
-          id,
-          mode: journal?.mode ?? null,
-          deviceLabel: journal?.deviceLabel ?? '',
-          startedAt: journal?.startedAt ?? Math.round(stat.birthtimeMs || stat.mtimeMs),
-          durationMs: journal ? Math.round(recordedMs(journal, stat.mtimeMs)) : 0,
-          sizeBytes: stat.size,
-        });
-      }
-      return found.sort((a, b) => b.startedAt - a.startedAt);
-    },
-
-    async recover(id: string, title: string): Promise<Lesson> {
-      const stat = await assertUnfinished(id);
-      if (stat.size === 0) throw new StudioError('recording_empty', { id });
-      const journal = await readJournal(dir, id);
-      const lesson = await makeLesson(id, title, journal ? Math.round(recordedMs(journal, stat.mtimeMs)) : null, journal);
-      ctx.logger.info('recording recovered', { id, sizeBytes: stat.size });
-      return lesson;
-    },
-
-    async discardUnfinished(id: string): Promise<void> {
-      await assertUnfinished(id);
-      await removeFiles(id);
-      ctx.logger.info('unfinished recording discarded', { id });
-    },
+    ...unfinishedRecordings(ctx, (id) => active.has(id)),
   };
 }
 

@@ -24,22 +24,29 @@ import { getShare } from './shares';
 /** The prefixes of the calls that reach the community hub, all answered here. */
 export type SyncCallPrefix = 'hub' | 'communities' | 'members' | 'invites' | 'sharing' | 'sync' | 'transfers';
 
+type SyncCtx = Omit<CoreContext, 'jobs'>;
+
 /** The community hub's calls: the session, communities and members, invites, shares, sync and media transfers. */
-export function syncCalls(ctx: Omit<CoreContext, 'jobs'>, sync: SyncService): CallsOf<SyncCallPrefix> {
-  const { db } = ctx;
-  const { session, engine, transfers } = sync;
-  const now = () => ctx.now();
-  const client = () => session.requireClient();
-  const me = (): string => {
-    const account = readAccount(db);
-    if (!account) throw new StudioError('unauthorized');
-    return account.userId;
-  };
-  const leave = async (communityId: string) => {
-    await client().call('removeMember', { params: { communityId, userId: me() } });
-    const { removed, touched } = forgetCommunity(db, communityId);
-    await sync.settleRemoved(removed, touched);
-  };
+export function syncCalls(ctx: SyncCtx, sync: SyncService): CallsOf<SyncCallPrefix> {
+  return { ...hubCalls(sync), ...communityCalls(ctx, sync), ...sharingCalls(ctx, sync), ...syncAndTransferCalls(ctx, sync) };
+}
+
+/** The signed-in person's hub user id. */
+function me(ctx: SyncCtx): string {
+  const account = readAccount(ctx.db);
+  if (!account) throw new StudioError('unauthorized');
+  return account.userId;
+}
+
+/** Leaves a community on the hub and forgets it here. */
+async function leave(ctx: SyncCtx, sync: SyncService, communityId: string): Promise<void> {
+  await sync.session.requireClient().call('removeMember', { params: { communityId, userId: me(ctx) } });
+  const { removed, touched } = forgetCommunity(ctx.db, communityId);
+  await sync.settleRemoved(removed, touched);
+}
+
+function hubCalls(sync: SyncService): CallsOf<'hub'> {
+  const { session, engine } = sync;
   return {
     'hub.status': async () => session.status(),
     'hub.signUp': async ({ hubUrl, ...request }) => {
@@ -57,7 +64,15 @@ export function syncCalls(ctx: Omit<CoreContext, 'jobs'>, sync: SyncService): Ca
       engine.signedOut();
       return status;
     },
+  };
+}
 
+function communityCalls(ctx: SyncCtx, sync: SyncService): CallsOf<'communities' | 'members' | 'invites'> {
+  const { db } = ctx;
+  const { session, engine } = sync;
+  const now = () => ctx.now();
+  const client = () => session.requireClient();
+  return {
     'communities.list': async () => listCommunities(db, session, now()),
     'communities.create': async (input) => {
       const community = await createCommunity(db, client(), input, now());
@@ -70,15 +85,15 @@ export function syncCalls(ctx: Omit<CoreContext, 'jobs'>, sync: SyncService): Ca
       return communityLessons(db, communityId);
     },
     'communities.leave': async ({ communityId }) => {
-      await leave(communityId);
+      await leave(ctx, sync, communityId);
       return ok;
     },
 
     'members.list': async ({ communityId }) => membersOf(db, session, communityId, now()),
     'members.changeRole': async (args) => changeRole(db, client(), args, now()),
     'members.remove': async (args) => {
-      if (args.userId !== me()) return removeMember(db, client(), args, now());
-      await leave(args.communityId);
+      if (args.userId !== me(ctx)) return removeMember(db, client(), args, now());
+      await leave(ctx, sync, args.communityId);
       return { members: [], syncedAt: now() };
     },
 
@@ -94,7 +109,11 @@ export function syncCalls(ctx: Omit<CoreContext, 'jobs'>, sync: SyncService): Ca
       engine.request(0);
       return community;
     },
+  };
+}
 
+function sharingCalls(ctx: SyncCtx, { transfers }: SyncService): CallsOf<'sharing'> {
+  return {
     'sharing.share': async (args) => {
       const details = await shareLesson(ctx, args);
       transfers.pump();
@@ -106,7 +125,12 @@ export function syncCalls(ctx: Omit<CoreContext, 'jobs'>, sync: SyncService): Ca
       return ok;
     },
     'sharing.get': async ({ lessonId }) => shareDetails(ctx, lessonId),
+  };
+}
 
+function syncAndTransferCalls(ctx: SyncCtx, { engine, transfers }: SyncService): CallsOf<'sync' | 'transfers'> {
+  const { db } = ctx;
+  return {
     'sync.status': async () => engine.state(),
     'sync.now': async () => {
       await engine.runNow();
@@ -130,7 +154,7 @@ export function syncCalls(ctx: Omit<CoreContext, 'jobs'>, sync: SyncService): Ca
       const record = getRecord(db, 'lesson', lessonId);
       if (getShare(db, lessonId)?.origin !== 'hub' || !isLive(record))
         throw new StudioError('not_found', { entity: 'share', id: lessonId });
-      db.transaction(() => queueLessonMedia(db, record, now()))();
+      db.transaction(() => queueLessonMedia(db, record, ctx.now()))();
       transfers.pump();
       ctx.bus.emit('library.changed', { lessonIds: [lessonId] });
       return ok;

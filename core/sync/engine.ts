@@ -9,12 +9,12 @@ import { connectHubEvents } from '../hub/events-socket';
 import type { TransferQueue } from '../transfers/queue';
 import { newEffects, type ApplyEffects } from './apply';
 import { clockSkewFrom, rewindFutureStamps } from './clock';
-import { communityIds, readCursor, replaceMembers, saveCommunity } from './community-cache';
-import { forgetCommunity } from './forget';
+import { communityIds, readCursor } from './community-cache';
 import { pendingCount } from './outbox';
 import { conflictCount } from './ownership';
 import { pullCommunity } from './pull';
 import { pushOutbox } from './push';
+import { refreshCommunities } from './refresh';
 import type { HubSession } from './session';
 
 export interface SyncEngineOptions {
@@ -184,7 +184,7 @@ export class SyncEngine {
     const effects = newEffects();
     try {
       await this.checkClock(client);
-      await this.refreshCommunities(client, effects);
+      await refreshCommunities(this.db, client, effects, ctx.now);
       this.rejected += (await pushOutbox(ctx, client)).rejected;
       for (const id of communityIds(this.db)) await pullCommunity(ctx, client, id, effects);
       // Ops the pull wrote (records resent after a resync) or the person made meanwhile.
@@ -247,24 +247,6 @@ export class SyncEngine {
     if (this.clockSkew) throw new StudioError('clock_skew', { ...this.clockSkew, maxDriftMs: DEFAULT_MAX_DRIFT_MS });
     const rewound = this.db.transaction(() => rewindFutureStamps(this.db, now))();
     if (rewound > 0) this.o.ctx.logger.info('restamped changes made while the clock ran ahead', { stamps: rewound });
-  }
-
-  /** Communities the person no longer belongs to are forgotten; the others and their members are cached. */
-  private async refreshCommunities(client: HubClient, effects: ApplyEffects): Promise<void> {
-    const { communities } = await client.call('listCommunities');
-    const listed = new Set(communities.map((c) => c.id));
-    for (const id of communityIds(this.db)) {
-      if (listed.has(id)) continue;
-      const { removed, touched } = forgetCommunity(this.db, id);
-      for (const lessonId of removed) effects.removedLessons.add(lessonId);
-      for (const lessonId of touched) effects.lessonIds.add(lessonId);
-    }
-    const now = this.o.ctx.now();
-    this.db.transaction(() => communities.forEach((c) => saveCommunity(this.db, c, now)))();
-    for (const c of communities) {
-      const { members } = await client.call('listMembers', { params: { communityId: c.id } });
-      replaceMembers(this.db, c.id, members);
-    }
   }
 
   /** What follows applied ops: media folders of lessons that left, and one library notice. */

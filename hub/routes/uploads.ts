@@ -37,6 +37,14 @@ function codeForTusStatus(status: number): ErrorCode {
 }
 
 /**
+ * Uploads whose every byte came with the request that created them (tus creation-with-upload), by
+ * that request. tus reads such an upload back from its store after `onUploadFinish`, so committing it
+ * there (which takes it out of the store) made tus answer 404 for a file it had just stored; it is
+ * committed once tus has answered, before the client hears back.
+ */
+type FinishedOnCreation = WeakMap<Request, Upload>;
+
+/**
  * Resumable uploads (tus) at /files. Creating an upload needs `Upload-Length` (never deferred, so the
  * size limit applies before any byte arrives) and `Upload-Metadata` with sha256, communityId,
  * filename and type; only its uploader can resume or cancel it. When the last byte lands, the hub
@@ -46,17 +54,44 @@ function codeForTusStatus(status: number): ErrorCode {
  * not describe, so these routes are registered here directly rather than through hub/http/route.ts.
  */
 export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
+  const finishedOnCreation: FinishedOnCreation = new WeakMap();
+  const tus = createTusServer(ctx, finishedOnCreation);
+
+  const cleanup = setInterval(() => {
+    tus.cleanUpExpiredUploads().catch((err: unknown) => app.log.warn({ err }, 'could not clean up expired uploads'));
+  }, CLEANUP_INTERVAL_MS);
+  cleanup.unref();
+  app.addHook('onClose', async () => clearInterval(cleanup));
+
+  void app.register(async (scope) => {
+    // tus reads the raw request stream itself; Fastify must not parse or limit it.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
+    const methods = ['POST', 'HEAD', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+      reply.hijack();
+      try {
+        const webRequest = toWebRequest(request.raw, reply.raw);
+        const response = await tus.handleWeb(webRequest);
+        const created = finishedOnCreation.get(webRequest);
+        await sendWebResponse(reply.raw, created ? await finishCreated(ctx, created, response) : response);
+      } catch (err) {
+        // Fastify answers nothing once hijacked: without this a failure here held the connection.
+        request.log.error({ err }, 'upload request failed');
+        if (reply.raw.headersSent) reply.raw.destroy();
+        else await sendWebResponse(reply.raw, errorResponse(err));
+      }
+    };
+    scope.route({ method: [...methods], url: TUS_PATH, handler });
+    scope.route({ method: [...methods], url: `${TUS_PATH}/*`, handler });
+  });
+}
+
+/** The tus server, its hooks checking who uploads what and committing finished uploads as blobs. */
+function createTusServer(ctx: HubContext, finishedOnCreation: FinishedOnCreation): TusServer {
   const { db, blobs } = ctx;
   const userOf = async (req: Request) => (await ctx.authenticate(req.headers.get('authorization') ?? undefined)).userId;
-  /**
-   * Uploads whose every byte came with the request that created them (tus creation-with-upload).
-   * tus reads such an upload back from its store after `onUploadFinish`, so committing it there
-   * (which takes it out of the store) made tus answer 404 for a file it had just stored; it is
-   * committed once tus has answered, before the client hears back.
-   */
-  const finishedOnCreation = new WeakMap<Request, Upload>();
-
-  const tus = new TusServer({
+  return new TusServer({
     path: TUS_PATH,
     datastore: blobs.uploads,
     maxSize: ctx.maxUploadBytes,
@@ -91,7 +126,7 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
         return {};
       }
       try {
-        return await finish(upload);
+        return await commitUpload(ctx, upload);
       } catch (err) {
         throw tusError(err);
       }
@@ -104,71 +139,44 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
       return { status_code: status, body: JSON.stringify(toErrorPayload(new StudioError(code, { issue: detail }))) };
     },
   });
+}
 
-  async function finish(upload: Upload): Promise<{ status_code: number }> {
-    const metadata = uploadMetadataSchema.parse(upload.metadata);
-    const uploaderId = String(upload.metadata?.uploaderId);
-    // Membership may have ended while the bytes were travelling.
-    const role = await requireMember(db, metadata.communityId, uploaderId).catch(async (err: unknown) => {
-      await blobs.uploads.remove(upload.id);
-      throw err;
-    });
-    requireCan(role, 'media.upload');
-    const size = upload.size ?? upload.offset;
-    await ctx.blobLock.run(metadata.sha256, async () => {
-      if ((await blobs.commit(upload.id, size, metadata.sha256)) === 'mismatch') {
-        throw new StudioError('hash_mismatch', { expected: metadata.sha256 });
-      }
-      await recordBlob(db, {
-        sha256: metadata.sha256,
-        community_id: metadata.communityId,
-        size,
-        content_type: metadata.type,
-        uploader_id: uploaderId,
-        verified_at: ctx.now(),
-      });
-    });
-    ctx.metrics.uploadsFinished.inc();
-    return { status_code: 204 };
-  }
-
-  /** tus's answer to the creating request, once the upload it carried whole is committed. */
-  async function finishCreated(upload: Upload, created: Response): Promise<Response> {
-    if (!created.ok) return created;
-    try {
-      await finish(upload);
-      return created;
-    } catch (err) {
-      return errorResponse(err, created.headers);
-    }
-  }
-
-  const cleanup = setInterval(() => {
-    tus.cleanUpExpiredUploads().catch((err: unknown) => app.log.warn({ err }, 'could not clean up expired uploads'));
-  }, CLEANUP_INTERVAL_MS);
-  cleanup.unref();
-  app.addHook('onClose', async () => clearInterval(cleanup));
-
-  void app.register(async (scope) => {
-    // tus reads the raw request stream itself; Fastify must not parse or limit it.
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
-    const methods = ['POST', 'HEAD', 'PATCH', 'DELETE', 'OPTIONS'] as const;
-    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-      reply.hijack();
-      try {
-        const webRequest = toWebRequest(request.raw, reply.raw);
-        const response = await tus.handleWeb(webRequest);
-        const created = finishedOnCreation.get(webRequest);
-        await sendWebResponse(reply.raw, created ? await finishCreated(created, response) : response);
-      } catch (err) {
-        // Fastify answers nothing once hijacked: without this a failure here held the connection.
-        request.log.error({ err }, 'upload request failed');
-        if (reply.raw.headersSent) reply.raw.destroy();
-        else await sendWebResponse(reply.raw, errorResponse(err));
-      }
-    };
-    scope.route({ method: [...methods], url: TUS_PATH, handler });
-    scope.route({ method: [...methods], url: `${TUS_PATH}/*`, handler });
+/** A finished upload becomes a blob of its community, if its bytes match its sha256 and its uploader is still a member. */
+async function commitUpload(ctx: HubContext, upload: Upload): Promise<{ status_code: number }> {
+  const { db, blobs } = ctx;
+  const metadata = uploadMetadataSchema.parse(upload.metadata);
+  const uploaderId = String(upload.metadata?.uploaderId);
+  // Membership may have ended while the bytes were travelling.
+  const role = await requireMember(db, metadata.communityId, uploaderId).catch(async (err: unknown) => {
+    await blobs.uploads.remove(upload.id);
+    throw err;
   });
+  requireCan(role, 'media.upload');
+  const size = upload.size ?? upload.offset;
+  await ctx.blobLock.run(metadata.sha256, async () => {
+    if ((await blobs.commit(upload.id, size, metadata.sha256)) === 'mismatch') {
+      throw new StudioError('hash_mismatch', { expected: metadata.sha256 });
+    }
+    await recordBlob(db, {
+      sha256: metadata.sha256,
+      community_id: metadata.communityId,
+      size,
+      content_type: metadata.type,
+      uploader_id: uploaderId,
+      verified_at: ctx.now(),
+    });
+  });
+  ctx.metrics.uploadsFinished.inc();
+  return { status_code: 204 };
+}
+
+/** tus's answer to the creating request, once the upload it carried whole is committed. */
+async function finishCreated(ctx: HubContext, upload: Upload, created: Response): Promise<Response> {
+  if (!created.ok) return created;
+  try {
+    await commitUpload(ctx, upload);
+    return created;
+  } catch (err) {
+    return errorResponse(err, created.headers);
+  }
 }

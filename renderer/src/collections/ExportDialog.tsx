@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportEstimate, ExportRequest, Medium, PackageTarget } from '../../../common/schemas/package';
 import { media as mediumLimits } from '../../../common/schemas/package';
@@ -38,7 +39,6 @@ export function ExportDialog({
   const [includePrivateNotes, setIncludePrivateNotes] = useState(false);
   const [folder, setFolder] = useState('');
   const [medium, setMedium] = useState<Medium>('fat32');
-  const [estimate, setEstimate] = useState<ExportEstimate | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [started, setStarted] = useState<{ jobId: string; path: string } | null>(null);
   const job = useJobs((s) => (started ? s.jobs[started.jobId] : undefined));
@@ -65,46 +65,9 @@ export function ExportDialog({
     [kind, id, format, mediaChoice, includePrivateNotes, folder, i18n, pageLanguage, licence],
   );
 
-  useEffect(() => {
-    // Only the answer to the latest choices counts; an earlier one arriving late is dropped.
-    let latest = true;
-    const timer = setTimeout(() => {
-      collectionLookups
-        .estimatePackage(request)
-        .then((e) => {
-          if (!latest) return;
-          setEstimate(e);
-          setProblem(null);
-          // The default folder fills an empty field only: a folder typed meanwhile wins.
-          setFolder((typed) => typed || e.folder);
-        })
-        .catch((err: unknown) => {
-          if (!latest) return;
-          setEstimate(null);
-          setProblem(errorMessage(t, err));
-        });
-    }, 250);
-    return () => {
-      latest = false;
-      clearTimeout(timer);
-    };
-  }, [request, t]);
+  const estimate = useExportEstimate(request, setFolder, setProblem);
 
-  const limits = mediumLimits[medium];
-  const warnings = estimate
-    ? [
-        limits.maxFileBytes !== null &&
-          estimate.largestFileBytes > limits.maxFileBytes &&
-          t(`packages.tooBigForFile.${format}`, { size: bytes(estimate.largestFileBytes), limit: bytes(limits.maxFileBytes + 1) }),
-        limits.capacityBytes !== null &&
-          estimate.totalBytes > limits.capacityBytes &&
-          t('packages.tooBigForMedium', { size: bytes(estimate.totalBytes), limit: bytes(limits.capacityBytes) }),
-        estimate.freeBytes !== null &&
-          estimate.totalBytes > estimate.freeBytes &&
-          t('packages.noRoom', { size: bytes(estimate.totalBytes), free: bytes(estimate.freeBytes) }),
-        estimate.skippedItems > 0 && t('packages.skipped', { count: estimate.skippedItems }),
-      ].filter((w): w is string => Boolean(w))
-    : [];
+  const warnings = estimate ? sizeWarnings(estimate, mediumLimits[medium], format, t, bytes) : [];
 
   // Lessons whose licence forbids this copy: said before anything is written; the person may close the dialog or go on.
   const concerns = estimate?.licenceConcerns ?? [];
@@ -244,4 +207,64 @@ export function ExportDialog({
       </form>
     </dialog>
   );
+}
+
+/**
+ * The export's size for the latest choices, asked a moment after they settle. The default folder it
+ * answers fills an empty folder field; a failure is said as the dialog's problem.
+ */
+function useExportEstimate(
+  request: Parameters<typeof collectionLookups.estimatePackage>[0],
+  setFolder: Dispatch<SetStateAction<string>>,
+  setProblem: (problem: string | null) => void,
+): ExportEstimate | null {
+  const { t } = useTranslation();
+  const [estimate, setEstimate] = useState<ExportEstimate | null>(null);
+  useEffect(() => {
+    // Only the answer to the latest choices counts; an earlier one arriving late is dropped.
+    let latest = true;
+    const timer = setTimeout(() => {
+      collectionLookups
+        .estimatePackage(request)
+        .then((e) => {
+          if (!latest) return;
+          setEstimate(e);
+          setProblem(null);
+          // The default folder fills an empty field only: a folder typed meanwhile wins.
+          setFolder((typed) => typed || e.folder);
+        })
+        .catch((err: unknown) => {
+          if (!latest) return;
+          setEstimate(null);
+          setProblem(errorMessage(t, err));
+        });
+    }, 250);
+    return () => {
+      latest = false;
+      clearTimeout(timer);
+    };
+  }, [request, t, setFolder, setProblem]);
+  return estimate;
+}
+
+/** What stands in the way of the export as estimated: files or a total too big for the medium, too little room, items left out. */
+function sizeWarnings(
+  estimate: ExportEstimate,
+  limits: (typeof mediumLimits)[Medium],
+  format: Format,
+  t: TFunction,
+  bytes: (n: number) => string,
+): string[] {
+  return [
+    limits.maxFileBytes !== null &&
+      estimate.largestFileBytes > limits.maxFileBytes &&
+      t(`packages.tooBigForFile.${format}`, { size: bytes(estimate.largestFileBytes), limit: bytes(limits.maxFileBytes + 1) }),
+    limits.capacityBytes !== null &&
+      estimate.totalBytes > limits.capacityBytes &&
+      t('packages.tooBigForMedium', { size: bytes(estimate.totalBytes), limit: bytes(limits.capacityBytes) }),
+    estimate.freeBytes !== null &&
+      estimate.totalBytes > estimate.freeBytes &&
+      t('packages.noRoom', { size: bytes(estimate.totalBytes), free: bytes(estimate.freeBytes) }),
+    estimate.skippedItems > 0 && t('packages.skipped', { count: estimate.skippedItems }),
+  ].filter((w): w is string => Boolean(w));
 }

@@ -55,23 +55,9 @@ export function useLessonShortcuts({
 
   const run = (action: ShortcutAction) => {
     const playback = usePlayback.getState();
+    if (playbackShortcut(action, playback)) return;
     const now = playback.nowMs();
     switch (action.name) {
-      case 'togglePlay':
-        return playback.toggle();
-      case 'back':
-        return playback.seekBy(-5000);
-      case 'forward':
-        return playback.seekBy(5000);
-      case 'stepBack':
-      case 'stepForward': {
-        const direction = action.name === 'stepBack' ? -1 : 1;
-        return playback.playing ? playback.seekBy(direction * 5000) : playback.stepFrame(direction);
-      }
-      case 'slower':
-        return playback.changeSpeed(-1);
-      case 'faster':
-        return playback.changeSpeed(1);
       case 'note':
         return playable && openDraft(now, null);
       case 'markIn':
@@ -113,6 +99,39 @@ export function useLessonShortcuts({
     }
   };
 
+  useShortcutKeys(run);
+
+  return { run, openDraft, dropCode };
+}
+
+/** Runs `action` if it is one of the player's own (play, seek, step, speed); false if it is not. */
+function playbackShortcut(action: ShortcutAction, playback: ReturnType<typeof usePlayback.getState>): boolean {
+  switch (action.name) {
+    case 'togglePlay':
+      playback.toggle();
+      return true;
+    case 'back':
+    case 'forward':
+      playback.seekBy(action.name === 'back' ? -5000 : 5000);
+      return true;
+    case 'stepBack':
+    case 'stepForward': {
+      const direction = action.name === 'stepBack' ? -1 : 1;
+      if (playback.playing) playback.seekBy(direction * 5000);
+      else playback.stepFrame(direction);
+      return true;
+    }
+    case 'slower':
+    case 'faster':
+      playback.changeSpeed(action.name === 'slower' ? -1 : 1);
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Runs the shortcut of each key pressed on the window, except while typing or behind an open dialog. */
+function useShortcutKeys(run: (action: ShortcutAction) => void): void {
   // Subscribed again on every render, so the listener always sees this render's notes and workspace.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -126,6 +145,4 @@ export function useLessonShortcuts({
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
-
-  return { run, openDraft, dropCode };
 }

@@ -93,6 +93,15 @@ export function mediaProblem(err: unknown): MediaProblem {
   return 'failed';
 }
 
+/** What went wrong opening the screen, or null when the person closed the picker (a choice, not a problem). */
+export function screenProblem(err: unknown): MediaProblem | null {
+  const notAllowed = err instanceof DOMException && err.name === 'NotAllowedError';
+  // Only a refusal by the system needs help.
+  const refused = notAllowed && /system/i.test(err.message);
+  if (refused) return 'permission';
+  return notAllowed ? null : mediaProblem(err);
+}
+
 export type Os = 'windows' | 'mac' | 'linux' | 'other';
 
 /** The operating system, for help that names the right settings screen. */

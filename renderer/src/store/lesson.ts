@@ -38,13 +38,6 @@ let notesReads = 0;
 
 export const useLesson = create<LessonState>((set, get) => {
   const remember = (entry: UndoEntry) => set({ undoStack: [...get().undoStack, entry].slice(-UNDO_DEPTH) });
-  const reloadNotes = async () => {
-    const id = get().lesson?.id;
-    if (!id) return;
-    const read = ++notesReads;
-    const notes = await call('notes.list', { lessonId: id });
-    if (read === notesReads && get().lesson?.id === id) set({ notes });
-  };
   return {
     lesson: null,
     notes: [],
@@ -109,25 +102,37 @@ export const useLesson = create<LessonState>((set, get) => {
       set({ notes: get().notes.filter((n) => n.id !== id && n.parentId !== id) });
       if (note) remember({ kind: 'delete', note });
     },
-    async undo() {
-      const entry = get().undoStack.at(-1);
-      if (!entry) return null;
-      set({ undoStack: get().undoStack.slice(0, -1) });
-      if (entry.kind === 'add') {
-        await call('notes.delete', { id: entry.note.id });
-        set({ notes: get().notes.filter((n) => n.id !== entry.note.id && n.parentId !== entry.note.id) });
-      } else if (entry.kind === 'delete') {
-        await call('notes.restore', { id: entry.note.id });
-        await reloadNotes();
-      } else {
-        const { id, kind, startMs, endMs, text, codeId } = entry.before;
-        await call('notes.update', { id, kind, startMs, endMs, text, codeId });
-        await reloadNotes();
-      }
-      return entry.kind;
-    },
+    undo: () => undoLast(),
   };
 });
+
+/** Reads the shown lesson's notes again: a restored or reverted note may bring its replies back or move them. */
+async function reloadNotes(): Promise<void> {
+  const id = useLesson.getState().lesson?.id;
+  if (!id) return;
+  const read = ++notesReads;
+  const notes = await call('notes.list', { lessonId: id });
+  if (read === notesReads && useLesson.getState().lesson?.id === id) useLesson.setState({ notes });
+}
+
+/** Takes back the newest note change on the undo stack; the kind it took back, or null when there was none. */
+async function undoLast(): Promise<UndoEntry['kind'] | null> {
+  const entry = useLesson.getState().undoStack.at(-1);
+  if (!entry) return null;
+  useLesson.setState({ undoStack: useLesson.getState().undoStack.slice(0, -1) });
+  if (entry.kind === 'add') {
+    await call('notes.delete', { id: entry.note.id });
+    useLesson.setState({ notes: useLesson.getState().notes.filter((n) => n.id !== entry.note.id && n.parentId !== entry.note.id) });
+  } else if (entry.kind === 'delete') {
+    await call('notes.restore', { id: entry.note.id });
+    await reloadNotes();
+  } else {
+    const { id, kind, startMs, endMs, text, codeId } = entry.before;
+    await call('notes.update', { id, kind, startMs, endMs, text, codeId });
+    await reloadNotes();
+  }
+  return entry.kind;
+}
 
 /** Reads the shown lesson and its notes again, after the core said they changed. */
 function reread(id: string): void {

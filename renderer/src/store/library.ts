@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { create } from 'zustand';
+import type { CallOutput } from '../../../common/contract';
 import type { ImportSource, LessonSummary } from '../../../common/schemas/lesson';
 import { call, studio } from '../bridge/studio';
 import { errorMessage } from '../lib/errors';
@@ -85,28 +86,7 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     const t = i18next.t.bind(i18next);
     try {
       const { results } = await call('lessons.import', { sources });
-      results.forEach((r, i) => {
-        if (r.ok && r.partial) {
-          const language = i18next.language;
-          const playable = formatTimecode(r.partial.playableMs, language);
-          toasts.show(
-            'warning',
-            t('library.partial', { name: r.name, playable, declared: formatTimecode(r.partial.declaredMs, language) }),
-          );
-        }
-        if (r.ok) return;
-        const reason = t(`errors.${r.error.code}`, r.error.params);
-        const source = sources[i];
-        // The desktop app hands over the folder's path: the core lists its videos, and they are offered.
-        const folder =
-          r.error.code === 'file_is_folder' && Number(r.error.params.count) > 0 && source?.kind === 'path' ? source.path : null;
-        const action = folder
-          ? { label: t('library.importFolder', { count: Number(r.error.params.count) }), run: () => void get().importFolder(folder) }
-          : undefined;
-        toasts.show('error', t('library.refused', { name: r.name, reason }), action);
-      });
-      const imported = results.filter((r) => r.ok).length;
-      if (imported) toasts.show('info', t('library.imported', { count: imported }));
+      tellImportResults(sources, results);
     } catch (err) {
       toasts.show('error', errorMessage(t, err));
     }
@@ -130,6 +110,33 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     useToasts.getState().show('error', t('library.refused', { name, reason: t('errors.file_is_folder') }), action);
   },
 }));
+
+/** A toast for each refused (or only partly readable) file, a folder's videos offered, and one for those imported. */
+function tellImportResults(sources: ImportSource[], results: CallOutput<'lessons.import'>['results']): void {
+  const toasts = useToasts.getState();
+  const t = i18next.t.bind(i18next);
+  results.forEach((r, i) => {
+    if (r.ok && r.partial) {
+      const language = i18next.language;
+      const playable = formatTimecode(r.partial.playableMs, language);
+      toasts.show('warning', t('library.partial', { name: r.name, playable, declared: formatTimecode(r.partial.declaredMs, language) }));
+    }
+    if (r.ok) return;
+    const reason = t(`errors.${r.error.code}`, r.error.params);
+    const source = sources[i];
+    // The desktop app hands over the folder's path: the core lists its videos, and they are offered.
+    const folder = r.error.code === 'file_is_folder' && Number(r.error.params.count) > 0 && source?.kind === 'path' ? source.path : null;
+    const action = folder
+      ? {
+          label: t('library.importFolder', { count: Number(r.error.params.count) }),
+          run: () => void useLibrary.getState().importFolder(folder),
+        }
+      : undefined;
+    toasts.show('error', t('library.refused', { name: r.name, reason }), action);
+  });
+  const imported = results.filter((r) => r.ok).length;
+  if (imported) toasts.show('info', t('library.imported', { count: imported }));
+}
 
 let reloadTimer: ReturnType<typeof setTimeout> | undefined;
 studio.on('library.changed', () => {
