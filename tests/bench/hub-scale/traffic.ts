@@ -98,7 +98,9 @@ export async function runTraffic(studios: readonly SimStudio[], communityId: str
     const round = async (ops: Op[]) => {
       const begun = performance.now();
       if (ops.length) {
-        applied += await s.push(ops);
+        // Not `applied += await …`: that would add to the value read before the await, losing other studios' pushes.
+        const answered = await s.push(ops);
+        applied += answered;
         if (half === null && applied >= total / 2) {
           half = performance.now();
           options.atHalf?.();
