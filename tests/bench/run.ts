@@ -1,7 +1,12 @@
 import { parseArgs } from 'node:util';
 
-/** `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each writes bench/results/<name>.json. */
-const benchmarks: Record<string, () => Promise<{ run(): Promise<Record<string, unknown>> }>> = {
+/**
+ * `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each writes bench/results/<name>.json.
+ * Options go to every benchmark named; those that take none ignore them (hub-scale: `--studios <n>`,
+ * `--pause-ms <ms>`, `--with-s3`).
+ */
+type BenchOptions = Record<string, string | boolean | undefined>;
+const benchmarks: Record<string, () => Promise<{ run(options?: BenchOptions): Promise<Record<string, unknown>> }>> = {
   import: () => import('./import'),
   packages: () => import('./packages'),
   sync: () => import('./sync'),
@@ -11,9 +16,13 @@ const benchmarks: Record<string, () => Promise<{ run(): Promise<Record<string, u
   's3-upload': () => import('./s3-upload'),
   credentials: () => import('./credentials'),
   blur: () => import('./blur'),
+  'hub-scale': () => import('./hub-scale'),
 };
 
-const { positionals } = parseArgs({ allowPositionals: true });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { studios: { type: 'string' }, 'pause-ms': { type: 'string' }, 'with-s3': { type: 'boolean' } },
+});
 const names = positionals.length ? positionals : Object.keys(benchmarks);
 for (const name of names) {
   const load = benchmarks[name];
@@ -22,6 +31,6 @@ for (const name of names) {
     process.exit(2);
   }
   console.error(`running ${name}…`);
-  const figures = await (await load()).run();
+  const figures = await (await load()).run(values);
   console.log(JSON.stringify({ [name]: figures }, null, 2));
 }

@@ -180,39 +180,63 @@ async function relayTo(port: number): Promise<{ url: string; cut(): void; close(
   };
 }
 
+/** The devices a bench made, to dispose of at the end. */
+export interface BenchDevices {
+  devices: Device[];
+  remotes: RemoteDevice[];
+}
+
+async function benchDevice(work: string, owned: BenchDevices, options = {}): Promise<Device> {
+  const d = await startDevice(path.join(work, `device-${owned.devices.length}`), {
+    chunkBytes: CHUNK,
+    debounceMs: 60 * 60_000,
+    ...options,
+  });
+  owned.devices.push(d);
+  return d;
+}
+
+export async function disposeDevices(owned: BenchDevices): Promise<void> {
+  for (const d of owned.devices) await d.dispose({ keepData: true });
+  for (const d of owned.remotes) await d.dispose();
+}
+
+/**
+ * Ops: a teacher's 10,000 notes on a shared lesson reach a mentor's studio, which runs in a process of
+ * its own as a second device would. Also run by the hub-scale bench on SQLite and on PostgreSQL.
+ */
+export async function syncTenThousandOps(work: string, hubUrl: string, owned: BenchDevices) {
+  const teacher = await benchDevice(work, owned);
+  const mentor = await startRemoteDevice(path.join(work, 'mentor'), { chunkBytes: CHUNK, debounceMs: 60 * 60_000 });
+  owned.remotes.push(mentor);
+  const account = await signUp(teacher, hubUrl, 'Bench teacher', { country: 'GH' });
+  await signUp(mentor, hubUrl, 'Bench mentor', { country: 'NP' });
+  const community = await communityOf(teacher, [[mentor, 'mentor']]);
+  const small = await importLesson(teacher, await makeTestVideo(work, { name: 'Small.mp4', seconds: 2 }));
+  await teacher.call('sharing.share', { lessonId: small.id, communityId: community.id, consent, licence: 'cc_by' });
+  await teacher.until(async () => (await teacher.call('sync.status')).pendingChanges === 0);
+  await mentor.call('sync.now');
+  for (let i = 0; i < OPS; i++)
+    await teacher.call('notes.add', { lessonId: small.id, startMs: i % 2000, text: `Note ${i}`, private: false });
+  // The mentor's studio hears of each pushed batch over the WebSocket and pulls meanwhile.
+  const t0 = performance.now();
+  await teacher.call('sync.now');
+  const pushS = (performance.now() - t0) / 1000;
+  await mentor.call('sync.now');
+  const syncS = (performance.now() - t0) / 1000;
+  const pulled = (await mentor.call('notes.list', { lessonId: small.id })).length;
+  if (pulled < OPS) throw new Error(`the mentor received ${pulled} notes of ${OPS}`);
+  return { teacher, account, ops: OPS, pushS, syncS };
+}
+
 async function runSyncBench(): Promise<Record<string, number>> {
   const work = await tempDir('bench-sync');
   const hub: HubProcess = await startHubProcess(path.join(work, 'hub'), 0, ['--bench-put']);
-  const devices: Device[] = [];
-  const remotes: RemoteDevice[] = [];
-  const device = async (options = {}) => {
-    const d = await startDevice(path.join(work, `device-${devices.length}`), { chunkBytes: CHUNK, debounceMs: 60 * 60_000, ...options });
-    devices.push(d);
-    return d;
-  };
+  const owned: BenchDevices = { devices: [], remotes: [] };
+  const device = (options = {}) => benchDevice(work, owned, options);
   try {
-    // 1. Ops: a teacher's 10,000 notes on a shared lesson reach a mentor's studio, which runs in a
-    //    process of its own as a second device would.
-    const teacher = await device();
-    const mentor = await startRemoteDevice(path.join(work, 'mentor'), { chunkBytes: CHUNK, debounceMs: 60 * 60_000 });
-    remotes.push(mentor);
-    const account = await signUp(teacher, hub.url, 'Bench teacher', { country: 'GH' });
-    await signUp(mentor, hub.url, 'Bench mentor', { country: 'NP' });
-    const community = await communityOf(teacher, [[mentor, 'mentor']]);
-    const small = await importLesson(teacher, await makeTestVideo(work, { name: 'Small.mp4', seconds: 2 }));
-    await teacher.call('sharing.share', { lessonId: small.id, communityId: community.id, consent, licence: 'cc_by' });
-    await teacher.until(async () => (await teacher.call('sync.status')).pendingChanges === 0);
-    await mentor.call('sync.now');
-    for (let i = 0; i < OPS; i++)
-      await teacher.call('notes.add', { lessonId: small.id, startMs: i % 2000, text: `Note ${i}`, private: false });
-    // The mentor's studio hears of each pushed batch over the WebSocket and pulls meanwhile.
-    const t0 = performance.now();
-    await teacher.call('sync.now');
-    const pushS = (performance.now() - t0) / 1000;
-    await mentor.call('sync.now');
-    const syncS = (performance.now() - t0) / 1000;
-    const pulled = (await mentor.call('notes.list', { lessonId: small.id })).length;
-    if (pulled < OPS) throw new Error(`the mentor received ${pulled} notes of ${OPS}`);
+    // 1. Ops.
+    const { teacher, account, pushS, syncS } = await syncTenThousandOps(work, hub.url, owned);
 
     // 2. 200 MB: the studio's tus uploader and a plain streamed PUT of the same file to the same hub
     //    process, alternated (the machine's load varies), each into a community that has no copy yet;
@@ -281,8 +305,7 @@ async function runSyncBench(): Promise<Record<string, number>> {
     await writeResult('sync', figures);
     return figures;
   } finally {
-    for (const d of devices) await d.dispose({ keepData: true });
-    for (const d of remotes) await d.dispose();
+    await disposeDevices(owned);
     await hub.stop();
     await fs.rm(work, { recursive: true, force: true });
   }
