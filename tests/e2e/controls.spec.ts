@@ -251,7 +251,7 @@ test('in Arabic: tab arrows are mirrored, and ? opens the shortcuts from the Ara
   await expect(tab(tabs.notes)).toBeFocused();
   // From the first, Right wraps round to the last.
   await page.keyboard.press('ArrowRight');
-  await expect(tab(tabs.talk)).toHaveAttribute('aria-selected', 'true');
+  await expect(tab(tabs.blur)).toHaveAttribute('aria-selected', 'true');
   await page.screenshot({ path: 'test-results/controls-tabs-ar.png' });
 
   // Shift with the / key: Arabic layouts type «؟», not "?".
