@@ -37,34 +37,28 @@ export async function grayFrameAt(file: string, tMs: number, width: number, heig
   return { width, height, data: stdout };
 }
 
-/** Detail inside a box: the mean difference between horizontal neighbours. A blurred face has almost none. */
-export function detail(f: GrayFrame, b: BlurBox): number {
-  const x0 = Math.round(b.x * f.width);
-  const x1 = Math.round((b.x + b.w) * f.width);
-  const y0 = Math.round(b.y * f.height);
-  const y1 = Math.round((b.y + b.h) * f.height);
+/** The mean of |a[i] - b[j]| over a box's pixels, where `j` is `i` shifted left by `shift` pixels. */
+function meanAbsolute(width: number, height: number, a: Uint8Array, b: Uint8Array, box: BlurBox, shift: number): number {
+  const x0 = Math.round(box.x * width) + shift;
+  const x1 = Math.round((box.x + box.w) * width);
+  const y0 = Math.round(box.y * height);
+  const y1 = Math.round((box.y + box.h) * height);
   let sum = 0;
   let n = 0;
   for (let y = y0; y < y1; y++)
-    for (let x = x0 + 1; x < x1; x++) {
-      sum += Math.abs(f.data[y * f.width + x]! - f.data[y * f.width + x - 1]!);
+    for (let x = x0; x < x1; x++) {
+      sum += Math.abs(a[y * width + x]! - b[y * width + x - shift]!);
       n++;
     }
   return n ? sum / n : 0;
 }
 
+/** Detail inside a box: the mean difference between horizontal neighbours. A blurred face has almost none. */
+export function detail(f: GrayFrame, b: BlurBox): number {
+  return meanAbsolute(f.width, f.height, f.data, f.data, b, 1);
+}
+
 /** Mean absolute difference of two frames inside a box. */
 export function difference(a: GrayFrame, b: GrayFrame, box: BlurBox): number {
-  const x0 = Math.round(box.x * a.width);
-  const x1 = Math.round((box.x + box.w) * a.width);
-  const y0 = Math.round(box.y * a.height);
-  const y1 = Math.round((box.y + box.h) * a.height);
-  let sum = 0;
-  let n = 0;
-  for (let y = y0; y < y1; y++)
-    for (let x = x0; x < x1; x++) {
-      sum += Math.abs(a.data[y * a.width + x]! - b.data[y * a.width + x]!);
-      n++;
-    }
-  return n ? sum / n : 0;
+  return meanAbsolute(a.width, a.height, a.data, b.data, box, 0);
 }
