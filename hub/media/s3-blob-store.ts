@@ -163,8 +163,8 @@ export class S3BlobStore implements BlobStore {
   }
 
   async close(): Promise<void> {
+    await this.uploads.close();
     this.client.destroy();
-    this.uploads.close();
   }
 }
 

@@ -1,6 +1,7 @@
 import type { InitializeHandler, InitializeHandlerArguments, InitializeMiddleware, MetadataBearer } from '@smithy/types';
 import { S3Store, type Options } from '@tus/s3-store';
 import { ERRORS } from '@tus/server';
+import { PendingWrites } from './pending-writes';
 
 /** S3 error names that mean the object or multipart upload is not there (HEAD answers carry no code: NotFound). */
 const MISSING = new Set(['NoSuchKey', 'NoSuchUpload', 'NotFound']);
@@ -17,6 +18,8 @@ export function isMissing(err: unknown): boolean {
  * S3 client puts them under the prefix.
  */
 export class S3UploadStore extends S3Store {
+  private readonly writes = new PendingWrites();
+
   constructor(
     private readonly keyPrefix: string,
     options: Options,
@@ -65,7 +68,12 @@ export class S3UploadStore extends S3Store {
     await this.clearCache(id);
   }
 
-  close(): void {
+  override write(src: Parameters<S3Store['write']>[0], id: string, offset: number): Promise<number> {
+    return this.writes.track(super.write(src, id, offset));
+  }
+
+  async close(): Promise<void> {
+    await this.writes.settled();
     this.client.destroy();
   }
 }

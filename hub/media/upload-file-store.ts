@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { FileConfigstore, FileStore, type Configstore } from '@tus/file-store';
 import type { Upload } from '@tus/server';
 import { PRIVATE_FILE_MODE } from '../private-files';
+import { PendingWrites } from './pending-writes';
 import { UploadHasher } from './upload-hasher';
 
 /** Upload records kept in memory at most (the oldest is read from disk again when next needed). */
@@ -16,6 +17,7 @@ const MAX_CACHED = 1000;
  */
 export class UploadFileStore extends FileStore {
   private readonly hasher = new UploadHasher();
+  private readonly writes = new PendingWrites();
 
   constructor(options: { directory: string; expirationPeriodInMilliseconds: number }) {
     super({ ...options, configstore: new CachedConfigstore(new PrivateFileConfigstore(options.directory)) });
@@ -32,7 +34,7 @@ export class UploadFileStore extends FileStore {
   }
 
   override async write(readable: Readable, id: string, offset: number): Promise<number> {
-    const newOffset = await super.write(readable, id, offset);
+    const newOffset = await this.writes.track(super.write(readable, id, offset));
     this.hasher.advance(id, this.file(id), newOffset);
     return newOffset;
   }
@@ -48,6 +50,7 @@ export class UploadFileStore extends FileStore {
   }
 
   async close(): Promise<void> {
+    await this.writes.settled();
     await this.hasher.close();
   }
 }
