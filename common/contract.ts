@@ -17,7 +17,7 @@ import { clipAddSchema, clipRenameSchema, clipSchema } from './schemas/clip';
 import { codingListSchema, codingSchemeSchema, schemeSaveSchema } from './schemas/coding';
 import { exportFileSchema, noteExportSchema, talkVttSchema } from './schemas/export';
 import { reflectionSaveSchema, reflectionSchema } from './schemas/reflection';
-import { talkAnalysisSchema, talkCorrectSchema, talkGrowthInputSchema, talkGrowthSchema } from './schemas/talk';
+import { talkAdultsSchema, talkAnalysisSchema, talkCorrectSchema, talkGrowthInputSchema, talkGrowthSchema } from './schemas/talk';
 import { blurDetectSchema, blurDrawSchema, blurEndSchema, blurFixedSchema, blurRegionRefSchema, blurStateSchema } from './schemas/blur';
 import { searchInputSchema, searchOutputSchema } from './schemas/search';
 import {
@@ -125,8 +125,10 @@ export const calls = {
 
   /** Who talks in a lesson (core/talk/): the analysis with the teacher's corrections applied. */
   'talk.get': call(byLesson, talkAnalysisSchema),
-  /** The teacher labels a stretch teacher, student or other; the figures come back updated. */
+  /** The teacher labels a stretch teacher, co-teacher, student or other; the figures come back updated. */
   'talk.correct': call(talkCorrectSchema, talkAnalysisSchema),
+  /** The teacher says whether two adults teach the lesson; the analysis comes back labelled again. */
+  'talk.adults': call(talkAdultsSchema, talkAnalysisSchema),
   /** Analyses (again) on demand, for lessons from before the analysis existed: the job it queued. */
   'talk.analyse': call(byLesson, jobSchema),
   /** The analysis as a WebVTT track of its own (who speaks when), for the teacher to save. */

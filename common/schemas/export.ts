@@ -5,7 +5,15 @@ import { noteKinds } from './note';
 const label = z.string().max(300);
 
 /** The words of the talk analysis in an export: a name for each band and for a figure row. */
-export const talkExportLabelsSchema = z.object({ teacher: label, student: label, other: label, figure: label }).strict();
+export const talkExportLabelsSchema = z
+  .object({
+    teacher: label,
+    student: label,
+    other: label,
+    figure: label,
+    /** The teacher's word when absent. */ coteacher: label.optional(),
+  })
+  .strict();
 export type TalkExportLabels = z.infer<typeof talkExportLabelsSchema>;
 
 /**

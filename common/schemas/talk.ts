@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { idSchema } from './ids';
 
-/** Who is speaking in a stretch of a lesson; "other" is a video, music or noise the teacher marks. */
-export const talkLabels = ['teacher', 'student', 'other'] as const;
+/**
+ * Who is speaking in a stretch of a lesson; "other" is a video, music or noise the teacher marks.
+ * "coteacher" is the second adult of a lesson its teacher said two adults teach; their talk counts
+ * as teacher talk in the figures.
+ */
+export const talkLabels = ['teacher', 'coteacher', 'student', 'other'] as const;
 export const talkLabelSchema = z.enum(talkLabels);
 export type TalkLabel = z.infer<typeof talkLabelSchema>;
+
+/** The teacher and the co-teacher: the adults whose talk is teacher talk. */
+export const isAdult = (label: TalkLabel) => label === 'teacher' || label === 'coteacher';
 
 export const talkSegmentSchema = z.object({
   startMs: z.number().int().nonnegative(),
@@ -24,7 +31,10 @@ export const waitStatsSchema = z.object({
 export type WaitStats = z.infer<typeof waitStatsSchema>;
 
 export const talkFiguresSchema = z.object({
+  /** Teacher talk: both adults' when two teach the lesson. */
   teacherPct: z.number(),
+  /** The co-teacher's part of teacherPct; absent from analyses made before co-teachers were told apart. */
+  coTeacherPct: z.number().optional(),
   studentPct: z.number(),
   otherPct: z.number(),
   silencePct: z.number(),
@@ -33,6 +43,7 @@ export const talkFiguresSchema = z.object({
   waitTime1: waitStatsSchema,
   /** Wait time 2: the pause after a student's turn before the teacher speaks. */
   waitTime2: waitStatsSchema,
+  /** The longest turn of either adult. */
   longestTeacherMonologueMs: z.number().int().nonnegative(),
 });
 export type TalkFigures = z.infer<typeof talkFiguresSchema>;
@@ -45,6 +56,8 @@ export const talkAnalysisSchema = z.object({
    * community, whose analysis is what its teacher chose to share (status none when they did not).
    */
   source: z.enum(['device', 'community']),
+  /** The teacher said two adults teach this lesson: the clustering looks for a co-teacher too. */
+  twoAdults: z.boolean(),
   durationMs: z.number().int().nonnegative(),
   segments: z.array(talkSegmentSchema),
   figures: talkFiguresSchema.nullable(),
@@ -61,6 +74,10 @@ export const talkCorrectSchema = z
   .strict()
   .refine((c) => c.endMs > c.startMs, { message: 'endMs must be after startMs', path: ['endMs'] });
 export type TalkCorrection = z.infer<typeof talkCorrectSchema>;
+
+/** The per-lesson "two adults" choice: labels (and figures) follow at once, nothing is measured again. */
+export const talkAdultsSchema = z.object({ lessonId: idSchema, twoAdults: z.boolean() }).strict();
+export type TalkAdults = z.infer<typeof talkAdultsSchema>;
 
 /** The figures a goal can be tied to ("wait at least 3 s after a question"). Waits in seconds, shares in percent. */
 export const talkTargetFigures = ['wait1', 'wait2', 'teacherPct', 'studentPct', 'studentTurns'] as const;

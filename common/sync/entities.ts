@@ -233,6 +233,8 @@ export const talkAnalysisEntity = defineEntity({
       durationMs: z.int().nonnegative(),
       segments: z.array(talkSegmentSchema).max(20_000),
       figures: talkFiguresSchema,
+      /** The teacher said two adults teach the lesson (absent in analyses shared before it could be said). */
+      twoAdults: z.boolean().optional(),
     })
     .strict(),
   immutable: ['lessonId', 'ownerId'],

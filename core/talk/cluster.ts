@@ -1,5 +1,6 @@
-import type { TalkLabel } from '../../common/schemas/talk';
-import { median, type SegmentFeatures } from './segments';
+import { talkLabels, type TalkLabel } from '../../common/schemas/talk';
+import type { SegmentFeatures } from './segments';
+import { centroid, distance, farthestFrom, kMeans, points, voiceOf } from './voice-space';
 
 /**
  * Who speaks, without a transcript. The teacher is the voice nearest the microphone: louder, and
@@ -7,11 +8,12 @@ import { median, type SegmentFeatures } from './segments';
  * Each segment becomes a point of (loudness, pitch, brightness); two groups are found by k-means,
  * starting from the loudest and the quietest segment; the louder group is the teacher. When the two
  * groups barely differ (one voice all lesson), everything is the teacher's. A held, steady pitch
- * (a note, a chord, a beep) is not a voice: "other".
+ * (a note, a chord, a beep) is not a voice: "other". When the teacher says two adults teach the
+ * lesson, three groups are found instead (the third started from the segment least like the
+ * loudest and the quietest): the loudest is the teacher, the next the co-teacher, the quietest the
+ * students; both adults' talk is teacher talk in the figures.
  */
 
-/** Loudness counts twice: distance to the microphone is the strongest cue in a classroom. */
-const WEIGHTS = { loudness: 2, pitch: 1, brightness: 0.5 };
 /** Two groups this close in loudness and pitch are one voice. */
 const SAME_VOICE_DB = 4;
 const SAME_VOICE_ST = 3;
@@ -29,81 +31,53 @@ export interface CorrectionBand {
   label: TalkLabel;
 }
 
-type Point = [number, number, number];
-
-function semitones(hz: number): number {
-  return 12 * Math.log2(hz / 100);
+export interface ClusterOptions {
+  /**
+   * The teacher said two adults teach this lesson (a co-teacher, a teaching assistant): the two
+   * voices nearest the microphone are both adults, the louder one the teacher.
+   */
+  twoAdults?: boolean;
 }
 
-/** Points in comparable units: each feature over its spread in this lesson, times its weight. */
-function points(segments: SegmentFeatures[]): Point[] {
-  const fallbackPitch = median(segments.filter((s) => s.pitchHz > 0).map((s) => s.pitchHz)) || 150;
-  const raw = segments.map((s) => [s.loudnessDb, semitones(s.pitchHz || fallbackPitch), s.centroidHz / 100]);
-  const scale = [WEIGHTS.loudness, WEIGHTS.pitch, WEIGHTS.brightness].map((w, k) => {
-    const values = raw.map((r) => r[k]!);
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
-    return w / (sd > 1e-6 ? sd : 1);
-  });
-  return raw.map((r) => r.map((v, k) => v * scale[k]!) as Point);
-}
-
-function distance(a: Point, b: Point): number {
-  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-}
-
-function centroid(items: { point: Point; weight: number }[]): Point | null {
-  const total = items.reduce((a, i) => a + i.weight, 0);
-  if (total <= 0) return null;
-  const c: Point = [0, 0, 0];
-  for (const { point, weight } of items) {
-    c[0] += (point[0] * weight) / total;
-    c[1] += (point[1] * weight) / total;
-    c[2] += (point[2] * weight) / total;
-  }
-  return c;
-}
-
-function durationWeighted(segments: SegmentFeatures[], pick: (s: SegmentFeatures) => number): number {
-  const total = segments.reduce((a, s) => a + (s.endMs - s.startMs), 0);
-  return total > 0 ? segments.reduce((a, s) => a + pick(s) * (s.endMs - s.startMs), 0) / total : 0;
+function sameVoice(a: SegmentFeatures[], b: SegmentFeatures[]): boolean {
+  const [x, y] = [voiceOf(a), voiceOf(b)];
+  return Math.abs(x.loudnessDb - y.loudnessDb) < SAME_VOICE_DB && Math.abs(x.pitchSt - y.pitchSt) < SAME_VOICE_ST;
 }
 
 export function isSteadyTone(s: SegmentFeatures): boolean {
   return s.voicedFraction >= 0.7 && s.pitchSpreadSt < STEADY_PITCH_ST && s.endMs - s.startMs >= 1000;
 }
 
-/** The analysis's own labels: steady tones are "other", the voices split into teacher and students. */
-export function clusterVoices(segments: SegmentFeatures[]): TalkLabel[] {
+/** The analysis's own labels: steady tones are "other", the voices split into teacher (and co-teacher) and students. */
+export function clusterVoices(segments: SegmentFeatures[], options: ClusterOptions = {}): TalkLabel[] {
   const labels: TalkLabel[] = segments.map((s) => (isSteadyTone(s) ? 'other' : 'teacher'));
   const voiced = segments.map((s, i) => ({ s, i })).filter(({ i }) => labels[i] !== 'other');
+  const twoAdults = options.twoAdults === true && voiced.length >= 3;
   if (voiced.length < 2) return labels;
   const pts = points(voiced.map((v) => v.s));
   const weight = voiced.map((v) => v.s.endMs - v.s.startMs);
   const loudest = voiced.reduce((best, v, k) => (v.s.loudnessDb > voiced[best]!.s.loudnessDb ? k : best), 0);
   const quietest = voiced.reduce((best, v, k) => (v.s.loudnessDb < voiced[best]!.s.loudnessDb ? k : best), 0);
-  let centres: [Point, Point] = [pts[loudest]!, pts[quietest]!];
-  let member = pts.map(() => 0);
-  for (let round = 0; round < 50; round++) {
-    const next = pts.map((p) => (distance(p, centres[0]) <= distance(p, centres[1]) ? 0 : 1));
-    const changed = next.some((m, k) => m !== member[k]);
-    member = next;
-    const group = (g: number) => pts.map((point, k) => ({ point, weight: member[k] === g ? weight[k]! : 0 }));
-    centres = [centroid(group(0)) ?? centres[0], centroid(group(1)) ?? centres[1]];
-    if (!changed && round > 0) break;
+  // Two adults: a third group, started from the segment least like both the loudest and the quietest.
+  const seeds = twoAdults ? [loudest, quietest, farthestFrom(pts, [loudest, quietest])] : [loudest, quietest];
+  const member = kMeans(pts, weight, seeds);
+  const groups = seeds.map((_, g) => voiced.filter((_, k) => member[k] === g).map((v) => v.s));
+  if (groups.filter((g) => g.length > 0).length < 2) return labels;
+  // Loudest first: the voice nearest the microphone is the teacher's, the farthest the students'.
+  const order = groups.map((_, g) => g).sort((a, b) => voiceOf(groups[b]!).loudnessDb - voiceOf(groups[a]!).loudnessDb);
+  const named = new Map<number, TalkLabel>(order.map((g) => [g, 'student']));
+  named.set(order[0]!, 'teacher');
+  if (twoAdults && groups.every((g) => g.length > 0)) {
+    // The second adult: the middle group, unless it is the teacher's own voice again, or no nearer
+    // the microphone than the students (then it is more students: the lesson had one adult after all).
+    const [middle, farthest] = [voiceOf(groups[order[1]!]!), voiceOf(groups[order[2]!]!)];
+    const nearer = middle.loudnessDb - farthest.loudnessDb >= SAME_VOICE_DB;
+    if (sameVoice(groups[order[0]!]!, groups[order[1]!]!)) named.set(order[1]!, 'teacher');
+    else if (nearer) named.set(order[1]!, 'coteacher');
   }
-  const groups = [0, 1].map((g) => voiced.filter((_, k) => member[k] === g).map((v) => v.s));
-  if (!groups[0]!.length || !groups[1]!.length) return labels;
-  const loud = groups.map((g) => durationWeighted(g, (s) => s.loudnessDb));
-  const pitch = groups.map((g) =>
-    durationWeighted(
-      g.filter((s) => s.pitchHz > 0),
-      (s) => semitones(s.pitchHz),
-    ),
-  );
-  const oneVoice = Math.abs(loud[0]! - loud[1]!) < SAME_VOICE_DB && Math.abs(pitch[0]! - pitch[1]!) < SAME_VOICE_ST;
-  const teacherGroup = loud[0]! >= loud[1]! ? 0 : 1;
-  voiced.forEach((v, k) => (labels[v.i] = oneVoice || member[k] === teacherGroup ? 'teacher' : 'student'));
+  // One voice all lesson (the nearest and the farthest group barely differ): everything is the teacher's.
+  const oneVoice = sameVoice(groups[order[0]!]!, groups[order[order.length - 1]!]!);
+  voiced.forEach((v, k) => (labels[v.i] = oneVoice ? 'teacher' : named.get(member[k]!)!));
   return labels;
 }
 
@@ -124,8 +98,12 @@ function correctionFor(s: SegmentFeatures, corrections: CorrectionBand[]): TalkL
  * correction of a misheard student thus fixes that student's other turns too, and never turns the
  * rest of the lesson over (a centre made of one corrected example would pull whole groups across).
  */
-export function labelSegments(segments: SegmentFeatures[], corrections: CorrectionBand[] = []): LabelledSegment[] {
-  const guessed = clusterVoices(segments);
+export function labelSegments(
+  segments: SegmentFeatures[],
+  corrections: CorrectionBand[] = [],
+  options: ClusterOptions = {},
+): LabelledSegment[] {
+  const guessed = clusterVoices(segments, options);
   const fixed = segments.map((s) => correctionFor(s, corrections));
   if (!fixed.some((f) => f !== null) || segments.length < 2) {
     return segments.map((s, i) => ({ ...s, label: fixed[i] ?? guessed[i]!, corrected: fixed[i] !== null }));
@@ -133,7 +111,7 @@ export function labelSegments(segments: SegmentFeatures[], corrections: Correcti
   const pts = points(segments);
   const weight = segments.map((s) => s.endMs - s.startMs);
   const centres = new Map(
-    (['teacher', 'student', 'other'] as const).map((label) => [
+    talkLabels.map((label) => [
       label,
       centroid(pts.map((point, i) => ({ point, weight: fixed[i] === null && guessed[i] === label ? weight[i]! : 0 }))),
     ]),

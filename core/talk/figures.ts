@@ -1,4 +1,4 @@
-import type { TalkFigures, TalkLabel, WaitStats } from '../../common/schemas/talk';
+import { isAdult, type TalkFigures, type TalkLabel, type WaitStats } from '../../common/schemas/talk';
 import { median } from './segments';
 
 /**
@@ -56,23 +56,26 @@ const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / who
 /**
  * The summary a teacher reads. Wait time 1 is the pause after a teacher's turn until anyone speaks
  * (after a question, the time students get to think); wait time 2 the pause after a student's turn
- * until the teacher speaks (the time the answer gets before the teacher reacts).
+ * until the teacher speaks (the time the answer gets before the teacher reacts). With two adults,
+ * both are the teacher here: their talk is teacher talk, and waits are measured after either's turns.
  */
 export function talkFigures(segments: { startMs: number; endMs: number; label: TalkLabel }[], durationMs: number): TalkFigures {
   const spoken = (label: TalkLabel) => segments.filter((s) => s.label === label).reduce((a, s) => a + s.endMs - s.startMs, 0);
-  const teacher = spoken('teacher');
+  const coTeacher = spoken('coteacher');
+  const teacher = spoken('teacher') + coTeacher;
   const student = spoken('student');
   const other = spoken('other');
   const turns = turnsOf(segments);
   const pauses = pausesOf(turns);
   return {
     teacherPct: pct(teacher, durationMs),
+    coTeacherPct: pct(coTeacher, durationMs),
     studentPct: pct(student, durationMs),
     otherPct: pct(other, durationMs),
     silencePct: pct(Math.max(0, durationMs - teacher - student - other), durationMs),
     studentTurns: turns.filter((t) => t.label === 'student').length,
-    waitTime1: waitStats(pauses.filter((p) => p.after === 'teacher' && p.before !== 'other').map((p) => p.ms)),
-    waitTime2: waitStats(pauses.filter((p) => p.after === 'student' && p.before === 'teacher').map((p) => p.ms)),
-    longestTeacherMonologueMs: turns.filter((t) => t.label === 'teacher').reduce((a, t) => Math.max(a, t.endMs - t.startMs), 0),
+    waitTime1: waitStats(pauses.filter((p) => isAdult(p.after) && p.before !== 'other').map((p) => p.ms)),
+    waitTime2: waitStats(pauses.filter((p) => p.after === 'student' && isAdult(p.before)).map((p) => p.ms)),
+    longestTeacherMonologueMs: turns.filter((t) => isAdult(t.label)).reduce((a, t) => Math.max(a, t.endMs - t.startMs), 0),
   };
 }

@@ -41,7 +41,14 @@ export function syncTalkShare(ctx: ChangeWriter, lessonId: string, analysis: () 
   }
   const a = analysis();
   if (a.status !== 'ready' || !a.figures) return;
-  const fields: TalkAnalysisFields = { lessonId, ownerId: target.me, durationMs: a.durationMs, segments: a.segments, figures: a.figures };
+  const fields: TalkAnalysisFields = {
+    lessonId,
+    ownerId: target.me,
+    durationMs: a.durationMs,
+    segments: a.segments,
+    figures: a.figures,
+    twoAdults: a.twoAdults,
+  };
   const t = {
     entity: 'talkAnalysis' as const,
     id: lessonId,
@@ -58,5 +65,13 @@ export function receivedTalk(ctx: Pick<CoreContext, 'db'>, lessonId: string): Ta
   const record = getRecord(ctx.db, 'talkAnalysis', lessonId);
   if (!isLive(record)) return null;
   const f = record.fields as unknown as TalkAnalysisFields;
-  return { lessonId, status: 'ready', source: 'community', durationMs: f.durationMs, segments: f.segments, figures: f.figures };
+  return {
+    lessonId,
+    status: 'ready',
+    source: 'community',
+    twoAdults: f.twoAdults === true,
+    durationMs: f.durationMs,
+    segments: f.segments,
+    figures: f.figures,
+  };
 }

@@ -57,3 +57,16 @@ export function corrections(db: Db, lessonId: string): StoredCorrection[] {
     .prepare('SELECT id, start_ms AS startMs, end_ms AS endMs, label FROM talk_corrections WHERE lesson_id = ? ORDER BY created_at, rowid')
     .all(lessonId) as StoredCorrection[];
 }
+
+/** Whether the teacher said two adults teach the lesson (no row: one teacher). */
+export function twoAdults(db: Db, lessonId: string): boolean {
+  const row = db.prepare('SELECT two_adults FROM talk_settings WHERE lesson_id = ?').get(lessonId) as { two_adults: number } | undefined;
+  return row?.two_adults === 1;
+}
+
+export function setTwoAdults(db: Db, lessonId: string, value: boolean, now: number): void {
+  db.prepare(
+    `INSERT INTO talk_settings (lesson_id, two_adults, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (lesson_id) DO UPDATE SET two_adults = excluded.two_adults, updated_at = excluded.updated_at`,
+  ).run(lessonId, value ? 1 : 0, now);
+}

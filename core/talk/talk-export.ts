@@ -1,6 +1,6 @@
 import { StudioError } from '../../common/errors';
 import type { TalkExportLabels } from '../../common/schemas/export';
-import type { TalkAnalysis, TalkFigures } from '../../common/schemas/talk';
+import type { TalkAnalysis, TalkFigures, TalkLabel } from '../../common/schemas/talk';
 import type { CsvRow } from '../exports/csv';
 import { escape, timestamp } from '../exports/vtt';
 import { turnsOf } from './figures';
@@ -16,6 +16,7 @@ import { talkAnalysis } from './talk';
 function figureRows(f: TalkFigures): Array<[string, number | null]> {
   return [
     ['teacher_pct', f.teacherPct],
+    ...(f.coTeacherPct ? [['co_teacher_pct', f.coTeacherPct] as [string, number]] : []),
     ['student_pct', f.studentPct],
     ['other_pct', f.otherPct],
     ['silence_pct', f.silencePct],
@@ -32,6 +33,10 @@ function requireLabels(labels: TalkExportLabels | undefined): TalkExportLabels {
   return labels;
 }
 
+/** A band's name in the person's language; a co-teacher is the teacher when the UI gave no word for them. */
+const wordFor = (labels: TalkExportLabels, label: TalkLabel) =>
+  label === 'coteacher' ? (labels.coteacher ?? labels.teacher) : labels[label];
+
 /**
  * The talk analysis as rows of the notes CSV (columns id, parent_id, start_ms, end_ms, kind, code,
  * author, private, created_at, text): a row per band, its kind the band's name in the person's
@@ -40,7 +45,7 @@ function requireLabels(labels: TalkExportLabels | undefined): TalkExportLabels {
  */
 export function talkCsvRows(analysis: TalkAnalysis, labels: TalkExportLabels | undefined): CsvRow[] {
   const words = requireLabels(labels);
-  const bands = analysis.segments.map((s) => ['', '', s.startMs, s.endMs, words[s.label], s.label, '', 1, '', '']);
+  const bands = analysis.segments.map((s) => ['', '', s.startMs, s.endMs, wordFor(words, s.label), s.label, '', 1, '', '']);
   const figures = analysis.figures
     ? figureRows(analysis.figures).map(([key, value]) => ['', '', '', '', words.figure, key, '', 1, '', value])
     : [];
@@ -54,7 +59,8 @@ export function talkCsvRows(analysis: TalkAnalysis, labels: TalkExportLabels | u
  */
 export function talkToVtt(analysis: TalkAnalysis, labels: TalkExportLabels): string {
   const cues = turnsOf(analysis.segments).map(
-    (t, i) => `talk-${i + 1}\n${timestamp(t.startMs)} --> ${timestamp(Math.max(t.endMs, t.startMs + 1))}\n${escape(labels[t.label])}\n`,
+    (t, i) =>
+      `talk-${i + 1}\n${timestamp(t.startMs)} --> ${timestamp(Math.max(t.endMs, t.startMs + 1))}\n${escape(wordFor(labels, t.label))}\n`,
   );
   return ['WEBVTT', '', ...cues].join('\n');
 }

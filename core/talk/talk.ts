@@ -1,5 +1,5 @@
 import { StudioError } from '../../common/errors';
-import type { TalkAnalysis, TalkCorrection } from '../../common/schemas/talk';
+import type { TalkAdults, TalkAnalysis, TalkCorrection } from '../../common/schemas/talk';
 import type { CoreContext } from '../app/context';
 import { newId } from '../app/ids';
 import type { JobContext } from '../jobs/queue';
@@ -11,7 +11,7 @@ import { labelSegments } from './cluster';
 import { talkFigures } from './figures';
 import { getShare } from '../sync/shares';
 import { receivedTalk, syncTalkShare } from './share';
-import { ANALYSIS_VERSION, addCorrection, corrections, loadAnalysis, saveAnalysis } from './store';
+import { ANALYSIS_VERSION, addCorrection, corrections, loadAnalysis, saveAnalysis, setTwoAdults, twoAdults } from './store';
 
 /**
  * The 'talk' job: measures the lesson's sound and keeps the segments. It starts over when it is
@@ -42,16 +42,27 @@ export function talkAnalysis(ctx: Pick<CoreContext, 'db'>, lessonId: string): Ta
   if (!lessonDuration(ctx.db, lessonId)) throw new StudioError('not_found', { entity: 'lesson', id: lessonId });
   // Someone else's lesson shows only what its teacher shared, never an analysis made here of their class.
   if (getShare(ctx.db, lessonId)?.origin === 'hub') {
-    return receivedTalk(ctx, lessonId) ?? { lessonId, status: 'none', source: 'community', durationMs: 0, segments: [], figures: null };
+    const none: TalkAnalysis = {
+      lessonId,
+      status: 'none',
+      source: 'community',
+      twoAdults: false,
+      durationMs: 0,
+      segments: [],
+      figures: null,
+    };
+    return receivedTalk(ctx, lessonId) ?? none;
   }
+  const adults = twoAdults(ctx.db, lessonId);
   const stored = loadAnalysis(ctx.db, lessonId);
   if (!stored || stored.version !== ANALYSIS_VERSION)
-    return { lessonId, status: 'none', source: 'device', durationMs: 0, segments: [], figures: null };
-  const labelled = labelSegments(stored.segments, corrections(ctx.db, lessonId));
+    return { lessonId, status: 'none', source: 'device', twoAdults: adults, durationMs: 0, segments: [], figures: null };
+  const labelled = labelSegments(stored.segments, corrections(ctx.db, lessonId), { twoAdults: adults });
   return {
     lessonId,
     status: 'ready',
     source: 'device',
+    twoAdults: adults,
     durationMs: stored.durationMs,
     segments: labelled.map((s) => ({ startMs: s.startMs, endMs: s.endMs, label: s.label, corrected: s.corrected })),
     figures: talkFigures(labelled, stored.durationMs),
@@ -70,6 +81,21 @@ export function correctTalk(ctx: Pick<CoreContext, 'db' | 'now' | 'events'>, c: 
     syncTalkShare(ctx, c.lessonId, () => talkAnalysis(ctx, c.lessonId));
   })();
   return talkAnalysis(ctx, c.lessonId);
+}
+
+/**
+ * The teacher says whether two adults teach the lesson. The stored measurements are labelled again
+ * at once (nothing is decoded again), the teacher's corrections still outrank the guess, and a
+ * shared analysis follows in the same transaction. Only the lesson's own teacher says it.
+ */
+export function setTalkAdults(ctx: Pick<CoreContext, 'db' | 'now' | 'events'>, a: TalkAdults): TalkAnalysis {
+  if (!lessonDuration(ctx.db, a.lessonId)) throw new StudioError('not_found', { entity: 'lesson', id: a.lessonId });
+  if (getShare(ctx.db, a.lessonId)?.origin === 'hub') throw new StudioError('forbidden', { operation: 'talk.adults' });
+  ctx.db.transaction(() => {
+    setTwoAdults(ctx.db, a.lessonId, a.twoAdults, ctx.now());
+    syncTalkShare(ctx, a.lessonId, () => talkAnalysis(ctx, a.lessonId));
+  })();
+  return talkAnalysis(ctx, a.lessonId);
 }
 
 /** When a lesson is shared (or its share changed), its analysis goes, stays or leaves as the consent says. */

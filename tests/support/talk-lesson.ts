@@ -8,18 +8,20 @@ import { seededRandom } from './seeded-random';
 /**
  * Lessons whose talk we know: a teacher and students made of espeak-ng voices, placed on a timeline
  * with pauses of known length. The teacher is close to the microphone (loud, full range); students
- * are across the room (about 13 dB quieter, their highs gone) over a room's low rumble. The truth is
- * where each utterance was placed, after trimming espeak's own leading and trailing silence.
+ * are across the room (about 13 dB quieter, their highs gone) over a room's low rumble. A lesson
+ * may have a co-teacher too: a second adult, another voice (a woman's, pitched like the students),
+ * near the microphone but a step farther than the teacher. The truth is where each utterance was
+ * placed, after trimming espeak's own leading and trailing silence.
  */
 
 const run = promisify(execFile);
 const RATE = 16_000;
 
-export type Speaker = 'teacher' | 'student';
+export type Speaker = 'teacher' | 'coteacher' | 'student';
 
 export interface TruthTurn {
   speaker: Speaker;
-  /** Which student (0, 1, 2), or -1 for the teacher. */
+  /** Which student (0, 1, 2), or -1 for the teacher, -2 for the co-teacher. */
   voice: number;
   startMs: number;
   endMs: number;
@@ -33,6 +35,8 @@ export interface TalkLessonTruth {
   /** The pause after turn i, before turn i + 1. */
   pausesMs: number[];
   teacherMs: number;
+  /** The co-teacher's talk (0 in a lesson without one); not part of teacherMs. */
+  coTeacherMs: number;
   studentMs: number;
 }
 
@@ -43,6 +47,8 @@ const studentVoices = [
   { voice: 'en-gb+f4', pitch: 85, speed: 160, db: -34 },
   { voice: 'en+m4', pitch: 70, speed: 175, db: -32 },
 ];
+/** The second adult: near the microphone too (full range), 6 dB under the teacher, a higher voice. */
+const coTeacherVoice = { voice: 'en-us+f2', pitch: 60, speed: 170, db: -26 };
 const ROOM_NOISE_DB = -52;
 /** How fast espeak-ng speaks these voices, trimmed, to plan a lesson of about the wanted length. */
 const CHARS_PER_SECOND = 16.5;
@@ -60,6 +66,13 @@ const teacherLines = [
   'Let us check that together by drawing both fractions as bars of the same length.',
   'What happens if the denominators are the same?',
   'Exactly. When the pieces are the same size, we only compare how many pieces we have.',
+];
+const coTeacherLines = [
+  'Remember to look at the bottom numbers first.',
+  'I will come round to the tables at the back. Show me your working.',
+  'Use the fraction strips on your desk if that helps you.',
+  'Listen carefully, this is the part we practised yesterday.',
+  'Write your answer on the mini whiteboard and hold it up when I say.',
 ];
 const studentLines = [
   'Three quarters.',
@@ -150,6 +163,8 @@ export interface TalkLessonOptions {
   /** About how long the lesson runs; turns are added until it is reached. */
   seconds: number;
   seed?: number;
+  /** A co-teacher takes about a third of the adult turns. */
+  coTeacher?: boolean;
 }
 
 /**
@@ -163,12 +178,14 @@ export async function makeTalkLesson(dir: string, opts: TalkLessonOptions): Prom
   const plan: { speaker: Speaker; voice: number; text: string; pauseAfter: number }[] = [];
   let estimate = lead;
   let t = 0;
+  let c = 0;
   let s = 0;
   while (estimate < opts.seconds - 4) {
-    const text = teacherLines[t++ % teacherLines.length]!;
+    const co = opts.coTeacher === true && next() < 0.35;
+    const text = co ? coTeacherLines[c++ % coTeacherLines.length]! : teacherLines[t++ % teacherLines.length]!;
     const answered = next() < 0.8;
     const wait1 = answered ? 1 + next() * 3 : 2.5 + next() * 3;
-    plan.push({ speaker: 'teacher', voice: -1, text, pauseAfter: wait1 });
+    plan.push({ speaker: co ? 'coteacher' : 'teacher', voice: co ? -2 : -1, text, pauseAfter: wait1 });
     estimate += text.length / CHARS_PER_SECOND + wait1;
     if (answered) {
       const wait2 = 1 + next() * 2;
@@ -180,9 +197,9 @@ export async function makeTalkLesson(dir: string, opts: TalkLessonOptions): Prom
   }
   plan[plan.length - 1]!.pauseAfter = 2;
 
-  const voices = await Promise.all(
-    plan.map((p, n) => speak(work, p.text, p.speaker === 'teacher' ? teacherVoice : studentVoices[p.voice]!, p.speaker === 'student', n)),
-  );
+  const voiceOf = (p: (typeof plan)[number]) =>
+    p.speaker === 'teacher' ? teacherVoice : p.speaker === 'coteacher' ? coTeacherVoice : studentVoices[p.voice]!;
+  const voices = await Promise.all(plan.map((p, n) => speak(work, p.text, voiceOf(p), p.speaker === 'student', n)));
   const total = Math.ceil((lead + plan.reduce((a, p, n) => a + voices[n]!.length / RATE + p.pauseAfter, 0)) * RATE);
   const mix = new Float32Array(total);
   const turns: TruthTurn[] = [];
@@ -201,7 +218,15 @@ export async function makeTalkLesson(dir: string, opts: TalkLessonOptions): Prom
   await writeWav(file, mix);
   await fs.rm(work, { recursive: true, force: true });
   const spoken = (who: Speaker) => turns.filter((x) => x.speaker === who).reduce((a, x) => a + x.endMs - x.startMs, 0);
-  return { file, durationMs: (total / RATE) * 1000, turns, pausesMs, teacherMs: spoken('teacher'), studentMs: spoken('student') };
+  return {
+    file,
+    durationMs: (total / RATE) * 1000,
+    turns,
+    pausesMs,
+    teacherMs: spoken('teacher'),
+    coTeacherMs: spoken('coteacher'),
+    studentMs: spoken('student'),
+  };
 }
 
 const ffmpegArgs = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i'];

@@ -11,6 +11,7 @@ import { talk } from './0009-talk';
 import { lessonCredits } from './0010-lesson-credits';
 import { clipSearch } from './0011-clip-search';
 import { faceBlur } from './0012-face-blur';
+import { talkAdults } from './0013-talk-adults';
 
 /** In order; a new migration is a new file appended here, never an edit of a shipped one. */
 export const migrations: Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   lessonCredits,
   clipSearch,
   faceBlur,
+  talkAdults,
 ];

@@ -117,7 +117,7 @@ describe('the talk analysis in exports, only when the teacher includes it', () =
     wentWell: 'نجح',
     wouldChange: 'أغيّر',
     feedbackWanted: 'أريد',
-    talk: { teacher: 'المعلّم', student: 'الطالب', other: 'غير ذلك', figure: 'رقم من تحليل الكلام' },
+    talk: { teacher: 'المعلّم', coteacher: 'المعلّم المشارك', student: 'الطالب', other: 'غير ذلك', figure: 'رقم من تحليل الكلام' },
   };
   const rowsOf = (text: string) =>
     text

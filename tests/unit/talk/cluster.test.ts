@@ -73,3 +73,40 @@ describe("the teacher's corrections", () => {
     expect(twice[1]).toMatchObject({ label: 'teacher', corrected: true });
   });
 });
+
+describe('two adults: a teacher and a co-teacher near the microphone', () => {
+  /** A second adult: a step farther than the teacher (6 dB quieter) but nearer than the students, a higher voice. */
+  const coTeacher = () => seg(-26 + jitter(), 215 + jitter() * 15, 1900 + jitter() * 200, 2500);
+  const lesson = () => [teacher(), student(), coTeacher(), student(120), teacher(), coTeacher(), student(250), teacher(), student()];
+  const truth = ['teacher', 'student', 'coteacher', 'student', 'teacher', 'coteacher', 'student', 'teacher', 'student'];
+
+  it('finds the co-teacher as a third voice, the louder adult being the teacher', () => {
+    expect(clusterVoices(lesson(), { twoAdults: true })).toEqual(truth);
+  });
+
+  it('calls both adults the teacher when the "second adult" is the teacher again', () => {
+    // Told two adults, but only one adult speaks: no co-teacher is made of the teacher's own voice, nor of
+    // the students (three voices by pitch, none of them nearer the microphone than the others).
+    const segments = [teacher(), student(), teacher(), student(120), teacher(), student(250), teacher()];
+    const labels = clusterVoices(segments, { twoAdults: true });
+    expect(labels.filter((l) => l === 'coteacher')).toEqual([]);
+    expect(labels.filter((l) => l === 'teacher')).toHaveLength(4);
+  });
+
+  it('keeps corrections: a band marked co-teacher, teacher or student wins, and its neighbours follow', () => {
+    const segments = lesson();
+    const at = (i: number, label: 'teacher' | 'coteacher' | 'student' | 'other') => ({
+      startMs: segments[i]!.startMs,
+      endMs: segments[i]!.endMs,
+      label,
+    });
+    // Swap who is who: the band marked "teacher" is the teacher's; the rest keeps the analysis's labels.
+    const guessed = labelSegments(segments, [], { twoAdults: true });
+    const swapped = labelSegments(segments, [at(2, 'teacher')], { twoAdults: true });
+    expect(swapped[2]).toMatchObject({ label: 'teacher', corrected: true });
+    expect(swapped.filter((_, i) => i !== 2)).toEqual(guessed.filter((_, i) => i !== 2));
+    expect(labelSegments(segments, [at(5, 'student')], { twoAdults: true })[5]).toMatchObject({ label: 'student', corrected: true });
+    // Without "two adults", a band marked co-teacher still counts as the co-teacher's.
+    expect(labelSegments(segments, [at(2, 'coteacher')])[2]).toMatchObject({ label: 'coteacher', corrected: true });
+  });
+});

@@ -32,3 +32,26 @@ describe('talk figures', () => {
     expect(f.waitTime1.medianMs).toBeNull();
   });
 });
+
+describe('talk figures with two adults', () => {
+  const c = (startMs: number, endMs: number) => ({ startMs, endMs, label: 'coteacher' as const });
+
+  it("counts both adults' talk as teacher talk, and measures waits after either adult's turns", () => {
+    // teacher 0–10 s, wait 2 s, student 12–14, wait 1 s, co-teacher 15–19, wait 4 s, student 23–24, wait 2 s, teacher 26–30.
+    const f = talkFigures([t(0, 10_000), s(12_000, 14_000), c(15_000, 19_000), s(23_000, 24_000), t(26_000, 30_000)], 40_000);
+    expect(f.teacherPct).toBe(45);
+    expect(f.coTeacherPct).toBe(10);
+    expect(f.studentPct).toBe(7.5);
+    expect(f.studentTurns).toBe(2);
+    // After the teacher (2 s) and after the co-teacher (4 s).
+    expect(f.waitTime1).toMatchObject({ count: 2, medianMs: 3000 });
+    // After each student, before the co-teacher (1 s) and before the teacher (2 s).
+    expect(f.waitTime2).toMatchObject({ count: 2, medianMs: 1500 });
+    expect(f.longestTeacherMonologueMs).toBe(10_000);
+  });
+
+  it("takes the longest monologue of either adult, and the co-teacher's part is 0 without one", () => {
+    expect(talkFigures([t(0, 2000), c(3000, 15_000), s(16_000, 17_000)], 20_000).longestTeacherMonologueMs).toBe(12_000);
+    expect(talkFigures([t(0, 2000), s(3000, 4000)], 10_000).coTeacherPct).toBe(0);
+  });
+});
