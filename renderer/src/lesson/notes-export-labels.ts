@@ -13,6 +13,7 @@ export function noteExportLabels(t: TFunction): NoteExportLabels {
     feedbackWanted: t('reflection.feedbackWanted'),
     talk: {
       teacher: t('talk.labels.teacher'),
+      coteacher: t('talk.labels.coteacher'),
       student: t('talk.labels.student'),
       other: t('talk.labels.other'),
       figure: t('talk.figureRow'),

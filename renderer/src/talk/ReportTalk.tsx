@@ -36,7 +36,7 @@ export function ReportTalk({ lessonId }: { lessonId: string }) {
         <section className="report-group report-talk" aria-labelledby="report-talk">
           <h2 id="report-talk">{t('talk.title')}</h2>
           <dl className="talk-figures">
-            {figureRows(t, analysis.figures, i18n.language).map(([key, value, explain]) => (
+            {figureRows(t, analysis.figures, i18n.language, analysis.twoAdults).map(([key, value, explain]) => (
               <div key={key} className="talk-figure" data-figure={key}>
                 <dt>{t(`talk.figures.${key}`)}</dt>
                 <dd>

@@ -3,12 +3,13 @@ import type { WaitStats } from '../../../common/schemas/talk';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
 import { figureRows } from './figure-rows';
+import { TalkAdults } from './TalkAdults';
 import { useTalk, useTalkJob } from './useTalk';
 
 /** The Talk tab: the lesson's figures, each with a sentence that says what it means. */
 export function TalkCard({ lessonId }: { lessonId: string }) {
   const { t, i18n } = useTranslation();
-  const { analysis, analyse } = useTalk(lessonId);
+  const { analysis, analyse, setTwoAdults } = useTalk(lessonId);
   const job = useTalkJob(lessonId);
   const toast = useToasts((s) => s.show);
   const lang = i18n.language;
@@ -51,7 +52,7 @@ export function TalkCard({ lessonId }: { lessonId: string }) {
       </section>
     );
   }
-  const rows = figureRows(t, f, lang);
+  const rows = figureRows(t, f, lang, analysis.twoAdults);
   const histogram = (w: WaitStats) => (
     <ul className="talk-histogram" aria-label={t('talk.histogram')}>
       {(['under1s', 'from1to3s', 'from3to5s', 'over5s'] as const).map((band) => (
@@ -66,6 +67,7 @@ export function TalkCard({ lessonId }: { lessonId: string }) {
     <section className="talk-card" aria-labelledby="talk-title">
       <h3 id="talk-title">{t('talk.title')}</h3>
       {analysis.source === 'community' && <p className="muted small-text">{t('talk.sharedByTeacher')}</p>}
+      <TalkAdults analysis={analysis} onChange={setTwoAdults} />
       <dl className="talk-figures">
         {rows.map(([key, value, explain]) => (
           <div key={key} className="talk-figure" data-figure={key}>

@@ -6,7 +6,7 @@ import { formatTimecode } from '../lib/format';
 import { useToasts } from '../store/toasts';
 import { useTalk } from './useTalk';
 
-const legend = ['teacher', 'student', 'other', 'silence', 'long', 'wait'] as const;
+const legend = ['teacher', 'coteacher', 'student', 'other', 'silence', 'long', 'wait'] as const;
 
 /** Under the timeline: what the lane's colours mean, and the correction of the band picked on it. */
 export function TalkControls({ lessonId }: { lessonId: string }) {
@@ -17,11 +17,15 @@ export function TalkControls({ lessonId }: { lessonId: string }) {
   if (!analysis || analysis.status !== 'ready' || analysis.segments.length === 0) return null;
   const band = selected !== null ? analysis.segments[selected] : undefined;
   const time = (ms: number) => formatTimecode(ms, i18n.language);
+  // The co-teacher has a colour and a button only in a lesson two adults teach (or one with a co-teacher band).
+  const coTeacher = analysis.twoAdults || analysis.segments.some((s) => s.label === 'coteacher');
+  const keys = legend.filter((key) => key !== 'coteacher' || coTeacher);
+  const labels = talkLabels.filter((label) => label !== 'coteacher' || coTeacher);
 
   return (
     <div className="talk-controls">
       <ul className="talk-legend" aria-label={t('talk.legend')}>
-        {legend.map((key) => (
+        {keys.map((key) => (
           <li key={key}>
             <span className={`talk-swatch swatch-${key}`} aria-hidden="true" />
             {t(`talk.key.${key}`)}
@@ -35,7 +39,7 @@ export function TalkControls({ lessonId }: { lessonId: string }) {
           <span>
             {t('talk.correct.selected', { label: t(`talk.labels.${band.label}`), from: time(band.startMs), to: time(band.endMs) })}
           </span>
-          {talkLabels.map((label) => (
+          {labels.map((label) => (
             <button
               key={label}
               type="button"

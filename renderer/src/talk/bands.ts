@@ -1,4 +1,4 @@
-import type { TalkSegment } from '../../../common/schemas/talk';
+import { isAdult, type TalkSegment } from '../../../common/schemas/talk';
 
 /** A teacher's turn longer than this is a monologue worth a second look (marked on the lane). */
 export const LONG_MONOLOGUE_MS = 60_000;
@@ -11,10 +11,10 @@ export interface ShortWait {
   endMs: number;
 }
 
-export const isLongMonologue = (s: TalkSegment) => s.label === 'teacher' && s.endMs - s.startMs > LONG_MONOLOGUE_MS;
+export const isLongMonologue = (s: TalkSegment) => isAdult(s.label) && s.endMs - s.startMs > LONG_MONOLOGUE_MS;
 
 /**
- * The short waits of a lesson (wait time 1): after a teacher's turn, the gap before the next
+ * The short waits of a lesson (wait time 1): after a teacher's (or co-teacher's) turn, the gap before the next
  * student's, when it is shorter than SHORT_WAIT_MS (as core/talk/figures.ts counts it). Segments are in time order.
  */
 export function shortWaits(segments: TalkSegment[]): ShortWait[] {
@@ -22,7 +22,7 @@ export function shortWaits(segments: TalkSegment[]): ShortWait[] {
   for (let i = 0; i + 1 < segments.length; i++) {
     const here = segments[i]!;
     const next = segments[i + 1]!;
-    if (here.label !== 'teacher' || next.label !== 'student') continue;
+    if (!isAdult(here.label) || next.label !== 'student') continue;
     const gap = next.startMs - here.endMs;
     if (gap >= 0 && gap < SHORT_WAIT_MS) waits.push({ startMs: here.endMs, endMs: next.startMs });
   }

@@ -6,13 +6,25 @@ import { formatPercent, formatTimecode } from '../lib/format';
 export const formatSeconds = (ms: number | null, language: string) =>
   ms === null ? '—' : new Intl.NumberFormat(language, { style: 'unit', unit: 'second', maximumFractionDigits: 1 }).format(ms / 1000);
 
-export type FigureKey = 'teacher' | 'student' | 'other' | 'silence' | 'turns' | 'wait1' | 'wait2' | 'monologue';
+export type FigureKey = 'teacher' | 'coteacher' | 'student' | 'other' | 'silence' | 'turns' | 'wait1' | 'wait2' | 'monologue';
 
-/** Each figure of the summary: its key, its value as the UI writes it, and the sentence that explains it. */
-export function figureRows(t: TFunction, f: TalkFigures, lang: string): Array<[key: FigureKey, value: string, explain: string]> {
+/**
+ * Each figure of the summary: its key, its value as the UI writes it, and the sentence that explains
+ * it. With two adults, teacher talk is both adults' and the co-teacher's part follows it.
+ */
+export function figureRows(
+  t: TFunction,
+  f: TalkFigures,
+  lang: string,
+  twoAdults = false,
+): Array<[key: FigureKey, value: string, explain: string]> {
   const pct = (v: number) => formatPercent(v / 100, lang);
+  const coTeacher: Array<[FigureKey, string, string]> = twoAdults
+    ? [['coteacher', pct(f.coTeacherPct ?? 0), t('talk.explain.coteacher')]]
+    : [];
   return [
-    ['teacher', pct(f.teacherPct), t('talk.explain.teacher')],
+    ['teacher', pct(f.teacherPct), t(twoAdults ? 'talk.explain.teacherTwoAdults' : 'talk.explain.teacher')],
+    ...coTeacher,
     ['student', pct(f.studentPct), t('talk.explain.student')],
     ['other', pct(f.otherPct), t('talk.explain.other')],
     ['silence', pct(f.silencePct), t('talk.explain.silence')],

@@ -17,6 +17,8 @@ interface TalkState {
   load(lessonId: string): Promise<void>;
   analyse(): Promise<void>;
   correct(label: TalkLabel): Promise<void>;
+  /** Says whether two adults teach the lesson; the lane and the figures take the answer at once. */
+  setTwoAdults(twoAdults: boolean): Promise<void>;
   select(index: number | null): void;
 }
 
@@ -43,6 +45,15 @@ export const useTalkStore = create<TalkState>((set, get) => ({
     if (get().lessonId !== lessonId) return;
     // The same stretch stays picked, so a second correction needs no second click.
     const index = next.segments.findIndex((s) => s.startMs < band.endMs && s.endMs > band.startMs);
+    set({ analysis: next, selected: index >= 0 ? index : null });
+  },
+  async setTwoAdults(twoAdults) {
+    const { lessonId, analysis, selected } = get();
+    if (!lessonId) return;
+    const next = await call('talk.adults', { lessonId, twoAdults });
+    if (get().lessonId !== lessonId) return;
+    const band = selected !== null ? analysis?.segments[selected] : undefined;
+    const index = band ? next.segments.findIndex((s) => s.startMs < band.endMs && s.endMs > band.startMs) : -1;
     set({ analysis: next, selected: index >= 0 ? index : null });
   },
   select(index) {
