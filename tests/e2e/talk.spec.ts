@@ -13,7 +13,10 @@ import { startWebShell, tempDir, type RunningShell } from '../support/web-shell'
 let shell: RunningShell;
 /** One lesson per language: each test corrects its own, so neither sees the other's corrections. */
 const lessonIds: Record<string, string> = {};
+/** A lesson a teacher teaches with a colleague, per language, for "two adults". */
+const coTaughtIds: Record<string, string> = {};
 const TITLE = 'Fractions talk';
+const CO_TAUGHT = 'Co-taught talk';
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
@@ -25,6 +28,9 @@ test.beforeAll(async ({ browser }) => {
     const truth = await makeTalkLesson(media, { name: `${TITLE} ${language}.wav`, seconds: 40 });
     const { results } = await callStudio(page, shell, 'lessons.import', { sources: [{ kind: 'path', path: truth.file }] });
     lessonIds[language] = results[0].lesson.id;
+    const coTaught = await makeTalkLesson(media, { name: `${CO_TAUGHT} ${language}.wav`, seconds: 40, seed: 7, coTeacher: true });
+    const imported = await callStudio(page, shell, 'lessons.import', { sources: [{ kind: 'path', path: coTaught.file }] });
+    coTaughtIds[language] = imported.results[0].lesson.id;
   }
   await page.close();
 });
@@ -33,12 +39,12 @@ test.afterAll(async () => {
   await fs.rm(shell.dataDir, { recursive: true, force: true });
 });
 
-async function openTalk(page: Page, language: string) {
+async function openTalk(page: Page, language: string, lesson = { id: lessonIds[language]!, title: TITLE }) {
   const t = translator(language);
   await page.goto(shell.url);
   await expect(page.locator('html')).toHaveAttribute('lang', language);
-  await page.evaluate((hash) => (window.location.hash = hash), `#/lesson/${lessonIds[language]}`);
-  await expect(page.getByRole('heading', { name: TITLE })).toBeVisible({ timeout: 60_000 });
+  await page.evaluate((hash) => (window.location.hash = hash), `#/lesson/${lesson.id}`);
+  await expect(page.getByRole('heading', { name: lesson.title })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('tab', { name: t('lesson.tabs.talk') }).click();
   const card = page.getByRole('region', { name: t('talk.title') });
   // The talk job follows the media jobs on import; its progress shows until the figures do.
@@ -106,6 +112,47 @@ for (const { language, locale } of [
       const shot = testInfo.outputPath(`talk-${language}.png`);
       await page.screenshot({ path: shot, fullPage: true });
       await testInfo.attach(`talk-${language}.png`, { path: shot, contentType: 'image/png' });
+    });
+
+    test(`"two adults" counts a co-teacher's talk as teacher talk, and stays after a reload (${language})`, async ({ page }) => {
+      test.setTimeout(180_000);
+      const t = translator(language);
+      const card = await openTalk(page, language, { id: coTaughtIds[language]!, title: CO_TAUGHT });
+      const lane = page.getByRole('listbox', { name: t('talk.lane.label') });
+      const coTeacherBands = lane.getByRole('option', { name: new RegExp(`^${t('talk.labels.coteacher')}`) });
+      const teacherShare = card.locator('[data-figure="teacher"] .talk-value');
+      const before = await teacherShare.textContent();
+      await expect(coTeacherBands).toHaveCount(0);
+      const twoAdults = card.getByRole('checkbox', { name: t('talk.adults.label') });
+      // The one-sentence explanation is the checkbox's description.
+      await expect(twoAdults).toHaveAccessibleDescription(t('talk.adults.explain'));
+      await expect(twoAdults).not.toBeChecked();
+      await twoAdults.check();
+      await expect(card.getByRole('status').filter({ hasText: t('talk.adults.on') })).toBeAttached();
+      // Relabelled at once: the co-teacher has bands, a colour in the legend, a row of figures, and teacher talk grew.
+      await expect(coTeacherBands.first()).toBeVisible();
+      await expect(page.getByRole('list', { name: t('talk.legend') }).getByText(t('talk.key.coteacher'))).toBeVisible();
+      await expect(card.locator('[data-figure="coteacher"] .talk-value')).not.toBeEmpty();
+      await expect(teacherShare).not.toHaveText(before!);
+      // A co-teacher band can be corrected like any other, here to the teacher.
+      await coTeacherBands.first().click();
+      const correct = page.getByRole('group', { name: t('talk.correct.label') });
+      await expect(correct.getByRole('button', { name: t('talk.correct.as.coteacher'), exact: true })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      await correct.getByRole('button', { name: t('talk.correct.as.teacher'), exact: true }).click();
+      await expect(
+        page.getByRole('status').filter({ hasText: t('talk.correct.done', { label: t('talk.labels.teacher') }) }),
+      ).toBeAttached();
+
+      // Kept with the lesson: a reload shows the choice, and the co-teacher's row of figures.
+      await page.reload();
+      await page.getByRole('tab', { name: t('lesson.tabs.talk') }).click();
+      await expect(page.getByRole('checkbox', { name: t('talk.adults.label') })).toBeChecked();
+      await expect(card.locator('[data-figure="coteacher"] .talk-value')).not.toBeEmpty();
+      const { violations } = await new AxeBuilder({ page }).include('.talk-card').analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
 
     test(`Growth charts the talk figures over the lessons, with a table (${language})`, async ({ page }, testInfo) => {

@@ -11,23 +11,24 @@ import { useToasts } from '../store/toasts';
 export function TalkAdults({ analysis, onChange }: { analysis: TalkAnalysis; onChange: (twoAdults: boolean) => Promise<void> }) {
   const { t } = useTranslation();
   const toast = useToasts((s) => s.show);
-  const [busy, setBusy] = useState(false);
+  // The box shows the click at once, while the lesson is labelled again; the answer then decides.
+  const [pending, setPending] = useState<boolean | null>(null);
   const [said, setSaid] = useState('');
   if (analysis.source === 'community') return analysis.twoAdults ? <p className="muted small-text">{t('talk.adults.shared')}</p> : null;
   const change = (twoAdults: boolean) => {
-    setBusy(true);
+    setPending(twoAdults);
     onChange(twoAdults)
       .then(() => setSaid(t(twoAdults ? 'talk.adults.on' : 'talk.adults.off')))
       .catch((err: unknown) => toast('error', errorMessage(t, err)))
-      .finally(() => setBusy(false));
+      .finally(() => setPending(null));
   };
   return (
     <div className="talk-adults">
       <input
         id="talk-two-adults"
         type="checkbox"
-        checked={analysis.twoAdults}
-        disabled={busy}
+        checked={pending ?? analysis.twoAdults}
+        disabled={pending !== null}
         aria-describedby="talk-two-adults-explain"
         onChange={(e) => change(e.target.checked)}
       />
