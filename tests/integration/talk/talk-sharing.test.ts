@@ -94,6 +94,16 @@ describe('sharing the talk analysis, only when the teacher ticks it', () => {
     });
     expect(after.segments[0]).toMatchObject({ label: 'other', corrected: true });
 
+    // "Two adults" travels with it: the mentor reads the teacher's choice, and cannot make it.
+    const twoAdults = await teacher.call('talk.adults', { lessonId: lesson.id, twoAdults: true });
+    await settled(teacher, mentor);
+    const both = await mentor.until(async () => {
+      const a = await mentor.call('talk.get', { lessonId: lesson.id });
+      return a.twoAdults ? a : null;
+    });
+    expect(both).toMatchObject({ segments: twoAdults.segments, figures: twoAdults.figures });
+    await expect(mentor.call('talk.adults', { lessonId: lesson.id, twoAdults: false })).rejects.toMatchObject({ code: 'forbidden' });
+
     // Unticked again: the hub deletes it, and the mentor no longer has it.
     const unticked = await share(false);
     expect(unticked.consent.talkAnalysis).toBe(false);
