@@ -186,6 +186,6 @@ export const healthResponseSchema = z.object({
   version: z.string(),
   protocol: z.int(),
   hubTime: z.number(),
-  /** What the hub checked to answer (older hubs send none); a failing check answers 500 instead. */
+  /** What the hub checked to answer (older hubs send none); a failing check answers 503 `hub_unreachable` instead, naming it. */
   checks: z.object({ database: z.literal('ok'), blobStore: z.literal('ok') }).optional(),
 });

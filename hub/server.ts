@@ -6,7 +6,7 @@ import { createHlc } from '../common/sync/hlc';
 import { pruneAttempts } from './auth/rate-limit';
 import { authenticate } from './auth/sessions';
 import type { HubContext } from './context';
-import { openDatabase } from './db/open';
+import { openDatabase, type HubDb } from './db/open';
 import { EventHub } from './events/event-hub';
 import { installErrorHandlers } from './http/errors';
 import { requireWellFormedHost } from './http/host-header';
@@ -173,19 +173,21 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 }
 
 /** The data folder's `uploads/` and `blobs/`, or the bucket `--blobs` names, checked before the hub listens. */
-async function openBlobStore(options: HubOptions, maxUploadBytes: number): Promise<BlobStore> {
+async function openBlobStore(options: HubOptions, maxUploadBytes: number, db: HubDb): Promise<BlobStore> {
   if (!options.blobs) return new FileBlobStore(path.join(options.dataDir, 'uploads'), path.join(options.dataDir, 'blobs'));
   const location = parseS3Url(options.blobs);
   // Loaded only for a hub on S3: the AWS SDK adds half a second to every start of a hub without it.
   const { S3BlobStore } = await import('./media/s3-blob-store');
-  return S3BlobStore.open(location, maxUploadBytes);
+  return S3BlobStore.open(location, maxUploadBytes, db);
 }
 
-/** The blob store, the database and the links between hub processes, each closed again should a later one fail to open. */
+/** The database, the blob store (which keeps uploads' running hashes in it) and the links between hub processes, each closed again should a later one fail to open. */
 async function openStores(options: HubOptions, maxUploadBytes: number, logTo: { log?: FastifyBaseLogger }) {
-  const blobs = await openBlobStore(options, maxUploadBytes);
-  const { db, epoch } = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }).catch(async (err: unknown) => {
-    await blobs.close();
+  // A bad --blobs URL is refused before anything is opened.
+  if (options.blobs) parseS3Url(options.blobs);
+  const { db, epoch } = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const blobs = await openBlobStore(options, maxUploadBytes, db).catch(async (err: unknown) => {
+    await db.destroy();
     throw err;
   });
   const links = await linkProcesses(options.databaseUrl, (err) =>

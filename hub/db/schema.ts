@@ -88,6 +88,18 @@ export interface HubDatabase {
     created_at: number;
     retired_at: number | null;
   };
+  /** The running sha256 of a tus upload into S3, saved after each write (hub/media/upload-hashes.ts). */
+  upload_hashes: {
+    upload_id: string;
+    hashed_bytes: number;
+    /** hash-wasm's saved SHA-256 state, base64; null before the first byte. */
+    state: string | null;
+    /** The write that holds the row while it runs; null between writes. */
+    writer: string | null;
+    /** 1 once a write could not extend the hash: the upload is then read back to verify it. */
+    broken: number;
+    updated_at: number;
+  };
   /** Every credential the hub signed, as issued (JSON text), and its place in its key's revocation list. */
   issued_credentials: {
     id: string;

@@ -21,6 +21,8 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   payload_too_large: 413,
   rate_limited: 429,
   hash_mismatch: HASH_MISMATCH_STATUS,
+  // The hub cannot serve (its database or media store is unreachable): GET /health.
+  hub_unreachable: 503,
 };
 
 export function statusFor(code: ErrorCode): number {

@@ -28,6 +28,11 @@ export class HubMetrics {
     help: 'tus uploads verified and stored',
     registers: [this.registry],
   });
+  readonly uploadsReadBack = new Counter({
+    name: 'hub_upload_sessions_read_back_total',
+    help: 'Finished uploads into object storage verified by reading them back whole (their running hash could not be used)',
+    registers: [this.registry],
+  });
 
   constructor(activeSockets: () => number) {
     new Gauge({

@@ -20,7 +20,7 @@ export interface BlobStore {
   /** Who started an upload (kept in its metadata), or null when there is no such upload. */
   uploaderOf(uploadId: string): Promise<string | null>;
   /** Checks a finished upload's hash; if it matches `sha256` it becomes that blob, otherwise it is deleted. */
-  commit(uploadId: string, size: number, sha256: string): Promise<'stored' | 'mismatch'>;
+  commit(uploadId: string, size: number, sha256: string): Promise<CommitResult>;
   read(sha256: string, range?: { start: number; end: number }): Readable;
   remove(sha256: string): Promise<void>;
   /** Every stored blob (for copying a hub's media elsewhere). */
@@ -31,6 +31,12 @@ export interface BlobStore {
   /** Throws unless the store can be reached and written (the health check). */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** How a finished upload ended, and whether it had to be read back whole to be verified (its running hash could not be used). */
+export interface CommitResult {
+  outcome: 'stored' | 'mismatch';
+  readBack: boolean;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -59,11 +65,13 @@ export class FileBlobStore implements BlobStore {
     return path.join(this.blobsDir, sha256.slice(0, 2), sha256);
   }
 
-  async commit(uploadId: string, size: number, sha256: string): Promise<'stored' | 'mismatch'> {
+  async commit(uploadId: string, size: number, sha256: string): Promise<CommitResult> {
     const source = path.join(this.uploadsDir, uploadId);
+    // The running hash reads on from what it has hashed (from the first byte after a restart).
+    const readBack = false;
     if ((await this.uploads.sha256(uploadId, size)) !== sha256) {
       await this.uploads.remove(uploadId);
-      return 'mismatch';
+      return { outcome: 'mismatch', readBack };
     }
     const target = this.blobPath(sha256);
     if (await exists(target)) {
@@ -77,7 +85,7 @@ export class FileBlobStore implements BlobStore {
       await rename(source, target);
     }
     await this.uploads.configstore.delete(uploadId);
-    return 'stored';
+    return { outcome: 'stored', readBack };
   }
 
   read(sha256: string, range?: { start: number; end: number }): Readable {

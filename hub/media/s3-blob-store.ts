@@ -13,10 +13,12 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { StudioError } from '../../common/errors';
-import { UPLOAD_EXPIRY_MS, type BlobStore } from './blob-store';
+import type { HubDb } from '../db/open';
+import { UPLOAD_EXPIRY_MS, type BlobStore, type CommitResult } from './blob-store';
 import { describeS3Failure } from './s3-failure';
 import { isMissing, S3UploadStore } from './s3-uploads';
 import type { S3Location } from './s3-url';
+import { UploadHashes } from './upload-hashes';
 
 /** The largest object one CopyObject makes; a larger blob would need a multipart copy, which this store does not do. */
 export const MAX_S3_BLOB_BYTES = 5 * 1024 * 1024 * 1024;
@@ -26,8 +28,9 @@ const SHA256 = /^[0-9a-f]{64}$/;
 /**
  * Media in S3-compatible object storage. Uploads in progress are @tus/s3-store's (an S3 multipart
  * upload per tus upload, its state in the bucket under `<prefix>uploads/`, so a resumed upload may
- * reach any hub process). A finished one is verified by reading it back once and hashing it (the
- * cost: one GET of the whole object through the hub), then copied server-side to its content
+ * reach any hub process). A finished one is verified by its running hash, kept in the hub database
+ * as its bytes came in (upload-hashes.ts), or where that does not cover exactly the whole upload by
+ * reading it back once and hashing it (one GET of the whole object), then copied server-side to its content
  * address `<prefix>blobs/ab/<sha256>` and its upload objects deleted: a blob's key exists only once
  * the whole verified object is stored, as S3 makes an object visible only when its write is complete.
  * Downloads are ranged GETs streamed through the hub, so membership is checked on every request and
@@ -39,12 +42,15 @@ export class S3BlobStore implements BlobStore {
   private readonly bucket: string;
   private readonly blobsPrefix: string;
 
-  constructor(private readonly location: S3Location) {
+  constructor(
+    private readonly location: S3Location,
+    db: HubDb,
+  ) {
     const config = clientConfig(location);
     this.client = new S3Client(config);
     this.bucket = location.bucket;
     this.blobsPrefix = `${location.prefix}blobs/`;
-    this.uploads = new S3UploadStore(`${location.prefix}uploads/`, {
+    this.uploads = new S3UploadStore(`${location.prefix}uploads/`, new UploadHashes(db), {
       s3ClientConfig: { ...config, bucket: location.bucket },
       expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS,
       // Expiry is the hub's hourly sweep (listing multipart uploads), not bucket lifecycle tags.
@@ -53,11 +59,11 @@ export class S3BlobStore implements BlobStore {
   }
 
   /** Opens the store and checks the bucket answers, so a wrong URL or credentials stop the hub at start-up. */
-  static async open(location: S3Location, maxUploadBytes: number): Promise<S3BlobStore> {
+  static async open(location: S3Location, maxUploadBytes: number, db: HubDb): Promise<S3BlobStore> {
     if (maxUploadBytes > MAX_S3_BLOB_BYTES) {
       throw new Error(`uploads to S3 are at most ${MAX_S3_BLOB_BYTES / (1024 * 1024)} MB (one CopyObject makes each blob)`);
     }
-    const store = new S3BlobStore(location);
+    const store = new S3BlobStore(location, db);
     try {
       await store.ping();
     } catch (err) {
@@ -79,17 +85,32 @@ export class S3BlobStore implements BlobStore {
     return this.uploads.uploaderOf(uploadId);
   }
 
-  async commit(uploadId: string, size: number, sha256: string): Promise<'stored' | 'mismatch'> {
+  async commit(uploadId: string, size: number, sha256: string): Promise<CommitResult> {
     const source = this.uploads.keyOf(uploadId);
-    const { Body } = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: source }));
-    const { digest, bytes } = await hashOf(Body as Readable);
+    const running = await this.runningDigest(uploadId, size);
+    const { digest, bytes } = running ?? (await this.readBack(source));
+    const readBack = running === null;
     if (bytes !== size || digest !== sha256) {
       await this.uploads.remove(uploadId);
-      return 'mismatch';
+      return { outcome: 'mismatch', readBack };
     }
     if (!(await this.has(sha256))) await this.copy(source, this.blobKey(sha256));
     await this.uploads.remove(uploadId);
-    return 'stored';
+    return { outcome: 'stored', readBack };
+  }
+
+  /** The upload's running hash, when it covers the whole upload and the stored object has that size. */
+  private async runningDigest(uploadId: string, size: number): Promise<{ digest: string; bytes: number } | null> {
+    const digest = await this.uploads.runningDigest(uploadId, size);
+    if (digest === null) return null;
+    const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.uploads.keyOf(uploadId) }));
+    return head.ContentLength === size ? { digest, bytes: size } : null;
+  }
+
+  /** Reads the finished object back once and hashes it. */
+  private async readBack(key: string): Promise<{ digest: string; bytes: number }> {
+    const { Body } = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    return hashOf(Body as Readable);
   }
 
   read(sha256: string, range?: { start: number; end: number }): Readable {

@@ -1,7 +1,9 @@
+import type { Readable } from 'node:stream';
 import type { InitializeHandler, InitializeHandlerArguments, InitializeMiddleware, MetadataBearer } from '@smithy/types';
 import { S3Store, type Options } from '@tus/s3-store';
 import { ERRORS } from '@tus/server';
 import { PendingWrites } from './pending-writes';
+import type { UploadHashes } from './upload-hashes';
 
 /** S3 error names that mean the object or multipart upload is not there (HEAD answers carry no code: NotFound). */
 const MISSING = new Set(['NoSuchKey', 'NoSuchUpload', 'NotFound']);
@@ -15,13 +17,15 @@ export function isMissing(err: unknown): boolean {
  * keeps every upload's state in the bucket (`<id>.info` for its metadata, the S3 multipart upload for
  * its parts, `<id>.part` for a tail shorter than a part), so any hub process can answer for and resume
  * an upload another one started. The store names objects by upload id alone, so a middleware on its
- * S3 client puts them under the prefix.
+ * S3 client puts them under the prefix. Each write's bytes are hashed on their way in
+ * (upload-hashes.ts), so a finished upload need not be read back to be verified.
  */
 export class S3UploadStore extends S3Store {
   private readonly writes = new PendingWrites();
 
   constructor(
     private readonly keyPrefix: string,
+    private readonly hashes: UploadHashes,
     options: Options,
   ) {
     super(options);
@@ -66,10 +70,41 @@ export class S3UploadStore extends S3Store {
       Delete: { Objects: [{ Key: id }, { Key: this.infoKey(id) }, { Key: this.partKey(id, true) }], Quiet: true },
     });
     await this.clearCache(id);
+    await this.hashes.forget(id);
   }
 
-  override write(src: Parameters<S3Store['write']>[0], id: string, offset: number): Promise<number> {
-    return this.writes.track(super.write(src, id, offset));
+  override write(src: Readable, id: string, offset: number): Promise<number> {
+    return this.writes.track(this.hashedWrite(src, id, offset));
+  }
+
+  /**
+   * The store's write, with the request's bytes hashed as they go in (before the store puts the
+   * upload's stored tail, `<id>.part`, in front of them: those bytes are in the hash already).
+   */
+  private async hashedWrite(src: Readable, id: string, offset: number): Promise<number> {
+    const hashed = await this.hashes.begin(id, offset);
+    if (!hashed) return super.write(src, id, offset);
+    let newOffset: number;
+    try {
+      newOffset = await super.write(hashed.through(src), id, offset);
+    } catch (err) {
+      await hashed.abandon();
+      throw err;
+    }
+    await hashed.finish(newOffset);
+    return newOffset;
+  }
+
+  /** The sha256 of a finished upload's `size` bytes from its running hash, or null when it must be read back. */
+  runningDigest(id: string, size: number): Promise<string | null> {
+    return this.hashes.digest(id, size);
+  }
+
+  /** Expired uploads, and the running hashes of abandoned ones. */
+  override async deleteExpired(): Promise<number> {
+    const deleted = await super.deleteExpired();
+    await this.hashes.prune(this.getExpiration());
+    return deleted;
   }
 
   async close(): Promise<void> {

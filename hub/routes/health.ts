@@ -10,10 +10,10 @@ import { hubVersion } from '../version';
 export function healthRoutes(app: FastifyInstance, ctx: HubContext): void {
   route(app, ctx, hubEndpoints.health, async () => {
     // Healthy means able to serve: the database answers and the blob store is reachable. A load
-    // balancer takes a process that answers otherwise (500) out of rotation.
-    const [database, blobStore] = await Promise.allSettled([pingDatabase(ctx.db), ctx.blobs.ping()]);
+    // balancer takes a process that answers otherwise (503, naming what failed) out of rotation.
+    const [database, blobStore] = await Promise.allSettled([within(pingDatabase(ctx.db)), within(ctx.blobs.ping())]);
     const failing = [database.status === 'rejected' && 'database', blobStore.status === 'rejected' && 'blobStore'].filter(Boolean);
-    if (failing.length > 0) throw new StudioError('internal', { unhealthy: failing.join(',') });
+    if (failing.length > 0) throw new StudioError('hub_unreachable', { unhealthy: failing.join(',') });
     return {
       ok: true as const,
       version: hubVersion,
@@ -27,6 +27,17 @@ export function healthRoutes(app: FastifyInstance, ctx: HubContext): void {
     allowMetrics(request, ctx.metricsToken);
     return new PlainText(await ctx.metrics.registry.metrics(), ctx.metrics.registry.contentType);
   });
+}
+
+/** A check that has not answered by then counts as failed: a load balancer's probe should not wait on a hung connection. */
+const CHECK_TIMEOUT_MS = 5000;
+
+function within(check: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('no answer in time')), CHECK_TIMEOUT_MS);
+  });
+  return Promise.race([check, late]).finally(() => clearTimeout(timer));
 }
 
 /**

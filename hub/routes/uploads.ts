@@ -154,9 +154,9 @@ async function commitUpload(ctx: HubContext, upload: Upload): Promise<{ status_c
   requireCan(role, 'media.upload');
   const size = upload.size ?? upload.offset;
   await ctx.blobLock.run(metadata.sha256, async () => {
-    if ((await blobs.commit(upload.id, size, metadata.sha256)) === 'mismatch') {
-      throw new StudioError('hash_mismatch', { expected: metadata.sha256 });
-    }
+    const { outcome, readBack } = await blobs.commit(upload.id, size, metadata.sha256);
+    if (readBack) ctx.metrics.uploadsReadBack.inc();
+    if (outcome === 'mismatch') throw new StudioError('hash_mismatch', { expected: metadata.sha256 });
     await recordBlob(db, {
       sha256: metadata.sha256,
       community_id: metadata.communityId,

@@ -16,6 +16,10 @@ export const TABLES_IN_ORDER: (keyof HubDatabase)[] = [
   'records',
   'record_refs',
   'blobs',
+  // The communities' signing keys and what they signed: without them the moved hub would make new
+  // keys, and could neither serve nor revoke the status of credentials already awarded.
+  'credential_issuers',
+  'issued_credentials',
 ];
 
 const PAGE = 1000;

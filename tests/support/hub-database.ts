@@ -31,3 +31,8 @@ export async function scratchHubDatabase(): Promise<ScratchHubDatabase> {
     },
   };
 }
+
+/** Runs a statement as the cluster's administrator, outside any hub database (to stop or let in its connections). */
+export async function adminQuery<T extends object = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+  return (await adminPool().query<T>(text, params)).rows;
+}

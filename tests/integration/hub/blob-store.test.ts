@@ -5,9 +5,11 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../hub/db/open';
 import { FileBlobStore, type BlobStore } from '../../../hub/media/blob-store';
 import { S3BlobStore } from '../../../hub/media/s3-blob-store';
 import { parseS3Url } from '../../../hub/media/s3-url';
+import { HUB_DIALECT, scratchHubDatabase } from '../../support/hub-database';
 import { startS3Server, type S3TestServer } from '../../support/s3-server';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -23,14 +25,16 @@ afterAll(async () => {
 });
 
 /** Each store, and what is left of its uploads in progress (where put stages its bytes). */
-const stores: { name: string; open(): Promise<{ store: BlobStore; staged(): Promise<string[]> }> }[] = [
+const stores: { name: string; open(): Promise<{ store: BlobStore; staged(): Promise<string[]>; close(): Promise<void> }> }[] = [
   {
     name: 'the data folder',
     async open() {
       const root = await mkdtemp(path.join(dir, 'file-'));
+      const store = new FileBlobStore(path.join(root, 'uploads'), path.join(root, 'blobs'));
       return {
-        store: new FileBlobStore(path.join(root, 'uploads'), path.join(root, 'blobs')),
+        store,
         staged: () => readdir(path.join(root, 'uploads')),
+        close: () => store.close(),
       };
     },
   },
@@ -38,19 +42,27 @@ const stores: { name: string; open(): Promise<{ store: BlobStore; staged(): Prom
     name: 'S3',
     async open() {
       const prefix = `store-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-      const store = await S3BlobStore.open(parseS3Url(s3.blobsUrl(prefix)), 1024 * 1024 * 1024);
+      // The store keeps uploads' running hashes in the hub database.
+      const scratch = HUB_DIALECT === 'postgres' ? await scratchHubDatabase() : undefined;
+      const { db } = await openDatabase({ dataDir: await mkdtemp(path.join(dir, 'db-')), databaseUrl: scratch?.url });
+      const store = await S3BlobStore.open(parseS3Url(s3.blobsUrl(prefix)), 1024 * 1024 * 1024, db);
+      const close = async () => {
+        await store.close();
+        await db.destroy();
+        await scratch?.drop();
+      };
       const staged = async () => {
         const listed = await s3.client().send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `${prefix}/uploads/` }));
         return (listed.Contents ?? []).map((o) => o.Key!);
       };
-      return { store, staged };
+      return { store, staged, close };
     },
   },
 ];
 
 describe.each(stores)('blob store in $name', ({ open }) => {
   it('puts verified bytes (a migration), lists, reads a range, and removes them; refuses bytes that do not match', async () => {
-    const { store, staged } = await open();
+    const { store, staged, close } = await open();
     try {
       await store.ping();
       const bytes = randomBytes(6 * 1024 * 1024 + 7);
@@ -74,7 +86,7 @@ describe.each(stores)('blob store in $name', ({ open }) => {
       await store.remove(sha);
       expect(await store.has(sha)).toBe(false);
     } finally {
-      await store.close();
+      await close();
     }
   });
 });

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_PATH, hubEndpoints } from '../../../common/hub-api';
+import { adminQuery, HUB_DIALECT } from '../../support/hub-database';
 import { call, createCommunity, lessonFields, op, pullAll, pushOk, signUp, startHub, type RunningHub } from './helpers';
 
 /** One sample's value from the Prometheus text, or undefined when it is absent. */
@@ -54,9 +55,33 @@ describe('health and metrics', () => {
     await rename(blobs, `${blobs}.away`);
     const sick = await call(hub.url, 'GET', hubEndpoints.health.path);
     await rename(`${blobs}.away`, blobs);
-    expect([sick.status, sick.body.params]).toEqual([500, { unhealthy: 'blobStore' }]);
+    expect([sick.status, sick.body.code, sick.body.params]).toEqual([503, 'hub_unreachable', { unhealthy: 'blobStore' }]);
     expect((await call(hub.url, 'GET', hubEndpoints.health.path)).status).toBe(200);
   });
+
+  it.runIf(HUB_DIALECT === 'postgres')(
+    'answers 503, plainly, while its database refuses connections, and 200 again once it is back',
+    async () => {
+      const database = new URL(hub.databaseUrl!).pathname.slice(1);
+      expect((await call(hub.url, 'GET', hubEndpoints.health.path)).status).toBe(200);
+      // The database goes away for the hub: no new connections, and those it holds are ended.
+      await adminQuery(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
+      try {
+        await adminQuery('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
+        const res = await fetch(`${hub.url}${hubEndpoints.health.path}`);
+        const text = await res.text();
+        expect(res.status).toBe(503);
+        expect(JSON.parse(text)).toMatchObject({ code: 'hub_unreachable', params: { unhealthy: 'database' } });
+        expect(text).not.toMatch(/\s+at\s|node_modules|\.ts:/);
+      } finally {
+        await adminQuery(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
+      }
+      const deadline = Date.now() + 20_000;
+      let status = 0;
+      while (status !== 200 && Date.now() < deadline) status = (await call(hub.url, 'GET', hubEndpoints.health.path)).status;
+      expect(status).toBe(200);
+    },
+  );
 });
 
 describe('metrics with a token', () => {

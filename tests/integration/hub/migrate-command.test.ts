@@ -4,11 +4,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubEndpoints, hubPath } from '../../../common/hub-api';
 import { createHub } from '../../../hub/server';
 import { HUB_DIALECT, scratchHubDatabase, type ScratchHubDatabase } from '../../support/hub-database';
+import { startS3Server } from '../../support/s3-server';
 import { call, createCommunity, lessonFields, op, pull, pullAll, pushOk, signUp, TestClock, type TestUser } from './helpers';
 import { sha256, uploadWithTus } from './tus';
 
@@ -19,12 +21,13 @@ const migrate = (args: string[]) =>
     ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
     (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
   );
+const issuerPath = (communityId: string) => hubPath(hubEndpoints.credentialIssuer.path, { communityId });
 const fileHash = async (file: string) =>
   createHash('sha256')
     .update(await readFile(file))
     .digest('hex');
 
-describe.runIf(HUB_DIALECT === 'postgres')('npm run hub -- migrate (SQLite to PostgreSQL, folder to folder)', () => {
+describe.runIf(HUB_DIALECT === 'postgres')('npm run hub -- migrate (SQLite to PostgreSQL, folder to folder or S3)', () => {
   let from: string;
   let to: string;
   let database: ScratchHubDatabase;
@@ -32,6 +35,7 @@ describe.runIf(HUB_DIALECT === 'postgres')('npm run hub -- migrate (SQLite to Po
   let lead: TestUser;
   let communityId: string;
   let cursor: string;
+  let issuerDid: string;
   const blob = randomBytes(200_000);
 
   beforeAll(async () => {
@@ -48,6 +52,8 @@ describe.runIf(HUB_DIALECT === 'postgres')('npm run hub -- migrate (SQLite to Po
     await pushOk(at, lead, [op(lead, communityId, 'lesson', uuidv7(), 'upsert', lessonFields(lead, { mediaSha: sha256(blob) }))]);
     cursor = (await pullAll(at, lead, communityId)).cursor;
     await pushOk(at, lead, [op(lead, communityId, 'lesson', uuidv7(), 'upsert', lessonFields(lead, { title: 'After the cursor' }))]);
+    // The community's signing key, made on first need.
+    issuerDid = (await call(source.url, 'GET', issuerPath(communityId), { token: lead.token })).body.did;
     await source.close();
   });
 
@@ -62,7 +68,7 @@ describe.runIf(HUB_DIALECT === 'postgres')('npm run hub -- migrate (SQLite to Po
     const first = await migrate(['--from', from, '--database', database.url, '--blobs', to]);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/verified rows: .*ops 2/);
+    expect(first.stdout).toMatch(/verified rows: .*ops 2.*credential_issuers 1/);
     expect(first.stdout).toMatch(/copied blobs: 1 \(0 already there\)/);
     expect(first.stdout).toMatch(/verified blobs: 1/);
     const again = await migrate(['--from', from, '--database', database.url, '--blobs', to]);
@@ -87,8 +93,40 @@ describe.runIf(HUB_DIALECT === 'postgres')('npm run hub -- migrate (SQLite to Po
       });
       expect(download.status).toBe(200);
       expect(Buffer.from(await download.arrayBuffer()).equals(blob)).toBe(true);
+      expect((await call(moved.url, 'GET', issuerPath(communityId), { token: lead.token })).body.did).toBe(issuerDid);
     } finally {
       await moved.close();
+    }
+  });
+
+  it('moves the media into S3, verifies every blob there, and the moved hub serves them from the bucket', async () => {
+    const [s3, target] = await Promise.all([startS3Server(), scratchHubDatabase()]);
+    try {
+      const bucketUrl = s3.blobsUrl('moved');
+      const moved = await migrate(['--from', from, '--database', target.url, '--blobs', bucketUrl]);
+      expect([moved.code, moved.stderr]).toEqual([0, '']);
+      expect(moved.stdout).toMatch(/copied blobs: 1 \(0 already there\)/);
+      expect(moved.stdout).toMatch(/verified blobs: 1 \(sha256 of each\)/);
+      expect(moved.stdout).toContain(`--blobs '${bucketUrl}'`);
+      const key = `moved/blobs/${sha256(blob).slice(0, 2)}/${sha256(blob)}`;
+      const stored = await s3.client().send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
+      expect(sha256(Buffer.from(await stored.Body!.transformToByteArray()))).toBe(sha256(blob));
+      const again = await migrate(['--from', from, '--database', target.url, '--blobs', bucketUrl]);
+      expect([again.code, again.stdout]).toEqual([0, expect.stringMatching(/copied blobs: 0 \(1 already there\)/)]);
+
+      const hub = await createHub({ dataDir: to, databaseUrl: target.url, blobs: bucketUrl, now: clock.now });
+      try {
+        const download = await fetch(`${hub.url}${hubPath(hubEndpoints.blob.path, { sha256: sha256(blob) })}`, {
+          headers: { authorization: `Bearer ${lead.token}`, range: 'bytes=1000-1999' },
+        });
+        expect(download.status).toBe(206);
+        expect(Buffer.from(await download.arrayBuffer()).equals(blob.subarray(1000, 2000))).toBe(true);
+      } finally {
+        await hub.close();
+      }
+    } finally {
+      await target.drop();
+      await s3.stop();
     }
   });
 

@@ -52,13 +52,25 @@ describe.runIf(HUB_DIALECT === 'postgres')('several hub processes on one Postgre
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function seqsInDatabase(): Promise<number[]> {
+  async function queryDatabase<T extends object>(text: string): Promise<T[]> {
     const client = new pg.Client(postgresConfig(database.url));
     await client.connect();
     try {
-      return (await client.query<{ seq: number }>('SELECT seq FROM ops ORDER BY seq')).rows.map((r) => r.seq);
+      return (await client.query<T>(text)).rows;
     } finally {
       await client.end();
+    }
+  }
+
+  async function seqsInDatabase(): Promise<number[]> {
+    return (await queryDatabase<{ seq: number }>('SELECT seq FROM ops ORDER BY seq')).map((r) => r.seq);
+  }
+
+  /** Polls the database's state until the condition holds. */
+  async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error('timed out waiting for the hub processes');
     }
   }
 
@@ -148,6 +160,36 @@ describe.runIf(HUB_DIALECT === 'postgres')('several hub processes on one Postgre
     });
     expect(download.status).toBe(200);
     expect(sha256(Buffer.from(await download.arrayBuffer()))).toBe(sha);
+  });
+
+  it('listens again when its listening connection is terminated, so live notices still cross processes', async () => {
+    const lead = await signUp(at(processA), 'Lead notices');
+    const communityId = (await createCommunity(at(processA), lead)).id;
+    const mentor = await signUp(at(processB), 'Mentor notices');
+    await addMember(at(processA), lead, communityId, mentor, 'mentor');
+    const socket = new WebSocket(`${processB.url.replace('http', 'ws')}${EVENTS_PATH}`, {
+      headers: { authorization: `Bearer ${mentor.token}` },
+    });
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    try {
+      // Both processes' listening backends go, as when PostgreSQL restarts or an administrator ends them.
+      const listeners = "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN practice_circle_hub'";
+      const before = (await queryDatabase<{ pid: number }>(listeners)).map((r) => r.pid);
+      expect(before).toHaveLength(2);
+      await queryDatabase(`SELECT pg_terminate_backend(pid) FROM (${listeners}) AS l`);
+      await waitFor(async () => {
+        const now = (await queryDatabase<{ pid: number }>(listeners)).map((r) => r.pid);
+        return now.length === 2 && now.every((pid) => !before.includes(pid));
+      });
+
+      const event = new Promise<HubEvent>((resolve) =>
+        socket.once('message', (data) => resolve(hubEventSchema.parse(JSON.parse(String(data))))),
+      );
+      const [result] = await pushOk(at(processA), lead, [op(lead, communityId, 'lesson', uuidv7(), 'upsert', lessonFields(lead))]);
+      expect(await event).toEqual({ type: 'ops', community: communityId, seq: result!.seq });
+    } finally {
+      socket.close();
+    }
   });
 
   it('loses and repeats nothing when a process is killed in the middle of a push and the studio retries on the other', async () => {

@@ -94,7 +94,7 @@ describe('a hub on S3 as several processes', () => {
     } finally {
       await Promise.all([first.stop(), second.stop()]);
     }
-  });
+  }, 120_000); // Two hub processes start inside it: at a load average of 18 on 2 cores the test took 60 s.
 
   it('refuses to start, with a plain message and no stack, when the bucket cannot be used', async () => {
     const failure = (blobs: string, env: Record<string, string> = {}) =>
