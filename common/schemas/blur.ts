@@ -49,6 +49,11 @@ export const blurStateSchema = z.object({
   undoable: z.number().int().nonnegative(),
   /** The blurred copy exists and matches the regions as they are now. */
   copy: z.enum(['none', 'current', 'outdated']),
+  /**
+   * `device`: the teacher's own regions, to review and edit; `community`: where the teacher of a
+   * lesson shared with this device blurred it, read-only.
+   */
+  source: z.enum(['device', 'community']),
 });
 export type BlurState = z.infer<typeof blurStateSchema>;
 

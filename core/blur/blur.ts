@@ -3,6 +3,8 @@ import type { BlurBox, BlurState } from '../../common/schemas/blur';
 import type { CoreContext } from '../app/context';
 import { newId } from '../app/ids';
 import { lessonAssets, lessonDuration } from '../library/queries';
+import { getShare } from '../sync/shares';
+import { receivedBlur } from './shared';
 import {
   blurLesson,
   deleteRegion,
@@ -29,6 +31,8 @@ function durationOf(ctx: Ctx, lessonId: string): number {
 /** What the teacher reviews: every region, the removed ones flagged, and whether the blurred copy still matches. */
 export function blurState(ctx: Ctx, lessonId: string): BlurState {
   const durationMs = durationOf(ctx, lessonId);
+  // Someone else's lesson shows where its teacher blurred it, never regions made here of their class.
+  if (getShare(ctx.db, lessonId)?.origin === 'hub') return receivedBlur(ctx, lessonId);
   const regions = listRegions(ctx.db, lessonId);
   const meta = blurLesson(ctx.db, lessonId);
   const hasCopy = lessonAssets(ctx.db, lessonId).some((a) => a.kind === 'blurred');
@@ -40,6 +44,7 @@ export function blurState(ctx: Ctx, lessonId: string): BlurState {
     regions,
     undoable: editCount(ctx.db, lessonId),
     copy: !hasCopy ? 'none' : meta?.renderedDigest === regionsDigest(regions) ? 'current' : 'outdated',
+    source: 'device',
   };
 }
 
