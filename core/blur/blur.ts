@@ -65,14 +65,20 @@ export function removeRegion(ctx: Ctx, lessonId: string, regionId: string): Blur
   return blurState(ctx, lessonId);
 }
 
-/** A box the teacher draws over a face the search missed, on one frame; it holds until `endMs`. */
-export function drawRegion(ctx: Ctx, a: { lessonId: string; atMs: number; endMs?: number; box: BlurBox }): BlurState {
+/**
+ * A box the teacher draws over a face the search missed, on one frame; it holds until `endMs` unless
+ * it is then followed (the 'blur_follow' job, queued by the caller with the id answered).
+ */
+export function drawRegion(
+  ctx: Ctx,
+  a: { lessonId: string; atMs: number; endMs?: number; box: BlurBox },
+): { state: BlurState; regionId: string } {
   const durationMs = durationOf(ctx, a.lessonId);
   const endMs = a.endMs ?? durationMs;
   checkBox(a.box);
   if (a.atMs > durationMs || endMs <= a.atMs || endMs > durationMs) throw new StudioError('blur_region_invalid', { atMs: a.atMs, endMs });
-  addRegion(ctx, a.lessonId, 'drawn', a.atMs, endMs, a.box);
-  return blurState(ctx, a.lessonId);
+  const regionId = addRegion(ctx, a.lessonId, 'drawn', a.atMs, endMs, a.box);
+  return { state: blurState(ctx, a.lessonId), regionId };
 }
 
 /** A region blurred all lesson long: a name on the board, a student's screen. */
@@ -109,12 +115,13 @@ export function undoEdit(ctx: Ctx, lessonId: string): BlurState {
   return blurState(ctx, lessonId);
 }
 
-function addRegion(ctx: Ctx, lessonId: string, source: 'drawn' | 'fixed', startMs: number, endMs: number, box: BlurBox): void {
+function addRegion(ctx: Ctx, lessonId: string, source: 'drawn' | 'fixed', startMs: number, endMs: number, box: BlurBox): string {
   const id = newId();
   ctx.db.transaction(() => {
     insertRegion(ctx.db, lessonId, { id, source, startMs, endMs, keys: [{ t: startMs, ...box }] }, ctx.now());
     recordEdit(ctx.db, lessonId, id, 'add', ctx.now());
   })();
+  return id;
 }
 
 function checkBox(b: BlurBox): void {

@@ -24,7 +24,12 @@ export function blurCalls(ctx: CoreContext): CallsOf<'blur'> {
       return publicJob(ctx.jobs.enqueue('blur_detect', lessonId, { mode }));
     },
     'blur.remove': async ({ lessonId, regionId }) => (mine(lessonId), removeRegion(ctx, lessonId, regionId)),
-    'blur.draw': async (args) => (mine(args.lessonId), drawRegion(ctx, args)),
+    'blur.draw': async ({ follow, ...args }) => {
+      mine(args.lessonId);
+      const { state, regionId } = drawRegion(ctx, args);
+      if (follow !== false) ctx.jobs.enqueue('blur_follow', args.lessonId, { regionId });
+      return state;
+    },
     'blur.end': async (args) => (mine(args.lessonId), endRegion(ctx, args)),
     'blur.addFixed': async ({ lessonId, box }) => (mine(lessonId), addFixedRegion(ctx, lessonId, box)),
     'blur.undo': async ({ lessonId }) => (mine(lessonId), undoEdit(ctx, lessonId)),

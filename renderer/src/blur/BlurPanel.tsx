@@ -5,6 +5,7 @@ import { blurModes } from '../../../common/schemas/blur';
 import { errorMessage } from '../lib/errors';
 import { formatPercent } from '../lib/format';
 import { useToasts } from '../store/toasts';
+import { SharedBlurPanel } from './SharedBlurPanel';
 import { useBlur, useBlurJob, type BlurTool } from './useBlur';
 
 const tools: BlurTool[] = ['pick', 'draw', 'fixed'];
@@ -23,6 +24,7 @@ export function BlurPanel({ lessonId }: { lessonId: string }) {
   const [mode, setMode] = useState<BlurMode>('standard');
   const fail = (err: unknown) => toast('error', errorMessage(t, err));
   if (!state) return <p className="muted">{t('common.loading')}</p>;
+  if (state.source === 'community') return <SharedBlurPanel state={state} />;
   const kept = state.regions.filter((r) => !r.removed);
   const progress = (value: number, label: string) => (
     <p className="blur-progress">
