@@ -1,6 +1,10 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boxAt, iou } from '../../../common/blur-geometry';
+import { locateMediaTools } from '../../../core/media/tools';
 import { makeFaceLesson, type FaceLesson } from '../../support/face-lesson';
 import { tempDir } from '../../support/web-shell';
 import { importLesson, startDevice, type Device } from '../sync/devices';
@@ -40,6 +44,19 @@ describe('drawing a box over a missed face', () => {
     expect(drawn.keys.length).toBeGreaterThan(10);
     for (let t = 500; t <= 3800; t += 300) expect(iou(boxAt(drawn, t)!, face.faceAt(0, t)), `at ${t} ms`).toBeGreaterThan(0.5);
     expect(state.copy).toBe('current');
+    // The copy lasts as long as the lesson: no frozen last frame while the mask stream runs on.
+    const { stdout } = await promisify(execFile)(locateMediaTools().ffprobe, [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'stream=duration',
+      '-of',
+      'csv=p=0',
+      path.join(device.dataDir, 'media', lessonId, 'blurred.mp4'),
+    ]);
+    expect(Number(stdout.trim())).toBeCloseTo(face.durationMs / 1000, 1);
   }, 120_000);
 
   it('holds when the teacher asks it not to follow, and undo takes the box back', async () => {
