@@ -140,7 +140,7 @@ for (const { language, locale } of [
       await panel.getByRole('button', { name: t('blur.render') }).click();
       await expect(panel.getByTestId('blur-copy')).toHaveText(t('blur.copy.current'), { timeout: 120_000 });
       const shot = testInfo.outputPath(`blur-tab-${language}.png`);
-      await page.screenshot({ path: shot, fullPage: true });
+      await page.screenshot({ path: shot });
       await testInfo.attach(`blur-tab-${language}.png`, { path: shot, contentType: 'image/png' });
 
       await shareBlurred(page, language, testInfo.outputPath(`blur-share-${language}.png`));
@@ -207,6 +207,6 @@ async function mentorSees(browser: import('@playwright/test').Browser, language:
   await expect(page.getByRole('group', { name: t('blur.lane.label') }).getByRole('button', { name: byTeacher })).toHaveCount(3);
   await expect(page.getByTestId('blur-overlay').getByRole('img', { name: byTeacher }).first()).toBeVisible();
   await expect(page.getByTestId('blur-overlay').getByRole('button')).toHaveCount(0);
-  await page.screenshot({ path: shot, fullPage: true });
+  await page.screenshot({ path: shot });
   await page.context().close();
 }
