@@ -1,6 +1,11 @@
 import { boxAt } from '../../common/blur-geometry';
 import type { BlurKey, BlurRegion, BlurState } from '../../common/schemas/blur';
-import { BLUR_RECORD_MAX_KEYS, BLUR_RECORD_MAX_REGIONS, type SharedBlurRegion } from '../../common/sync/blur-record';
+import {
+  BLUR_RECORD_MAX_KEYS,
+  BLUR_RECORD_MAX_KEYS_PER_REGION,
+  BLUR_RECORD_MAX_REGIONS,
+  type SharedBlurRegion,
+} from '../../common/sync/blur-record';
 import type { BlurRegionsFields, Consent } from '../../common/sync/entities';
 import { blurRegionsEntity } from '../../common/sync/entities';
 import type { CoreContext } from '../app/context';
@@ -52,7 +57,8 @@ export function sharedRegions(regions: BlurRegion[]): SharedBlurRegion[] {
       endMs: r.endMs,
       keys: thinKeys(r.keys.map(roundKey), tolerance),
     }));
-    if (out.reduce((n, r) => n + r.keys.length, 0) <= BLUR_RECORD_MAX_KEYS) return out;
+    const fits = out.every((r) => r.keys.length <= BLUR_RECORD_MAX_KEYS_PER_REGION);
+    if (fits && out.reduce((n, r) => n + r.keys.length, 0) <= BLUR_RECORD_MAX_KEYS) return out;
   }
   return kept.map((r) => ({ id: r.id, source: r.source, startMs: r.startMs, endMs: r.endMs, keys: [roundKey(r.keys[0]!)] }));
 }
