@@ -26,6 +26,8 @@ export const permissionTable = {
   'lesson.view': { lead: 'any', mentor: 'any', member: 'any' },
   // A lesson's talk analysis travels only by its teacher's choice: nobody else shares, changes or withdraws it.
   'talk.share': { lead: 'own', mentor: 'own', member: 'own' },
+  // Where a lesson's faces were blurred is its teacher's to say: nobody else writes or withdraws it.
+  'blur.share': { lead: 'own', mentor: 'own', member: 'own' },
   'note.add': { lead: 'any', mentor: 'any', member: 'any' },
   'note.edit': { lead: 'own', mentor: 'own', member: 'own' },
   'note.delete': { lead: 'any', mentor: 'own', member: 'own' },

@@ -23,6 +23,7 @@ import { readSettings } from './settings/settings';
 import { presetHubUrl } from './app/deployment';
 import { watchReviews } from './review/watch';
 import { watchTalkShares } from './talk/talk';
+import { watchBlurShares } from './blur/shared';
 import { keptOnlyIfChosen, memorySecretStore, type SecretStore } from './secrets/secret-store';
 import { SyncService, type SyncOptions } from './sync/service';
 // Pulled collections and review records are shown by their own domains, which register their
@@ -130,7 +131,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   jobs.start();
   const stopReviews = watchReviews(ctx);
-  const stopTalkShares = watchTalkShares(ctx);
+  // What travels with a shared lesson besides its notes: its talk analysis, where its faces were blurred.
+  const stopShareWatchers = [watchTalkShares(ctx), watchBlurShares(ctx)];
   sync.start();
   logger.info('core started', { dataDir: options.dataDir });
 
@@ -148,7 +150,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       await sync.stop();
       stopReviews();
-      stopTalkShares();
+      for (const stop of stopShareWatchers) stop();
       await jobs.stop();
       db.close();
     },

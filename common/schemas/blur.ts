@@ -49,6 +49,11 @@ export const blurStateSchema = z.object({
   undoable: z.number().int().nonnegative(),
   /** The blurred copy exists and matches the regions as they are now. */
   copy: z.enum(['none', 'current', 'outdated']),
+  /**
+   * `device`: the teacher's own regions, to review and edit; `community`: where the teacher of a
+   * lesson shared with this device blurred it, read-only.
+   */
+  source: z.enum(['device', 'community']),
 });
 export type BlurState = z.infer<typeof blurStateSchema>;
 
@@ -57,10 +62,12 @@ export const blurDetectSchema = z.object({ lessonId: idSchema, mode: blurModeSch
 export const blurDrawSchema = z
   .object({
     lessonId: idSchema,
-    /** The frame the teacher drew on; the box holds from there until `endMs` (the end of the lesson when absent). */
+    /** The frame the teacher drew on; the box lasts from there until `endMs` (the end of the lesson when absent). */
     atMs: z.number().int().nonnegative(),
     endMs: z.number().int().positive().optional(),
     box: blurBoxSchema,
+    /** Follow the face forward (a 'blur_follow' job), unless false; where it is lost, or when false, the box holds. */
+    follow: z.boolean().optional(),
   })
   .strict();
 

@@ -15,6 +15,7 @@ export const jobKinds = [
   'talk',
   'blur_detect',
   'blur_render',
+  'blur_follow',
 ] as const;
 export const jobKindSchema = z.enum(jobKinds);
 export type JobKind = z.infer<typeof jobKindSchema>;

@@ -4,6 +4,7 @@ import { countryCodeSchema, epochMsSchema, languageTagSchema, recordIdSchema, sh
 import { actionPlanFields, calibrationFields, calibrationScoreFields, reviewFields, reviewRequestFields } from '../review/records';
 import { rubricFieldsShape } from '../review/rubric';
 import { talkFiguresSchema, talkSegmentSchema } from '../schemas/talk';
+import { blurRecordShape } from './blur-record';
 
 /**
  * The record types that travel through sync. Adding one (review request, review, rubric, collection,
@@ -244,6 +245,19 @@ export const talkAnalysisEntity = defineEntity({
   permissions: { create: 'talk.share', update: 'talk.share', delete: 'talk.share', view: 'lesson.view' },
 });
 
+/**
+ * Where a lesson shared with its faces blurred was blurred (common/sync/blur-record.ts): only while
+ * its consent record says `facesBlurred`, written by its teacher alone; its id is its lesson's.
+ */
+export const blurRegionsEntity = defineEntity({
+  fields: z.object(blurRecordShape).strict(),
+  immutable: ['lessonId', 'ownerId'],
+  ownerField: 'ownerId',
+  parent: { entity: 'lesson', field: 'lessonId' },
+  blobFields: [],
+  permissions: { create: 'blur.share', update: 'blur.share', delete: 'blur.share', view: 'lesson.view' },
+});
+
 export const syncEntities = {
   lesson: lessonEntity,
   note: noteEntity,
@@ -256,6 +270,7 @@ export const syncEntities = {
   collection: collectionEntity,
   collectionItem: collectionItemEntity,
   talkAnalysis: talkAnalysisEntity,
+  blurRegions: blurRegionsEntity,
 } as const;
 
 export type EntityName = keyof typeof syncEntities;
@@ -270,6 +285,7 @@ export type ActionPlanFields = z.infer<typeof actionPlanEntity.fields>;
 export type CalibrationFields = z.infer<typeof calibrationEntity.fields>;
 export type CalibrationScoreFields = z.infer<typeof calibrationScoreEntity.fields>;
 export type TalkAnalysisFields = z.infer<typeof talkAnalysisEntity.fields>;
+export type BlurRegionsFields = z.infer<typeof blurRegionsEntity.fields>;
 
 export function entityDefinition(entity: EntityName): EntityDefinition {
   return syncEntities[entity] as unknown as EntityDefinition;

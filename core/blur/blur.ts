@@ -3,6 +3,8 @@ import type { BlurBox, BlurState } from '../../common/schemas/blur';
 import type { CoreContext } from '../app/context';
 import { newId } from '../app/ids';
 import { lessonAssets, lessonDuration } from '../library/queries';
+import { getShare } from '../sync/shares';
+import { receivedBlur } from './shared';
 import {
   blurLesson,
   deleteRegion,
@@ -29,6 +31,8 @@ function durationOf(ctx: Ctx, lessonId: string): number {
 /** What the teacher reviews: every region, the removed ones flagged, and whether the blurred copy still matches. */
 export function blurState(ctx: Ctx, lessonId: string): BlurState {
   const durationMs = durationOf(ctx, lessonId);
+  // Someone else's lesson shows where its teacher blurred it, never regions made here of their class.
+  if (getShare(ctx.db, lessonId)?.origin === 'hub') return receivedBlur(ctx, lessonId);
   const regions = listRegions(ctx.db, lessonId);
   const meta = blurLesson(ctx.db, lessonId);
   const hasCopy = lessonAssets(ctx.db, lessonId).some((a) => a.kind === 'blurred');
@@ -40,6 +44,7 @@ export function blurState(ctx: Ctx, lessonId: string): BlurState {
     regions,
     undoable: editCount(ctx.db, lessonId),
     copy: !hasCopy ? 'none' : meta?.renderedDigest === regionsDigest(regions) ? 'current' : 'outdated',
+    source: 'device',
   };
 }
 
@@ -60,14 +65,20 @@ export function removeRegion(ctx: Ctx, lessonId: string, regionId: string): Blur
   return blurState(ctx, lessonId);
 }
 
-/** A box the teacher draws over a face the search missed, on one frame; it holds until `endMs`. */
-export function drawRegion(ctx: Ctx, a: { lessonId: string; atMs: number; endMs?: number; box: BlurBox }): BlurState {
+/**
+ * A box the teacher draws over a face the search missed, on one frame; it holds until `endMs` unless
+ * it is then followed (the 'blur_follow' job, queued by the caller with the id answered).
+ */
+export function drawRegion(
+  ctx: Ctx,
+  a: { lessonId: string; atMs: number; endMs?: number; box: BlurBox },
+): { state: BlurState; regionId: string } {
   const durationMs = durationOf(ctx, a.lessonId);
   const endMs = a.endMs ?? durationMs;
   checkBox(a.box);
   if (a.atMs > durationMs || endMs <= a.atMs || endMs > durationMs) throw new StudioError('blur_region_invalid', { atMs: a.atMs, endMs });
-  addRegion(ctx, a.lessonId, 'drawn', a.atMs, endMs, a.box);
-  return blurState(ctx, a.lessonId);
+  const regionId = addRegion(ctx, a.lessonId, 'drawn', a.atMs, endMs, a.box);
+  return { state: blurState(ctx, a.lessonId), regionId };
 }
 
 /** A region blurred all lesson long: a name on the board, a student's screen. */
@@ -104,12 +115,13 @@ export function undoEdit(ctx: Ctx, lessonId: string): BlurState {
   return blurState(ctx, lessonId);
 }
 
-function addRegion(ctx: Ctx, lessonId: string, source: 'drawn' | 'fixed', startMs: number, endMs: number, box: BlurBox): void {
+function addRegion(ctx: Ctx, lessonId: string, source: 'drawn' | 'fixed', startMs: number, endMs: number, box: BlurBox): string {
   const id = newId();
   ctx.db.transaction(() => {
     insertRegion(ctx.db, lessonId, { id, source, startMs, endMs, keys: [{ t: startMs, ...box }] }, ctx.now());
     recordEdit(ctx.db, lessonId, id, 'add', ctx.now());
   })();
+  return id;
 }
 
 function checkBox(b: BlurBox): void {

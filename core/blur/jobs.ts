@@ -8,8 +8,9 @@ import { lessonAssets } from '../library/queries';
 import { probeMedia } from '../media/probe';
 import type { MediaTools } from '../media/tools';
 import { detectFaces } from './detect';
+import { followBox } from './follow';
 import { renderBlurred } from './render';
-import { listRegions, regionsDigest, replaceDetected, setRenderedDigest } from './store';
+import { getRegion, listRegions, regionsDigest, replaceDetected, setKeys, setRenderedDigest } from './store';
 
 type Ctx = Pick<CoreContext, 'db' | 'now' | 'paths'>;
 type Job = Pick<JobContext, 'job' | 'signal' | 'progress'>;
@@ -63,4 +64,33 @@ export async function runRenderJob(ctx: Ctx, tools: MediaTools, lessonId: string
     onProgress: j.progress,
   });
   setRenderedDigest(ctx.db, lessonId, regionsDigest(regions));
+}
+
+/**
+ * The 'blur_follow' job: a box the teacher drew on one frame follows its face forward through the
+ * proxy (core/blur/follow.ts) until the face is lost, then holds there until the teacher ends it, as
+ * an unfollowed box does. Cancelling it leaves the box holding. Its keys are written only if the box
+ * is still there as drawn: an undo or a later change while it ran wins.
+ */
+export async function runFollowJob(ctx: Ctx, tools: MediaTools, lessonId: string, { job, signal, progress }: Job): Promise<void> {
+  const regionId = typeof job.params.regionId === 'string' ? job.params.regionId : '';
+  const drawn = getRegion(ctx.db, lessonId, regionId);
+  if (!drawn || drawn.source !== 'drawn' || drawn.keys.length !== 1) return;
+  const source = detectionSource(ctx, lessonId);
+  const probe = await probeMedia(tools, source, { signal });
+  if (!probe.hasVideo || !probe.width || !probe.height) throw new StudioError('blur_no_video', { lessonId });
+  const start = drawn.keys[0]!;
+  const { keys } = await followBox(tools, source, {
+    startMs: start.t,
+    endMs: drawn.endMs,
+    box: { x: start.x, y: start.y, w: start.w, h: start.h },
+    width: probe.width,
+    height: probe.height,
+    signal,
+    onProgress: progress,
+  });
+  ctx.db.transaction(() => {
+    const now = getRegion(ctx.db, lessonId, regionId);
+    if (now && JSON.stringify(now.keys) === JSON.stringify(drawn.keys)) setKeys(ctx.db, regionId, keys);
+  })();
 }

@@ -64,7 +64,7 @@ export async function renderBlurred(tools: MediaTools, input: string, output: st
       `boxblur=luma_radius='min(w,h)/5':luma_power=2:chroma_radius='min(cw,ch)/5':chroma_power=2,scale=${width}:${height}:flags=bilinear[blurred]`,
     `[1:v]scale=${width}:${height}:flags=neighbor,format=gray[mask]`,
     `[blurred][mask]alphamerge[masked]`,
-    `[base][masked]overlay=format=yuv420[out]`,
+    `[base][masked]overlay=format=yuv420:shortest=1[out]`,
   ].join(';');
   await runFfmpeg(
     tools,

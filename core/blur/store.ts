@@ -75,6 +75,10 @@ export function setRemoved(db: Db, id: string, removed: boolean): void {
   db.prepare('UPDATE blur_regions SET removed = ? WHERE id = ?').run(removed ? 1 : 0, id);
 }
 
+export function setKeys(db: Db, id: string, keys: BlurKey[]): void {
+  db.prepare('UPDATE blur_regions SET keys = ? WHERE id = ?').run(JSON.stringify(keys), id);
+}
+
 export function setEnd(db: Db, id: string, endMs: number): void {
   db.prepare('UPDATE blur_regions SET end_ms = ? WHERE id = ?').run(endMs, id);
 }

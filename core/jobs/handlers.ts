@@ -18,7 +18,7 @@ import { makeProxy } from '../media/proxy';
 import { remuxRecording } from '../media/remux';
 import { makeSprite } from '../media/sprite';
 import type { PackageJobKind } from '../packages/packages';
-import { runDetectJob, runRenderJob } from '../blur/jobs';
+import { runDetectJob, runFollowJob, runRenderJob } from '../blur/jobs';
 import { runTalkJob } from '../talk/talk';
 import type { JobContext, JobHandler } from './queue';
 
@@ -114,6 +114,10 @@ export function mediaJobHandlers(ctx: Ctx): Record<Exclude<JobKind, PackageJobKi
     async blur_detect(j) {
       const m = lessonMedia(ctx, j.job);
       await runDetectJob(ctx, tools(), m.lessonId, j);
+    },
+    async blur_follow(j) {
+      const m = lessonMedia(ctx, j.job);
+      await runFollowJob(ctx, tools(), m.lessonId, j);
     },
     async blur_render(j) {
       const m = lessonMedia(ctx, j.job);

@@ -33,6 +33,8 @@ const priority: Record<JobKind, number> = {
   // The teacher asked for these and is waiting to review or share: before the analysis, after what makes a lesson playable.
   blur_detect: 3,
   blur_render: 3,
+  // A box the teacher just drew follows its face on small grey frames: quick, and the teacher is watching.
+  blur_follow: 2,
 };
 
 const PROGRESS_EVENT_MS = 200;

@@ -12,7 +12,10 @@ export function extraWaitsForRequired(job: StoredJob, active: StoredJob[]): bool
   if (job.kind === 'talk') return others.some((a) => a.kind !== 'talk');
   // Faces are looked for on the proxy, and the blurred copy is made from the regions found.
   if (job.kind === 'blur_detect') return others.some((a) => blurWaitsFor.has(a.kind));
-  if (job.kind === 'blur_render') return others.some((a) => blurWaitsFor.has(a.kind) || a.kind === 'blur_detect');
+  // A drawn box follows its face on the proxy; the copy is made once every box has followed.
+  if (job.kind === 'blur_follow') return others.some((a) => blurWaitsFor.has(a.kind));
+  if (job.kind === 'blur_render')
+    return others.some((a) => blurWaitsFor.has(a.kind) || a.kind === 'blur_detect' || a.kind === 'blur_follow');
   return !requiredKinds.has(job.kind) && others.some((a) => requiredKinds.has(a.kind));
 }
 

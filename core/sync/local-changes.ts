@@ -180,7 +180,7 @@ export function syncLessonChange(w: ChangeWriter, lessonId: string): void {
 }
 
 /**
- * Takes a lesson out of its community: one delete op (the hub removes its notes and talk analysis with it), their
+ * Takes a lesson out of its community: one delete op (the hub removes its notes, talk analysis and blur regions with it), their
  * records marked gone without ops of their own, pending upserts dropped, unfinished uploads cancelled.
  */
 export function emitUnshare(w: ChangeWriter, share: LessonShare, authorId: string): void {
@@ -196,9 +196,11 @@ export function emitUnshare(w: ChangeWriter, share: LessonShare, authorId: strin
     );
     const gone = getRecord(db, 'lesson', share.lessonId)!.deletedHlc!;
     for (const note of liveNoteRecordsOf(db, share.lessonId)) saveRecord(db, { ...note, deletedHlc: gone, fields: {}, fieldHlcs: {} });
-    // Its talk analysis goes with it on the hub (a child of the lesson), so here too.
-    const talk = getRecord(db, 'talkAnalysis', share.lessonId);
-    if (isLive(talk)) saveRecord(db, { ...talk, deletedHlc: gone, fields: {}, fieldHlcs: {} });
+    // Its talk analysis and blur regions go with it on the hub (children of the lesson), so here too.
+    for (const entity of ['talkAnalysis', 'blurRegions'] as const) {
+      const child = getRecord(db, entity, share.lessonId);
+      if (isLive(child)) saveRecord(db, { ...child, deletedHlc: gone, fields: {}, fieldHlcs: {} });
+    }
   }
   deleteShare(db, share.lessonId);
 }

@@ -117,8 +117,9 @@ function itemRefusal(db: Db, r: Incoming): RefusalReason | null {
 }
 
 /**
- * A lesson's talk analysis comes from the community its lesson is in, under the lesson's own id and
- * owner: nobody else's analysis can attach itself to a lesson, least of all to one made here.
+ * A lesson's talk analysis, and where its faces were blurred, come from the community its lesson is
+ * in, under the lesson's own id and owner: nobody else's can attach itself to a lesson, least of all
+ * to one made here.
  */
 function talkRefusal(db: Db, r: Incoming): RefusalReason | null {
   if (r.fields.lessonId !== r.id) return 'other_owner';
@@ -134,6 +135,7 @@ const refusals: Partial<Record<EntityName, (db: Db, r: Incoming) => RefusalReaso
   collection: collectionRefusal,
   collectionItem: itemRefusal,
   talkAnalysis: talkRefusal,
+  blurRegions: talkRefusal,
 };
 
 /**

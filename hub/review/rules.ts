@@ -40,6 +40,12 @@ type Scores = Array<{ criterion: string; level: number }>;
  * records: a score against its rubric's range, a review against its request. A broken rule rejects
  * the op with a reason, which the mentor's studio shows beside the draft it kept.
  */
+async function lessonOwnerOnly(ctx: RuleContext): Promise<void> {
+  if (!ctx.next || ctx.current) return;
+  const lesson = await ctx.record('lesson', ctx.next.lessonId as string);
+  if (lesson && lesson.ownerId !== ctx.userId) throw new StudioError('forbidden', { reason: 'not_lesson_owner' });
+}
+
 export const entityRules: Partial<Record<EntityName, Rule>> = {
   rubric: async (ctx) => {
     if (ctx.op.action !== 'delete') return;
@@ -47,12 +53,9 @@ export const entityRules: Partial<Record<EntityName, Rule>> = {
       if (await ctx.isReferenced(entity, 'rubricId', ctx.op.id)) throw new StudioError('rubric_in_use');
     }
   },
-  // Only the lesson's teacher shares its talk analysis (the owner field already names the sender).
-  talkAnalysis: async (ctx) => {
-    if (!ctx.next || ctx.current) return;
-    const lesson = await ctx.record('lesson', ctx.next.lessonId as string);
-    if (lesson && lesson.ownerId !== ctx.userId) throw new StudioError('forbidden', { reason: 'not_lesson_owner' });
-  },
+  // Only the lesson's teacher shares its talk analysis, or where its faces were blurred (the owner field already names the sender).
+  talkAnalysis: lessonOwnerOnly,
+  blurRegions: lessonOwnerOnly,
   reviewRequest: checkRequest,
   review: checkReview,
   actionPlan: checkPlan,

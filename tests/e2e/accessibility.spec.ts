@@ -95,7 +95,7 @@ for (const { language, locale } of [
       await card.click();
       await expect(page.getByRole('heading', { name: 'Group work' })).toBeVisible();
       await expect(page.getByRole('button', { name: t('player.play'), exact: true })).toBeVisible();
-      for (const tab of ['notes', 'clips', 'reflection', 'details', 'talk']) {
+      for (const tab of ['notes', 'clips', 'reflection', 'details', 'talk', 'blur']) {
         await page
           .getByRole('tablist', { name: t('lesson.panels') })
           .getByRole('tab', { name: t(`lesson.tabs.${tab}`) })
@@ -104,8 +104,24 @@ for (const { language, locale } of [
         await scan(page, testInfo, language, `lesson-${tab}`);
       }
 
-      // A clip, set up directly: the search screen below finds it by its name.
       const lessonId = new URL(page.url()).hash.split('/')[2]!.split('?')[0]!;
+      // The Blur faces tab with a region to review: its tools, the box on the player and the lane;
+      // then with the drawing tool, when the picture itself takes the keyboard.
+      await callStudio(page, shell, 'blur.addFixed', { lessonId, box: { x: 0.1, y: 0.1, w: 0.3, h: 0.2 } });
+      await page.reload();
+      await page
+        .getByRole('tablist', { name: t('lesson.panels') })
+        .getByRole('tab', { name: t('lesson.tabs.blur') })
+        .click();
+      const blurPanel = page.getByRole('region', { name: t('blur.title') });
+      await expect(blurPanel.getByTestId('blur-copy')).toBeVisible();
+      await expect(page.getByRole('group', { name: t('blur.lane.label') }).getByRole('button')).toHaveCount(1);
+      await scan(page, testInfo, language, 'lesson-blur-regions');
+      await blurPanel.getByRole('radio', { name: t('blur.tool.draw') }).check();
+      await expect(page.getByRole('application', { name: t('blur.overlay.drawHint') })).toBeVisible();
+      await scan(page, testInfo, language, 'lesson-blur-draw');
+
+      // A clip, set up directly: the search screen below finds it by its name.
       await callStudio(page, shell, 'clips.add', {
         lessonId,
         name: language === 'ar' ? 'وقت التفكير' : 'Think time',

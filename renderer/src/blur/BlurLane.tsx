@@ -1,8 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import type { BlurSource, BlurState } from '../../../common/schemas/blur';
 import { formatTimecode } from '../lib/format';
 import { percentAt } from '../lib/timeline';
 import { usePlayback } from '../store/playback';
 import { useBlur } from './useBlur';
+
+/** A region's name: the teacher's own say who drew them; a shared lesson's say the teacher blurred them. */
+export function boxLabel(state: BlurState['source'], source: BlurSource): string {
+  if (state === 'community' && source !== 'fixed') return 'blur.shared.face';
+  return `blur.box.${source}`;
+}
 
 /**
  * Where faces and regions are blurred, under the timeline (which stays left to right in every
@@ -20,7 +27,7 @@ export function BlurLane({ lessonId, durationMs }: { lessonId: string; durationM
           key={r.id}
           type="button"
           className={`blur-span blur-${r.source}${r.removed ? ' removed' : ''}`}
-          aria-label={`${t(`blur.box.${r.source}`, { from: time(r.startMs), to: time(r.endMs) })}${r.removed ? `, ${t('blur.lane.removed')}` : ''}`}
+          aria-label={`${t(boxLabel(state.source, r.source), { from: time(r.startMs), to: time(r.endMs) })}${r.removed ? `, ${t('blur.lane.removed')}` : ''}`}
           style={{
             insetInlineStart: `${percentAt(r.startMs, durationMs)}%`,
             inlineSize: `${percentAt(r.endMs - r.startMs, durationMs)}%`,

@@ -6,6 +6,7 @@ import { errorMessage } from '../lib/errors';
 import { formatTimecode } from '../lib/format';
 import { usePlayback } from '../store/playback';
 import { useToasts } from '../store/toasts';
+import { boxLabel } from './BlurLane';
 import { useBlur } from './useBlur';
 import './blur.css';
 
@@ -117,23 +118,34 @@ export function BlurOverlay({ lessonId }: { lessonId: string }) {
         },
       })}
     >
-      {shown.map(({ region, box }) => (
-        <button
-          key={region.id}
-          type="button"
-          className={`blur-box blur-${region.source}`}
-          aria-pressed={selected === region.id}
-          aria-label={t(`blur.box.${region.source}`, { from: time(region.startMs), to: time(region.endMs) })}
-          aria-keyshortcuts="Delete"
-          style={{ left: pct(box.x), top: pct(box.y), width: pct(box.w), height: pct(box.h) }}
-          onClick={() => select(region.id)}
-          onKeyDown={(e) => {
-            if (e.key !== 'Delete' && e.key !== 'Backspace') return;
-            e.preventDefault();
-            void remove(region.id).catch(fail);
-          }}
-        />
-      ))}
+      {state.source === 'community' &&
+        shown.map(({ region, box }) => (
+          <div
+            key={region.id}
+            role="img"
+            className={`blur-box blur-shared blur-${region.source}`}
+            aria-label={t(boxLabel('community', region.source), { from: time(region.startMs), to: time(region.endMs) })}
+            style={{ left: pct(box.x), top: pct(box.y), width: pct(box.w), height: pct(box.h) }}
+          />
+        ))}
+      {state.source === 'device' &&
+        shown.map(({ region, box }) => (
+          <button
+            key={region.id}
+            type="button"
+            className={`blur-box blur-${region.source}`}
+            aria-pressed={selected === region.id}
+            aria-label={t(`blur.box.${region.source}`, { from: time(region.startMs), to: time(region.endMs) })}
+            aria-keyshortcuts="Delete"
+            style={{ left: pct(box.x), top: pct(box.y), width: pct(box.w), height: pct(box.h) }}
+            onClick={() => select(region.id)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Delete' && e.key !== 'Backspace') return;
+              e.preventDefault();
+              void remove(region.id).catch(fail);
+            }}
+          />
+        ))}
       {dragBox && (
         <div
           className="blur-box blur-drag"

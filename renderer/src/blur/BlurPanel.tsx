@@ -4,7 +4,10 @@ import type { BlurMode } from '../../../common/schemas/blur';
 import { blurModes } from '../../../common/schemas/blur';
 import { errorMessage } from '../lib/errors';
 import { formatPercent } from '../lib/format';
+import { cancelJob } from '../store/jobs';
+import { usePlayback } from '../store/playback';
 import { useToasts } from '../store/toasts';
+import { SharedBlurPanel } from './SharedBlurPanel';
 import { useBlur, useBlurJob, type BlurTool } from './useBlur';
 
 const tools: BlurTool[] = ['pick', 'draw', 'fixed'];
@@ -16,14 +19,17 @@ const tools: BlurTool[] = ['pick', 'draw', 'fixed'];
  */
 export function BlurPanel({ lessonId }: { lessonId: string }) {
   const { t, i18n } = useTranslation();
-  const { state, tool, setTool, selected, remove, undo, detect, render } = useBlur(lessonId);
+  const { state, tool, setTool, selected, remove, undo, end, detect, render } = useBlur(lessonId);
   const detecting = useBlurJob(lessonId, 'blur_detect');
   const rendering = useBlurJob(lessonId, 'blur_render');
+  const following = useBlurJob(lessonId, 'blur_follow');
   const toast = useToasts((s) => s.show);
   const [mode, setMode] = useState<BlurMode>('standard');
   const fail = (err: unknown) => toast('error', errorMessage(t, err));
   if (!state) return <p className="muted">{t('common.loading')}</p>;
+  if (state.source === 'community') return <SharedBlurPanel state={state} />;
   const kept = state.regions.filter((r) => !r.removed);
+  const drawnSelected = state.regions.find((r) => r.id === selected && r.source === 'drawn');
   const progress = (value: number, label: string) => (
     <p className="blur-progress">
       <span>{label}</span> <progress value={value} max={1} aria-label={label} /> {formatPercent(value, i18n.language)}
@@ -62,10 +68,25 @@ export function BlurPanel({ lessonId }: { lessonId: string }) {
             <button type="button" disabled={!selected} onClick={() => selected && remove(selected).catch(fail)}>
               {t('blur.remove')}
             </button>
+            <button
+              type="button"
+              disabled={!drawnSelected}
+              onClick={() => drawnSelected && end(drawnSelected.id, usePlayback.getState().nowMs()).catch(fail)}
+            >
+              {t('blur.endHere')}
+            </button>
             <button type="button" disabled={state.undoable === 0} onClick={() => undo().catch(fail)}>
               {t('blur.undo')}
             </button>
           </div>
+          {following && (
+            <div className="blur-following">
+              {progress(following.progress, t('blur.following'))}
+              <button type="button" className="small" onClick={() => cancelJob(following.id)}>
+                {t('blur.stopFollowing')}
+              </button>
+            </div>
+          )}
           <button type="button" disabled={Boolean(rendering) || kept.length === 0} onClick={() => render().catch(fail)}>
             {t('blur.render')}
           </button>

@@ -25,6 +25,8 @@ interface BlurStore {
   draw(atMs: number, box: BlurBox): Promise<void>;
   addFixed(box: BlurBox): Promise<void>;
   undo(): Promise<void>;
+  /** Ends a drawn box where the face leaves the picture. */
+  end(regionId: string, endMs: number): Promise<void>;
   select(id: string | null): void;
   setTool(tool: BlurTool): void;
 }
@@ -65,6 +67,9 @@ export const useBlurStore = create<BlurStore>((set, get) => {
     async undo() {
       await apply(call('blur.undo', { lessonId: lesson() }));
     },
+    async end(regionId, endMs) {
+      await apply(call('blur.end', { lessonId: lesson(), regionId, endMs: Math.round(endMs) }));
+    },
     select: (selected) => set({ selected }),
     setTool: (tool) => set({ tool, selected: null }),
   };
@@ -72,12 +77,12 @@ export const useBlurStore = create<BlurStore>((set, get) => {
 
 studio.on('jobs.progress', (job) => {
   const { lessonId, load } = useBlurStore.getState();
-  const ours = job.kind === 'blur_detect' || job.kind === 'blur_render';
+  const ours = job.kind === 'blur_detect' || job.kind === 'blur_render' || job.kind === 'blur_follow';
   if (lessonId && ours && job.lessonId === lessonId && job.status === 'done') void load(lessonId).catch(() => undefined);
 });
 
 /** The lesson's blur job of a kind while it is queued or running, for progress. */
-export function useBlurJob(lessonId: string, kind: 'blur_detect' | 'blur_render'): Job | undefined {
+export function useBlurJob(lessonId: string, kind: 'blur_detect' | 'blur_render' | 'blur_follow'): Job | undefined {
   return useJobs((s) =>
     Object.values(s.jobs).find((j) => j.kind === kind && j.lessonId === lessonId && (j.status === 'queued' || j.status === 'running')),
   );

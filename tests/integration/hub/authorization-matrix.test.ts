@@ -17,6 +17,7 @@ import {
   signUp,
   startHub,
   talkFields,
+  blurFields,
   type Reply,
   type RunningHub,
   type TestUser,
@@ -386,6 +387,19 @@ const probes: Partial<Record<Operation, Probe>> = {
       fromPush(
         await push(hub, actor, [op(actor, communityId, 'talkAnalysis', lessonId!, 'upsert', { durationMs: 12_000 })]),
         'change talk analysis',
+      ),
+  },
+  'blur.share': {
+    setup: async ({ communityId, other, actor, own }) => {
+      const owner = own ? actor : other;
+      const lessonId = await shareLesson(owner, communityId);
+      await pushOk(hub, owner, [op(owner, communityId, 'blurRegions', lessonId, 'upsert', blurFields(lessonId, owner))]);
+      return { lessonId };
+    },
+    attempt: async ({ communityId, actor }, { lessonId }) =>
+      fromPush(
+        await push(hub, actor, [op(actor, communityId, 'blurRegions', lessonId!, 'upsert', { regions: [] })]),
+        'change blur regions',
       ),
   },
   'note.edit': {

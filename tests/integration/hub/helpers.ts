@@ -242,6 +242,28 @@ export function talkFields(lessonId: string, owner: TestUser): Record<string, un
   };
 }
 
+/** Where a lesson shared blurred was blurred, as its teacher shares it: one drawn box that moves, one fixed region. */
+export function blurFields(lessonId: string, owner: TestUser): Record<string, unknown> {
+  return {
+    lessonId,
+    ownerId: owner.user.id,
+    durationMs: 10_000,
+    regions: [
+      {
+        id: uuidv7(),
+        source: 'drawn',
+        startMs: 1000,
+        endMs: 6000,
+        keys: [
+          { t: 1000, x: 0.1, y: 0.2, w: 0.2, h: 0.3 },
+          { t: 6000, x: 0.4, y: 0.2, w: 0.2, h: 0.3 },
+        ],
+      },
+      { id: uuidv7(), source: 'fixed', startMs: 0, endMs: 10_000, keys: [{ t: 0, x: 0.7, y: 0.05, w: 0.25, h: 0.1 }] },
+    ],
+  };
+}
+
 export function op(
   author: TestUser,
   communityId: string,

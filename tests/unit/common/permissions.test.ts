@@ -40,6 +40,9 @@ describe('permission table', () => {
     // A talk analysis travels only by its teacher's choice, even a lead cannot share or change another's.
     ['talk.share', 'lead', 'own'],
     ['talk.share', 'member', 'own'],
+    // Where a lesson's faces were blurred is written by its teacher alone, not even by a lead or a mentor.
+    ['blur.share', 'lead', 'own'],
+    ['blur.share', 'mentor', 'own'],
     // Everyone adds notes; edits stay the author's, even for a lead; a lead moderates by deleting.
     ['note.add', 'member', 'any'],
     ['note.edit', 'lead', 'own'],
