@@ -57,9 +57,13 @@ export function retireAchievement(ctx: CoreContext, id: string): void {
   requireCommunityPermission(ctx.db, existing.communityId, 'achievement.edit', false);
   if (existing.fields.retiredAt !== null) return;
   ctx.db.transaction(() => {
-    writeRecognition(ctx, { entity: 'achievement', id, communityId: existing.communityId, ownerId: existing.ownerId }, {
-      retiredAt: ctx.now(),
-    });
+    writeRecognition(
+      ctx,
+      { entity: 'achievement', id, communityId: existing.communityId, ownerId: existing.ownerId },
+      {
+        retiredAt: ctx.now(),
+      },
+    );
   })();
   ctx.bus.emit('credentials.changed', { communityId: existing.communityId });
 }

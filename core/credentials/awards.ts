@@ -15,7 +15,7 @@ import { writeRecognition } from './write';
  * offline if need be; the signed credential comes back through sync, to the holder and the leads.
  */
 
-function toIssued(r: LiveRecognition<'credential'>): IssuedCredential {
+function toIssued(r: LiveRecognition<'credential'>, revokedHere: number | null = null): IssuedCredential {
   const f = r.fields;
   return {
     id: r.id,
@@ -23,7 +23,8 @@ function toIssued(r: LiveRecognition<'credential'>): IssuedCredential {
     holderId: f.holderId,
     achievementId: f.achievementId,
     issuedAt: f.issuedAt,
-    revokedAt: f.revokedAt,
+    // A lead's revocation shows at once, before the hub confirms it through sync.
+    revokedAt: f.revokedAt ?? revokedHere,
     credential: f.document,
   };
 }
@@ -33,16 +34,16 @@ export function listCredentials(db: Db, communityId: string): { credentials: Iss
   const me = myUserId(db);
   const role = myRoleIn(db, communityId);
   const everyone = role !== null && can(role, 'credential.view');
+  const awards = everyone ? liveOf(db, 'award', communityId) : [];
+  const revokedHere = new Map(awards.map((a) => [a.id, a.fields.revokedAt]));
   const credentials = liveOf(db, 'credential', communityId)
     .filter((c) => everyone || c.fields.holderId === me)
-    .map(toIssued)
+    .map((c) => toIssued(c, revokedHere.get(c.id) ?? null))
     .sort((a, b) => b.issuedAt - a.issuedAt || b.id.localeCompare(a.id));
   const signed = new Set(credentials.map((c) => c.id));
-  const pending = everyone
-    ? liveOf(db, 'award', communityId)
-        .filter((a) => !signed.has(a.id))
-        .map((a) => ({ id: a.id, holderId: a.fields.recipientId, achievementId: a.fields.achievementId }))
-    : [];
+  const pending = awards
+    .filter((a) => !signed.has(a.id))
+    .map((a) => ({ id: a.id, holderId: a.fields.recipientId, achievementId: a.fields.achievementId }));
   return { credentials, pending };
 }
 
@@ -61,7 +62,8 @@ export function credentialById(db: Db, communityId: string, credentialId: string
 /** The language the credential is written in: the one asked for, else the achievement's first. */
 function languageFor(texts: Record<string, unknown>, asked: string | undefined): string {
   if (asked === undefined) return Object.keys(texts)[0]!;
-  if (!Object.hasOwn(texts, asked)) throw new StudioError('invalid_input', { path: 'language', issue: 'not a language of the achievement' });
+  if (!Object.hasOwn(texts, asked))
+    throw new StudioError('invalid_input', { path: 'language', issue: 'not a language of the achievement' });
   return asked;
 }
 
@@ -69,12 +71,17 @@ export function awardAchievement(ctx: CoreContext, args: CallArgs<'credentials.a
   const { communityId, holderId, achievementId, evidence, note } = args;
   requireCommunityPermission(ctx.db, communityId, 'credential.award', false);
   const achievement = liveOne(ctx.db, 'achievement', achievementId);
-  if (!achievement || achievement.communityId !== communityId) throw new StudioError('not_found', { entity: 'achievement', id: achievementId });
+  if (!achievement || achievement.communityId !== communityId)
+    throw new StudioError('not_found', { entity: 'achievement', id: achievementId });
   if (achievement.fields.retiredAt !== null) throw new StudioError('achievement_retired');
   const language = languageFor(achievement.fields.texts, args.language);
   const id = newId();
   ctx.db.transaction(() => {
-    writeRecognition(ctx, { entity: 'award', id, communityId }, { achievementId, recipientId: holderId, language, note, evidence, revokedAt: null });
+    writeRecognition(
+      ctx,
+      { entity: 'award', id, communityId },
+      { achievementId, recipientId: holderId, language, note, evidence, revokedAt: null },
+    );
   })();
   ctx.bus.emit('credentials.changed', { communityId });
   return { id };

@@ -43,7 +43,9 @@ export function liveOf<E extends RecognitionEntity>(db: Db, entity: E, community
 
 export function liveOne<E extends RecognitionEntity>(db: Db, entity: E, id: string): LiveRecognition<E> | null {
   const row = db
-    .prepare(`SELECT record_id, community_id, owner_id, fields FROM sync_records WHERE entity = ? AND record_id = ? AND deleted_hlc IS NULL`)
+    .prepare(
+      `SELECT record_id, community_id, owner_id, fields FROM sync_records WHERE entity = ? AND record_id = ? AND deleted_hlc IS NULL`,
+    )
     .get(entity, id) as Row | undefined;
   return row ? toLive<E>(row) : null;
 }

@@ -14,5 +14,9 @@ export function writeRecognition(
   desired: Op['fields'],
 ): void {
   const me = requireMe(w.db);
-  emitChange(w, { entity: r.entity, id: r.id, communityId: r.communityId, lessonId: r.id, ownerId: r.ownerId ?? me, authorId: me }, desired);
+  emitChange(
+    w,
+    { entity: r.entity, id: r.id, communityId: r.communityId, lessonId: r.id, ownerId: r.ownerId ?? me, authorId: me },
+    desired,
+  );
 }
