@@ -58,7 +58,9 @@ export function AchievementForm(props: { communityId: string; languages: string[
   const save = () =>
     credentialActions.saveAchievement({ communityId, id: editing?.id, texts, image: form.image, rule: form.rule }).then(
       () => {
-        draft.saved();
+        // An edit waits for its record to come back; a new achievement's form starts empty again.
+        if (editing) draft.saved();
+        else draft.discard();
         toast('info', t('credentials.recognition.saved'));
         onDone();
       },
@@ -113,10 +115,14 @@ export function AchievementForm(props: { communityId: string; languages: string[
           );
         })}
       </div>
-      <div className="recognition-row">
-        <label>
-          {t('credentials.recognition.image')}
+      <div className="recognition-row achievement-image-row">
+        <label className="file-pick">
+          <span>{t('credentials.recognition.image')}</span>
+          {/* The native control's own words follow the browser's language, not the studio's: it is hidden behind ours. */}
           <input type="file" accept={IMAGE_TYPES.join(',')} onChange={(e) => void pickImage(e.target.files?.[0])} />
+          <span className="file-pick-button" aria-hidden="true">
+            {t('credentials.recognition.chooseImage')}
+          </span>
         </label>
         {form.image && (
           <>

@@ -50,6 +50,7 @@ export function AwardSection({
 
   return (
     <div className="award-section">
+      <h3>{t('credentials.recognition.award')}</h3>
       <div className="recognition-row">
         <label>
           {t('credentials.recognition.achievement')}
