@@ -20,11 +20,7 @@ import {
   updateCommunityRequestSchema,
   updateProfileRequestSchema,
 } from './hub-schemas';
-import {
-  issuerResponseSchema,
-  statusListParamsSchema,
-  statusListResponseSchema,
-} from './credentials/hub-schemas';
+import { issuerResponseSchema, statusListParamsSchema, statusListResponseSchema } from './credentials/hub-schemas';
 import { sha256Schema } from './sync/fields';
 import { PUSH_MAX_BYTES, pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './sync/ops';
 

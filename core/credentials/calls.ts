@@ -4,6 +4,7 @@ import { bakeCredential } from './png-baking';
 import { badgeImage, fileNameFor } from './files';
 import { listAchievements, retireAchievement, saveAchievement } from './achievements';
 import { awardAchievement, credentialById, listCredentials, revokeCredential } from './awards';
+import { liveOne } from './records';
 import { eligibleMembers } from './rules';
 
 /**
@@ -28,12 +29,12 @@ export function credentialsCalls(ctx: CoreContext): CallsOf<'credentials'> {
       return ok;
     },
     'credentials.export': async ({ communityId, credentialId, format }) => {
-      const { credential } = credentialById(db, communityId, credentialId);
+      const { credential, achievementId } = credentialById(db, communityId, credentialId);
       if (format === 'json') {
         const text = JSON.stringify(credential, null, 2);
         return { fileName: fileNameFor(credential, 'json'), mime: 'application/ld+json', base64: Buffer.from(text).toString('base64') };
       }
-      const png = bakeCredential(await badgeImage(credential), credential);
+      const png = bakeCredential(badgeImage(liveOne(db, 'achievement', achievementId)?.fields.image ?? null), credential);
       return { fileName: fileNameFor(credential, 'png'), mime: 'image/png', base64: png.toString('base64') };
     },
     'credentials.qr': async ({ communityId, credentialId }) => {

@@ -77,8 +77,8 @@ export async function afterAward(batch: IssuingBatch, issuing: Issuing, op: Op, 
 
 async function issue(batch: IssuingBatch, issuing: Issuing, op: Op, award: AwardFields): Promise<void> {
   const { db, now } = batch;
-  const achievement = fieldValues(await batch.record(op.communityId, 'achievement', award.achievementId)) as AchievementFields;
-  const text = achievement.texts[award.language]!;
+  const { texts } = fieldValues(await batch.record(op.communityId, 'achievement', award.achievementId)) as AchievementFields;
+  const text = texts[award.language]!;
   const issuer = await (await keys()).issuerFor(db, op.communityId, now);
   const community = await communityById(db, op.communityId);
   const holder = await userById(db, award.recipientId);
@@ -88,7 +88,9 @@ async function issue(batch: IssuingBatch, issuing: Issuing, op: Op, award: Award
     credentialId: op.id,
     issuer: { did: issuer.did, name: community.name },
     holder: { id: holder.id, name: holder.displayName },
-    achievement: { id: award.achievementId, ...text, language: award.language, ...(achievement.image ? { image: achievement.image } : {}) },
+    // The image stays out: the whole credential must fit the certificate's QR code. Studios bake the
+    // badge PNG from the achievement record they hold.
+    achievement: { id: award.achievementId, ...text, language: award.language },
     evidence: award.evidence,
     note: award.note,
     issuedAt: new Date(now),

@@ -1,8 +1,9 @@
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHub } from '../../../hub/server';
 import { startHub, type RunningHub } from '../hub/helpers';
 import { communityOf, signUp, startDevice, syncAll, type Device } from '../sync/devices';
-import { arabic, english } from './fixtures';
+import { arabic, english, TINY_PNG } from './fixtures';
 
 /**
  * Offline-first recognition: with the hub gone, a lead's studio still defines an achievement and
@@ -31,7 +32,11 @@ describe('an award made offline', () => {
 
     const port = hub.hub.port;
     await hub.hub.close();
-    const achievement = await lead.call('credentials.saveAchievement', { communityId, texts: { en: english, ar: arabic } });
+    const achievement = await lead.call('credentials.saveAchievement', {
+      communityId,
+      texts: { en: english, ar: arabic },
+      image: TINY_PNG,
+    });
     const { id } = await lead.call('credentials.award', {
       communityId,
       holderId: teacherId,
@@ -59,5 +64,9 @@ describe('an award made offline', () => {
       credentialSubject: { identifier: [{ identityHash: 'Amina' }] },
     });
     expect(await teacher.call('credentials.achievements', { communityId })).toMatchObject([{ id: achievement.id, editable: false }]);
+    // The baked badge is the achievement's own picture, from the record the teacher's studio received.
+    const badge = await teacher.call('credentials.export', { communityId, credentialId: id, format: 'png' });
+    expect(PNG.sync.read(Buffer.from(badge.base64, 'base64')).width).toBe(1);
+    await teacher.call('credentials.qr', { communityId, credentialId: id });
   });
 });

@@ -96,7 +96,7 @@ describe('credentials across studios', () => {
     expect(eligible).toMatchObject({ userId: teacherId, count: 1 });
     expect(await lead.call('credentials.eligible', { communityId, rule: { ...rule, count: 2 } })).toEqual([]);
 
-    const [{ id: achievementId }] = (await lead.call('credentials.achievements', { communityId })) as [{ id: string }];
+    const achievementId = (await lead.call('credentials.achievements', { communityId }))[0]!.id;
     await expect(teacher.call('credentials.award', { communityId, holderId: teacherId, achievementId })).rejects.toMatchObject({
       code: 'forbidden',
     });

@@ -39,7 +39,12 @@ let communityId: string;
 
 beforeAll(async () => {
   hub = await startHub();
-  [lead, teacher, mentor, member] = await Promise.all(['Layla', 'Amina', 'Omar', 'Sara'].map((n) => signUp(hub, n)));
+  [lead, teacher, mentor, member] = (await Promise.all(['Layla', 'Amina', 'Omar', 'Sara'].map((n) => signUp(hub, n)))) as [
+    TestUser,
+    TestUser,
+    TestUser,
+    TestUser,
+  ];
   communityId = (await createCommunity(hub, lead, 'Maths across borders')).id;
   await addMember(hub, lead, communityId, teacher, 'member');
   await addMember(hub, lead, communityId, mentor, 'mentor');
@@ -107,8 +112,10 @@ describe('achievements', () => {
 
 describe('awards', () => {
   it('are signed by the hub as it applies them and reach the holder and the leads, nobody else', async () => {
-    const achievementId = await defineAchievement(hub, lead, communityId);
+    const achievementId = await defineAchievement(hub, lead, communityId, { image: TINY_PNG });
     const { id, document, record } = await awardAndPull(hub, lead, teacher, communityId, { achievementId, language: 'ar', note: 'Steady' });
+    // The image stays in the achievement record: the credential must fit a certificate's QR code.
+    expect(JSON.stringify(document)).not.toContain('data:image');
     expect(record).toMatchObject({ holderId: teacher.user.id, achievementId, revokedAt: null });
     expect((document.proof as { cryptosuite: string }).cryptosuite).toBe('eddsa-rdfc-2022');
     expect(await verifyOpenBadge(document, await fetchStatusList(document))).toMatchObject({
