@@ -51,7 +51,11 @@ async function verify(page: Page, lang: string, file: string): Promise<void> {
   await expect(result(page)).toContainText(say(lang, 'credentials.verify.signatureValid'));
 }
 
-test('a lead awards a credential; the teacher exports it; an offline studio verifies it, in English and Arabic', async ({ browser }) => {
+test('a lead defines an achievement and awards it; it reaches the teacher through sync; an offline studio verifies it, in English and Arabic', async ({
+  browser,
+}) => {
+  // Three studios and a hub on a 2-core machine, each step waiting on a sync: longer than the default 90 s.
+  test.setTimeout(240_000);
   const lead = await openStudio(browser, leadShell);
   const teacher = await openStudio(browser, teacherShell);
   const verifier = await openStudio(browser, verifierShell);
