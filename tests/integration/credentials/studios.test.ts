@@ -82,11 +82,20 @@ describe('credentials across studios', () => {
     expect(await codeOf(lead.call('credentials.saveAchievement', { communityId, texts: { en: english }, rule: badRule }))).toBe(
       'achievement_rule_invalid',
     );
+    // An achievement retired is awarded no more; retired ones are listed last, everywhere.
+    const old = await lead.call('credentials.saveAchievement', { communityId, texts: { en: { ...english, name: 'Old badge' } } });
+    await expect(teacher.call('credentials.retireAchievement', { id: old.id })).rejects.toMatchObject({ code: 'not_found' });
+    await lead.call('credentials.retireAchievement', { id: old.id });
+    expect(await codeOf(lead.call('credentials.award', { communityId, holderId: teacherId, achievementId: old.id }))).toBe(
+      'achievement_retired',
+    );
     await lead.until(async () => (await lead.call('sync.status')).pendingChanges === 0);
     await syncAll(teacher);
     expect(await teacher.call('credentials.achievements', { communityId })).toEqual([
       { ...defined, editable: false, texts: { ar: arabic, en: english } },
+      { ...old, editable: false, retiredAt: expect.any(Number) },
     ]);
+    expect(await codeOf(teacher.call('credentials.retireAchievement', { id: old.id }))).toBe('forbidden');
   });
 
   it('are found by rule, awarded by the lead, exported by the teacher and verified by a third studio in every format', async () => {
@@ -96,7 +105,7 @@ describe('credentials across studios', () => {
     expect(eligible).toMatchObject({ userId: teacherId, count: 1 });
     expect(await lead.call('credentials.eligible', { communityId, rule: { ...rule, count: 2 } })).toEqual([]);
 
-    const achievementId = (await lead.call('credentials.achievements', { communityId }))[0]!.id;
+    const achievementId = (await lead.call('credentials.achievements', { communityId })).find((a) => a.retiredAt === null)!.id;
     await expect(teacher.call('credentials.award', { communityId, holderId: teacherId, achievementId })).rejects.toMatchObject({
       code: 'forbidden',
     });
