@@ -7,7 +7,7 @@ import { startWebShell, tempDir, type RunningShell } from '../support/web-shell'
 import { openStudio, signUpOnHub } from './hub-pages';
 
 /**
- * Recognition end to end: a lead defines an achievement in the Recognition view, in English and in
+ * Recognition end to end: a lead defines (then edits) an achievement in the Recognition view, in English and in
  * Arabic, with an image; it reaches the teacher's studio through sync; the lead awards it, the hub
  * signs it as it applies the award, and the credential reaches the teacher's My credentials through
  * sync (the hub has no REST route to fetch credentials). The teacher downloads it as JSON and as a
@@ -103,6 +103,13 @@ test('a lead defines an achievement and awards it; it reaches the teacher throug
   await expect(
     achievements.getByRole('img', { name: en('credentials.recognition.imageAlt', { name: 'Reflective practitioner' }) }),
   ).toBeVisible();
+
+  // The lead edits it; the change reaches the teacher too.
+  await lead.getByRole('button', { name: en('credentials.recognition.editNamed', { name: 'Reflective practitioner' }) }).click();
+  await expect(lead.getByRole('form', { name: en('credentials.recognition.editTitle') })).toBeVisible();
+  await field('credentials.recognition.description', 'English').fill('Completed practice cycles with a mentor, a goal met in each.');
+  await lead.getByRole('button', { name: en('credentials.recognition.save') }).click();
+  await expect(achievements.getByText('Completed practice cycles with a mentor, a goal met in each.')).toBeVisible();
 
   // The lead awards it by hand to Amina, with a note; the hub's signature comes back through sync.
   await lead.getByRole('combobox', { name: en('credentials.recognition.achievement') }).selectOption({ label: 'Reflective practitioner' });
