@@ -220,6 +220,8 @@ export const events = {
   'library.changed': z.object({ lessonIds: z.array(idSchema) }),
   ...reviewEvents,
   'collections.changed': z.object({ ids: z.array(idSchema) }),
+  /** A community's achievements, awards or credentials changed, here or through sync. */
+  'credentials.changed': z.object({ communityId: z.uuid() }),
   'sync.state': syncStateSchema,
   'transfers.progress': transferSchema,
   /** The desktop shell was opened on an invitation (a `practicecircle://join` link): show the join screen. */

@@ -80,6 +80,14 @@ export const errorCodes = [
   'credential_not_in_image',
   /** The community has no such achievement, or the credential is unknown. */
   'credential_not_found',
+  /** An achievement's image is larger than ACHIEVEMENT_IMAGE_MAX_BYTES (common/credentials/records.ts). */
+  'achievement_image_too_large',
+  /** An achievement's image is not a PNG, JPEG or WebP data URL (what its label says must be what it holds). */
+  'achievement_image_invalid',
+  /** An achievement's rule is not one the studio can check (common/credentials/rules.ts). */
+  'achievement_rule_invalid',
+  /** The achievement was retired: it is awarded no more. */
+  'achievement_retired',
   /** The face detector could not be loaded or failed on the lesson's frames; nothing was changed. */
   'blur_detector_failed',
   /** The lesson has no video to look for faces in or to blur (a sound-only lesson). */

@@ -20,15 +20,7 @@ import {
   updateCommunityRequestSchema,
   updateProfileRequestSchema,
 } from './hub-schemas';
-import {
-  awardRequestSchema,
-  awardResponseSchema,
-  credentialParamsSchema,
-  credentialsResponseSchema,
-  issuerResponseSchema,
-  statusListParamsSchema,
-  statusListResponseSchema,
-} from './credentials/hub-schemas';
+import { issuerResponseSchema, statusListParamsSchema, statusListResponseSchema } from './credentials/hub-schemas';
 import { sha256Schema } from './sync/fields';
 import { PUSH_MAX_BYTES, pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './sync/ops';
 
@@ -200,30 +192,6 @@ export const hubEndpoints = {
     auth: true,
     params: communityParamsSchema,
     response: issuerResponseSchema,
-  }),
-  /** Signs an Open Badges 3.0 credential for a member (`credential.award`); the key never leaves the hub. */
-  awardCredential: endpoint({
-    method: 'POST',
-    path: '/communities/:communityId/credentials',
-    auth: true,
-    params: communityParamsSchema,
-    body: awardRequestSchema,
-    response: awardResponseSchema,
-    status: 201,
-  }),
-  /** Leads see every credential of the community, anyone else only their own (`credential.view`). */
-  listCredentials: endpoint({
-    method: 'GET',
-    path: '/communities/:communityId/credentials',
-    auth: true,
-    params: communityParamsSchema,
-    response: credentialsResponseSchema,
-  }),
-  revokeCredential: endpoint({
-    method: 'POST',
-    path: '/communities/:communityId/credentials/:credentialId/revoke',
-    auth: true,
-    params: credentialParamsSchema,
   }),
   /** Public, as verifiers anywhere must read it: the signed Bitstring Status List of one issuer key. */
   statusList: endpoint({

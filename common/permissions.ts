@@ -44,11 +44,16 @@ export const permissionTable = {
   // Curation: leads build collections together; everyone in the community watches them.
   'collection.edit': { lead: 'any', mentor: 'none', member: 'none' },
   'collection.view': { lead: 'any', mentor: 'any', member: 'any' },
-  // Recognition: leads award and revoke credentials signed by the community's key; a credential is
+  // Recognition: leads define the community's achievements, which everyone sees.
+  'achievement.edit': { lead: 'any', mentor: 'none', member: 'none' },
+  'achievement.view': { lead: 'any', mentor: 'any', member: 'any' },
+  // Leads award and revoke credentials signed by the community's key; a credential is
   // seen by leads and by its holder (`own`), nobody else unless the holder shares the file.
   'credential.award': { lead: 'any', mentor: 'none', member: 'none' },
   'credential.revoke': { lead: 'any', mentor: 'none', member: 'none' },
   'credential.view': { lead: 'any', mentor: 'own', member: 'own' },
+  // Signed credentials are written by the hub alone, when it applies an award: nobody pushes one.
+  'credential.issue': { lead: 'none', mentor: 'none', member: 'none' },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Operation = keyof typeof permissionTable;

@@ -58,6 +58,6 @@ export function createApi(ctx: CoreContext, env: ApiEnv): StudioApi {
     ...recordingCalls(ctx, env.screenSources),
     ...jobsCalls(ctx),
     ...syncCalls(ctx, env.sync),
-    ...credentialsCalls(ctx, env.sync),
+    ...credentialsCalls(ctx),
   };
 }

@@ -30,6 +30,7 @@ import { SyncService, type SyncOptions } from './sync/service';
 // projections with core/sync/apply.ts when loaded.
 import './collections/sync-in';
 import './review/projections';
+import './credentials/projections';
 
 export interface CoreOptions {
   dataDir: string;

@@ -1,5 +1,16 @@
-import type { AchievementInput, EvidenceInput } from './schema';
+import type { EvidenceInput } from './schema';
 import { OB_V3_CONTEXT, VC_V2_CONTEXT } from './schema';
+
+/** The achievement as the credential states it: one language of a community's `achievement` record. */
+export interface AchievementInput {
+  id: string;
+  name: string;
+  description: string;
+  criteria: string;
+  language: string;
+  /** A PNG, JPEG or WebP data URL (common/credentials/records.ts). */
+  image?: string;
+}
 
 /** Everything an Open Badges 3.0 credential says, before the hub signs it. */
 export interface CredentialFacts {

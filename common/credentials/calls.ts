@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { achievementInputSchema, evidenceInputSchema, verificationReportSchema } from './schema';
+import { evidenceInputSchema, verificationReportSchema } from './schema';
 import { issuedCredentialSchema } from './hub-schemas';
+import { achievementFields, achievementTextSchema } from './records';
 import { achievementRuleSchema, eligibleMemberSchema } from './rules';
 
 /** The studio's credential calls (core/credentials/calls.ts), merged into the contract. */
@@ -8,8 +9,26 @@ import { achievementRuleSchema, eligibleMemberSchema } from './rules';
 const community = z.object({ communityId: z.uuid() }).strict();
 const oneCredential = z.object({ communityId: z.uuid(), credentialId: z.uuid() }).strict();
 
-/** A credential as this studio last saw it on the hub; `fresh` is false when the hub could not be reached. */
-export const credentialListSchema = z.object({ credentials: z.array(issuedCredentialSchema), fresh: z.boolean() });
+/**
+ * The credentials this studio holds (synced records: a lead's studio has the community's, anyone
+ * else's only their own) and, for leads, awards made that the hub has not signed yet.
+ */
+export const credentialListSchema = z.object({
+  credentials: z.array(issuedCredentialSchema),
+  pending: z.array(z.object({ id: z.string(), holderId: z.uuid(), achievementId: z.string() })),
+});
+
+/** An achievement of a community as this studio holds it; `editable` when this person may change it. */
+export const achievementSchema = z.object({
+  id: z.string(),
+  communityId: z.uuid(),
+  texts: z.record(z.string(), achievementTextSchema),
+  image: z.string().nullable(),
+  rule: achievementRuleSchema.nullable(),
+  retiredAt: z.int().nullable(),
+  editable: z.boolean(),
+});
+export type Achievement = z.infer<typeof achievementSchema>;
 
 /** A file for the UI to hand over as a download: JSON as text, a baked PNG badge as base64. */
 export const credentialFileSchema = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
@@ -25,21 +44,42 @@ export const verifyInputSchema = z
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const credentialCalls = {
-  /** Leads: every credential of the community; anyone else: their own. Cached for offline reading. */
+  /** The community's achievements, retired ones last. */
+  'credentials.achievements': call(community, z.array(achievementSchema)),
+  /** A lead defines an achievement (no `id`) or edits one; it travels to the community as a synced record. */
+  'credentials.saveAchievement': call(
+    z
+      .object({
+        communityId: z.uuid(),
+        id: z.string().optional(),
+        texts: achievementFields.texts,
+        image: achievementFields.image.default(null),
+        rule: achievementFields.rule.default(null),
+      })
+      .strict(),
+    achievementSchema,
+  ),
+  'credentials.retireAchievement': call(z.object({ id: z.string() }).strict(), z.object({ ok: z.literal(true) })),
+  /** From local records: leads see every credential of the community, anyone else their own. */
   'credentials.list': call(community, credentialListSchema),
-  /** A lead awards an achievement to a member; the hub signs it with the community's key. */
+  /**
+   * A lead awards an achievement to a member: an award record, written offline if need be; the hub
+   * signs the credential when it applies it, and the credential comes back through sync.
+   */
   'credentials.award': call(
     z
       .object({
         communityId: z.uuid(),
         holderId: z.uuid(),
-        achievement: achievementInputSchema,
+        achievementId: z.string(),
+        language: z.string().optional(),
         evidence: z.array(evidenceInputSchema).max(50).default([]),
         note: z.string().trim().max(2000).nullable().default(null),
       })
       .strict(),
-    issuedCredentialSchema,
+    z.object({ id: z.string() }),
   ),
+  /** A lead revokes: the award record says so, and the hub marks the credential in its status list. */
   'credentials.revoke': call(oneCredential, z.object({ ok: z.literal(true) })),
   'credentials.export': call(oneCredential.extend({ format: z.enum(['json', 'png']) }).strict(), credentialFileSchema),
   /** The QR code of a credential, for its printable certificate (a PNG data URL). */

@@ -6,21 +6,6 @@ export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** An achievement as a lead defines it, in one language; the image is a small PNG or SVG data URL. */
-export const achievementInputSchema = z.object({
-  id: z.uuid(),
-  name: text(200),
-  description: text(2000),
-  criteria: text(2000),
-  language: z.string().min(2).max(35),
-  image: z
-    .string()
-    .max(256 * 1024)
-    .regex(/^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/=]+$/)
-    .optional(),
-});
-export type AchievementInput = z.infer<typeof achievementInputSchema>;
-
 /** What the credential rests on: a lesson or a review, private unless its holder shares it. */
 export const evidenceInputSchema = z.object({
   id: z.uuid(),

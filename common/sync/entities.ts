@@ -1,42 +1,13 @@
 import { z } from 'zod';
-import type { Operation } from '../permissions';
 import { countryCodeSchema, epochMsSchema, languageTagSchema, recordIdSchema, sha256Schema } from './fields';
 import { actionPlanFields, calibrationFields, calibrationScoreFields, reviewFields, reviewRequestFields } from '../review/records';
 import { rubricFieldsShape } from '../review/rubric';
 import { talkFiguresSchema, talkSegmentSchema } from '../schemas/talk';
+import { achievementEntity, awardEntity, credentialEntity } from '../credentials/records';
 import { blurRecordShape } from './blur-record';
+import { defineEntity, type EntityDefinition } from './entity-definition';
 
-/**
- * The record types that travel through sync. Adding one (review request, review, rubric, collection,
- * collection item) means adding an entry here and its operations to the permission table; the hub's
- * push, pull, LWW and cascade code reads everything it needs from the entry.
- *
- * Memberships are deliberately not synced records: who belongs to a community and with which role is
- * decided by the hub alone (joining needs an invite, role changes need a lead), must take effect at
- * once rather than at the next sync, and must never be merged last-writer-wins. They go through REST.
- */
-export interface EntityDefinition<Shape extends z.ZodRawShape = z.ZodRawShape> {
-  /** Every field with its schema, as required when the record is created; updates may send any subset. */
-  fields: z.ZodObject<Shape, z.core.$strict>;
-  /** Fields that may not change once set (changing them would move the record to another parent). */
-  immutable: readonly (keyof Shape & string)[];
-  /** A field that must equal the op's author on creation. The hub records the creator as owner anyway. */
-  ownerField?: keyof Shape & string;
-  /** The record this one belongs to: it must exist in the same community, and its deletion cascades. */
-  parent?: { entity: string; field: keyof Shape & string };
-  /**
-   * A field holding a time (epoch ms, or null for never) after which the hub deletes the record by
-   * itself: how long a lesson stays shared is part of the consent given when sharing it.
-   */
-  expiresField?: keyof Shape & string;
-  /** Fields holding sha256 of media blobs; deleting the record releases those blobs in its community. */
-  blobFields: readonly (keyof Shape & string)[];
-  permissions: { create: Operation; update: Operation; delete: Operation; view: Operation };
-}
-
-function defineEntity<Shape extends z.ZodRawShape>(definition: EntityDefinition<Shape>): EntityDefinition<Shape> {
-  return definition;
-}
+export type { EntityDefinition } from './entity-definition';
 
 export const consentVisibilities = ['no_learners', 'voices_only', 'faces'] as const;
 export const licences = ['all_rights_reserved', 'cc_by', 'cc_by_sa', 'cc_by_nc', 'cc_by_nd', 'cc_by_nc_nd'] as const;
@@ -258,6 +229,15 @@ export const blurRegionsEntity = defineEntity({
   permissions: { create: 'blur.share', update: 'blur.share', delete: 'blur.share', view: 'lesson.view' },
 });
 
+/**
+ * The record types that travel through sync. Adding one (review request, review, rubric, collection,
+ * collection item) means adding an entry here and its operations to the permission table; the hub's
+ * push, pull, LWW and cascade code reads everything it needs from the entry.
+ *
+ * Memberships are deliberately not synced records: who belongs to a community and with which role is
+ * decided by the hub alone (joining needs an invite, role changes need a lead), must take effect at
+ * once rather than at the next sync, and must never be merged last-writer-wins. They go through REST.
+ */
 export const syncEntities = {
   lesson: lessonEntity,
   note: noteEntity,
@@ -271,6 +251,9 @@ export const syncEntities = {
   collectionItem: collectionItemEntity,
   talkAnalysis: talkAnalysisEntity,
   blurRegions: blurRegionsEntity,
+  achievement: achievementEntity,
+  award: awardEntity,
+  credential: credentialEntity,
 } as const;
 
 export type EntityName = keyof typeof syncEntities;

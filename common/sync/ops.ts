@@ -61,7 +61,9 @@ export function checkCreateFields(op: Op): void {
 
 function fieldError(error: z.ZodError): StudioError {
   const issue = error.issues[0];
-  return new StudioError('invalid_input', { path: ['fields', ...(issue?.path ?? [])].join('.'), issue: issue?.message ?? '' });
+  // A field's schema may name the precise code as its message (an achievement's image or rule).
+  const named = errorCodes.find((c) => c === issue?.message);
+  return new StudioError(named ?? 'invalid_input', { path: ['fields', ...(issue?.path ?? [])].join('.'), issue: issue?.message ?? '' });
 }
 
 /** The most ops one push may carry, and the most bytes of JSON; clients split larger outboxes. */

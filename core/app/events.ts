@@ -38,6 +38,8 @@ export interface CoreEventMap {
   'review.pulled': Record<string, never>;
   /** A pull changed these collections (core/collections/sync-in.ts); sent once its transaction has committed. */
   'collections.pulled': { ids: string[] };
+  /** A pull changed a community's achievements, awards or credentials (core/credentials/projections.ts). */
+  'credentials.pulled': { communityId: string };
 }
 
 export type CoreEventName = keyof CoreEventMap;

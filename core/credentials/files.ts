@@ -33,12 +33,13 @@ function defaultBadge(): Buffer {
   return PNG.sync.write(png);
 }
 
-/** The image to bake the credential into: the achievement's own PNG when it has one. */
-export async function badgeImage(credential: Record<string, unknown>): Promise<Buffer> {
-  const subject = credential.credentialSubject as { achievement?: { image?: { id?: unknown } } } | undefined;
-  const url = subject?.achievement?.image?.id;
-  if (typeof url === 'string' && url.startsWith('data:image/png;base64,')) {
-    const bytes = Buffer.from(url.slice('data:image/png;base64,'.length), 'base64');
+/**
+ * The image to bake the credential into: its achievement's own PNG, as this studio holds the
+ * achievement record, when it has one; else a plain badge.
+ */
+export function badgeImage(achievementImage: string | null): Buffer {
+  if (achievementImage?.startsWith('data:image/png;base64,')) {
+    const bytes = Buffer.from(achievementImage.slice('data:image/png;base64,'.length), 'base64');
     if (isPng(bytes)) return bytes;
   }
   return defaultBadge();

@@ -1,30 +1,10 @@
-import type { IssuedCredential } from '../../common/credentials/hub-schemas';
 import type { HubDb } from '../db/open';
 import type { HubDatabase } from '../db/schema';
 
 type Row = HubDatabase['issued_credentials'];
 
-export function toIssued(row: Row): IssuedCredential {
-  return {
-    id: row.id,
-    communityId: row.community_id,
-    holderId: row.holder_id,
-    achievementId: row.achievement_id,
-    issuedAt: Number(row.issued_at),
-    revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
-    credential: JSON.parse(row.credential) as Record<string, unknown>,
-  };
-}
-
 export async function insertIssued(db: HubDb, row: Row): Promise<void> {
   await db.insertInto('issued_credentials').values(row).execute();
-}
-
-/** A community's credentials, newest first; only one holder's when `holderId` is given. */
-export async function credentialsOf(db: HubDb, communityId: string, holderId: string | null): Promise<IssuedCredential[]> {
-  let query = db.selectFrom('issued_credentials').selectAll().where('community_id', '=', communityId);
-  if (holderId) query = query.where('holder_id', '=', holderId);
-  return (await query.orderBy('issued_at', 'desc').orderBy('id', 'desc').execute()).map(toIssued);
 }
 
 /** Marks a credential revoked; false when the community has no such credential. Revoking twice keeps the first time. */

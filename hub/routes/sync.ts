@@ -12,7 +12,7 @@ export function syncRoutes(app: FastifyInstance, ctx: HubContext): void {
 
   route(app, ctx, e.push, async ({ account, body, request }) => {
     const now = ctx.now();
-    const { results, ...outcome } = await applyPush(ctx.db, account, body.ops, now);
+    const { results, ...outcome } = await applyPush(ctx.db, account, body.ops, now, ctx);
     ctx.metrics.opsPushed.inc(body.ops.length);
     await publish(ctx, outcome, request.log);
     return { results, hubTime: now };

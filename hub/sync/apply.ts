@@ -6,6 +6,7 @@ import type { Hlc } from '../../common/sync/hlc';
 import { decide } from '../../common/sync/lww';
 import { checkCreateFields, parseOp, rejection, type Op, type PushResult } from '../../common/sync/ops';
 import type { HubDb } from '../db/open';
+import { afterAward, prepareIssuers, type Issuing, type IssuingBatch } from '../credentials/issue';
 import { checkChange, checkOwnerField, checkParent, checkSender } from './authorization';
 import { PendingWrites } from './pending-writes';
 import { loadRecords, recordKey, toRecordState, type CachedRecord } from './record-cache';
@@ -31,8 +32,10 @@ export async function applyPush(
   session: { userId: string; tokenHash: string },
   rawOps: readonly unknown[],
   now: number,
+  issuing: Issuing,
 ): Promise<ApplyOutcome & { results: PushResult[] }> {
-  return db.transaction().execute((trx) => new Batch(trx, now).push(session, rawOps));
+  await prepareIssuers(db, session.userId, rawOps, now);
+  return db.transaction().execute((trx) => new Batch(trx, now, issuing).push(session, rawOps));
 }
 
 /**
@@ -50,7 +53,7 @@ export async function expireDue(db: HubDb, now: number, hlc: Hlc, communityId?: 
   };
   // Most calls find nothing due; only then is a write transaction worth taking.
   if (!(await due(db).limit(1).executeTakeFirst())) return { landed: new Map(), releasedBlobs: [] };
-  return db.transaction().execute((trx) => new Batch(trx, now).expire(due, hlc));
+  return db.transaction().execute((trx) => new Batch(trx, now, null).expire(due, hlc));
 }
 
 type DueRecord = { community_id: string; entity: string; record_id: string };
@@ -65,7 +68,7 @@ function opIdOf(raw: unknown): string | null {
  * flushed), the seqs they take. The checks are in authorization.ts, deletes in tombstones.ts, the rows
  * in rows.ts.
  */
-class Batch implements TombstoneBatch {
+class Batch implements TombstoneBatch, IssuingBatch {
   readonly pending = new PendingWrites();
   readonly releaseCandidates = new Set<string>();
   private readonly landed = new Map<string, number>();
@@ -82,6 +85,8 @@ class Batch implements TombstoneBatch {
   constructor(
     readonly db: HubDb,
     readonly now: number,
+    /** How to sign awards; null where no push is applied (the expiry sweep). */
+    private readonly issuing: Issuing | null,
   ) {}
 
   async push(
@@ -187,7 +192,7 @@ class Batch implements TombstoneBatch {
   }
 
   /** A record of the op's community for the entity rules, loaded (with its namesakes) on first use. */
-  private async lookup(communityId: string, entity: string, id: string): Promise<CachedRecord> {
+  async record(communityId: string, entity: string, id: string): Promise<CachedRecord> {
     const key = recordKey(communityId, entity, id);
     if (!this.cache.has(key)) {
       for (const [k, loaded] of await loadRecords(this.db, [id])) if (!this.cache.has(k)) this.cache.set(k, loaded);
@@ -221,7 +226,7 @@ class Batch implements TombstoneBatch {
     const lookups = {
       db: this.db,
       userId: this.userId,
-      record: (communityId: string, entity: string, id: string) => this.lookup(communityId, entity, id),
+      record: (communityId: string, entity: string, id: string) => this.record(communityId, entity, id),
       flush: () => this.pending.flush(this.db),
     };
     await checkChange({
@@ -243,18 +248,38 @@ class Batch implements TombstoneBatch {
         const parentId = checkParent(this.cache, definition, op);
         record.head = { ownerId: this.userId, parentId, createdHlc: op.hlc, deletedHlc: null, expiresAt: null };
         this.indexId(key, record);
-        return this.write(op, decision.fields, key, record);
+        const result = this.write(op, decision.fields, key, record, this.sessionHash);
+        if (this.issuing) await afterAward(this, this.issuing, op, record, true);
+        return result;
       }
-      case 'update':
-        return this.write(op, decision.fields, key, record);
+      case 'update': {
+        const result = this.write(op, decision.fields, key, record, this.sessionHash);
+        if (this.issuing) await afterAward(this, this.issuing, { ...op, fields: decision.fields }, record, false);
+        return result;
+      }
       case 'delete':
         return { opId: op.opId, status: 'applied', seq: await tombstone(this, op, key, record, this.sessionHash) };
     }
   }
 
-  private write(op: Op, fields: Op['fields'], key: string, record: CachedRecord): PushResult {
+  /**
+   * An op the hub makes itself (a signed credential): no sender checks, as nobody sent it; merged
+   * like any other, with no pushing session, so every device it concerns pulls it.
+   */
+  async writeOwn(op: Op): Promise<void> {
+    const key = recordKey(op.communityId, op.entity, op.id);
+    const record = await this.record(op.communityId, op.entity, op.id);
+    const decision = decide(op, toRecordState(record));
+    if (decision.kind === 'create') {
+      record.head = { ownerId: op.authorId, parentId: null, createdHlc: op.hlc, deletedHlc: null, expiresAt: null };
+      this.indexId(key, record);
+    }
+    if (decision.kind === 'create' || decision.kind === 'update') this.write(op, decision.fields, key, record, null);
+  }
+
+  private write(op: Op, fields: Op['fields'], key: string, record: CachedRecord, pushedBy: string | null): PushResult {
     const seq = this.nextSeq(op);
-    this.pending.addOp(opRow({ ...op, fields }, seq, this.sessionHash, this.now));
+    this.pending.addOp(opRow({ ...op, fields }, seq, pushedBy, this.now));
     const { expiresField } = entityDefinition(op.entity);
     if (record.head && expiresField && expiresField in fields) record.head.expiresAt = (fields[expiresField] as number | null) ?? null;
     for (const [field, value] of Object.entries(fields)) record.fields.set(field, { value, hlc: op.hlc });

@@ -4,6 +4,7 @@ import { entityDefinition, type EntityDefinition } from '../../common/sync/entit
 import { assertHlcWithinDrift } from '../../common/sync/hlc';
 import type { Op } from '../../common/sync/ops';
 import { requireCan } from '../communities/membership';
+import { credentialRules } from '../credentials/rules';
 import { entityRules, type RuleContext } from '../review/rules';
 import { recordKey, type CachedRecord } from './record-cache';
 
@@ -48,7 +49,7 @@ export async function checkChange({ op, role, userId, record, sameIds, ruleConte
   requireCan(role, op.action === 'delete' ? permissions.delete : live ? permissions.update : permissions.create, { isOwner });
   if (op.action === 'upsert' && head !== null && !isOwner && !live) throw new StudioError('forbidden', { reason: 'owner' });
   if (op.action === 'upsert' && live) checkImmutable(definition, record, op);
-  const rule = entityRules[op.entity];
+  const rule = entityRules[op.entity] ?? credentialRules[op.entity];
   if (rule) await rule(ruleContext(live));
 }
 

@@ -2,11 +2,12 @@ import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { verifyOpenBadge } from '../../common/credentials/verify';
 import { addMember, createCommunity, signUp, startHub } from '../integration/hub/helpers';
-import { award, fetchStatusList } from '../integration/credentials/fixtures';
+import { defineAchievement, fetchStatusList, pulledCredentials, pushAward } from '../integration/credentials/fixtures';
 import { median, percentile, writeResult } from './media-cache';
 
 /**
- * Issue 19: issuing (the award endpoint of a real hub on 127.0.0.1: build, canonicalise, sign, store)
+ * Issue 19: issuing (an award pushed as a sync op to a real hub on 127.0.0.1, which builds, canonicalises,
+ * signs and stores the credential as it applies the op)
  * and verifying (the studio's offline verifier: bundled contexts, did:key, status list already
  * fetched) 200 Open Badges 3.0 credentials; `verify_offline` is a verification with fetch cut off.
  * Baseline: a bare Ed25519 signature and check of the same credential's JSON bytes with node:crypto,
@@ -25,15 +26,16 @@ export async function run(): Promise<Record<string, unknown>> {
     const communityId = (await createCommunity(hub, lead)).id;
     await addMember(hub, lead, communityId, teacher, 'member');
 
-    const issued: Record<string, unknown>[] = [];
+    const achievementId = await defineAchievement(hub, lead, communityId);
     const issueMs: number[] = [];
     for (let i = 0; i < COUNT; i++) {
       const start = performance.now();
-      const res = await award(hub, lead, communityId, teacher.user.id);
+      const { result } = await pushAward(hub, lead, communityId, teacher.user.id, { achievementId });
       issueMs.push(performance.now() - start);
-      if (res.status !== 201) throw new Error(`award failed: ${res.status}`);
-      issued.push(res.body.credential.credential as Record<string, unknown>);
+      if (result.status !== 'applied') throw new Error(`award refused: ${result.reason}`);
     }
+    const issued = [...(await pulledCredentials(hub, teacher, communityId)).values()].map((r) => r.document as Record<string, unknown>);
+    if (issued.length !== COUNT) throw new Error(`pulled ${issued.length} credentials`);
     const statusList = await fetchStatusList(issued[0]!);
     await verifyOpenBadge(issued[0], statusList);
     const verifyMs: number[] = [];

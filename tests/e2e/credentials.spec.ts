@@ -1,15 +1,19 @@
 import fs from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { say } from '../support/catalogs';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
 import { openStudio, signUpOnHub } from './hub-pages';
 
 /**
- * Recognition end to end: a lead describes an achievement in the Recognition view and awards it; the
- * teacher finds it under My credentials and downloads it as JSON and as a baked badge; a third studio,
- * never signed in, verifies both, in English and in Arabic, and once the hub is gone says it could not
- * check revocation. (The rule found through a review cycle is covered in tests/integration/credentials.)
+ * Recognition end to end: a lead defines (then edits) an achievement in the Recognition view, in English and in
+ * Arabic, with an image; it reaches the teacher's studio through sync; the lead awards it, the hub
+ * signs it as it applies the award, and the credential reaches the teacher's My credentials through
+ * sync (the hub has no REST route to fetch credentials). The teacher downloads it as JSON and as a
+ * baked badge; a third studio, never signed in, verifies both, in English and in Arabic, and once the
+ * hub is gone says it could not check revocation; the teacher's studio still lists it offline. (The
+ * rule found through a review cycle is covered in tests/integration/credentials.)
  */
 let hub: HubProcess;
 let hubData: string;
@@ -47,13 +51,21 @@ async function verify(page: Page, lang: string, file: string): Promise<void> {
   await expect(result(page)).toContainText(say(lang, 'credentials.verify.signatureValid'));
 }
 
-test('a lead awards a credential; the teacher exports it; an offline studio verifies it, in English and Arabic', async ({ browser }) => {
+test('a lead defines an achievement and awards it; it reaches the teacher through sync; an offline studio verifies it, in English and Arabic', async ({
+  browser,
+}) => {
+  // Three studios and a hub on a 2-core machine, each step waiting on a sync: longer than the default 90 s.
+  test.setTimeout(240_000);
   const lead = await openStudio(browser, leadShell);
   const teacher = await openStudio(browser, teacherShell);
   const verifier = await openStudio(browser, verifierShell);
 
   await signUpOnHub(lead, hub.url, 'Layla', 'TR');
   await lead.getByLabel('Name', { exact: true }).fill('Maths across borders');
+  await lead
+    .getByRole('form', { name: say('en', 'hub.createTitle') })
+    .getByLabel('Languages')
+    .fill('en ar');
   await lead.getByRole('button', { name: 'Create', exact: true }).click();
   await lead.getByRole('button', { name: 'Create invitation' }).click();
   const link = await lead.getByLabel('Invitation link').inputValue();
@@ -62,12 +74,45 @@ test('a lead awards a credential; the teacher exports it; an offline studio veri
   await teacher.getByRole('button', { name: 'Join' }).click();
   await expect(teacher.getByRole('heading', { name: 'Maths across borders' })).toBeVisible();
 
-  // The lead describes the achievement and awards it by hand to Amina, with a note.
+  // The lead defines the achievement in both of the community's languages, with a small image.
   await lead.reload();
   const en = (key: string, vars?: Record<string, string>) => say('en', key, vars);
-  await lead.getByLabel(en('credentials.recognition.name')).fill('Reflective practitioner');
-  await lead.getByLabel(en('credentials.recognition.description')).fill('Completed practice cycles with a mentor.');
-  await lead.getByLabel(en('credentials.recognition.criteria')).fill('Three cycles, a goal met in each.');
+  const field = (key: string, language: string) => lead.getByRole('textbox', { name: `${en(key)} (${language})`, exact: true });
+  await field('credentials.recognition.name', 'English').fill('Reflective practitioner');
+  await field('credentials.recognition.description', 'English').fill('Completed practice cycles with a mentor.');
+  await field('credentials.recognition.criteria', 'English').fill('Three cycles, a goal met in each.');
+  await field('credentials.recognition.name', 'Arabic').fill('ممارس متأمل');
+  await field('credentials.recognition.description', 'Arabic').fill('أكمل دورات ممارسة مع موجّه.');
+  await field('credentials.recognition.criteria', 'Arabic').fill('ثلاث دورات، وهدف متحقق في كل منها.');
+  const badge = new PNG({ width: 32, height: 32 });
+  badge.data.fill(180);
+  await lead
+    .getByLabel(en('credentials.recognition.image'))
+    .setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: PNG.sync.write(badge) });
+  await lead.getByLabel(en('credentials.recognition.rule')).selectOption(en('credentials.recognition.rules.practice_cycles'));
+  const form = lead.getByRole('form', { name: en('credentials.recognition.defineTitle') });
+  await form.screenshot({ path: 'test-results/credentials-define-achievement-en.png' });
+  await lead.getByRole('button', { name: en('credentials.recognition.save') }).click();
+  await expect(
+    lead.getByRole('button', { name: en('credentials.recognition.editNamed', { name: 'Reflective practitioner' }) }),
+  ).toBeVisible();
+
+  // It reaches the teacher's studio through sync: the community screen lists what members can earn.
+  const achievements = teacher.getByRole('region', { name: en('credentials.recognition.achievementsTitle') });
+  await expect(achievements.getByRole('heading', { name: 'Reflective practitioner' })).toBeVisible();
+  await expect(
+    achievements.getByRole('img', { name: en('credentials.recognition.imageAlt', { name: 'Reflective practitioner' }) }),
+  ).toBeVisible();
+
+  // The lead edits it; the change reaches the teacher too.
+  await lead.getByRole('button', { name: en('credentials.recognition.editNamed', { name: 'Reflective practitioner' }) }).click();
+  await expect(lead.getByRole('form', { name: en('credentials.recognition.editTitle') })).toBeVisible();
+  await field('credentials.recognition.description', 'English').fill('Completed practice cycles with a mentor, a goal met in each.');
+  await lead.getByRole('button', { name: en('credentials.recognition.save') }).click();
+  await expect(achievements.getByText('Completed practice cycles with a mentor, a goal met in each.')).toBeVisible();
+
+  // The lead awards it by hand to Amina, with a note; the hub's signature comes back through sync.
+  await lead.getByRole('combobox', { name: en('credentials.recognition.achievement') }).selectOption({ label: 'Reflective practitioner' });
   await lead.getByLabel(en('credentials.recognition.byHand')).selectOption({ label: 'Amina' });
   await lead.getByLabel(en('credentials.recognition.note')).fill('Steady, thoughtful practice');
   await lead.getByRole('button', { name: en('credentials.recognition.award'), exact: true }).click();
@@ -104,11 +149,24 @@ test('a lead awards a credential; the teacher exports it; an offline studio veri
   await expect(result(verifier)).toContainText(say('ar', 'credentials.verify.revocation.unchecked'));
   await verifier.screenshot({ path: 'test-results/credentials-verify-ar.png', fullPage: true });
 
+  // The lead's Recognition view in Arabic: the achievement in Arabic, and the form to define another.
+  await lead.getByRole('button', { name: en('nav.settings') }).click();
+  await lead.getByRole('combobox', { name: 'Language' }).selectOption('ar');
+  await expect(lead.locator('html')).toHaveAttribute('dir', 'rtl');
+  await lead.getByRole('button', { name: say('ar', 'nav.communities') }).click();
+  await lead.getByRole('button', { name: say('ar', 'hub.openCommunity', { name: 'Maths across borders' }) }).click();
+  await expect(lead.getByRole('heading', { name: 'ممارس متأمل' })).toBeVisible();
+  const ar = (key: string) => say('ar', key);
+  await lead.getByRole('textbox', { name: `${ar('credentials.recognition.name')} (العربية)`, exact: true }).fill('موجّه متمكّن');
+  await lead
+    .getByRole('form', { name: ar('credentials.recognition.defineTitle') })
+    .screenshot({ path: 'test-results/credentials-define-achievement-ar.png' });
+  await lead.screenshot({ path: 'test-results/credentials-recognition-ar.png', fullPage: true });
+
   await teacher.getByRole('button', { name: en('common.close') }).click();
   await teacher.getByRole('button', { name: en('nav.settings') }).click();
   await teacher.getByRole('combobox', { name: 'Language' }).selectOption('ar');
   await teacher.getByRole('button', { name: say('ar', 'nav.credentials') }).click();
-  await expect(teacher.getByText(say('ar', 'credentials.mine.offline'))).toBeVisible();
   await expect(teacher.getByRole('heading', { name: 'Reflective practitioner' })).toBeVisible();
   await teacher.screenshot({ path: 'test-results/credentials-mine-ar.png', fullPage: true });
 });

@@ -16,6 +16,7 @@ import { MemberTable } from './MemberTable';
 import { useNow } from './useNow';
 import './community.css';
 import { askConfirm } from '../store/confirm';
+import { CommunityAchievements } from '../credentials/CommunityAchievements';
 import { RecognitionPanel } from '../credentials/RecognitionPanel';
 import { communityActions, memberActions } from './actions';
 import { mediaUrl, onStudioEvent } from '../lib/shell';
@@ -157,7 +158,11 @@ export function CommunityScreen({ id }: { id: string }) {
 
       <InvitePanel communityId={id} myRole={myRole} />
 
-      {can(myRole, 'credential.award') && <RecognitionPanel communityId={id} languages={community.languages} members={members} />}
+      {can(myRole, 'credential.award') ? (
+        <RecognitionPanel communityId={id} languages={community.languages} members={members} />
+      ) : (
+        <CommunityAchievements communityId={id} />
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { credentialActions } from './actions';
 import { downloadBase64 } from '../lib/download';
 import { errorMessage } from '../lib/errors';
 import { formatDate } from '../lib/format';
+import { onStudioEvent } from '../lib/shell';
 import { useCommunities } from '../store/communities';
 import { useSync } from '../store/sync';
 import { useToasts } from '../store/toasts';
@@ -19,7 +20,6 @@ export function CredentialsScreen() {
   const myId = useSync((s) => s.hub?.account?.userId ?? null);
   const { communities, load } = useCommunities();
   const [mine, setMine] = useState<IssuedCredential[]>([]);
-  const [stale, setStale] = useState(false);
   const [printing, setPrinting] = useState<IssuedCredential | null>(null);
 
   useEffect(() => {
@@ -27,12 +27,15 @@ export function CredentialsScreen() {
   }, [load]);
   useEffect(() => {
     if (!myId) return;
-    // A community this person was removed from answers `forbidden`: it simply has no credentials to show.
-    const listOf = (communityId: string) => credentialActions.list({ communityId }).catch(() => ({ credentials: [], fresh: true }));
-    void Promise.all(communities.map((c) => listOf(c.id))).then((lists) => {
-      setMine(lists.flatMap((l) => l.credentials).filter((c) => c.holderId === myId));
-      setStale(lists.some((l) => !l.fresh));
-    });
+    // Read from this studio's synced records, so the list opens offline as well; a sync that brings one reloads it.
+    const reload = () =>
+      void Promise.all(communities.map((c) => credentialActions.list({ communityId: c.id }))).then(
+        (lists) => setMine(lists.flatMap((l) => l.credentials).filter((c) => c.holderId === myId)),
+        (err: unknown) => toast('error', errorMessage(t, err)),
+      );
+    reload();
+    return onStudioEvent('credentials.changed', reload);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [communities, myId]);
 
   const exportAs = (c: IssuedCredential, format: 'json' | 'png') =>
@@ -46,7 +49,6 @@ export function CredentialsScreen() {
   return (
     <section className="credentials-screen" aria-labelledby="credentials-title">
       <h1 id="credentials-title">{t('credentials.mine.title')}</h1>
-      {stale && <p className="muted">{t('credentials.mine.offline')}</p>}
       {mine.length === 0 && <p className="muted">{t('credentials.mine.none')}</p>}
       <ul className="credential-list">
         {mine.map((c) => {

@@ -3,12 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMediaDir, makeTestVideo } from '../../fixtures/media';
 import { startHub, type RunningHub } from '../hub/helpers';
 import { communityOf, consent, importLesson, signUp, startDevice, syncAll, type Device } from '../sync/devices';
-import { achievement } from './fixtures';
+import { toErrorPayload } from '../../../common/errors';
+import { arabic, english } from './fixtures';
 
 /**
- * Recognition across studios and a hub, through the contract as the UI calls it: a teacher completes
- * a practice cycle, the lead's studio finds it under the rule and awards; the teacher exports the
- * credential as JSON, a baked PNG and a QR picture; a third studio that never signed in verifies each.
+ * Recognition across studios and a hub, through the contract as the UI calls it: the lead defines an
+ * achievement, which reaches the teacher through sync; the teacher completes a practice cycle, the
+ * lead's studio finds it under the rule and awards (an op, pushed by sync); the hub signs it and the
+ * credential reaches the teacher's studio through sync; the teacher exports it as JSON, a baked PNG
+ * and a QR picture; a third studio that never signed in verifies each.
  */
 
 let hub: RunningHub;
@@ -59,7 +62,42 @@ async function practiceCycle(): Promise<void> {
   await syncAll(lead);
 }
 
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (err: unknown) => toErrorPayload(err).code,
+  );
+
 describe('credentials across studios', () => {
+  it('are achievements a lead defines and every member receives; others may not define them, nor oversized images', async () => {
+    const rule = { kind: 'practice_cycles', count: 1 } as const;
+    const defined = await lead.call('credentials.saveAchievement', { communityId, texts: { ar: arabic, en: english }, rule });
+    expect(defined).toMatchObject({ editable: true, retiredAt: null, rule });
+    expect(await codeOf(teacher.call('credentials.saveAchievement', { communityId, texts: { en: english } }))).toBe('forbidden');
+    const big = `data:image/png;base64,iVBORw0KGgo${'A'.repeat(70_000)}`;
+    expect(await codeOf(lead.call('credentials.saveAchievement', { communityId, texts: { en: english }, image: big }))).toBe(
+      'achievement_image_too_large',
+    );
+    const badRule = { kind: 'practice_cycles', count: -1 } as never;
+    expect(await codeOf(lead.call('credentials.saveAchievement', { communityId, texts: { en: english }, rule: badRule }))).toBe(
+      'achievement_rule_invalid',
+    );
+    // An achievement retired is awarded no more; retired ones are listed last, everywhere.
+    const old = await lead.call('credentials.saveAchievement', { communityId, texts: { en: { ...english, name: 'Old badge' } } });
+    await expect(teacher.call('credentials.retireAchievement', { id: old.id })).rejects.toMatchObject({ code: 'not_found' });
+    await lead.call('credentials.retireAchievement', { id: old.id });
+    expect(await codeOf(lead.call('credentials.award', { communityId, holderId: teacherId, achievementId: old.id }))).toBe(
+      'achievement_retired',
+    );
+    await lead.until(async () => (await lead.call('sync.status')).pendingChanges === 0);
+    await syncAll(teacher);
+    expect(await teacher.call('credentials.achievements', { communityId })).toEqual([
+      { ...defined, editable: false, texts: { ar: arabic, en: english } },
+      { ...old, editable: false, retiredAt: expect.any(Number) },
+    ]);
+    expect(await codeOf(teacher.call('credentials.retireAchievement', { id: old.id }))).toBe('forbidden');
+  });
+
   it('are found by rule, awarded by the lead, exported by the teacher and verified by a third studio in every format', async () => {
     await practiceCycle();
     const rule = { kind: 'practice_cycles', count: 1 } as const;
@@ -67,20 +105,26 @@ describe('credentials across studios', () => {
     expect(eligible).toMatchObject({ userId: teacherId, count: 1 });
     expect(await lead.call('credentials.eligible', { communityId, rule: { ...rule, count: 2 } })).toEqual([]);
 
-    await expect(
-      teacher.call('credentials.award', { communityId, holderId: teacherId, achievement: achievement(), evidence: [], note: null }),
-    ).rejects.toMatchObject({ code: 'forbidden' });
-    const arabic = achievement({ name: 'ممارسة متأملة', description: 'أكملت دورة ممارسة كاملة.', criteria: 'دورة واحدة.', language: 'ar' });
-    await lead.call('credentials.award', {
+    const achievementId = (await lead.call('credentials.achievements', { communityId })).find((a) => a.retiredAt === null)!.id;
+    await expect(teacher.call('credentials.award', { communityId, holderId: teacherId, achievementId })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    // The award is a record written here first: the lead's list shows it waiting for the hub's signature.
+    const { id: awardId } = await lead.call('credentials.award', {
       communityId,
       holderId: teacherId,
-      achievement: arabic,
+      achievementId,
+      language: 'ar',
       evidence: eligible!.evidence,
-      note: null,
     });
+    const waiting = await lead.call('credentials.list', { communityId });
+    expect(waiting.pending.map((p) => p.id)).toContain(awardId);
+    await lead.until(async () => (await lead.call('credentials.list', { communityId })).credentials.some((c) => c.id === awardId));
 
-    const { credentials, fresh } = await teacher.call('credentials.list', { communityId });
-    expect(fresh).toBe(true);
+    expect((await teacher.call('credentials.list', { communityId })).credentials).toEqual([]);
+    await syncAll(teacher);
+    const { credentials, pending } = await teacher.call('credentials.list', { communityId });
+    expect(pending).toEqual([]);
     expect(credentials).toHaveLength(1);
     const ref = { communityId, credentialId: credentials[0]!.id };
     const json = await teacher.call('credentials.export', { ...ref, format: 'json' });
@@ -93,14 +137,14 @@ describe('credentials across studios', () => {
         signature: 'valid',
         revocation: 'active',
         recipient: 'أمينة',
-        achievement: { name: 'ممارسة متأملة' },
+        achievement: { name: arabic.name },
         issuer: { name: 'Maths across borders' },
       });
     }
 
     // One byte of the baked badge changed (inside the credential's text): the proof no longer holds.
     const baked = Buffer.from(png.base64, 'base64');
-    const at = baked.indexOf(Buffer.from('ممارسة'));
+    const at = baked.indexOf(Buffer.from('ممارس'));
     const tampered = Buffer.concat([baked.subarray(0, at), Buffer.from('ن'), baked.subarray(at + 2)]);
     const { crc32 } = await import('@node-rs/crc32');
     const chunkStart = baked.lastIndexOf(Buffer.from('iTXt')) - 4;
@@ -125,7 +169,10 @@ describe('credentials across studios', () => {
     });
 
     await lead.call('credentials.revoke', ref);
+    await lead.until(async () => (await lead.call('sync.status')).pendingChanges === 0);
     expect(await verifier.call('credentials.verify', { fileName: 'x.json', base64: json.base64 })).toMatchObject({ revocation: 'revoked' });
+    await syncAll(teacher);
+    expect((await teacher.call('credentials.list', { communityId })).credentials[0]!.revokedAt).toEqual(expect.any(Number));
 
     await hub.hub.close();
     expect(await verifier.call('credentials.verify', { fileName: 'x.json', base64: json.base64 })).toMatchObject({
@@ -133,7 +180,7 @@ describe('credentials across studios', () => {
       revocation: 'unchecked',
     });
     const offline = await teacher.call('credentials.list', { communityId });
-    expect(offline).toMatchObject({ fresh: false, credentials: [{ id: ref.credentialId }] });
+    expect(offline).toMatchObject({ credentials: [{ id: ref.credentialId }] });
     expect((await teacher.call('credentials.export', { ...ref, format: 'json' })).base64).toBe(json.base64);
   });
 });

@@ -33,6 +33,7 @@ import {
   rubricFields,
   setRole,
 } from './review-fixtures';
+import { defineAchievement, pushAward } from '../credentials/fixtures';
 
 /**
  * For every operation in the permission table, every role, and people outside the community, the
@@ -268,42 +269,63 @@ const curationProbes: Partial<Record<Operation, Probe>> = {
   },
 };
 
-const credentialPath = (communityId: string) => hubPath(hubEndpoints.awardCredential.path, { communityId });
-const achievementBody = (holderId: string) => ({
-  holderId,
-  achievement: { id: uuidv7(), name: 'Steady', description: 'Three cycles', criteria: 'Three cycles', language: 'en' },
-});
-async function awarded({ communityId, lead, other, actor, own }: Env): Promise<Record<string, string>> {
-  const holder = own ? actor : other;
-  const res = await call(hub.url, 'POST', credentialPath(communityId), { token: lead.token, body: achievementBody(holder.user.id) });
-  return { credentialId: res.body.credential.id as string };
+async function achievementOfLead({ communityId, lead }: Env): Promise<Record<string, string>> {
+  return { achievementId: await defineAchievement(hub, lead, communityId) };
 }
 
-/** Leads award and revoke; a credential is seen by leads and by its holder. */
+async function awarded(env: Env): Promise<Record<string, string>> {
+  const { achievementId } = await achievementOfLead(env);
+  const holder = env.own ? env.actor : env.other;
+  const { id, result } = await pushAward(hub, env.lead, env.communityId, holder.user.id, { achievementId: achievementId! });
+  if (result.status !== 'applied') throw new Error(`setup award refused: ${JSON.stringify(result)}`);
+  return { awardId: id };
+}
+
+const pulls = async (actor: TestUser, communityId: string, entity: string, id: string, what: string): Promise<Outcome> => {
+  const res = await pull(hub, actor, communityId);
+  if (res.status !== 200) return fromHttp(res, what);
+  return res.body.ops.some((o) => o.entity === entity && o.id === id) ? 'allowed' : 'denied';
+};
+
+/**
+ * Leads define achievements (everyone sees them), award and revoke; a credential, signed by the hub,
+ * is seen by leads and by its holder; nobody pushes a credential.
+ */
 const recognitionProbes: Partial<Record<Operation, Probe>> = {
+  'achievement.edit': {
+    setup: achievementOfLead,
+    attempt: async ({ communityId, actor }, { achievementId }) =>
+      fromPush(await push(hub, actor, [op(actor, communityId, 'achievement', achievementId!, 'upsert', { retiredAt: 1 })]), 'retire'),
+  },
+  'achievement.view': {
+    setup: achievementOfLead,
+    attempt: async ({ communityId, actor }, { achievementId }) => pulls(actor, communityId, 'achievement', achievementId!, 'view'),
+  },
   'credential.award': {
-    attempt: async ({ communityId, actor, other }) =>
-      fromHttp(
-        await call(hub.url, 'POST', credentialPath(communityId), { token: actor.token, body: achievementBody(other.user.id) }),
+    setup: achievementOfLead,
+    attempt: async ({ communityId, actor, other }, { achievementId }) =>
+      fromPush(
+        {
+          status: 200,
+          body: { results: [(await pushAward(hub, actor, communityId, other.user.id, { achievementId: achievementId! })).result] },
+        } as Reply,
         'award',
       ),
   },
   'credential.revoke': {
     setup: awarded,
-    attempt: async ({ communityId, actor }, { credentialId }) =>
-      fromHttp(
-        await call(hub.url, 'POST', hubPath(hubEndpoints.revokeCredential.path, { communityId, credentialId: credentialId! }), {
-          token: actor.token,
-        }),
-        'revoke',
-      ),
+    attempt: async ({ communityId, actor }, { awardId }) =>
+      fromPush(await push(hub, actor, [op(actor, communityId, 'award', awardId!, 'upsert', { revokedAt: 1 })]), 'revoke'),
   },
   'credential.view': {
     setup: awarded,
-    attempt: async ({ communityId, actor }, { credentialId }) => {
-      const res = await call(hub.url, 'GET', hubPath(hubEndpoints.listCredentials.path, { communityId }), { token: actor.token });
-      if (res.status !== 200) return fromHttp(res, 'view credentials');
-      return (res.body.credentials as { id: string }[]).some((c) => c.id === credentialId) ? 'allowed' : 'denied';
+    attempt: async ({ communityId, actor }, { awardId }) => pulls(actor, communityId, 'credential', awardId!, 'view credential'),
+  },
+  'credential.issue': {
+    setup: achievementOfLead,
+    attempt: async ({ communityId, actor }, { achievementId }) => {
+      const fields = { holderId: actor.user.id, achievementId, issuedAt: 1, revokedAt: null, document: { name: 'forged' } };
+      return fromPush(await push(hub, actor, [op(actor, communityId, 'credential', uuidv7(), 'upsert', fields)]), 'issue');
     },
   },
 };

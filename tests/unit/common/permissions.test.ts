@@ -64,7 +64,14 @@ describe('permission table', () => {
     ['collection.edit', 'lead', 'any'],
     ['collection.edit', 'mentor', 'none'],
     ['collection.view', 'member', 'any'],
-    // Recognition: only leads award and revoke; a holder sees their own credentials, leads see all.
+    // Recognition: only leads define achievements, everyone sees them; only leads award and revoke; a
+    // holder sees their own credentials, leads see all; nobody but the hub writes a signed credential.
+    ['achievement.edit', 'lead', 'any'],
+    ['achievement.edit', 'mentor', 'none'],
+    ['achievement.edit', 'member', 'none'],
+    ['achievement.view', 'member', 'any'],
+    ['credential.issue', 'lead', 'none'],
+    ['credential.issue', 'member', 'none'],
     ['credential.award', 'lead', 'any'],
     ['credential.award', 'mentor', 'none'],
     ['credential.revoke', 'member', 'none'],
@@ -102,6 +109,7 @@ describe('permission table', () => {
     const leadOnly = operations.filter((op) => roles.every((role) => (role === 'lead') === (grantFor(role, op) !== 'none')));
     expect(leadOnly.sort()).toEqual(
       [
+        'achievement.edit',
         'calibration.edit',
         'collection.edit',
         'community.edit',
