@@ -1,3 +1,4 @@
+import type { Locker } from '@tus/server';
 import type { Hlc } from '../common/sync/hlc';
 import type { SessionUser } from './auth/sessions';
 import type { HubDb } from './db/open';
@@ -23,6 +24,8 @@ export interface HubContext {
   blobs: BlobStore;
   /** Serialises storing and removing the same blob (keyed by sha256). */
   blobLock: BlobLock;
+  /** tus's lock on each upload: across processes when several serve the hub (hub/process-links.ts). */
+  uploadLocker: Locker;
   events: EventHub;
   metrics: HubMetrics;
   /** Lets `/metrics` answer a request bearing it, from anywhere (else loopback only). */

@@ -112,6 +112,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     maxUploadBytes,
     blobs,
     blobLock: links.blobLock,
+    uploadLocker: links.uploadLocker,
     events,
     metrics: new HubMetrics(() => events.connectionCount()),
     metricsToken: options.metricsToken,

@@ -94,6 +94,7 @@ function createTusServer(ctx: HubContext, finishedOnCreation: FinishedOnCreation
   return new TusServer({
     path: TUS_PATH,
     datastore: blobs.uploads,
+    locker: ctx.uploadLocker,
     maxSize: ctx.maxUploadBytes,
     relativeLocation: true,
     async onIncomingRequest(req, uploadId) {
