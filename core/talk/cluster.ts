@@ -62,12 +62,15 @@ export function clusterVoices(segments: SegmentFeatures[], options: ClusterOptio
   const seeds = twoAdults ? [loudest, quietest, farthestFrom(pts, [loudest, quietest])] : [loudest, quietest];
   const member = kMeans(pts, weight, seeds);
   const groups = seeds.map((_, g) => voiced.filter((_, k) => member[k] === g).map((v) => v.s));
-  if (groups.filter((g) => g.length > 0).length < 2) return labels;
-  // Loudest first: the voice nearest the microphone is the teacher's, the farthest the students'.
-  const order = groups.map((_, g) => g).sort((a, b) => voiceOf(groups[b]!).loudnessDb - voiceOf(groups[a]!).loudnessDb);
+  // The groups that kept a member, loudest first: the voice nearest the microphone is the teacher's, the farthest the students'.
+  const order = groups
+    .map((_, g) => g)
+    .filter((g) => groups[g]!.length > 0)
+    .sort((a, b) => voiceOf(groups[b]!).loudnessDb - voiceOf(groups[a]!).loudnessDb);
+  if (order.length < 2) return labels;
   const named = new Map<number, TalkLabel>(order.map((g) => [g, 'student']));
   named.set(order[0]!, 'teacher');
-  if (twoAdults && groups.every((g) => g.length > 0)) {
+  if (order.length === 3) {
     // The second adult: the middle group, unless it is the teacher's own voice again, or no nearer
     // the microphone than the students (then it is more students: the lesson had one adult after all).
     const [middle, farthest] = [voiceOf(groups[order[1]!]!), voiceOf(groups[order[2]!]!)];

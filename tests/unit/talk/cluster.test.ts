@@ -93,6 +93,13 @@ describe('two adults: a teacher and a co-teacher near the microphone', () => {
     expect(labels.filter((l) => l === 'teacher')).toHaveLength(4);
   });
 
+  it('copes with a third group left empty: two voices exactly alike each time leave no third to start from', () => {
+    const same = [0, 1, 2, 3].map(() => seg(-20, 100, 1700));
+    expect(clusterVoices(same, { twoAdults: true })).toEqual(['teacher', 'teacher', 'teacher', 'teacher']);
+    const two = [0, 1, 2, 3].map((i) => (i % 2 ? seg(-33, 230, 1400, 1000) : seg(-20, 100, 1700)));
+    expect(clusterVoices(two, { twoAdults: true })).toEqual(['teacher', 'student', 'teacher', 'student']);
+  });
+
   it('keeps corrections: a band marked co-teacher, teacher or student wins, and its neighbours follow', () => {
     const segments = lesson();
     const at = (i: number, label: 'teacher' | 'coteacher' | 'student' | 'other') => ({
