@@ -6,7 +6,7 @@ import * as recordRows from './migrations/0002-record-rows';
 import * as opsPushedBy from './migrations/0003-ops-pushed-by';
 import * as authAttempts from './migrations/0004-auth-attempts';
 import * as credentials from './migrations/0005-credentials';
-import * as uploadHashes from './migrations/0007-upload-hashes';
+import * as uploadHashes from './migrations/0006-upload-hashes';
 
 /** Every migration the hub knows, in order. Add new files here; never edit an applied one. */
 const migrations: Record<string, Migration> = {
@@ -15,7 +15,7 @@ const migrations: Record<string, Migration> = {
   '0003-ops-pushed-by': opsPushedBy,
   '0004-auth-attempts': authAttempts,
   '0005-credentials': credentials,
-  '0007-upload-hashes': uploadHashes,
+  '0006-upload-hashes': uploadHashes,
 };
 
 /** Names of every migration, in order. */
