@@ -10,8 +10,10 @@ const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bi
 export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
+  // Files run two at a time (each starts its own studios and hubs on ports of their own); the tests
+  // of one file run in order. Two workers keep the whole CI run well under 30 minutes on 2 cores.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   // One retry in CI absorbs a timing hiccup on a loaded 2-core runner; a real failure fails twice.
   retries: process.env.CI ? 1 : 0,
   timeout: 90_000,
