@@ -26,11 +26,10 @@ import { watchTalkShares } from './talk/talk';
 import { watchBlurShares } from './blur/shared';
 import { keptOnlyIfChosen, memorySecretStore, type SecretStore } from './secrets/secret-store';
 import { SyncService, type SyncOptions } from './sync/service';
-// Pulled collections and review records are shown by their own domains, which register their
-// projections with core/sync/apply.ts when loaded.
-import './collections/sync-in';
-import './review/projections';
-import './credentials/projections';
+import { collectionProjections } from './collections/sync-in';
+import { reviewProjections } from './review/projections';
+import { credentialProjections } from './credentials/projections';
+import { libraryProjections, type Projections } from './sync/apply';
 
 export interface CoreOptions {
   dataDir: string;
@@ -81,7 +80,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const db = openDb(paths.db, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const bus = new EventBus();
   const events = new CoreEvents();
-  const base = { db, paths, bus, events, logger, now, requireTools };
+  // Each domain shows the pulled records that are its own.
+  const projections: Projections = { ...libraryProjections, ...collectionProjections, ...reviewProjections, ...credentialProjections };
+  const base = { db, paths, bus, events, projections, logger, now, requireTools };
   // The queue and the context hold each other: handlers enqueue follow-up jobs and need the context,
   // settled jobs update lessons through it. The queue makes its handlers when it first runs a job.
   const ctx: CoreContext = {

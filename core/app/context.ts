@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import type { Projections } from '../sync/apply';
 import type { JobQueue } from '../jobs/queue';
 import type { MediaTools } from '../media/tools';
 import type { CoreEvents, EventBus } from './events';
@@ -13,6 +14,8 @@ export interface CoreContext {
   bus: EventBus;
   /** Events between the core's domains (core/app/events.ts). */
   events: CoreEvents;
+  /** How pulled records show in each domain, joined in the composition root (core/index.ts). */
+  projections: Projections;
   logger: Logger;
   now: () => number;
   jobs: JobQueue;

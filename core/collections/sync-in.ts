@@ -1,6 +1,6 @@
 import type { CollectionDescription } from '../../common/schemas/collection';
 import type { Db } from '../db/open';
-import { registerProjection, type Applying } from '../sync/apply';
+import type { Applying, Projections } from '../sync/apply';
 import type { SyncRecord } from '../sync/records';
 import { deleteCollectionRow, deleteItemRow, getCollectionRow, getItemRow, saveCollectionRow, saveItemRow } from './queries';
 
@@ -69,25 +69,26 @@ function projectItemFields(db: Db, id: string, f: Fields, nowMs: number): string
   return collectionId;
 }
 
-registerProjection('collection', {
-  upsert(at, record) {
-    projectCollection(at.db, record, at.nowMs);
-    touched(at, record.id);
+export const collectionProjections: Projections = {
+  collection: {
+    upsert(at, record) {
+      projectCollection(at.db, record, at.nowMs);
+      touched(at, record.id);
+    },
+    remove(at, record) {
+      deleteCollectionRow(at.db, record.id);
+      touched(at, record.id);
+    },
   },
-  remove(at, record) {
-    deleteCollectionRow(at.db, record.id);
-    touched(at, record.id);
+  collectionItem: {
+    upsert(at, record) {
+      const collectionId = projectItemFields(at.db, record.id, record.fields as Fields, at.nowMs);
+      if (collectionId) touched(at, collectionId);
+    },
+    remove(at, record) {
+      const item = getItemRow(at.db, record.id);
+      deleteItemRow(at.db, record.id);
+      if (item) touched(at, item.collectionId);
+    },
   },
-});
-
-registerProjection('collectionItem', {
-  upsert(at, record) {
-    const collectionId = projectItemFields(at.db, record.id, record.fields as Fields, at.nowMs);
-    if (collectionId) touched(at, collectionId);
-  },
-  remove(at, record) {
-    const item = getItemRow(at.db, record.id);
-    deleteItemRow(at.db, record.id);
-    if (item) touched(at, item.collectionId);
-  },
-});
+};

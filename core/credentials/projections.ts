@@ -1,4 +1,4 @@
-import { registerProjection, type Applying } from '../sync/apply';
+import type { Applying, Projections } from '../sync/apply';
 import type { SyncRecord } from '../sync/records';
 
 /**
@@ -9,6 +9,6 @@ function touched(at: Applying, record: SyncRecord): void {
   at.events.emitSoon('credentials.pulled', { communityId: record.communityId });
 }
 
-for (const entity of ['achievement', 'award', 'credential'] as const) {
-  registerProjection(entity, { upsert: touched, remove: touched });
-}
+export const credentialProjections: Projections = Object.fromEntries(
+  (['achievement', 'award', 'credential'] as const).map((entity) => [entity, { upsert: touched, remove: touched }]),
+);

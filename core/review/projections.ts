@@ -1,6 +1,5 @@
-import type { EntityName } from '../../common/sync/entities';
 import type { Db } from '../db/open';
-import { registerProjection, type Applying } from '../sync/apply';
+import type { Applying, Projection, Projections } from '../sync/apply';
 import type { SyncRecord } from '../sync/records';
 import { liveRecord, type ReviewEntity } from './records';
 
@@ -29,10 +28,10 @@ function touched(at: Applying, record: SyncRecord): void {
 
 const entities: ReviewEntity[] = ['rubric', 'reviewRequest', 'review', 'actionPlan', 'calibration', 'calibrationScore'];
 
-for (const entity of entities) {
-  registerProjection(entity satisfies EntityName, {
-    upsert: (at, record) => touched(at, record),
-    // A tombstone has no fields left: the record as it was is gone, so only the watcher hears of it.
-    remove: (at, record) => touched(at, record),
-  });
-}
+const reviewProjection: Projection = {
+  upsert: (at, record) => touched(at, record),
+  // A tombstone has no fields left: the record as it was is gone, so only the watcher hears of it.
+  remove: (at, record) => touched(at, record),
+};
+
+export const reviewProjections: Projections = Object.fromEntries(entities.map((entity) => [entity, reviewProjection]));

@@ -24,7 +24,7 @@ export function newEffects(): ApplyEffects {
 }
 
 /** What applying a page of pulled ops is handed. */
-export type Applier = Pick<CoreContext, 'db' | 'now' | 'logger' | 'events'>;
+export type Applier = Pick<CoreContext, 'db' | 'now' | 'logger' | 'events' | 'projections'>;
 
 /**
  * One record being applied: the database (inside the pull's transaction), the time, what the commit
@@ -35,6 +35,7 @@ export interface Applying {
   nowMs: number;
   effects: ApplyEffects;
   events: CoreEvents;
+  projections: Projections;
 }
 
 /**
@@ -45,13 +46,13 @@ export interface Applying {
  * clock throws `clock_skew` and nothing of the page is applied.
  */
 export function applyOps(ctx: Applier, ops: readonly SequencedOp[], effects: ApplyEffects): void {
-  const { db, now, logger, events } = ctx;
+  const { db, now, logger, events, projections } = ctx;
   // The newest stamp of the page is the one that matters, both for the drift check and for what the clock has seen.
   const newest = ops.reduce<string | null>((max, op) => (max === null || op.hlc > max ? op.hlc : max), null);
   if (newest) deviceClock(db, now).receive(newest);
   for (const op of ops) {
     try {
-      applyOne({ db, nowMs: now(), effects, events }, op);
+      applyOne({ db, nowMs: now(), effects, events, projections }, op);
     } catch (err) {
       // One record that cannot be shown here (say, a note on a lesson this device refuses) must not stop the rest.
       logger.warn('could not apply a synced op', { entity: op.entity, id: op.id, error: err instanceof Error ? err.message : String(err) });
@@ -107,15 +108,20 @@ function applyOne(at: Applying, op: Op): void {
 }
 
 /**
- * How a synced record shows in the library. Entities without a projection here (reviews, rubrics,
- * collections) are still stored with their stamps in `sync_records`, ready for the screens that use them.
+ * How a synced record shows in its domain. Each domain that shows pulled records exports its own
+ * table (the library's lessons and notes here, collections, reviews, recognition); the composition
+ * root (core/index.ts) joins them into `ctx.projections`. An entity without one is still stored with
+ * its stamps in `sync_records`, ready for the screens that read it there.
  */
 export interface Projection {
   upsert(at: Applying, record: SyncRecord, changed: Op['fields']): void;
   remove(at: Applying, record: SyncRecord): void;
 }
 
-const projections: Partial<Record<EntityName, Projection>> = {
+export type Projections = Partial<Record<EntityName, Projection>>;
+
+/** The library's own: shared lessons and their notes. */
+export const libraryProjections: Projections = {
   lesson: {
     upsert({ db, nowMs, effects }, record, changed) {
       projectLesson(db, record, changed as Partial<LessonFields>, nowMs);
@@ -138,13 +144,8 @@ const projections: Partial<Record<EntityName, Projection>> = {
   },
 };
 
-/** Lets another domain (collections, reviews) show its synced records when they arrive. */
-export function registerProjection(entity: EntityName, projection: Projection): void {
-  projections[entity] = projection;
-}
-
 function project(at: Applying, record: SyncRecord, changed: Op['fields'] | null): void {
-  const projection = projections[record.entity];
+  const projection = at.projections[record.entity];
   if (!projection) return;
   if (changed === null) projection.remove(at, record);
   else projection.upsert(at, record, changed);

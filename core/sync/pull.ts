@@ -51,7 +51,7 @@ function finishFullPull(ctx: Applier, communityId: string, effects: ApplyEffects
   const { db, events } = ctx;
   const me = myUserId(db);
   const unseen = unseenRecords(db, communityId).filter((r) => !hasPendingOps(db, r.entity, r.id));
-  const resend = dropUnseen({ db, nowMs: ctx.now(), effects, events }, unseen, (r) => r.ownerId === me);
+  const resend = dropUnseen({ db, nowMs: ctx.now(), effects, events, projections: ctx.projections }, unseen, (r) => r.ownerId === me);
   for (const record of resend) resendRecord(ctx, record, me!);
   db.prepare('UPDATE sync_records SET seen = 1 WHERE community_id = ?').run(communityId);
 }
