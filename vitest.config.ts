@@ -14,7 +14,20 @@ export default defineConfig({
     // on ffmpeg, hub processes or PostgreSQL far more than they compute.
     maxWorkers: 2,
     projects: [
-      { test: { ...shared, name: 'default', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] } },
+      {
+        // A worker keeps what it has imported from one test file to the next: importing the core and the
+        // hub anew for every file cost about as much as running the files' tests. Every test makes its
+        // own cores, hubs and folders, so nothing else is shared.
+        test: {
+          ...shared,
+          name: 'default',
+          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          exclude: ['tests/unit/main/**'],
+          isolate: false,
+        },
+      },
+      // The Electron main process's tests replace `electron` with a stand-in (vi.mock): each file alone.
+      { test: { ...shared, name: 'main', include: ['tests/unit/main/**/*.test.ts'] } },
       {
         // The hub suite once more, every hub on PostgreSQL: one throwaway cluster for the run, a database per hub.
         test: {
@@ -24,6 +37,7 @@ export default defineConfig({
           // About upgrading the SQLite file itself.
           exclude: ['tests/integration/hub/migrations.test.ts'],
           env: { HUB_DATABASE: 'postgres' },
+          isolate: false,
           globalSetup: ['tests/support/postgres-global-setup.ts'],
         },
       },
