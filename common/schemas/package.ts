@@ -92,6 +92,8 @@ export const webLabelsSchema = z
     licenceNames: z.partialRecord(z.enum(licences), z.string().max(200)).optional(),
     /** What learners' consent covers ("Learners' voices only"), in the page's language. */
     consentNames: z.partialRecord(z.enum(consentVisibilities), z.string().max(200)).optional(),
+    /** The language these words are in: the page's language when the lesson or collection names none. */
+    language: z.string().max(35).optional(),
     /** The verify page's words; needed when the export includes it. */
     verify: verifyLabelsSchema.optional(),
   })

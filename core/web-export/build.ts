@@ -117,7 +117,7 @@ export async function buildWebExport(ctx: CoreContext, request: ExportRequest, t
       done += copy.from.size;
       run.progress(Math.min(0.98, done / total));
     }
-    const language = collection?.language ?? selection.language;
+    const language = (collection?.language ?? selection.language) || (request.labels.language ?? '');
     const vtts = new Map<string, string>();
     for (const lessonId of selection.lessonIds) {
       const vtt = lessonVtt(ctx, lessonId, request.includePrivateNotes, language);

@@ -62,7 +62,7 @@ export function ExportDialog({
       includePrivateNotes,
       verifyPage: format === 'web' && verifyPage,
       ...(folder.trim() && { folder: folder.trim() }),
-      ...(format === 'web' && { labels: webLabels(i18n.getFixedT(pageLanguage), licence) }),
+      ...(format === 'web' && { labels: webLabels(i18n.getFixedT(pageLanguage), licence, pageLanguage) }),
     }),
     [kind, id, format, mediaChoice, includePrivateNotes, verifyPage, folder, i18n, pageLanguage, licence],
   );

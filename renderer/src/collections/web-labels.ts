@@ -6,10 +6,10 @@ import { consentVisibilities, licences } from '../../../common/sync/entities';
  * The words of an offline web page, in the language it is written for. Placeholders the page fills
  * in itself (a clip's times, the item playing) are passed through as `{name}`.
  */
-export function webLabels(t: TFunction, licence: string | null): WebLabels {
+export function webLabels(t: TFunction, licence: string | null, language: string): WebLabels {
   const labels = Object.fromEntries(webLabelKeys.map((key) => [key, t(`webExport.${key}`)])) as Omit<
     WebLabels,
-    'licenceNames' | 'consentNames' | 'verify'
+    'licenceNames' | 'consentNames' | 'verify' | 'language'
   >;
   return {
     ...labels,
@@ -22,6 +22,7 @@ export function webLabels(t: TFunction, licence: string | null): WebLabels {
     consentNames: Object.fromEntries(consentVisibilities.map((v) => [v, t(`share.visibilities.${v}`)])),
     licenceNames: Object.fromEntries(licences.map((l) => [l, t(`collections.licences.${l}`)])),
     licence: licence ? t('webExport.licence', { licence: t(`collections.licences.${licence}`) }) : '',
+    language,
     verify: verifyLabels(t),
   };
 }
