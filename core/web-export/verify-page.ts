@@ -69,5 +69,5 @@ main.verify { display: block; }
 .verify-result dt { font-weight: 600; }
 .verify-result dd { margin: 0; overflow-wrap: anywhere; }
 .verify-result .did { font-size: 0.8rem; opacity: 0.8; }
-.verify-link { margin-block: 0.5rem 0; }
+.verify-link { margin-block: 0.25rem 1rem; }
 `;

@@ -15,9 +15,9 @@ import { callStudio } from './hub-pages';
  * The offline web export's verify page. A lead exports a lesson as a web folder with the page; a
  * visitor opens it from the disk in a browser that may reach no network, and checks a credential
  * made and signed as the hub makes them: its JSON, the same with one byte changed, a baked badge and
- * a picture of its QR code. The page says who issued it, to whom, for what, when, whether the
- * signature holds, and that revocation could not be checked offline; in English, and in Arabic
- * right to left.
+ * a picture of its QR code, chosen or dropped. The page says who issued it, to whom, for what, when,
+ * whether the signature holds, and that revocation could not be checked offline; in English, and in
+ * Arabic right to left.
  */
 
 let shell: RunningShell;
@@ -107,6 +107,7 @@ test('a visitor checks credentials on the exported verify page, offline, in Engl
 
   const { page: offline, requested } = await offlinePage(browser);
   await offline.goto(pathToFileURL(path.join(folder, 'index.html')).href);
+  await offline.screenshot({ path: test.info().outputPath('index-en.png') });
   await offline.getByRole('link', { name: say('en', 'credentials.verify.title') }).click();
   await expect(offline.getByRole('heading', { name: say('en', 'credentials.verify.title') })).toBeVisible();
   await expect(offline.locator('html')).toHaveAttribute('dir', 'ltr');
@@ -156,6 +157,16 @@ test('the verify page speaks the export language, right to left in Arabic', asyn
   await check(offline, 'ar', files.altered);
   await expect(result(offline)).toContainText(say('ar', 'credentials.verify.problem.signature_invalid'));
   await offline.screenshot({ path: test.info().outputPath('verify-page-altered-ar.png'), fullPage: true });
+
+  // Dropped rather than chosen: the baked badge, dropped on the page.
+  const bytes = [...(await fs.readFile(files.badge))];
+  const dataTransfer = await offline.evaluateHandle((data) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(data)], 'badge.png', { type: 'image/png' }));
+    return transfer;
+  }, bytes);
+  await offline.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
+  await expect(result(offline)).toContainText(say('ar', 'credentials.verify.signatureValid'));
   expect(requested.filter((url) => !url.startsWith('file:'))).toEqual([]);
   await offline.context().close();
 });
