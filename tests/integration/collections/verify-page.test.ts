@@ -71,7 +71,7 @@ describe('the web export with the verify page', () => {
     expect(page).toContain('<html lang="en" dir="ltr">');
     expect(page).toContain('<h1>Verify a credential</h1>');
     // Nothing may be fetched: the page's own policy allows its script and style from the folder only.
-    expect(page).toContain(`content="default-src 'none'; script-src 'self'; style-src 'self'`);
+    expect(page).toContain(`content="default-src 'none'; script-src 'self' file:; style-src 'self' file:"`);
     const labels = JSON.parse(/<script type="application\/json" id="verify-labels">(.*?)<\/script>/s.exec(page)![1]!);
     expect(labels.revocationUnchecked).toBe(say('en', 'webExport.verify.revocationUnchecked'));
     expect(labels.signatureValid).toBe(say('en', 'credentials.verify.signatureValid'));
