@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { bakeCredential } from '../../core/credentials/png-baking';
@@ -97,6 +98,12 @@ async function offlinePage(browser: Browser): Promise<{ page: Page; requested: s
 
 const result = (page: Page) => page.getByRole('status');
 
+/** The page as it stands, by axe: every rule it breaks, with where. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
 async function check(page: Page, lang: string, file: string): Promise<void> {
   await page.getByLabel(say(lang, 'credentials.verify.pick')).setInputFiles(file);
 }
@@ -118,6 +125,7 @@ test('a visitor checks credentials on the exported verify page, offline, in Engl
   for (const fact of ['Maths across borders', 'Amina Haddad', 'Reflective practitioner', 'March 14, 2026'])
     await expect(result(offline)).toContainText(fact);
   await offline.screenshot({ path: test.info().outputPath('verify-page-en.png'), fullPage: true });
+  expect(await axeViolations(offline)).toEqual([]);
 
   await check(offline, 'en', files.altered);
   await expect(result(offline)).toContainText(say('en', 'credentials.verify.problem.signature_invalid'));
@@ -153,6 +161,7 @@ test('the verify page speaks the export language, right to left in Arabic', asyn
   await expect(result(offline)).toContainText(say('ar', 'webExport.verify.revocationUnchecked'));
   await expect(result(offline)).toContainText('Amina Haddad');
   await offline.screenshot({ path: test.info().outputPath('verify-page-ar.png'), fullPage: true });
+  expect(await axeViolations(offline)).toEqual([]);
 
   await check(offline, 'ar', files.altered);
   await expect(result(offline)).toContainText(say('ar', 'credentials.verify.problem.signature_invalid'));
