@@ -51,6 +51,12 @@ export interface CoreOptions {
   screenSources?: ScreenSourceProvider;
   /** Folders, after the library folder, where an organisation may put `practice-circle.json` (beside the app). */
   deploymentFolders?: string[];
+  /**
+   * The script of the verify page a web export may include (renderer/verify-page/ bundled for
+   * browsers): the desktop shell reads the one its build made, the browser shell builds it on first
+   * need (web/verify-page.ts). Without it, an export that asks for the page fails.
+   */
+  verifyPageScript?: () => Promise<string>;
 }
 
 export interface Core {
@@ -99,7 +105,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           enqueue: (kind, lessonId) => void ctx.jobs.enqueue(kind, lessonId),
           proxyPreset: () => readSettings(db).proxyPreset,
         }),
-        ...packageJobHandlers(ctx, options.version),
+        ...packageJobHandlers(ctx, { appVersion: options.version, verifyPageScript: options.verifyPageScript }),
       }),
       onSettled: (job) => {
         if (!job.lessonId) return;

@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { toErrorPayload } from '../common/errors';
@@ -17,9 +18,10 @@ import { createScreenPicker } from './screen-picker';
 import { prepareSession } from './session';
 import { createMainWindow } from './window';
 
-// Built layout: out/main/index.js beside out/preload/ and out/renderer/.
+// Built layout: out/main/index.js beside out/preload/, out/renderer/ and out/verify-page/.
 const rendererDir = path.join(import.meta.dirname, '../renderer');
 const preloadPath = path.join(import.meta.dirname, '../preload/index.cjs');
+const verifyPagePath = path.join(import.meta.dirname, '../verify-page/verify.js');
 const logger = consoleLogger;
 const screenPicker = createScreenPicker();
 
@@ -67,6 +69,8 @@ async function start(): Promise<void> {
       screenSources: screenPicker.provider,
       // An organisation's practice-circle.json may sit beside the installed app.
       deploymentFolders: [path.dirname(process.execPath)],
+      // Bundled by `npm run build` (web/verify-page.ts) beside the renderer; esbuild is not in the app.
+      verifyPageScript: () => fs.readFile(verifyPagePath, 'utf8'),
     });
   } catch (err) {
     // Only what stops the core itself (say, a library written by a newer version) ends up here.

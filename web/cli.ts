@@ -10,6 +10,7 @@ import { consoleLogger } from '../core/app/logger';
 import { fileSecretStore } from '../core/secrets/secret-store';
 import { ensureRendererBuilt } from './build';
 import { startWebShell } from './server';
+import { verifyPageScript } from './verify-page';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,7 +34,14 @@ try {
   const rendererDir = ensureRendererBuilt(root, { force: values.rebuild });
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
   // The hub session token lives in a file only this user can read, in the data folder.
-  const core = await createCore({ dataDir, shell: 'web', version: pkg.version, logger: consoleLogger, secrets: fileSecretStore(dataDir) });
+  const core = await createCore({
+    dataDir,
+    shell: 'web',
+    version: pkg.version,
+    logger: consoleLogger,
+    secrets: fileSecretStore(dataDir),
+    verifyPageScript: () => verifyPageScript(root),
+  });
   const shell = await startWebShell({ core, rendererDir, port });
   // The one line of stdout: tests and people read the address (with its per-launch token) from it.
   console.log(`Practice Circle is running at ${shell.url}`);

@@ -56,6 +56,35 @@ export const webLabelKeys = [
   'community',
   'consent',
 ] as const;
+/**
+ * The words of the export's verify page (`verify.html`), which checks an Open Badges credential with
+ * no app and no network; the page shows a person's words (names, achievements) only as text.
+ */
+export const verifyLabelKeys = [
+  'title',
+  'intro',
+  'pick',
+  'drop',
+  'checking',
+  'signatureValid',
+  'signatureInvalid',
+  'issuerUnknown',
+  'revocationUnchecked',
+  'revocationNone',
+  'issuer',
+  'recipient',
+  'achievement',
+  'issuedAt',
+  'notCredential',
+  'notInImage',
+  'back',
+  'noScript',
+] as const;
+export const verifyLabelsSchema = z
+  .object(Object.fromEntries(verifyLabelKeys.map((k) => [k, z.string().max(400)])) as Record<(typeof verifyLabelKeys)[number], z.ZodString>)
+  .strict();
+export type VerifyLabels = z.infer<typeof verifyLabelsSchema>;
+
 export const webLabelsSchema = z
   .object({
     ...(Object.fromEntries(webLabelKeys.map((k) => [k, z.string().max(300)])) as Record<(typeof webLabelKeys)[number], z.ZodString>),
@@ -63,6 +92,10 @@ export const webLabelsSchema = z
     licenceNames: z.partialRecord(z.enum(licences), z.string().max(200)).optional(),
     /** What learners' consent covers ("Learners' voices only"), in the page's language. */
     consentNames: z.partialRecord(z.enum(consentVisibilities), z.string().max(200)).optional(),
+    /** The language these words are in: the page's language when the lesson or collection names none. */
+    language: z.string().max(35).optional(),
+    /** The verify page's words; needed when the export includes it. */
+    verify: verifyLabelsSchema.optional(),
   })
   .strict();
 export type WebLabels = z.infer<typeof webLabelsSchema>;
@@ -73,6 +106,8 @@ export const exportRequestSchema = z.object({
   media: mediaChoiceSchema.default('proxy'),
   /** Private notes stay on this device unless the person includes them in this export. */
   includePrivateNotes: z.boolean().default(false),
+  /** A web export may carry `verify.html`, a page that checks Open Badges credentials offline. */
+  verifyPage: z.boolean().optional(),
   /** Left out: the data folder's `exports` folder. */
   folder: folderSchema.optional(),
   /** Needed for a web export. */

@@ -21,6 +21,8 @@ const ZIP_ENTRY_OVERHEAD = 256;
 /** The page, its script and style, and each lesson's records or captions, generously. */
 const PAGE_BYTES = 64 * 1024;
 const RECORD_BYTES_PER_LESSON = 16 * 1024;
+/** `verify.html` and its script (the verifier with its contexts, about 700 KB), generously. */
+const VERIFY_PAGE_BYTES = 1024 * 1024;
 
 async function nameFor(request: ExportRequest, folder: string, title: string): Promise<string> {
   const base = safeFileName(title, request.target.kind);
@@ -47,16 +49,19 @@ export async function estimateExport(ctx: CoreContext, request: ExportRequest): 
   }
   // A web export carries each lesson's video and poster, not the scrubbing extras.
   const copied = files.filter((f) => f.kind !== 'sprite' && f.kind !== 'sprite_index' && f.kind !== 'peaks');
+  const verifyPage = request.verifyPage ? { bytes: VERIFY_PAGE_BYTES, files: 2 } : { bytes: 0, files: 0 };
   return {
     ...base,
-    totalBytes: copied.reduce((sum, f) => sum + f.size, 0) + lessonCount * RECORD_BYTES_PER_LESSON + PAGE_BYTES,
+    totalBytes: copied.reduce((sum, f) => sum + f.size, 0) + lessonCount * RECORD_BYTES_PER_LESSON + PAGE_BYTES + verifyPage.bytes,
     largestFileBytes: copied.reduce((max, f) => Math.max(max, f.size), 0),
-    fileCount: copied.length + lessonCount + 4,
+    fileCount: copied.length + lessonCount + 4 + verifyPage.files,
   };
 }
 
 export async function startExport(ctx: CoreContext, request: ExportRequest): Promise<{ job: StoredJob; path: string }> {
   if (request.format === 'web' && !request.labels) throw new StudioError('invalid_input', { path: 'labels' });
+  if (request.format === 'web' && request.verifyPage && !request.labels?.verify)
+    throw new StudioError('invalid_input', { path: 'labels.verify' });
   const folder = await exportFolder(ctx, request.folder);
   const selection = await selectContent(ctx, request.target, request.media);
   const target = path.join(folder, await nameFor(request, folder, selection.title));
@@ -106,7 +111,16 @@ function requestOf(job: StoredJob): { request: ExportRequest; path: string } {
 
 export type PackageJobKind = Extract<JobKind, 'package_export' | 'package_import' | 'web_export'>;
 
-export function packageJobHandlers(ctx: CoreContext, appVersion: string): Record<PackageJobKind, JobHandler> {
+export interface PackageJobOptions {
+  appVersion: string;
+  /** The web export's verify page script, from the shell (CoreOptions.verifyPageScript). */
+  verifyPageScript?: () => Promise<string>;
+}
+
+export function packageJobHandlers(
+  ctx: CoreContext,
+  { appVersion, verifyPageScript }: PackageJobOptions,
+): Record<PackageJobKind, JobHandler> {
   return {
     async package_export({ job, signal, progress }) {
       const { request, path: target } = requestOf(job);
@@ -120,7 +134,7 @@ export function packageJobHandlers(ctx: CoreContext, appVersion: string): Record
     },
     async web_export({ job, signal, progress }) {
       const { request, path: target } = requestOf(job);
-      await buildWebExport(ctx, request, target, { signal, progress });
+      await buildWebExport(ctx, request, target, { signal, progress, verifyPageScript });
     },
     async package_import({ job, signal, progress }) {
       const file = typeof job.params.file === 'string' ? job.params.file : '';

@@ -16,10 +16,13 @@ import { pageStyle, playerScript } from './assets';
 import { directionOf } from './direction';
 import { lessonCredit } from '../sync/credit';
 import { dataScript, indexHtml, type WebCollection, type WebCredit } from './page';
+import { verifyHtml, verifyStyle, type VerifyPage } from './verify-page';
 
 export interface BuildRun {
   signal: AbortSignal;
   progress(fraction: number): void;
+  /** The verify page's script, bundled for browsers by the shell (CoreOptions.verifyPageScript). */
+  verifyPageScript?: () => Promise<string>;
 }
 
 const videoKinds = new Set(['proxy', 'playable', 'original']);
@@ -71,13 +74,24 @@ function itemsOf(
   return itemRows(ctx.db, request.target.id).filter((i) => selection.readyItemIds.has(i.id));
 }
 
+/** The verify page's words and script when the request asks for the page, checked before anything is written. */
+async function verifyPageOf(request: ExportRequest, run: BuildRun): Promise<{ labels: VerifyPage['labels']; script: string } | null> {
+  if (!request.verifyPage) return null;
+  const labels = request.labels?.verify;
+  if (!labels) throw new StudioError('invalid_input', { path: 'labels.verify' });
+  if (!run.verifyPageScript) throw new StudioError('internal', { reason: 'no verify page script in this shell' });
+  return { labels, script: await run.verifyPageScript() };
+}
+
 /**
  * Writes a folder that plays in any browser straight from the disk: index.html, the videos, a
  * poster each, the notes as WebVTT captions and the curator's notes. It is built under a `.part`
- * name and renamed when complete, so a half-written export never looks finished.
+ * name and renamed when complete, so a half-written export never looks finished. With `verifyPage`
+ * it also holds `verify.html`, which checks Open Badges credentials offline, linked from the index.
  */
 export async function buildWebExport(ctx: CoreContext, request: ExportRequest, target: string, run: BuildRun): Promise<void> {
   if (!request.labels) throw new StudioError('invalid_input', { path: 'labels' });
+  const verify = await verifyPageOf(request, run);
   const selection = await selectContent(ctx, request.target, request.media);
   const collection = request.target.kind === 'collection' ? getCollectionRow(ctx.db, request.target.id) : undefined;
   const partial = `${target}.part`;
@@ -103,7 +117,7 @@ export async function buildWebExport(ctx: CoreContext, request: ExportRequest, t
       done += copy.from.size;
       run.progress(Math.min(0.98, done / total));
     }
-    const language = collection?.language ?? selection.language;
+    const language = (collection?.language ?? selection.language) || (request.labels.language ?? '');
     const vtts = new Map<string, string>();
     for (const lessonId of selection.lessonIds) {
       const vtt = lessonVtt(ctx, lessonId, request.includePrivateNotes, language);
@@ -116,6 +130,7 @@ export async function buildWebExport(ctx: CoreContext, request: ExportRequest, t
       dir: directionOf(language),
       descriptions: collection?.descriptions ?? [],
       labels: request.labels,
+      verifyPage: verify !== null,
       items: itemsOf(ctx, request, selection).flatMap((i) => {
         const files = selection.media.get(i.lessonId) ?? [];
         const video = copies.find((c) => c.from === videoOf(files));
@@ -139,7 +154,11 @@ export async function buildWebExport(ctx: CoreContext, request: ExportRequest, t
     await fs.writeFile(path.join(partial, 'index.html'), indexHtml(page));
     await fs.writeFile(path.join(partial, 'data.js'), dataScript(page));
     await fs.writeFile(path.join(partial, 'player.js'), playerScript);
-    await fs.writeFile(path.join(partial, 'style.css'), pageStyle);
+    await fs.writeFile(path.join(partial, 'style.css'), verify ? pageStyle + verifyStyle : pageStyle);
+    if (verify) {
+      await fs.writeFile(path.join(partial, 'verify.html'), verifyHtml({ language, dir: page.dir, labels: verify.labels }));
+      await fs.writeFile(path.join(partial, 'verify.js'), verify.script);
+    }
     await fs.rename(partial, target);
     run.progress(1);
   } catch (err) {

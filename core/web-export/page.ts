@@ -20,6 +20,8 @@ export interface WebCollection {
   dir: 'ltr' | 'rtl';
   descriptions: Array<{ language: string; text: string }>;
   labels: WebLabels;
+  /** Whether the folder holds `verify.html`, which the index links to. */
+  verifyPage: boolean;
   items: Array<{
     id: string;
     title: string;
@@ -128,6 +130,7 @@ export function indexHtml(c: WebCollection): string {
     <h1 dir="auto">${escapeHtml(c.title)}</h1>
 ${descriptions}
     ${labels.licence ? `<p class="licence">${escapeHtml(labels.licence)}</p>` : ''}
+    ${c.verifyPage && labels.verify ? `<p class="verify-link"><a href="verify.html">${escapeHtml(labels.verify.title)}</a></p>` : ''}
   </header>
   <main>
     <section class="stage" aria-label="${escapeHtml(labels.player)}">

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { createCore, type Core } from '../../core';
+import { createCore, type Core, type CoreOptions } from '../../core';
 import { tempDir } from './web-shell';
 
 export interface TestCore extends Core {
@@ -8,7 +8,10 @@ export interface TestCore extends Core {
 }
 
 /** A real core on a fresh temp data folder, with real SQLite and the system's ffmpeg. */
-export async function startTestCore(dataDir?: string, options: { jobConcurrency?: number } = {}): Promise<TestCore> {
+export async function startTestCore(
+  dataDir?: string,
+  options: Pick<CoreOptions, 'jobConcurrency' | 'verifyPageScript'> = {},
+): Promise<TestCore> {
   const dir = dataDir ?? (await tempDir('core'));
   const core = await createCore({ dataDir: dir, shell: 'web', version: '0.0.0-test', ...options });
   return {

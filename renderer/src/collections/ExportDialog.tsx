@@ -37,6 +37,7 @@ export function ExportDialog({
   const [format, setFormat] = useState<Format>('pcircle');
   const [mediaChoice, setMediaChoice] = useState<ExportRequest['media']>('proxy');
   const [includePrivateNotes, setIncludePrivateNotes] = useState(false);
+  const [verifyPage, setVerifyPage] = useState(false);
   const [folder, setFolder] = useState('');
   const [medium, setMedium] = useState<Medium>('fat32');
   const [problem, setProblem] = useState<string | null>(null);
@@ -59,10 +60,11 @@ export function ExportDialog({
       format,
       media: mediaChoice,
       includePrivateNotes,
+      verifyPage: format === 'web' && verifyPage,
       ...(folder.trim() && { folder: folder.trim() }),
-      ...(format === 'web' && { labels: webLabels(i18n.getFixedT(pageLanguage), licence) }),
+      ...(format === 'web' && { labels: webLabels(i18n.getFixedT(pageLanguage), licence, pageLanguage) }),
     }),
-    [kind, id, format, mediaChoice, includePrivateNotes, folder, i18n, pageLanguage, licence],
+    [kind, id, format, mediaChoice, includePrivateNotes, verifyPage, folder, i18n, pageLanguage, licence],
   );
 
   const estimate = useExportEstimate(request, setFolder, setProblem);
@@ -120,6 +122,15 @@ export function ExportDialog({
           <input type="checkbox" checked={includePrivateNotes} onChange={(e) => setIncludePrivateNotes(e.target.checked)} />
           <span>{t('packages.includePrivate')}</span>
         </label>
+        {format === 'web' && (
+          <label className="radio">
+            <input type="checkbox" checked={verifyPage} onChange={(e) => setVerifyPage(e.target.checked)} />
+            <span>
+              {t('packages.verifyPage')}
+              <span className="muted small-text block">{t('packages.verifyPageHelp')}</span>
+            </span>
+          </label>
+        )}
         <label>
           <span>{t('packages.folder')}</span>
           <input value={folder} onChange={(e) => setFolder(e.target.value)} dir="ltr" aria-describedby="folder-help" />
