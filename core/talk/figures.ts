@@ -58,6 +58,9 @@ const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / who
  * (after a question, the time students get to think); wait time 2 the pause after a student's turn
  * until the teacher speaks (the time the answer gets before the teacher reacts). With two adults,
  * both are the teacher here: their talk is teacher talk, and waits are measured after either's turns.
+ * Music, a video or a beep ("other") between two turns ends the pause: the pause before it is the
+ * lead into the clip, not time to think, and the time the clip plays is nobody's wait, so neither
+ * counts as a wait. Before the tone detector, music read as silence and made one long "wait" across it.
  */
 export function talkFigures(segments: { startMs: number; endMs: number; label: TalkLabel }[], durationMs: number): TalkFigures {
   const spoken = (label: TalkLabel) => segments.filter((s) => s.label === label).reduce((a, s) => a + s.endMs - s.startMs, 0);

@@ -26,6 +26,15 @@ describe('talk figures', () => {
     expect(f.longestTeacherMonologueMs).toBe(10_000);
   });
 
+  it('counts music or a video as other, not silence, and measures no wait across it', () => {
+    const o = (startMs: number, endMs: number) => ({ startMs, endMs, label: 'other' as const });
+    // teacher 0–5 s, 1 s, a video 6–20 s, 1 s, student 21–22, wait 1 s, teacher 23–25.
+    const f = talkFigures([t(0, 5000), o(6000, 20_000), s(21_000, 22_000), t(23_000, 25_000)], 40_000);
+    expect(f).toMatchObject({ teacherPct: 17.5, studentPct: 2.5, otherPct: 35, silencePct: 45, studentTurns: 1 });
+    expect(f.waitTime1.count).toBe(0);
+    expect(f.waitTime2).toMatchObject({ count: 1, medianMs: 1000 });
+  });
+
   it('has no waits and all silence when nobody talks', () => {
     const f = talkFigures([], 30_000);
     expect(f).toMatchObject({ teacherPct: 0, studentPct: 0, silencePct: 100, studentTurns: 0, longestTeacherMonologueMs: 0 });
