@@ -2,8 +2,9 @@ import type { Readable } from 'node:stream';
 import { monoPcmArgs } from '../media/pcm';
 import { runFfmpeg } from '../media/runner';
 import type { MediaTools } from '../media/tools';
-import { FRAME_SAMPLES, SAMPLE_RATE, meanSquare, pitchHz, powerDb, spectralCentroidHz } from './features';
+import { FRAME_SAMPLES, SAMPLE_RATE, meanSquare, pitchHz, powerDb, spectralShape } from './features';
 import { defaultVadOptions, segmentFeatures, speechSpans, type FrameTrack, type SegmentFeatures } from './segments';
+import { toneSpans } from './tones';
 import { SileroVad } from './vad';
 
 export interface AnalyseOptions {
@@ -44,8 +45,9 @@ class Column {
 /**
  * Decodes the lesson's first audio stream to 16 kHz mono float PCM and reads it frame by frame as
  * ffmpeg writes it: the VAD and the features see each 32 ms frame once, and only the per-frame
- * measurements are kept (a few bytes a frame), never the sound itself. Pitch and spectrum are only
- * measured where the VAD hears something like speech.
+ * measurements are kept (a few bytes a frame), never the sound itself. Pitch and brightness are kept
+ * where the VAD hears something like speech; tonality everywhere, for the music and beeps it does not
+ * hear (tones.ts), which become segments of their own.
  */
 export async function measureTalk(tools: MediaTools, input: string, opts: AnalyseOptions): Promise<TalkMeasurement> {
   const vad = await SileroVad.load();
@@ -54,30 +56,34 @@ export async function measureTalk(tools: MediaTools, input: string, opts: Analys
   const power = new Column(expectedFrames);
   const pitch = new Column(expectedFrames);
   const centroid = new Column(expectedFrames);
+  const flatness = new Column(expectedFrames);
   const frame = new Float32Array(FRAME_SAMPLES);
   // ffmpeg writes little-endian floats, as every platform the studio runs on stores them: bytes go straight in.
   const frameBytes = new Uint8Array(frame.buffer);
   const half = new Float32Array(FRAME_SAMPLES / 2);
   const re = new Float64Array(FRAME_SAMPLES);
   const im = new Float64Array(FRAME_SAMPLES);
+  const shape = { centroidHz: 0, flatness: 1 };
   let filled = 0;
   let frames = 0;
 
   const measure = async () => {
     // The model runs on onnxruntime's own thread; the features are measured meanwhile on this one,
-    // for every frame loud enough to be speech, and kept only where the model then hears speech.
-    // Pitch and brightness are summed up per segment (median, mean), so every other frame tells as much.
+    // for every frame loud enough to be speech. Pitch and brightness are kept only where the model then
+    // hears speech, tonality everywhere (music is what the model does not hear). Pitch and brightness
+    // are summed up per segment (median, mean) and tonality over a second, so every other frame tells as much.
     const pending = vad.probability(frame);
     const ms = meanSquare(frame);
     const sampled = frames++ % FEATURE_STRIDE === 0 && powerDb(ms) >= FEATURE_FLOOR_DB;
     const f0 = sampled ? pitchHz(frame, half) : NaN;
-    const bright = sampled ? spectralCentroidHz(frame, re, im) : NaN;
+    if (sampled) spectralShape(frame, re, im, shape);
     const p = await pending;
     speech.push(p);
     power.push(ms);
     const heard = p >= defaultVadOptions.negThreshold;
     pitch.push(heard ? f0 : NaN);
-    centroid.push(heard ? bright : NaN);
+    centroid.push(heard && sampled ? shape.centroidHz : NaN);
+    flatness.push(sampled ? shape.flatness : NaN);
     if (opts.onProgress && speech.length % 200 === 0) {
       opts.onProgress(Math.min(0.99, (speech.length * FRAME_SAMPLES * 1000) / SAMPLE_RATE / Math.max(1, opts.durationMs)));
     }
@@ -110,7 +116,16 @@ export async function measureTalk(tools: MediaTools, input: string, opts: Analys
     await vad.release();
   }
 
-  const track: FrameTrack = { speech: speech.view(), meanSquare: power.view(), pitch: pitch.view(), centroid: centroid.view() };
+  const track: FrameTrack = {
+    speech: speech.view(),
+    meanSquare: power.view(),
+    pitch: pitch.view(),
+    centroid: centroid.view(),
+    flatness: flatness.view(),
+  };
   const durationMs = Math.round((speech.length * FRAME_SAMPLES * 1000) / SAMPLE_RATE);
-  return { durationMs, segments: speechSpans(track.speech).map((span) => segmentFeatures(track, span)) };
+  const spans = speechSpans(track.speech);
+  const talk = spans.map((span) => segmentFeatures(track, span));
+  const tones = toneSpans(track, spans).map((span) => ({ ...segmentFeatures(track, span), tone: true as const }));
+  return { durationMs, segments: [...talk, ...tones].sort((a, b) => a.startMs - b.startMs) };
 }

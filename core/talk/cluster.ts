@@ -48,9 +48,12 @@ export function isSteadyTone(s: SegmentFeatures): boolean {
   return s.voicedFraction >= 0.7 && s.pitchSpreadSt < STEADY_PITCH_ST && s.endMs - s.startMs >= 1000;
 }
 
-/** The analysis's own labels: steady tones are "other", the voices split into teacher (and co-teacher) and students. */
+/**
+ * The analysis's own labels: tonal stretches the VAD did not hear (music, a beep) and steady tones it
+ * did are "other", the voices split into teacher (and co-teacher) and students.
+ */
 export function clusterVoices(segments: SegmentFeatures[], options: ClusterOptions = {}): TalkLabel[] {
-  const labels: TalkLabel[] = segments.map((s) => (isSteadyTone(s) ? 'other' : 'teacher'));
+  const labels: TalkLabel[] = segments.map((s) => (s.tone || isSteadyTone(s) ? 'other' : 'teacher'));
   const voiced = segments.map((s, i) => ({ s, i })).filter(({ i }) => labels[i] !== 'other');
   const twoAdults = options.twoAdults === true && voiced.length >= 3;
   if (voiced.length < 2) return labels;
@@ -100,12 +103,28 @@ function correctionFor(s: SegmentFeatures, corrections: CorrectionBand[]): TalkL
  * only when it is nearer to that example than to the centre of the group the analysis gave it. One
  * correction of a misheard student thus fixes that student's other turns too, and never turns the
  * rest of the lesson over (a centre made of one corrected example would pull whole groups across).
+ * Tonal stretches (music, a beep) are no voice: each is "other" or the label a correction gives it,
+ * and they take no part in the voices' clustering, scaling or examples (they have no pitch to compare).
  */
 export function labelSegments(
   segments: SegmentFeatures[],
   corrections: CorrectionBand[] = [],
   options: ClusterOptions = {},
 ): LabelledSegment[] {
+  const voices = labelVoices(
+    segments.filter((s) => !s.tone),
+    corrections,
+    options,
+  );
+  let next = 0;
+  return segments.map((s) => {
+    if (!s.tone) return voices[next++]!;
+    const fixed = correctionFor(s, corrections);
+    return { ...s, label: fixed ?? 'other', corrected: fixed !== null };
+  });
+}
+
+function labelVoices(segments: SegmentFeatures[], corrections: CorrectionBand[], options: ClusterOptions): LabelledSegment[] {
   const guessed = clusterVoices(segments, options);
   const fixed = segments.map((s) => correctionFor(s, corrections));
   if (!fixed.some((f) => f !== null) || segments.length < 2) {

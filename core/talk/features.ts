@@ -1,6 +1,6 @@
 /**
  * What the talk analysis measures in each 32 ms frame of 16 kHz mono sound: how loud it is, the
- * voice's pitch and the spectrum's centre of mass. Plain functions over Float32Array, no allocation
+ * voice's pitch, the spectrum's centre of mass and how tonal it is. Plain functions over Float32Array, no allocation
  * per frame beyond the scratch buffers each caller keeps.
  */
 
@@ -119,15 +119,33 @@ function fft(re: Float64Array, im: Float64Array): void {
 
 const hann = new Float64Array(FRAME_SAMPLES).map((_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (FRAME_SAMPLES - 1)));
 
+/** Where tonality is judged: above a room's rumble, below the highs a far microphone loses (bins of 31.25 Hz). */
+const TONALITY_LOW_BIN = 5;
+const TONALITY_HIGH_BIN = 160;
+
+/** What one FFT of a frame tells: where its spectrum's weight sits, and how tonal it is. */
+export interface SpectralShape {
+  /** The spectral centroid (Hz). */
+  centroidHz: number;
+  /**
+   * Spectral flatness from about 150 Hz to 5 kHz: the geometric over the arithmetic mean of the power
+   * spectrum. Noise of any colour is near flat there (white about 0.56, pink about 0.4, a room's rumble
+   * about 0.1); a held note or chord puts its power in a few peaks and reads near 0.
+   */
+  flatness: number;
+}
+
 /**
- * The spectral centroid (Hz) of a frame through a Hann window: a voice close to the microphone keeps
- * its high frequencies, one across the room loses them to distance and the room.
+ * The spectral centroid and flatness of a frame through a Hann window, from one FFT. A voice close to
+ * the microphone keeps its high frequencies, one across the room loses them to distance and the room;
+ * music, a beep or a held chord is tonal (low flatness) where noise is not.
  */
-export function spectralCentroidHz(
+export function spectralShape(
   frame: Float32Array,
   re = new Float64Array(FRAME_SAMPLES),
   im = new Float64Array(FRAME_SAMPLES),
-): number {
+  out: SpectralShape = { centroidHz: 0, flatness: 1 },
+): SpectralShape {
   if (frame.length !== FRAME_SAMPLES) throw new Error(`expected ${FRAME_SAMPLES} samples`);
   for (let i = 0; i < FRAME_SAMPLES; i++) {
     re[i] = frame[i]! * hann[i]!;
@@ -136,10 +154,20 @@ export function spectralCentroidHz(
   fft(re, im);
   let weighted = 0;
   let total = 0;
+  let logPower = 0;
+  let power = 0;
   for (let k = 1; k < FRAME_SAMPLES / 2; k++) {
-    const mag = Math.hypot(re[k]!, im[k]!);
+    const p = re[k]! * re[k]! + im[k]! * im[k]!;
+    const mag = Math.sqrt(p);
     weighted += mag * ((k * SAMPLE_RATE) / FRAME_SAMPLES);
     total += mag;
+    if (k < TONALITY_LOW_BIN || k >= TONALITY_HIGH_BIN) continue;
+    // A floor far under any sound the analysis measures keeps log(0) out of digital silence.
+    logPower += Math.log(p + 1e-20);
+    power += p;
   }
-  return total > 0 ? weighted / total : 0;
+  const bins = TONALITY_HIGH_BIN - TONALITY_LOW_BIN;
+  out.centroidHz = total > 0 ? weighted / total : 0;
+  out.flatness = power > 0 ? Math.min(1, Math.exp(logPower / bins) / (power / bins)) : 1;
+  return out;
 }

@@ -58,6 +58,12 @@ const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / who
  * (after a question, the time students get to think); wait time 2 the pause after a student's turn
  * until the teacher speaks (the time the answer gets before the teacher reacts). With two adults,
  * both are the teacher here: their talk is teacher talk, and waits are measured after either's turns.
+ * Turns, waits and monologues are the talk's alone: sound that is nobody's talk ("other": music, a
+ * beep, a video) neither ends a wait nor splits a turn. A wait is the time the students get after
+ * the teacher stops until someone speaks; music playing under a discussion fills every pause, and
+ * would otherwise erase the lesson's waits (and make the figures move with the tone detector). The
+ * price: a clip shown between a question and its answer reads as one long wait (over 5 s), as it
+ * did when music read as silence; the teacher sees it in the histogram and on the lane.
  */
 export function talkFigures(segments: { startMs: number; endMs: number; label: TalkLabel }[], durationMs: number): TalkFigures {
   const spoken = (label: TalkLabel) => segments.filter((s) => s.label === label).reduce((a, s) => a + s.endMs - s.startMs, 0);
@@ -65,7 +71,7 @@ export function talkFigures(segments: { startMs: number; endMs: number; label: T
   const teacher = spoken('teacher') + coTeacher;
   const student = spoken('student');
   const other = spoken('other');
-  const turns = turnsOf(segments);
+  const turns = turnsOf(segments.filter((s) => s.label !== 'other'));
   const pauses = pausesOf(turns);
   return {
     teacherPct: pct(teacher, durationMs),
@@ -74,7 +80,7 @@ export function talkFigures(segments: { startMs: number; endMs: number; label: T
     otherPct: pct(other, durationMs),
     silencePct: pct(Math.max(0, durationMs - teacher - student - other), durationMs),
     studentTurns: turns.filter((t) => t.label === 'student').length,
-    waitTime1: waitStats(pauses.filter((p) => isAdult(p.after) && p.before !== 'other').map((p) => p.ms)),
+    waitTime1: waitStats(pauses.filter((p) => isAdult(p.after)).map((p) => p.ms)),
     waitTime2: waitStats(pauses.filter((p) => p.after === 'student' && isAdult(p.before)).map((p) => p.ms)),
     longestTeacherMonologueMs: turns.filter((t) => isAdult(t.label)).reduce((a, t) => Math.max(a, t.endMs - t.startMs), 0),
   };

@@ -10,6 +10,8 @@ export interface FrameTrack {
   pitch: ArrayLike<number>;
   /** Spectral centroid in Hz, NaN when not measured. */
   centroid: ArrayLike<number>;
+  /** Spectral flatness (0 tonal to 1 noise), NaN when not measured; measured whether or not the VAD hears speech. */
+  flatness: ArrayLike<number>;
 }
 
 export interface VadOptions {
@@ -68,10 +70,15 @@ export function speechSpans(speech: ArrayLike<number>, options: VadOptions = def
   });
 }
 
-/** One stretch of speech with what the clustering compares. */
+/** One stretch of speech (or of steady tonal sound) with what the clustering compares. */
 export interface SegmentFeatures {
   startMs: number;
   endMs: number;
+  /**
+   * Not speech: a loud, sustained, tonal stretch the VAD did not hear (music, a video, a beep; see
+   * tones.ts). Always "other" unless the teacher corrects it; its pitch and brightness are not measured.
+   */
+  tone?: true;
   /** Loudness: mean power over the segment, dB full scale. */
   loudnessDb: number;
   /** Median pitch of its voiced frames (Hz), 0 when none was voiced. */

@@ -2,7 +2,11 @@ import type { TalkLabel } from '../../common/schemas/talk';
 import type { Db } from '../db/open';
 import type { SegmentFeatures } from './segments';
 
-/** Bumped when what the analysis measures changes, so an old analysis is redone rather than misread. */
+/**
+ * Bumped when what the analysis measures changes, so an old analysis is redone rather than misread.
+ * Tonal segments (tones.ts) came without a bump: an older analysis has none and reads as it always
+ * did (music as silence), and the teacher keeps its figures rather than losing them to a re-analysis.
+ */
 export const ANALYSIS_VERSION = 1;
 
 export interface StoredAnalysis {

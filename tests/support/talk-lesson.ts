@@ -254,9 +254,9 @@ export async function makeMusicLesson(dir: string, seconds: number): Promise<str
 }
 
 /**
- * A lesson that opens with music before the talk: sox plays chords (C, F and G major, plucked, with
- * a held organ chord under them) for `musicSeconds`, then the talk lesson follows. The truth moves
- * by the music's length; the music itself is nobody's talk.
+ * A lesson that opens with music before the talk: sox plays plucked chords (C, F and G major, each
+ * dying away before the next) for `musicSeconds`, then the talk lesson follows. The truth moves by
+ * the music's length; the music itself is nobody's talk.
  */
 export async function makeLessonAfterMusic(dir: string, talk: TalkLessonTruth, musicSeconds: number): Promise<TalkLessonTruth> {
   const music = path.join(dir, 'chords.wav');

@@ -15,13 +15,15 @@ export const isLongMonologue = (s: TalkSegment) => isAdult(s.label) && s.endMs -
 
 /**
  * The short waits of a lesson (wait time 1): after a teacher's (or co-teacher's) turn, the gap before the next
- * student's, when it is shorter than SHORT_WAIT_MS (as core/talk/figures.ts counts it). Segments are in time order.
+ * student's, when it is shorter than SHORT_WAIT_MS (as core/talk/figures.ts counts it: music or a video in the
+ * gap, "other", neither ends nor shortens it). Segments are in time order.
  */
 export function shortWaits(segments: TalkSegment[]): ShortWait[] {
+  const talk = segments.filter((s) => s.label !== 'other');
   const waits: ShortWait[] = [];
-  for (let i = 0; i + 1 < segments.length; i++) {
-    const here = segments[i]!;
-    const next = segments[i + 1]!;
+  for (let i = 0; i + 1 < talk.length; i++) {
+    const here = talk[i]!;
+    const next = talk[i + 1]!;
     if (!isAdult(here.label) || next.label !== 'student') continue;
     const gap = next.startMs - here.endMs;
     if (gap >= 0 && gap < SHORT_WAIT_MS) waits.push({ startMs: here.endMs, endMs: next.startMs });

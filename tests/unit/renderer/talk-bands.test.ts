@@ -23,6 +23,11 @@ describe('the talk lane marks', () => {
     ];
     expect(shortWaits(segments)).toEqual([{ startMs: 5000, endMs: 6000 }]);
   });
+
+  it('sees through music in the gap: it neither ends nor shortens the wait', () => {
+    const segments = [seg(0, 5000, 'teacher'), seg(5200, 6500, 'other'), seg(7000, 8000, 'student')];
+    expect(shortWaits(segments)).toEqual([{ startMs: 5000, endMs: 7000 }]);
+  });
 });
 
 describe('moving along the lane with keys', () => {

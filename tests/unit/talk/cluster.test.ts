@@ -35,6 +35,37 @@ describe('who speaks: two voices by loudness, pitch and brightness', () => {
   });
 });
 
+/** A tonal stretch the VAD did not hear (music): loud, and no pitch or brightness measured. */
+const music = (ms = 6000): SegmentFeatures => ({ ...seg(-12, 0, 0, ms, 0), voicedFraction: 0, tone: true });
+
+describe('music and other tonal sound', () => {
+  it('is "other", and changes nothing in who the voices are, however loud it is', () => {
+    const voices = [teacher(), student(), teacher(), student(120), teacher()];
+    const withMusic = [voices[0]!, music(), ...voices.slice(1, 3), music(20_000), ...voices.slice(3)];
+    const labels = labelSegments(withMusic).map((s) => s.label);
+    expect(labels).toEqual(['teacher', 'other', 'student', 'teacher', 'other', 'student', 'teacher']);
+    expect(labels.filter((l) => l !== 'other')).toEqual(labelSegments(voices).map((s) => s.label));
+    expect(clusterVoices(withMusic)).toEqual(labels);
+  });
+
+  it("takes the teacher's correction (a song the teacher sings) without teaching the voices anything from it", () => {
+    const segments = [teacher(), student(), music(), teacher(), student()];
+    const song = segments[2]!;
+    const after = labelSegments(segments, [{ startMs: song.startMs, endMs: song.endMs, label: 'teacher' }]);
+    expect(after.map((s) => [s.label, s.corrected])).toEqual([
+      ['teacher', false],
+      ['student', false],
+      ['teacher', true],
+      ['teacher', false],
+      ['student', false],
+    ]);
+    // A correction of a voice leaves the music "other".
+    const voice = segments[1]!;
+    const fixed = labelSegments(segments, [{ startMs: voice.startMs, endMs: voice.endMs, label: 'teacher' }]);
+    expect(fixed[2]).toMatchObject({ label: 'other', corrected: false });
+  });
+});
+
 describe("the teacher's corrections", () => {
   it('keep the label of the stretch they cover, and relabel the segments nearest to it', () => {
     // A quiet teacher moment the clustering takes for a student, and a loud student it takes for the teacher.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FRAME_SAMPLES, SAMPLE_RATE, meanSquare, pitchHz, powerDb, spectralCentroidHz } from '../../../core/talk/features';
+import { FRAME_SAMPLES, SAMPLE_RATE, meanSquare, pitchHz, powerDb, spectralShape } from '../../../core/talk/features';
 
 function tone(hz: number, amplitude = 0.5, harmonics = 1): Float32Array {
   const frame = new Float32Array(FRAME_SAMPLES);
@@ -15,6 +15,13 @@ function noise(amplitude: number, seed = 1): Float32Array {
     s = (s * 16807) % 2147483647;
     return ((s / 2147483647) * 2 - 1) * amplitude;
   });
+}
+
+/** A room's rumble: leaky-integrated white noise, its power falling with frequency. */
+function brown(amplitude: number, seed = 3): Float32Array {
+  const white = noise(1, seed);
+  let level = 0;
+  return white.map((v) => (level = 0.98 * level + v) * amplitude * 0.1);
 }
 
 describe('frame features', () => {
@@ -35,8 +42,18 @@ describe('frame features', () => {
   });
 
   it('puts the spectral centroid of a pure tone at the tone, and a dull sound below a bright one', () => {
-    expect(spectralCentroidHz(tone(1000))).toBeGreaterThan(900);
-    expect(spectralCentroidHz(tone(1000))).toBeLessThan(1100);
-    expect(spectralCentroidHz(tone(200, 0.5, 3))).toBeLessThan(spectralCentroidHz(tone(200, 0.5, 12)));
+    const centroid = (frame: Float32Array) => spectralShape(frame).centroidHz;
+    expect(centroid(tone(1000))).toBeGreaterThan(900);
+    expect(centroid(tone(1000))).toBeLessThan(1100);
+    expect(centroid(tone(200, 0.5, 3))).toBeLessThan(centroid(tone(200, 0.5, 12)));
+  });
+
+  it('reads a note, a chord and a beep as tonal (flatness near 0), and noise of any colour as flat', () => {
+    const flatness = (frame: Float32Array) => spectralShape(frame).flatness;
+    const chord = tone(261.63, 0.3, 3).map((v, i) => v + tone(329.63, 0.3, 3)[i]! + tone(392, 0.3, 3)[i]!);
+    for (const tonal of [tone(440, 0.5, 4), chord, tone(1000, 0.1)]) expect(flatness(tonal)).toBeLessThan(0.02);
+    expect(flatness(noise(0.3))).toBeGreaterThan(0.3);
+    expect(flatness(brown(0.3))).toBeGreaterThan(0.05);
+    expect(flatness(new Float32Array(FRAME_SAMPLES))).toBe(1);
   });
 });

@@ -26,6 +26,21 @@ describe('talk figures', () => {
     expect(f.longestTeacherMonologueMs).toBe(10_000);
   });
 
+  it('counts music or a video as other, not silence, and keeps it out of turns and waits', () => {
+    const o = (startMs: number, endMs: number) => ({ startMs, endMs, label: 'other' as const });
+    // Music under the talk: teacher 0–5 s, [music 5–8 s], student 8–9 s, [music 9–10.5 s], teacher 10.5–12 s, [a beep 12–12.3 s], teacher 12.5–14 s.
+    const talk = [t(0, 5000), s(8000, 9000), t(10_500, 12_000), t(12_500, 14_000)];
+    const withMusic = [t(0, 5000), o(5000, 8000), s(8000, 9000), o(9000, 10_500), t(10_500, 12_000), o(12_000, 12_300), t(12_500, 14_000)];
+    const f = talkFigures(withMusic, 20_000);
+    expect(f).toMatchObject({ teacherPct: 40, studentPct: 5, otherPct: 24, silencePct: 31, studentTurns: 1 });
+    // The same waits and turns as without the music: a wait of 3 s, an answer waited on 1.5 s, one turn across the beep.
+    const { otherPct, silencePct, ...talkOnly } = talkFigures(talk, 20_000);
+    expect({ ...f, otherPct, silencePct }).toEqual({ ...talkOnly, otherPct, silencePct });
+    expect(f.waitTime1).toMatchObject({ count: 1, medianMs: 3000 });
+    expect(f.waitTime2).toMatchObject({ count: 1, medianMs: 1500 });
+    expect(f.longestTeacherMonologueMs).toBe(5000);
+  });
+
   it('has no waits and all silence when nobody talks', () => {
     const f = talkFigures([], 30_000);
     expect(f).toMatchObject({ teacherPct: 0, studentPct: 0, silencePct: 100, studentTurns: 0, longestTeacherMonologueMs: 0 });

@@ -39,6 +39,7 @@ describe('segment features', () => {
       meanSquare: [0.01, 0.01, 0.01, 0.01],
       pitch: [100, 200, 0, 100],
       centroid: [1000, 2000, 1000, 2000],
+      flatness: [0.3, 0.3, 0.3, 0.3],
     };
     const f = segmentFeatures(track, { start: 0, end: 4 });
     expect(f).toMatchObject({ startMs: 0, endMs: 128, loudnessDb: -20, pitchHz: 100, voicedFraction: 0.75, centroidHz: 1500 });
@@ -51,6 +52,7 @@ describe('segment features', () => {
       meanSquare: [0.01, 0.01, 0.01, 0.01],
       pitch: [100, NaN, 0, NaN],
       centroid: [1000, NaN, 2000, NaN],
+      flatness: [0.3, NaN, 0.3, NaN],
     };
     expect(segmentFeatures(track, { start: 0, end: 4 })).toMatchObject({
       loudnessDb: -20,
