@@ -29,7 +29,8 @@ import { SyncService, type SyncOptions } from './sync/service';
 import { collectionProjections } from './collections/sync-in';
 import { reviewProjections } from './review/projections';
 import { credentialProjections } from './credentials/projections';
-import { libraryProjections, type Projections } from './sync/apply';
+import { libraryProjections } from './sync/apply';
+import type { Projections } from './sync/projection';
 
 export interface CoreOptions {
   dataDir: string;

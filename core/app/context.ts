@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import type { Projections } from '../sync/apply';
+import type { Projections } from '../sync/projection';
 import type { JobQueue } from '../jobs/queue';
 import type { MediaTools } from '../media/tools';
 import type { CoreEvents, EventBus } from './events';

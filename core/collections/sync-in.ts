@@ -1,6 +1,6 @@
 import type { CollectionDescription } from '../../common/schemas/collection';
 import type { Db } from '../db/open';
-import type { Applying, Projections } from '../sync/apply';
+import type { Applying, Projections } from '../sync/projection';
 import type { SyncRecord } from '../sync/records';
 import { deleteCollectionRow, deleteItemRow, getCollectionRow, getItemRow, saveCollectionRow, saveItemRow } from './queries';
 

@@ -1,4 +1,4 @@
-import type { Applying, Projections } from '../sync/apply';
+import type { Applying, Projections } from '../sync/projection';
 import type { SyncRecord } from '../sync/records';
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import type { Applying, Projection, Projections } from '../sync/apply';
+import type { Applying, Projection, Projections } from '../sync/projection';
 import type { SyncRecord } from '../sync/records';
 import { liveRecord, type ReviewEntity } from './records';
 

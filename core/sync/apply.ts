@@ -1,42 +1,16 @@
-import { entityDefinition, type EntityName, type LessonFields, type NoteFields } from '../../common/sync/entities';
+import { entityDefinition, type LessonFields, type NoteFields } from '../../common/sync/entities';
 import { decide } from '../../common/sync/lww';
 import type { Op, SequencedOp } from '../../common/sync/ops';
 import type { CoreContext } from '../app/context';
-import type { CoreEvents } from '../app/events';
-import type { Db } from '../db/open';
 import { deviceClock } from './clock';
 import { recordConflict, refusalOf } from './ownership';
 import { getRecord, markSeen, recordState, saveRecord, type SyncRecord } from './records';
 import { projectLesson, removeLessonShare } from './remote-lessons';
 import { projectNote, removeNote } from './remote-notes';
-
-/** What applying ops changed, for the events and file clean-up that follow the commit. */
-export interface ApplyEffects {
-  lessonIds: Set<string>;
-  /** Lessons that left the library; their media folders go once the transaction has committed. */
-  removedLessons: Set<string>;
-  /** Records refused because they claimed an id this device holds for someone else (see ownership.ts). */
-  refused: number;
-}
-
-export function newEffects(): ApplyEffects {
-  return { lessonIds: new Set(), removedLessons: new Set(), refused: 0 };
-}
+import type { ApplyEffects, Applying, Projections } from './projection';
 
 /** What applying a page of pulled ops is handed. */
 export type Applier = Pick<CoreContext, 'db' | 'now' | 'logger' | 'events' | 'projections'>;
-
-/**
- * One record being applied: the database (inside the pull's transaction), the time, what the commit
- * is to be followed by, and the events that tell other domains (once committed, with `emitSoon`).
- */
-export interface Applying {
-  db: Db;
-  nowMs: number;
-  effects: ApplyEffects;
-  events: CoreEvents;
-  projections: Projections;
-}
 
 /**
  * Applies pulled ops in order, inside the caller's transaction. The same last-writer-wins function
@@ -106,19 +80,6 @@ function applyOne(at: Applying, op: Op): void {
   saveRecord(db, record);
   project(at, record, decision.kind === 'delete' ? null : decision.fields);
 }
-
-/**
- * How a synced record shows in its domain. Each domain that shows pulled records exports its own
- * table (the library's lessons and notes here, collections, reviews, recognition); the composition
- * root (core/index.ts) joins them into `ctx.projections`. An entity without one is still stored with
- * its stamps in `sync_records`, ready for the screens that read it there.
- */
-export interface Projection {
-  upsert(at: Applying, record: SyncRecord, changed: Op['fields']): void;
-  remove(at: Applying, record: SyncRecord): void;
-}
-
-export type Projections = Partial<Record<EntityName, Projection>>;
 
 /** The library's own: shared lessons and their notes. */
 export const libraryProjections: Projections = {

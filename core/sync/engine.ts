@@ -7,7 +7,7 @@ import type { CoreContext } from '../app/context';
 import type { HubClient } from '../hub/client';
 import { connectHubEvents } from '../hub/events-socket';
 import type { TransferQueue } from '../transfers/queue';
-import { newEffects, type ApplyEffects } from './apply';
+import { newEffects, type ApplyEffects } from './projection';
 import { clockSkewFrom, rewindFutureStamps } from './clock';
 import { communityIds, readCursor } from './community-cache';
 import { pendingCount } from './outbox';

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import type { HubClient } from '../hub/client';
-import type { ApplyEffects } from './apply';
+import type { ApplyEffects } from './projection';
 import { communityIds, replaceMembers, saveCommunity } from './community-cache';
 import { forgetCommunity } from './forget';
 
