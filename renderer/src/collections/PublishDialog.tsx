@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Collection } from '../../../common/schemas/collection';
 import type { LocalCommunity } from '../../../common/schemas/community';
 import { can } from '../../../common/permissions';
+import { CommunitySelect } from '../community/CommunitySelect';
 import { errorMessage } from '../lib/errors';
 import { FormDialog } from '../ui/FormDialog';
 import { collectionLookups, useCollectionMutations } from './mutations';
@@ -54,13 +55,7 @@ export function PublishDialog({ collection, onClose }: { collection: Collection;
         <>
           <label>
             <span>{t('collections.community')}</span>
-            <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
-              {communities.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+            <CommunitySelect communities={communities} value={chosen} onChange={setChosen} />
           </label>
           <p className="muted small-text">{t('collections.publishHelp')}</p>
         </>
