@@ -10,7 +10,7 @@ import {
 } from '../hub-api';
 import { roleSchema } from '../permissions';
 import { idSchema, timestampSchema } from './ids';
-import { transferStateSchema } from './sharing';
+import { sharerFields } from './sharing';
 
 /** A hub address as people type it: http(s) only, no credentials, trailing slashes dropped. */
 export const hubUrlSchema = z
@@ -82,11 +82,6 @@ export const sharedLessonSchema = z.object({
   title: z.string(),
   durationMs: z.int().nonnegative().nullable(),
   posterAssetId: idSchema.nullable(),
-  ownerId: z.string(),
-  ownerName: z.string(),
-  country: z.string().nullable(),
-  mine: z.boolean(),
-  sharedAt: timestampSchema,
-  download: transferStateSchema.nullable(),
+  ...sharerFields,
 });
 export type SharedLesson = z.infer<typeof sharedLessonSchema>;

@@ -6,14 +6,8 @@ export const transferStates = ['queued', 'running', 'paused', 'done', 'failed'] 
 export const transferStateSchema = z.enum(transferStates);
 export type TransferState = z.infer<typeof transferStateSchema>;
 
-/**
- * Where a lesson in the library is shared. `local`: it was recorded or imported here and this device
- * shared it; `hub`: it arrived from a community (its metadata is read-only unless `mine`).
- */
-export const lessonShareInfoSchema = z.object({
-  communityId: z.string(),
-  communityName: z.string(),
-  origin: z.enum(['local', 'hub']),
+/** Who shared a lesson and when, as both the library and a community's page show it. */
+export const sharerFields = {
   ownerId: z.string(),
   ownerName: z.string(),
   country: z.string().nullable(),
@@ -22,6 +16,17 @@ export const lessonShareInfoSchema = z.object({
   sharedAt: timestampSchema,
   /** For lessons from a community: how far its video has come down to this device. */
   download: transferStateSchema.nullable(),
+};
+
+/**
+ * Where a lesson in the library is shared. `local`: it was recorded or imported here and this device
+ * shared it; `hub`: it arrived from a community (its metadata is read-only unless `mine`).
+ */
+export const lessonShareInfoSchema = z.object({
+  communityId: z.string(),
+  communityName: z.string(),
+  origin: z.enum(['local', 'hub']),
+  ...sharerFields,
 });
 export type LessonShareInfo = z.infer<typeof lessonShareInfoSchema>;
 

@@ -6,14 +6,14 @@ import {
   BLUR_RECORD_MAX_REGIONS,
   type SharedBlurRegion,
 } from '../../common/sync/blur-record';
-import type { BlurRegionsFields, Consent } from '../../common/sync/entities';
+import type { BlurRegionsFields } from '../../common/sync/entities';
 import { blurRegionsEntity } from '../../common/sync/entities';
 import type { CoreContext } from '../app/context';
 import { lessonDuration } from '../library/queries';
 import { myUserId } from '../sync/account';
-import { emitChange, type ChangeWriter } from '../sync/local-changes';
+import { emitChange, ownLessonTarget, type ChangeWriter } from '../sync/local-changes';
 import { getRecord, isLive } from '../sync/records';
-import { getShare } from '../sync/shares';
+import { getShare, ownShareWith } from '../sync/shares';
 import { listRegions } from './store';
 
 const round = (v: number) => Math.round(v * 10_000) / 10_000;
@@ -63,16 +63,6 @@ export function sharedRegions(regions: BlurRegion[]): SharedBlurRegion[] {
   return kept.map((r) => ({ id: r.id, source: r.source, startMs: r.startMs, endMs: r.endMs, keys: [roundKey(r.keys[0]!)] }));
 }
 
-/** The teacher's own lesson, shared from here, whose consent record says the faces were blurred. */
-function sharedBlurred(ctx: Pick<CoreContext, 'db'>, lessonId: string): { communityId: string; me: string } | null {
-  const share = getShare(ctx.db, lessonId);
-  const me = myUserId(ctx.db);
-  if (!share || share.origin !== 'local' || !me || share.ownerId !== me) return null;
-  const lesson = getRecord(ctx.db, 'lesson', lessonId);
-  if (!isLive(lesson) || (lesson.fields.consent as Consent | undefined)?.facesBlurred !== true) return null;
-  return { communityId: share.communityId, me };
-}
-
 /**
  * Brings the hub's record of where a shared lesson was blurred in line with its share, inside the
  * share's transaction: written when the blurred copy travels (a blurred share needs the copy to
@@ -81,12 +71,11 @@ function sharedBlurred(ctx: Pick<CoreContext, 'db'>, lessonId: string): { commun
  */
 export function syncBlurShare(ctx: ChangeWriter, lessonId: string): void {
   const existing = getRecord(ctx.db, 'blurRegions', lessonId);
-  const target = sharedBlurred(ctx, lessonId);
+  const target = ownShareWith(ctx.db, lessonId, 'facesBlurred');
   const me = myUserId(ctx.db);
   if (!target) {
     if (!isLive(existing) || !me || existing.ownerId !== me || !getShare(ctx.db, lessonId)) return;
-    const t = { entity: 'blurRegions' as const, id: lessonId, communityId: existing.communityId, lessonId, ownerId: me, authorId: me };
-    emitChange(ctx, t, null);
+    emitChange(ctx, ownLessonTarget('blurRegions', lessonId, existing.communityId, me), null);
     return;
   }
   const fields: BlurRegionsFields = {
@@ -95,15 +84,7 @@ export function syncBlurShare(ctx: ChangeWriter, lessonId: string): void {
     durationMs: lessonDuration(ctx.db, lessonId)?.durationMs ?? 0,
     regions: sharedRegions(listRegions(ctx.db, lessonId)),
   };
-  const t = {
-    entity: 'blurRegions' as const,
-    id: lessonId,
-    communityId: target.communityId,
-    lessonId,
-    ownerId: target.me,
-    authorId: target.me,
-  };
-  emitChange(ctx, t, fields as never);
+  emitChange(ctx, ownLessonTarget('blurRegions', lessonId, target.communityId, target.me), fields as never);
 }
 
 /**

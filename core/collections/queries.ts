@@ -1,3 +1,4 @@
+import type { Licence } from '../../common/licence';
 import type { CollectionDescription } from '../../common/schemas/collection';
 import type { Db } from '../db/open';
 
@@ -31,6 +32,16 @@ export interface ItemRow {
   position: string;
   createdAt: number;
   updatedAt: number;
+}
+
+/** What a collection says about itself, as its screens and a package carry it. */
+export function collectionBasics(c: CollectionRow) {
+  return { id: c.id, title: c.title, language: c.language, descriptions: c.descriptions, tags: c.tags, licence: c.licence as Licence };
+}
+
+/** An item's own content, as sync and a package carry it: the lesson, the moment, title, note and place. */
+export function itemContent(i: ItemRow) {
+  return { lessonId: i.lessonId, startMs: i.startMs, endMs: i.endMs, title: i.title, note: i.note, position: i.position };
 }
 
 interface RawCollection {

@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import { myUserId } from '../sync/account';
 import { emitChange, type ChangeWriter } from '../sync/local-changes';
 import { getRecord, isLive, saveRecord } from '../sync/records';
-import { getCollectionRow, getItemRow, itemRows, type CollectionRow, type ItemRow } from './queries';
+import { getCollectionRow, getItemRow, itemContent, itemRows, type CollectionRow, type ItemRow } from './queries';
 
 /**
  * Changes to published collections become ops here, inside the transaction that writes them, through
@@ -27,15 +27,7 @@ export function collectionFields(c: CollectionRow, ownerId: string): Op['fields'
 }
 
 export function itemFields(i: ItemRow): Op['fields'] {
-  return {
-    collectionId: i.collectionId,
-    lessonId: i.lessonId,
-    startMs: i.startMs,
-    endMs: i.endMs,
-    title: i.title,
-    note: i.note,
-    position: i.position,
-  };
+  return { collectionId: i.collectionId, ...itemContent(i) };
 }
 
 type Entity = Extract<EntityName, 'collection' | 'collectionItem'>;

@@ -4,7 +4,7 @@ import type { CoreContext } from '../app/context';
 import { getLesson } from '../library/lessons';
 import { getLessonRow } from '../library/queries';
 import { myRoleIn } from '../sync/rules';
-import { communityName, isSharedIn, itemCount, itemRows, type CollectionRow, type ItemRow } from './queries';
+import { collectionBasics, communityName, isSharedIn, itemCount, itemRows, type CollectionRow, type ItemRow } from './queries';
 
 /**
  * Whether this person may change a collection: their own draft, or one of a community where their
@@ -60,12 +60,7 @@ function coverAssetId(c: CollectionRow, items: CollectionItem[]): string | null 
 
 export function summaryOf(ctx: CoreContext, c: CollectionRow, items = visibleItems(ctx, c)): CollectionSummary {
   return {
-    id: c.id,
-    title: c.title,
-    language: c.language,
-    descriptions: c.descriptions,
-    tags: c.tags,
-    licence: c.licence as CollectionSummary['licence'],
+    ...collectionBasics(c),
     origin: c.origin,
     communityId: c.communityId,
     communityName: c.communityId ? communityName(ctx.db, c.communityId, c.archiveId) : null,

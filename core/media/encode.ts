@@ -2,6 +2,8 @@
  * Encoder settings shared by every H.264/AAC MP4 the studio writes (playable copy, proxy, clip),
  * so all of them play in Chromium and start playing before they are fully downloaded.
  */
+import { runFfmpeg } from './runner';
+import type { MediaTools } from './tools';
 
 /**
  * Scales so the shorter side is at most `maxShortSide` ("480p" for portrait phone video too), never
@@ -42,3 +44,33 @@ export function audioOnlyArgs(bitrateK: number, channels: 1 | 2): string[] {
 
 /** No subtitles, data tracks or source metadata (which can hold a location or a device name) travel. */
 export const noExtras = ['-sn', '-dn', '-map_metadata', '-1'];
+
+/** What one encode is for: the lesson's length (for progress), whether it is sound alone, cancelling. */
+export interface Mp4Job {
+  durationMs: number;
+  /** The lesson is sound alone: the output is its audio as AAC in MP4, no picture. */
+  audioOnly?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * An H.264/AAC MP4 of `input`'s main streams, `video` being the filter and encoder flags, or for a
+ * lesson that is sound alone, its audio only; either way the sound is AAC at `audioK` kb/s.
+ */
+export async function encodeMp4(
+  tools: MediaTools,
+  input: string,
+  output: string,
+  enc: { video: string[]; audioK: number; channels: 1 | 2 },
+  job: Mp4Job,
+): Promise<void> {
+  const streams = job.audioOnly
+    ? audioOnlyArgs(enc.audioK, enc.channels)
+    : [...mainStreams, ...enc.video, ...aacArgs(enc.audioK, enc.channels), ...noExtras, ...mp4Output];
+  await runFfmpeg(tools, ['-y', '-i', input, ...streams, output], {
+    durationMs: job.durationMs,
+    signal: job.signal,
+    onProgress: job.onProgress,
+  });
+}

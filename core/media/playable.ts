@@ -1,6 +1,5 @@
 import type { ProbeResult } from './probe';
-import { aacArgs, audioOnlyArgs, fitShortSideFilter, h264Args, mp4Output, mainStreams, noExtras } from './encode';
-import { runFfmpeg } from './runner';
+import { encodeMp4, fitShortSideFilter, h264Args, type Mp4Job } from './encode';
 import type { MediaTools } from './tools';
 
 /** What Chromium's own media stack plays (no proprietary codecs beyond H.264/AAC/MP3). */
@@ -24,13 +23,8 @@ export function needsPlayableCopy(p: ProbeResult): boolean {
   return p.audioCodec !== null && !playableAudio.has(p.audioCodec);
 }
 
-export interface PlayableCopyOptions {
-  durationMs: number;
-  /** The lesson is sound alone: the copy is AAC in MP4 (what an .m4a is), no picture. */
-  audioOnly?: boolean;
-  signal?: AbortSignal;
-  onProgress?: (fraction: number) => void;
-}
+/** With `audioOnly`, the copy is AAC in MP4 (what an .m4a is), no picture. */
+export type PlayableCopyOptions = Mp4Job;
 
 /** A copy is watched in place of the original, so it keeps up to full HD; larger gains nothing on a lesson. */
 const PLAYABLE_MAX_SHORT_SIDE = 1080;
@@ -40,29 +34,6 @@ const PLAYABLE_MAX_SHORT_SIDE = 1080;
  * decoding and writes no rotation into the copy, so it shows the same way in every player.
  */
 export async function makePlayableCopy(tools: MediaTools, input: string, output: string, opts: PlayableCopyOptions): Promise<void> {
-  if (opts.audioOnly) {
-    await runFfmpeg(tools, ['-y', '-i', input, ...audioOnlyArgs(128, 2), output], {
-      durationMs: opts.durationMs,
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-    });
-    return;
-  }
-  await runFfmpeg(
-    tools,
-    [
-      '-y',
-      '-i',
-      input,
-      ...mainStreams,
-      '-vf',
-      fitShortSideFilter(PLAYABLE_MAX_SHORT_SIDE),
-      ...h264Args({ preset: 'veryfast', crf: 23 }),
-      ...aacArgs(128, 2),
-      ...noExtras,
-      ...mp4Output,
-      output,
-    ],
-    { durationMs: opts.durationMs, signal: opts.signal, onProgress: opts.onProgress },
-  );
+  const video = ['-vf', fitShortSideFilter(PLAYABLE_MAX_SHORT_SIDE), ...h264Args({ preset: 'veryfast', crf: 23 })];
+  await encodeMp4(tools, input, output, { video, audioK: 128, channels: 2 }, opts);
 }

@@ -1,16 +1,11 @@
-import { aacArgs, audioOnlyArgs, fitShortSideFilter, h264Args, mp4Output, mainStreams, noExtras } from './encode';
-import { runFfmpeg } from './runner';
+import { encodeMp4, fitShortSideFilter, h264Args, type Mp4Job } from './encode';
 import type { MediaTools } from './tools';
 
 export type ProxyPreset = 'standard' | 'low';
 
-export interface ProxyOptions {
+/** With `audioOnly`, the proxy is the lesson's audio as AAC in MP4. */
+export interface ProxyOptions extends Mp4Job {
   preset: ProxyPreset;
-  durationMs: number;
-  /** The lesson is sound alone: the proxy is its audio as AAC in MP4. */
-  audioOnly?: boolean;
-  signal?: AbortSignal;
-  onProgress?: (fraction: number) => void;
 }
 
 /** What a share sends over slow, metered links: small enough to upload, sharp enough to review teaching. */
@@ -25,36 +20,17 @@ const presets: Record<ProxyPreset, { shortSide: number; videoK: number; audioK: 
  */
 export async function makeProxy(tools: MediaTools, input: string, output: string, opts: ProxyOptions): Promise<void> {
   const p = presets[opts.preset];
-  if (opts.audioOnly) {
-    await runFfmpeg(tools, ['-y', '-i', input, ...audioOnlyArgs(p.audioK, p.channels), output], {
-      durationMs: opts.durationMs,
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-    });
-    return;
-  }
-  await runFfmpeg(
-    tools,
-    [
-      '-y',
-      '-i',
-      input,
-      ...mainStreams,
-      '-vf',
-      fitShortSideFilter(p.shortSide, 'bilinear'),
-      '-fpsmax',
-      '30',
-      ...h264Args({ preset: 'veryfast', bitrateK: p.videoK }),
-      // The cheapest motion search: about a fifth less CPU, so a 2-core laptop stays well above 4x real time.
-      '-x264-params',
-      'me=dia:subme=1',
-      '-force_key_frames',
-      'expr:gte(t,n_forced*2)',
-      ...aacArgs(p.audioK, p.channels),
-      ...noExtras,
-      ...mp4Output,
-      output,
-    ],
-    { durationMs: opts.durationMs, signal: opts.signal, onProgress: opts.onProgress },
-  );
+  const video = [
+    '-vf',
+    fitShortSideFilter(p.shortSide, 'bilinear'),
+    '-fpsmax',
+    '30',
+    ...h264Args({ preset: 'veryfast', bitrateK: p.videoK }),
+    // The cheapest motion search: about a fifth less CPU, so a 2-core laptop stays well above 4x real time.
+    '-x264-params',
+    'me=dia:subme=1',
+    '-force_key_frames',
+    'expr:gte(t,n_forced*2)',
+  ];
+  await encodeMp4(tools, input, output, { video, audioK: p.audioK, channels: p.channels }, opts);
 }

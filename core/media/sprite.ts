@@ -82,18 +82,36 @@ export async function makeSprite(
   );
   if (sampled === 0) throw new StudioError('media_failed', { detail: 'no frame decoded' });
 
-  const image = (await probeStreams(tools, outJpg, { signal })).streams[0];
+  const index = await writeSpriteIndexOf(
+    tools,
+    outJpg,
+    outJson,
+    { intervalS, columns, rows, count: Math.min(sampled, columns * rows) },
+    signal,
+  );
+  onProgress?.(1);
+  return index;
+}
+
+/** Writes sprite.json for the sprite picture `spriteJpg` laid out as `grid`, its tile size read from the picture. */
+export async function writeSpriteIndexOf(
+  tools: MediaTools,
+  spriteJpg: string,
+  outJson: string,
+  grid: Pick<SpriteIndex, 'intervalS' | 'columns' | 'rows' | 'count'>,
+  signal?: AbortSignal,
+): Promise<SpriteIndex> {
+  const image = (await probeStreams(tools, spriteJpg, { signal })).streams[0];
   const index: SpriteIndex = {
     version: 1,
-    intervalS,
-    tileWidth: Math.round((image?.width ?? 0) / columns),
-    tileHeight: Math.round((image?.height ?? 0) / rows),
-    columns,
-    rows,
-    count: Math.min(sampled, columns * rows),
+    intervalS: grid.intervalS,
+    tileWidth: Math.round((image?.width ?? 0) / grid.columns),
+    tileHeight: Math.round((image?.height ?? 0) / grid.rows),
+    columns: grid.columns,
+    rows: grid.rows,
+    count: grid.count,
   };
   await fs.writeFile(outJson, JSON.stringify(index));
-  onProgress?.(1);
   return index;
 }
 

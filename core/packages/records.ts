@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { getCollectionRow, itemRows } from '../collections/queries';
+import { collectionBasics, getCollectionRow, itemContent, itemRows } from '../collections/queries';
 import { listUserSchemes, lessonSchemeId } from '../coding/queries';
 import { listClips } from '../clips/queries';
 import { getLessonRow, lessonTags } from '../library/queries';
@@ -139,12 +139,7 @@ export function lessonRecord(
 export function collectionRecord(db: Db, collectionId: string, itemIds: ReadonlySet<string>): PackageCollection {
   const c = getCollectionRow(db, collectionId)!;
   return {
-    id: c.id,
-    title: c.title,
-    language: c.language,
-    descriptions: c.descriptions,
-    tags: c.tags,
-    licence: c.licence as PackageCollection['licence'],
+    ...collectionBasics(c),
     coverLessonId: c.coverLessonId,
     coverMs: c.coverMs,
     communityId: c.communityId,
@@ -154,16 +149,6 @@ export function collectionRecord(db: Db, collectionId: string, itemIds: Readonly
     updatedAt: c.updatedAt,
     items: itemRows(db, collectionId)
       .filter((i) => itemIds.has(i.id))
-      .map((i) => ({
-        id: i.id,
-        lessonId: i.lessonId,
-        startMs: i.startMs,
-        endMs: i.endMs,
-        title: i.title,
-        note: i.note,
-        position: i.position,
-        createdAt: i.createdAt,
-        updatedAt: i.updatedAt,
-      })),
+      .map((i) => ({ id: i.id, ...itemContent(i), createdAt: i.createdAt, updatedAt: i.updatedAt })),
   };
 }

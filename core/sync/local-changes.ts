@@ -33,6 +33,11 @@ export interface Target {
   authorId: string;
 }
 
+/** The teacher's own record kept under a lesson's id (its blur regions, its talk analysis) in a community. */
+export function ownLessonTarget(entity: EntityName, lessonId: string, communityId: string, me: string): Target {
+  return { entity, id: lessonId, communityId, lessonId, ownerId: me, authorId: me };
+}
+
 export function emitChange(w: ChangeWriter, t: Target, desired: Op['fields'] | null): void {
   const { db, now } = w;
   const record = getRecord(db, t.entity, t.id);

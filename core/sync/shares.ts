@@ -1,4 +1,7 @@
+import type { Consent } from '../../common/sync/entities';
 import type { Db } from '../db/open';
+import { myUserId } from './account';
+import { getRecord, isLive } from './records';
 
 export interface LessonShare {
   lessonId: string;
@@ -42,4 +45,22 @@ export function saveShare(db: Db, s: LessonShare): void {
 
 export function deleteShare(db: Db, lessonId: string): void {
   db.prepare('DELETE FROM lesson_shares WHERE lesson_id = ?').run(lessonId);
+}
+
+/**
+ * The teacher's own lesson, shared from here, whose consent record given when sharing has `choice`
+ * ticked: the community it went to and the teacher. Anything else (a lesson not shared, a share
+ * without the tick, a lesson from someone else) is null.
+ */
+export function ownShareWith(
+  db: Db,
+  lessonId: string,
+  choice: 'facesBlurred' | 'talkAnalysis',
+): { communityId: string; me: string } | null {
+  const share = getShare(db, lessonId);
+  const me = myUserId(db);
+  if (!share || share.origin !== 'local' || !me || share.ownerId !== me) return null;
+  const lesson = getRecord(db, 'lesson', lessonId);
+  if (!isLive(lesson) || (lesson.fields.consent as Consent | undefined)?.[choice] !== true) return null;
+  return { communityId: share.communityId, me };
 }

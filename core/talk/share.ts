@@ -1,24 +1,10 @@
-import type { Consent, TalkAnalysisFields } from '../../common/sync/entities';
+import type { TalkAnalysisFields } from '../../common/sync/entities';
 import type { TalkAnalysis } from '../../common/schemas/talk';
 import type { CoreContext } from '../app/context';
 import { myUserId } from '../sync/account';
-import { emitChange, type ChangeWriter } from '../sync/local-changes';
+import { emitChange, ownLessonTarget, type ChangeWriter } from '../sync/local-changes';
 import { getRecord, isLive } from '../sync/records';
-import { getShare } from '../sync/shares';
-
-/**
- * Whether the teacher's shared lesson carries its talk analysis: only when the consent record given
- * when sharing says so ("Share the talk analysis", off by default). Anything else (a lesson not
- * shared, a share without the tick, a lesson from someone else) keeps the analysis on this device.
- */
-function sharedWithTalk(ctx: Pick<CoreContext, 'db'>, lessonId: string): { communityId: string; me: string } | null {
-  const share = getShare(ctx.db, lessonId);
-  const me = myUserId(ctx.db);
-  if (!share || share.origin !== 'local' || !me || share.ownerId !== me) return null;
-  const lesson = getRecord(ctx.db, 'lesson', lessonId);
-  if (!isLive(lesson) || (lesson.fields.consent as Consent | undefined)?.talkAnalysis !== true) return null;
-  return { communityId: share.communityId, me };
-}
+import { getShare, ownShareWith } from '../sync/shares';
 
 /**
  * Brings the hub's copy of a lesson's talk analysis in line with the teacher's choice and the
@@ -28,15 +14,14 @@ function sharedWithTalk(ctx: Pick<CoreContext, 'db'>, lessonId: string): { commu
  */
 export function syncTalkShare(ctx: ChangeWriter, lessonId: string, analysis: () => TalkAnalysis): void {
   const existing = getRecord(ctx.db, 'talkAnalysis', lessonId);
-  const target = sharedWithTalk(ctx, lessonId);
+  const target = ownShareWith(ctx.db, lessonId, 'talkAnalysis');
   if (!target) {
     if (!isLive(existing)) return;
     const share = getShare(ctx.db, lessonId);
     const me = myUserId(ctx.db);
     // Only the teacher takes it down; an unshared lesson's analysis went with the lesson already.
     if (!share || !me || existing.ownerId !== me) return;
-    const t = { entity: 'talkAnalysis' as const, id: lessonId, communityId: existing.communityId, lessonId, ownerId: me, authorId: me };
-    emitChange(ctx, t, null);
+    emitChange(ctx, ownLessonTarget('talkAnalysis', lessonId, existing.communityId, me), null);
     return;
   }
   const a = analysis();
@@ -49,15 +34,7 @@ export function syncTalkShare(ctx: ChangeWriter, lessonId: string, analysis: () 
     figures: a.figures,
     twoAdults: a.twoAdults,
   };
-  const t = {
-    entity: 'talkAnalysis' as const,
-    id: lessonId,
-    communityId: target.communityId,
-    lessonId,
-    ownerId: target.me,
-    authorId: target.me,
-  };
-  emitChange(ctx, t, fields as never);
+  emitChange(ctx, ownLessonTarget('talkAnalysis', lessonId, target.communityId, target.me), fields as never);
 }
 
 /** A teacher's analysis as the community received it, for a lesson shared with this device; null when not shared. */

@@ -6,8 +6,7 @@ import type { Db } from '../db/open';
 export type TransferRole = Transfer['role'];
 export type Direction = Transfer['direction'];
 
-export interface StoredTransfer {
-  id: string;
+export interface NewTransfer {
   direction: Direction;
   communityId: string;
   lessonId: string;
@@ -16,6 +15,11 @@ export interface StoredTransfer {
   sizeBytes: number;
   mime: string;
   relPath: string;
+}
+
+/** A queued file as stored: what was asked for, and how far it has come. */
+export interface StoredTransfer extends NewTransfer {
+  id: string;
   uploadUrl: string | null;
   doneBytes: number;
   state: TransferState;
@@ -59,17 +63,6 @@ const fromRow = (r: Row): StoredTransfer => ({
   attempts: r.attempts,
   updatedAt: r.updated_at,
 });
-
-export interface NewTransfer {
-  direction: Direction;
-  communityId: string;
-  lessonId: string;
-  role: TransferRole;
-  sha256: string;
-  sizeBytes: number;
-  mime: string;
-  relPath: string;
-}
 
 /** Queues a transfer; the same file again changes nothing, a different one starts over. */
 export function queueTransfer(db: Db, t: NewTransfer, now: number): void {

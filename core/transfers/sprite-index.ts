@@ -1,7 +1,5 @@
-import fs from 'node:fs/promises';
 import type { MediaTools } from '../media/tools';
-import { probeStreams } from '../media/probe';
-import type { SpriteIndex } from '../media/sprite';
+import { writeSpriteIndexOf } from '../media/sprite';
 import { spriteGrid } from '../../common/sprite-grid';
 
 /**
@@ -10,15 +8,5 @@ import { spriteGrid } from '../../common/sprite-grid';
  */
 export async function writeSpriteIndex(tools: MediaTools, spriteJpg: string, outJson: string, durationMs: number): Promise<void> {
   const { intervalS, columns, rows, expected } = spriteGrid(durationMs);
-  const image = (await probeStreams(tools, spriteJpg)).streams[0];
-  const index: SpriteIndex = {
-    version: 1,
-    intervalS,
-    tileWidth: Math.round((image?.width ?? 0) / columns),
-    tileHeight: Math.round((image?.height ?? 0) / rows),
-    columns,
-    rows,
-    count: expected,
-  };
-  await fs.writeFile(outJson, JSON.stringify(index));
+  await writeSpriteIndexOf(tools, spriteJpg, outJson, { intervalS, columns, rows, count: expected });
 }

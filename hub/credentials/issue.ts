@@ -52,6 +52,20 @@ function stampAfter(hlc: Hlc, op: Op, record: CachedRecord | null): string {
   return hlc.receive(stamps.sort().at(-1)!);
 }
 
+/** The hub's own op on the holder's `credential` record (the award's id), stamped after the award and `record`. */
+function writeCredential(
+  batch: IssuingBatch,
+  issuing: Issuing,
+  op: Op,
+  record: CachedRecord | null,
+  authorId: string,
+  fields: Op['fields'],
+): Promise<void> {
+  const opId = uuidv7();
+  const hlc = stampAfter(issuing.hlc, op, record);
+  return batch.writeOwn({ opId, communityId: op.communityId, entity: 'credential', id: op.id, action: 'upsert', fields, hlc, authorId });
+}
+
 /**
  * Answers an applied award: a new one is signed with the community's key and written back as the
  * holder's `credential` record (same id); a revocation marks the status list and the credential.
@@ -63,16 +77,7 @@ export async function afterAward(batch: IssuingBatch, issuing: Issuing, op: Op, 
   if (op.fields.revokedAt === undefined || fields.revokedAt === null) return;
   if (!(await revokeIssued(batch.db, op.communityId, op.id, fields.revokedAt))) return;
   const credential = await batch.record(op.communityId, 'credential', op.id);
-  await batch.writeOwn({
-    opId: uuidv7(),
-    communityId: op.communityId,
-    entity: 'credential',
-    id: op.id,
-    action: 'upsert',
-    fields: { revokedAt: fields.revokedAt },
-    hlc: stampAfter(issuing.hlc, op, credential),
-    authorId: fields.recipientId,
-  });
+  await writeCredential(batch, issuing, op, credential, fields.recipientId, { revokedAt: fields.revokedAt });
 }
 
 async function issue(batch: IssuingBatch, issuing: Issuing, op: Op, award: AwardFields): Promise<void> {
@@ -109,14 +114,7 @@ async function issue(batch: IssuingBatch, issuing: Issuing, op: Op, award: Award
     issued_at: now,
     revoked_at: null,
   });
-  await batch.writeOwn({
-    opId: uuidv7(),
-    communityId: op.communityId,
-    entity: 'credential',
-    id: op.id,
-    action: 'upsert',
-    fields: { holderId: holder.id, achievementId: award.achievementId, issuedAt: now, revokedAt: null, document: signed as Op['fields'] },
-    hlc: stampAfter(issuing.hlc, op, null),
-    authorId: holder.id,
-  });
+  const document = signed as Op['fields'];
+  const credential = { holderId: holder.id, achievementId: award.achievementId, issuedAt: now, revokedAt: null, document };
+  await writeCredential(batch, issuing, op, null, holder.id, credential);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Clip } from '../../../common/schemas/clip';
 import type { Collection } from '../../../common/schemas/collection';
@@ -6,6 +6,7 @@ import type { LessonSummary } from '../../../common/schemas/lesson';
 import { errorMessage } from '../lib/errors';
 import { formatTimecode } from '../lib/format';
 import { collectionLookups, useCollectionMutations } from './mutations';
+import { useModalDialog } from '../ui/useModalDialog';
 
 /**
  * Picks lessons and clips from the library. A published collection takes only lessons shared in its
@@ -13,15 +14,10 @@ import { collectionLookups, useCollectionMutations } from './mutations';
  */
 export function AddItemsDialog({ collection, onClose }: { collection: Collection; onClose(): void }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [query, setQuery] = useState('');
   const [lessons, setLessons] = useState<LessonSummary[]>([]);
   const [status, setStatus] = useState('');
-  useEffect(() => {
-    const d = dialog.current;
-    d?.showModal();
-    return () => d?.close();
-  }, []);
   useEffect(() => {
     const timer = setTimeout(() => {
       void collectionLookups.lessons(query).then((page) => setLessons(page.items));

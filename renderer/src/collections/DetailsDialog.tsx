@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Collection, CollectionDescription } from '../../../common/schemas/collection';
 import { licences } from '../../../common/sync/entities';
@@ -7,6 +6,7 @@ import { useDraftText } from '../lib/draft-text';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
 import { useCollectionMutations } from './mutations';
+import { useModalDialog } from '../ui/useModalDialog';
 
 /** Languages offered first; any other BCP 47 tag can be typed. */
 const commonLanguages = ['ar', 'en', 'fr', 'es', 'id', 'tr', 'ur', 'sw', 'pt', 'fa'];
@@ -17,7 +17,7 @@ export const collectionDetailsKey = (id: string) => `collection-details:${id}`;
 /** Title, language, descriptions in several languages, tags and licence of a collection. */
 export function DetailsDialog({ collection, onClose }: { collection: Collection; onClose(): void }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const { update } = useCollectionMutations();
   const toast = useToasts((s) => s.show);
   // What is typed outlives this dialog: a sync that reloads the collection (or remounts the screen) must not wipe it.
@@ -39,11 +39,6 @@ export function DetailsDialog({ collection, onClose }: { collection: Collection;
     draft.discard();
     onClose();
   };
-  useEffect(() => {
-    const d = dialog.current;
-    d?.showModal();
-    return () => d?.close();
-  }, []);
 
   const setDescription = (i: number, change: Partial<CollectionDescription>) =>
     setDescriptions(descriptions.map((d, k) => (k === i ? { ...d, ...change } : d)));

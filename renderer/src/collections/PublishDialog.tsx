@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Collection } from '../../../common/schemas/collection';
 import type { LocalCommunity } from '../../../common/schemas/community';
 import { can } from '../../../common/permissions';
+import { CommunitySelect } from '../community/CommunitySelect';
 import { errorMessage } from '../lib/errors';
+import { FormDialog } from '../ui/FormDialog';
 import { collectionLookups, useCollectionMutations } from './mutations';
 
 /**
@@ -12,16 +14,10 @@ import { collectionLookups, useCollectionMutations } from './mutations';
  */
 export function PublishDialog({ collection, onClose }: { collection: Collection; onClose(): void }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const { publish: publishTo } = useCollectionMutations();
   const [communities, setCommunities] = useState<LocalCommunity[] | null>(null);
   const [chosen, setChosen] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    d?.showModal();
-    return () => d?.close();
-  }, []);
   useEffect(() => {
     collectionLookups
       .communities()
@@ -43,45 +39,27 @@ export function PublishDialog({ collection, onClose }: { collection: Collection;
   };
 
   return (
-    <dialog ref={dialog} className="collection-dialog" aria-labelledby="publish-title" onClose={onClose}>
-      <form
-        className="details-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void publish();
-        }}
-      >
-        <h2 id="publish-title">{t('collections.publishTitle', { title: collection.title })}</h2>
-        {communities?.length === 0 && <p>{t('collections.noCommunityLed')}</p>}
-        {communities && communities.length > 0 && (
-          <>
-            <label>
-              <span>{t('collections.community')}</span>
-              <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
-                {communities.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <p className="muted small-text">{t('collections.publishHelp')}</p>
-          </>
-        )}
-        {problem && (
-          <p className="error-text" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={!chosen}>
-            {t('collections.publish')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <FormDialog
+      className="collection-dialog"
+      titleId="publish-title"
+      title={t('collections.publishTitle', { title: collection.title })}
+      onClose={onClose}
+      onSubmit={() => void publish()}
+      problem={problem}
+      closeLabel={t('common.cancel')}
+      submitLabel={t('collections.publish')}
+      submitDisabled={!chosen}
+    >
+      {communities?.length === 0 && <p>{t('collections.noCommunityLed')}</p>}
+      {communities && communities.length > 0 && (
+        <>
+          <label>
+            <span>{t('collections.community')}</span>
+            <CommunitySelect communities={communities} value={chosen} onChange={setChosen} />
+          </label>
+          <p className="muted small-text">{t('collections.publishHelp')}</p>
+        </>
+      )}
+    </FormDialog>
   );
 }

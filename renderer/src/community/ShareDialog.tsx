@@ -9,6 +9,7 @@ import { consentVisibilities, licences, mediaKinds, type Consent } from '../../.
 import { errorMessage } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { useJobs } from '../store/jobs';
+import { CommunitySelect } from './CommunitySelect';
 import { sharingActions } from './actions';
 import { blurActions } from '../blur/actions';
 
@@ -116,13 +117,7 @@ export function ShareDialog({ lesson, current, communities, onClose, onChanged }
         )}
         <label className="field">
           <span>{t('share.community')}</span>
-          <select required value={communityId} disabled={current !== null} onChange={(e) => setCommunityId(e.target.value)}>
-            {communities.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <CommunitySelect required communities={communities} value={communityId} disabled={current !== null} onChange={setCommunityId} />
         </label>
         <fieldset>
           <legend>{t('share.visibility')}</legend>

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteExportParts } from '../../../common/schemas/export';
 import { downloadText } from '../lib/download';
 import { errorMessage } from '../lib/errors';
+import { FormDialog } from '../ui/FormDialog';
 import { noteExportLabels } from './notes-export-labels';
 import '../collections/collections.css';
 import { exportActions } from './actions';
@@ -14,17 +15,10 @@ const parts = ['replies', 'reflection', 'privateNotes', 'talk'] as const;
 /** Notes out as captions or a spreadsheet, in the studio's language, with the parts the person picks. */
 export function NotesExportDialog({ lessonId, onClose }: { lessonId: string; onClose(): void }) {
   const { t, i18n } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<Format>('vtt');
   const [include, setInclude] = useState<NoteExportParts>({ replies: true, reflection: true, privateNotes: true, talk: false });
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const d = dialog.current;
-    d?.showModal();
-    return () => d?.close();
-  }, []);
 
   const save = async () => {
     setBusy(true);
@@ -44,53 +38,41 @@ export function NotesExportDialog({ lessonId, onClose }: { lessonId: string; onC
   };
 
   return (
-    <dialog ref={dialog} className="collection-dialog" aria-labelledby="notes-export-title" onClose={onClose}>
-      <form
-        className="details-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <h2 id="notes-export-title">{t('notesExport.title')}</h2>
-        <fieldset>
-          <legend>{t('notesExport.format')}</legend>
-          {(['vtt', 'csv'] as const).map((f) => (
-            <label key={f} className="radio">
-              <input type="radio" name="notes-format" checked={format === f} onChange={() => setFormat(f)} />
-              <span>
-                {t(`notesExport.formats.${f}`)}
-                <span className="muted small-text block">{t(`notesExport.formatHelp.${f}`)}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('notesExport.include')}</legend>
-          {parts.map((p) => (
-            <label key={p} className="radio">
-              <input type="checkbox" checked={include[p]} onChange={(e) => setInclude({ ...include, [p]: e.target.checked })} />
-              <span>
-                {t(`notesExport.parts.${p}`)}
-                {p === 'talk' && <span className="muted small-text block">{t('notesExport.talkHelp')}</span>}
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        {problem && (
-          <p className="error-text" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="ghost" onClick={onClose}>
-            {t('common.close')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {t('notesExport.save')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <FormDialog
+      className="collection-dialog"
+      titleId="notes-export-title"
+      title={t('notesExport.title')}
+      onClose={onClose}
+      onSubmit={() => void save()}
+      problem={problem}
+      closeLabel={t('common.close')}
+      submitLabel={t('notesExport.save')}
+      submitDisabled={busy}
+    >
+      <fieldset>
+        <legend>{t('notesExport.format')}</legend>
+        {(['vtt', 'csv'] as const).map((f) => (
+          <label key={f} className="radio">
+            <input type="radio" name="notes-format" checked={format === f} onChange={() => setFormat(f)} />
+            <span>
+              {t(`notesExport.formats.${f}`)}
+              <span className="muted small-text block">{t(`notesExport.formatHelp.${f}`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('notesExport.include')}</legend>
+        {parts.map((p) => (
+          <label key={p} className="radio">
+            <input type="checkbox" checked={include[p]} onChange={(e) => setInclude({ ...include, [p]: e.target.checked })} />
+            <span>
+              {t(`notesExport.parts.${p}`)}
+              {p === 'talk' && <span className="muted small-text block">{t('notesExport.talkHelp')}</span>}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+    </FormDialog>
   );
 }

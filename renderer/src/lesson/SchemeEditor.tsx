@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodingScheme } from '../../../common/schemas/coding';
 import { useDraftText } from '../lib/draft-text';
@@ -7,6 +6,7 @@ import { localName, useCoding } from '../store/coding';
 import { useToasts } from '../store/toasts';
 import { askConfirm } from '../store/confirm';
 import { DraftNotice } from '../ui/DraftNotice';
+import { useModalDialog } from '../ui/useModalDialog';
 
 interface DraftCode {
   id?: string;
@@ -25,7 +25,7 @@ export function SchemeEditor({ scheme, onClose }: { scheme: CodingScheme | null;
   const { t, i18n } = useTranslation();
   const { save, remove, choose } = useCoding();
   const toast = useToasts((s) => s.show);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const copy = scheme?.builtIn ?? false;
   // What is typed outlives this dialog (a sync that reloads the schemes): see draft-text.ts.
   const typed = useDraftText<{ name: string; codes: DraftCode[] }>(
@@ -44,12 +44,6 @@ export function SchemeEditor({ scheme, onClose }: { scheme: CodingScheme | null;
     typed.discard();
     onClose();
   };
-
-  useEffect(() => {
-    const d = dialog.current;
-    d?.showModal();
-    return () => d?.close();
-  }, []);
 
   const freeKey = () => [1, 2, 3, 4, 5, 6, 7, 8, 9].find((k) => !codes.some((c) => c.key === k));
   const update = (i: number, patch: Partial<DraftCode>) => setCodes(codes.map((c, j) => (j === i ? { ...c, ...patch } : c)));

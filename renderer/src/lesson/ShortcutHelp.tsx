@@ -1,16 +1,11 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shortcutList } from '../lib/shortcuts';
+import { useModalDialog } from '../ui/useModalDialog';
 
 /** Every shortcut of the lesson workspace, opened with `?`; Esc or the button closes it. */
 export function ShortcutHelp({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    d?.showModal();
-    return () => d?.close();
-  }, []);
+  const dialog = useModalDialog();
   return (
     <dialog ref={dialog} className="shortcut-help" aria-labelledby="shortcuts-title" onClose={onClose}>
       <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>

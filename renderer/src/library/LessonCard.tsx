@@ -4,7 +4,7 @@ import type { LessonSummary } from '../../../common/schemas/lesson';
 import { SharedLine } from '../community/SharedLine';
 import { ArchiveLine } from '../community/ArchiveLine';
 import { formatDate, formatTimecode } from '../lib/format';
-import { mediaUrl } from '../lib/shell';
+import { PosterCard } from '../ui/PosterCard';
 
 function StatusLine({ lesson }: { lesson: LessonSummary }) {
   const { t } = useTranslation();
@@ -16,47 +16,32 @@ function StatusLine({ lesson }: { lesson: LessonSummary }) {
 export function LessonCard({ lesson, onOpen }: { lesson: LessonSummary; onOpen(): void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  // Only the title is the button, named "Open <title>" so its name holds all its visible text (WCAG
-  // 2.5.3); the card's other text (duration, subject, date, status) is read as its description. The
-  // button stretches over the whole card (styles.css), so the card is still one large target.
+  // The card's other text (duration, subject, date, status) is read as the button's description.
   return (
-    <li className="lesson-card">
-      <div className="poster">
-        {lesson.posterAssetId ? (
-          <img src={mediaUrl(lesson.posterAssetId)} alt="" loading="lazy" />
-        ) : (
-          <span className="poster-placeholder" aria-hidden="true">
-            {t('library.noPoster')}
-          </span>
-        )}
-        {lesson.durationMs !== null && (
+    <PosterCard
+      className="lesson-card"
+      id={id}
+      posterAssetId={lesson.posterAssetId}
+      placeholder={t('library.noPoster')}
+      overlay={
+        lesson.durationMs !== null && (
           <span className="duration" id={`${id}-duration`} data-testid="card-duration">
             {formatTimecode(lesson.durationMs, i18n.language)}
           </span>
-        )}
-      </div>
-      <div className="card-body">
-        <p className="card-title">
-          <button
-            type="button"
-            className="card-button"
-            onClick={onOpen}
-            aria-label={t('library.openLesson', { title: lesson.title })}
-            aria-describedby={`${lesson.durationMs !== null ? `${id}-duration ` : ''}${id}-details`}
-          >
-            <span dir="auto">{lesson.title}</span>
-          </button>
-        </p>
-        <div id={`${id}-details`}>
-          <p className="muted" dir="auto">
-            {lesson.subject || t('library.untitledSubject')}
-          </p>
-          <p className="muted small-text">{formatDate(lesson.createdAt, i18n.language)}</p>
-          {lesson.archive ? <ArchiveLine archive={lesson.archive} /> : lesson.shared && <SharedLine shared={lesson.shared} />}
-          <StatusLine lesson={lesson} />
-        </div>
-      </div>
-    </li>
+        )
+      }
+      describedBy={lesson.durationMs !== null ? `${id}-duration` : undefined}
+      title={lesson.title}
+      openLabel={t('library.openLesson', { title: lesson.title })}
+      onOpen={onOpen}
+    >
+      <p className="muted" dir="auto">
+        {lesson.subject || t('library.untitledSubject')}
+      </p>
+      <p className="muted small-text">{formatDate(lesson.createdAt, i18n.language)}</p>
+      {lesson.archive ? <ArchiveLine archive={lesson.archive} /> : lesson.shared && <SharedLine shared={lesson.shared} />}
+      <StatusLine lesson={lesson} />
+    </PosterCard>
   );
 }
 

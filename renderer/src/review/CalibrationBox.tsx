@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlainScore } from '../../../common/review/records';
 import { localize } from '../../../common/review/rubric';
@@ -9,7 +9,9 @@ import { AgreementResults } from './AgreementResults';
 import { formatRate } from './format';
 import { RubricScorer } from './RubricScorer';
 import { askConfirm } from '../store/confirm';
-import { calibrationActions, rubricActions } from './actions';
+import { calibrationActions } from './actions';
+import { RubricOptions } from './RubricOptions';
+import { useOwnRubrics } from './useOwnRubrics';
 
 interface Props {
   lessonId: string;
@@ -27,21 +29,10 @@ interface Props {
 export function CalibrationBox({ lessonId, communityId, isLead, mayScore, calibrations }: Props) {
   const { t, i18n } = useTranslation();
   const toast = useToasts((s) => s.show);
-  const [rubrics, setRubrics] = useState<Rubric[]>([]);
+  const { rubrics, rubricId, setRubricId } = useOwnRubrics(communityId);
   const [marking, setMarking] = useState(false);
-  const [rubricId, setRubricId] = useState('');
   const [scores, setScores] = useState<PlainScore[]>([]);
   const fail = (err: unknown) => toast('error', errorMessage(t, err));
-  useEffect(() => {
-    rubricActions.list({ communityId }).then(
-      (all) => {
-        const own = all.filter((r) => !r.builtIn);
-        setRubrics(own);
-        setRubricId((current) => current || own[0]?.id || '');
-      },
-      () => undefined,
-    );
-  }, [communityId]);
   const rubricOf = (id: string) => rubrics.find((r) => r.id === id) ?? null;
   const complete = (rubric: Rubric | null) =>
     rubric !== null && rubric.scale.criteria.every((c) => scores.some((s) => s.criterion === c.code));
@@ -69,11 +60,7 @@ export function CalibrationBox({ lessonId, communityId, isLead, mayScore, calibr
                   setScores([]);
                 }}
               >
-                {rubrics.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {localize(r.title, i18n.language)}
-                  </option>
-                ))}
+                <RubricOptions rubrics={rubrics} />
               </select>
             </label>
             {rubric && (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../lib/errors';
 import { useRoute } from '../store/route';
 import { useToasts } from '../store/toasts';
+import type { ReviewRequest } from '../../../common/schemas/review';
 import { RequestCard } from './RequestCard';
 import { useReviews } from './store';
 import { reviewActions } from './actions';
@@ -32,50 +33,63 @@ export function MentorInbox() {
 
   return (
     <div className="inbox">
-      <section aria-labelledby="inbox-for-me">
-        <h2 id="inbox-for-me">{t('review.inbox.forMe')}</h2>
-        {inbox.forMe.length === 0 && <p className="muted">{t('review.inbox.forMeEmpty')}</p>}
-        <ul className="request-list">
-          {inbox.forMe.map((r) => (
-            <li key={r.id}>
-              <RequestCard request={r}>
-                <button
-                  type="button"
-                  className="primary small"
-                  disabled={!r.lessonHere}
-                  onClick={() => (r.myDraft ? open(r.lessonId) : claim(r.id, r.lessonId))}
-                  aria-label={t(r.myDraft ? 'review.inbox.continueFor' : 'review.inbox.startFor', { title: r.lessonTitle })}
-                >
-                  {t(r.myDraft ? 'review.inbox.continue' : 'review.inbox.start')}
-                </button>
-                {!r.lessonHere && <span className="muted small-text">{t('review.inbox.notHereYet')}</span>}
-              </RequestCard>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="inbox-open">
-        <h2 id="inbox-open">{t('review.inbox.open')}</h2>
-        {inbox.open.length === 0 && <p className="muted">{t('review.inbox.openEmpty')}</p>}
-        <ul className="request-list">
-          {inbox.open.map((r) => (
-            <li key={r.id}>
-              <RequestCard request={r}>
-                <button
-                  type="button"
-                  className="primary small"
-                  disabled={!r.lessonHere}
-                  onClick={() => claim(r.id, r.lessonId)}
-                  aria-label={t('review.inbox.claimFor', { title: r.lessonTitle })}
-                >
-                  {t('review.inbox.claim')}
-                </button>
-                {!r.lessonHere && <span className="muted small-text">{t('review.inbox.notHereYet')}</span>}
-              </RequestCard>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <InboxSection
+        id="inbox-for-me"
+        heading={t('review.inbox.forMe')}
+        empty={t('review.inbox.forMeEmpty')}
+        requests={inbox.forMe}
+        action={(r) => ({
+          text: t(r.myDraft ? 'review.inbox.continue' : 'review.inbox.start'),
+          label: t(r.myDraft ? 'review.inbox.continueFor' : 'review.inbox.startFor', { title: r.lessonTitle }),
+          run: () => (r.myDraft ? open(r.lessonId) : claim(r.id, r.lessonId)),
+        })}
+      />
+      <InboxSection
+        id="inbox-open"
+        heading={t('review.inbox.open')}
+        empty={t('review.inbox.openEmpty')}
+        requests={inbox.open}
+        action={(r) => ({
+          text: t('review.inbox.claim'),
+          label: t('review.inbox.claimFor', { title: r.lessonTitle }),
+          run: () => claim(r.id, r.lessonId),
+        })}
+      />
     </div>
+  );
+}
+
+interface InboxSectionProps {
+  id: string;
+  heading: string;
+  empty: string;
+  requests: ReviewRequest[];
+  /** The button each request shows: its text, its accessible name and what it does. */
+  action(r: ReviewRequest): { text: string; label: string; run(): void };
+}
+
+/** One list of the inbox: its heading, a line when it is empty, and each request with its action. */
+function InboxSection({ id, heading, empty, requests, action }: InboxSectionProps) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      {requests.length === 0 && <p className="muted">{empty}</p>}
+      <ul className="request-list">
+        {requests.map((r) => {
+          const a = action(r);
+          return (
+            <li key={r.id}>
+              <RequestCard request={r}>
+                <button type="button" className="primary small" disabled={!r.lessonHere} onClick={a.run} aria-label={a.label}>
+                  {a.text}
+                </button>
+                {!r.lessonHere && <span className="muted small-text">{t('review.inbox.notHereYet')}</span>}
+              </RequestCard>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

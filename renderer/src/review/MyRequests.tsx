@@ -6,8 +6,7 @@ import { useToasts } from '../store/toasts';
 import { formatWhen, isolate } from './format';
 import { RequestCard } from './RequestCard';
 import { useReviews } from './store';
-import { askConfirm } from '../store/confirm';
-import { reviewActions } from './actions';
+import { WithdrawButton } from './WithdrawButton';
 
 /** The teacher's side: what they asked for, and the reviews that came back. */
 export function MyRequests() {
@@ -55,17 +54,7 @@ export function MyRequests() {
               {t('review.mine.open')}
             </button>
             {r.canWithdraw && (
-              <button
-                type="button"
-                className="small danger"
-                aria-label={t('review.mine.withdrawFor', { title: r.lessonTitle })}
-                onClick={async () => {
-                  if (await askConfirm({ message: t('review.mine.confirmWithdraw'), confirmLabel: t('review.mine.withdraw') }))
-                    reviewActions.withdraw({ id: r.id }).catch(fail);
-                }}
-              >
-                {t('review.mine.withdraw')}
-              </button>
+              <WithdrawButton requestId={r.id} ariaLabel={t('review.mine.withdrawFor', { title: r.lessonTitle })} onError={fail} />
             )}
           </RequestCard>
         </li>

@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOCUS_MAX } from '../../../common/review/records';
-import { localize } from '../../../common/review/rubric';
-import type { Person, Rubric } from '../../../common/schemas/review';
+import type { Person } from '../../../common/schemas/review';
 import { errorMessage } from '../lib/errors';
 import { useToasts } from '../store/toasts';
 import { DueDateField } from './DueDateField';
 import { deviceZone, dueMoment, dueParts } from './format';
-import { reviewActions, rubricActions } from './actions';
+import { reviewActions } from './actions';
+import { RubricOptions } from './RubricOptions';
+import { useOwnRubrics } from './useOwnRubrics';
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 
@@ -26,24 +27,13 @@ export function RequestForm({
   mentors: Person[];
   onDone(): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const toast = useToasts((s) => s.show);
-  const [rubrics, setRubrics] = useState<Rubric[]>([]);
+  const { rubrics, rubricId, setRubricId } = useOwnRubrics(communityId);
   const [chosen, setChosen] = useState<string[]>([]);
   const [focus, setFocus] = useState('');
-  const [rubricId, setRubricId] = useState<string>('');
   const [dueAt, setDueAt] = useState<number | null>(() => dueMoment({ ...dueParts(Date.now() + WEEK), minutes: 17 * 60 }));
   const [saving, setSaving] = useState(false);
-  useEffect(() => {
-    rubricActions.list({ communityId }).then(
-      (all) => {
-        const own = all.filter((r) => !r.builtIn);
-        setRubrics(own);
-        setRubricId((current) => current || own[0]?.id || '');
-      },
-      () => undefined,
-    );
-  }, [communityId]);
 
   const submit = async () => {
     setSaving(true);
@@ -108,11 +98,7 @@ export function RequestForm({
           {t('review.request.rubric')}
           <select value={rubricId} onChange={(e) => setRubricId(e.target.value)}>
             <option value="">{t('review.noRubric')}</option>
-            {rubrics.map((r) => (
-              <option key={r.id} value={r.id}>
-                {localize(r.title, i18n.language)}
-              </option>
-            ))}
+            <RubricOptions rubrics={rubrics} />
           </select>
         </label>
         <DueDateField legend={t('review.request.due', { zone: deviceZone() })} value={dueAt} onChange={setDueAt} />

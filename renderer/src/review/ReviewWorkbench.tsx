@@ -10,7 +10,7 @@ import { RequestForm } from './RequestForm';
 import { ReviewView } from './ReviewView';
 import { useReviews } from './store';
 import './review.css';
-import { askConfirm } from '../store/confirm';
+import { WithdrawButton } from './WithdrawButton';
 import { calibrationActions, reviewActions, rubricActions } from './actions';
 import { onStudioEvent } from '../lib/shell';
 
@@ -77,20 +77,7 @@ export function ReviewWorkbench({ lessonId }: { lessonId: string }) {
           {received.length === 0 && !asking && <p className="muted small-text">{t('review.workbench.noRequests')}</p>}
           {received.map((r) => (
             <div key={r.id} className="received">
-              <RequestCard request={r}>
-                {r.canWithdraw && (
-                  <button
-                    type="button"
-                    className="small danger"
-                    onClick={async () => {
-                      if (await askConfirm({ message: t('review.mine.confirmWithdraw'), confirmLabel: t('review.mine.withdraw') }))
-                        reviewActions.withdraw({ id: r.id }).catch(fail);
-                    }}
-                  >
-                    {t('review.mine.withdraw')}
-                  </button>
-                )}
-              </RequestCard>
+              <RequestCard request={r}>{r.canWithdraw && <WithdrawButton requestId={r.id} onError={fail} />}</RequestCard>
               {r.reviews
                 .filter((v) => v.status === 'submitted')
                 .map((v) => (

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { languages, type Language } from '../../../common/schemas/settings';
 import { errorMessage } from '../lib/errors';
 import { useSettings } from '../store/settings';
 import { useToasts } from '../store/toasts';
+import { LanguageSelect } from './LanguageSelect';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -16,13 +16,7 @@ export function SettingsScreen() {
       <h1 id="settings-title">{t('settings.title')}</h1>
       <label>
         <span>{t('settings.language')}</span>
-        <select value={settings.language} onChange={(e) => void change({ language: e.target.value as Language })}>
-          {languages.map((l) => (
-            <option key={l} value={l}>
-              {t(`settings.languages.${l}`)}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect value={settings.language} onChange={(language) => void change({ language })} />
       </label>
       <label>
         <span>{t('settings.displayName')}</span>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languages, type Language } from '../../../common/schemas/settings';
+import type { Language } from '../../../common/schemas/settings';
 import { applyLanguage } from '../../i18n';
 import { errorMessage } from '../lib/errors';
+import { LanguageSelect } from '../settings/LanguageSelect';
 import { useSettings } from '../store/settings';
 import './welcome.css';
 
@@ -39,13 +40,7 @@ export function WelcomeCard() {
         <label className="field">
           <span>{t('welcome.language')}</span>
           {/* Shown at once in the chosen language; stored with the answers. */}
-          <select value={language} onChange={(e) => applyLanguage(e.target.value as Language)}>
-            {languages.map((l) => (
-              <option key={l} value={l}>
-                {t(`settings.languages.${l}`)}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect value={language} onChange={applyLanguage} />
         </label>
         {error && (
           <p className="error-text" role="alert">
