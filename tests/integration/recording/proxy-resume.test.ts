@@ -51,5 +51,7 @@ describe('the job queue across a restart', () => {
     } finally {
       await second.close();
     }
-  });
+    // Two proxies of a 20 s 720p lesson (the cut one and its rerun) beside the other media jobs: a
+    // loaded 2-core machine has taken 60 s.
+  }, 180_000);
 });
