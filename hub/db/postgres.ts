@@ -46,11 +46,23 @@ export function describeDatabase(url: string): string {
   }
 }
 
+/**
+ * A pool whose connections may lose their server (a restart, a failover, an administrator ending
+ * them) without ending the process: pg emits such a loss as an 'error' event, on the pool for an idle
+ * connection and on the connection itself for one a transaction or a lock holds between queries; an
+ * event nobody hears is thrown. Here both are heard; the next query on the lost connection fails
+ * instead, plainly, and the pool replaces it.
+ */
+export function resilientPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
+}
+
 /** A pool whose first connection has been tried, so a wrong host or password is one clear message. */
 export async function openPool(url: string, max: number): Promise<pg.Pool> {
-  const pool = new pg.Pool({ ...postgresConfig(url), max, connectionTimeoutMillis: 10_000 });
-  // An idle client that loses its server emits here; without a listener that would end the process.
-  pool.on('error', () => undefined);
+  const pool = resilientPool({ ...postgresConfig(url), max, connectionTimeoutMillis: 10_000 });
   try {
     const client = await pool.connect();
     client.release();

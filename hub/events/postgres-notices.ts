@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { postgresConfig } from '../db/postgres';
+import { postgresConfig, resilientPool } from '../db/postgres';
 import { noticeSchema, type Notice, type NoticeChannel } from './notices';
 
 const CHANNEL = 'practice_circle_hub';
@@ -26,8 +26,7 @@ export class PostgresNoticeChannel implements NoticeChannel {
     private readonly onError: (err: unknown) => void,
   ) {
     this.config = postgresConfig(databaseUrl);
-    this.sender = new pg.Pool({ ...this.config, max: 2 });
-    this.sender.on('error', () => undefined);
+    this.sender = resilientPool({ ...this.config, max: 2 });
   }
 
   /** Resolves once listening, so notices sent after a hub has started reach it. */

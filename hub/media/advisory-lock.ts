@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { postgresConfig } from '../db/postgres';
+import { postgresConfig, resilientPool } from '../db/postgres';
 import type { BlobLock } from './keyed-lock';
 
 /** First key of the two-key advisory lock: this lock's own space, apart from any other use of advisory locks. */
@@ -22,8 +22,7 @@ export class AdvisoryBlobLock implements BlobLock {
   private readonly pool: pg.Pool;
 
   constructor(databaseUrl: string) {
-    this.pool = new pg.Pool({ ...postgresConfig(databaseUrl), max: LOCK_CONNECTIONS });
-    this.pool.on('error', () => undefined);
+    this.pool = resilientPool({ ...postgresConfig(databaseUrl), max: LOCK_CONNECTIONS });
   }
 
   async run<T>(key: string, task: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import { ERRORS, MemoryLocker, type Lock, type Locker, type RequestRelease } from '@tus/server';
 import pg from 'pg';
-import { postgresConfig } from '../db/postgres';
+import { postgresConfig, resilientPool } from '../db/postgres';
 
 /** First key of the two-key advisory lock: tus uploads' own space, apart from the blob lock's. */
 const UPLOAD_LOCK_SPACE = 0x70637475; // "pctu"
@@ -30,8 +30,7 @@ export class AdvisoryUploadLocker implements Locker {
   private readonly pool: pg.Pool;
 
   constructor(databaseUrl: string) {
-    this.pool = new pg.Pool({ ...postgresConfig(databaseUrl), max: LOCK_CONNECTIONS });
-    this.pool.on('error', () => undefined);
+    this.pool = resilientPool({ ...postgresConfig(databaseUrl), max: LOCK_CONNECTIONS });
   }
 
   newLock(id: string): Lock {
