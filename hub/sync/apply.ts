@@ -14,7 +14,7 @@ import { loadRecords, recordKey, toRecordState, type CachedRecord } from './reco
 import { opRow, saveRecord, saveRefs } from './rows';
 import { ruleContext } from './rule-context';
 import { RecordLocks, withRetryOnDeadlock } from './record-locks';
-import { takeSeqs } from './seq';
+import { appendOps } from './seq';
 import { releaseBlobs, tombstone, type TombstoneBatch } from './tombstones';
 
 export interface ApplyOutcome {
@@ -147,12 +147,11 @@ class Batch implements TombstoneBatch, IssuingBatch {
 
   /**
    * Writes the records, then takes the batch's seqs and inserts its ops: from taking the counter to
-   * the commit, only those statements and the blob check run (seq.ts). Answers the seq before the batch's.
+   * the commit, only that statement and the blob check run (seq.ts). Answers the seq before the batch's.
    */
   private async finish(): Promise<ApplyOutcome & { base: number }> {
     await this.pending.flush(this.db);
-    const base = this.seq > 0 ? await takeSeqs(this.db, this.seq) : 0;
-    await this.pending.flushOps(this.db, base);
+    const base = this.seq > 0 ? await appendOps(this.db, this.seq, this.pending.takeOps()) : 0;
     const landed = new Map([...this.landed].map(([communityId, seq]) => [communityId, seq + base]));
     return { landed, releasedBlobs: await releaseBlobs(this.db, this.releaseCandidates), base };
   }

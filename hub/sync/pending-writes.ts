@@ -18,8 +18,8 @@ function chunks<T>(rows: readonly T[], columns: number): T[][] {
 /**
  * Writes of one push, collected and sent as multi-row statements: a batch of hundreds of ops costs a
  * handful of statements rather than several per op. Anything that reads or deletes stored records or
- * references of the same batch must `flush()` first. Op rows wait for `flushOps`, at the very end:
- * until the batch takes its seqs (seq.ts) they hold numbers counted from 0, which `flushOps` shifts.
+ * references of the same batch must `flush()` first. Op rows wait for the very end (`takeOps`): until
+ * the batch takes its seqs (seq.ts) they hold numbers counted from 0.
  */
 export class PendingWrites {
   private ops: Row<'ops'>[] = [];
@@ -36,11 +36,11 @@ export class PendingWrites {
     this.ops = this.ops.filter((o) => o.community_id !== communityId || o.entity !== entity || o.record_id !== recordId);
   }
 
-  /** Inserts the op rows, each numbered `base` + its batch number. */
-  async flushOps(db: HubDb, base: number): Promise<void> {
-    const ops = this.ops.map((o) => ({ ...o, seq: Number(o.seq) + base }));
+  /** The op rows, numbered in the batch, for `appendOps` (seq.ts) to number and insert. */
+  takeOps(): Row<'ops'>[] {
+    const ops = this.ops;
     this.ops = [];
-    for (const chunk of chunks(ops, 11)) await db.insertInto('ops').values(chunk).execute();
+    return ops;
   }
 
   setRecord(key: string, row: Row<'records'>): void {

@@ -10,6 +10,7 @@ import {
   noteFields,
   op,
   push,
+  pullAll,
   pushOk,
   queryHub,
   signUp,
@@ -134,5 +135,15 @@ describe(`concurrent pushes (${HUB_DIALECT})`, () => {
     expect(live).toEqual([]);
     const upserts = await queryHub(hub, "SELECT op_id FROM ops WHERE entity = 'note' AND action = 'upsert' AND op LIKE ?", `%${lessonId}%`);
     expect(upserts).toEqual([]);
+  });
+
+  it('stores each op as sent, whatever its text holds', async () => {
+    const lesson = op(owner, communityId, 'lesson', uuidv7(), 'upsert', lessonFields(owner));
+    const text = 'Quotes " and \\ back\\slashes, \u2028 a separator, عربي, emoji 🧮, {"json": [1]} and \t tabs';
+    const note = op(owner, communityId, 'note', uuidv7(), 'upsert', noteFields(lesson.id, { text }));
+    const [, noted] = await pushOk(hub, owner, [lesson, note]);
+    const reader = await anotherDevice(hub, owner);
+    const { ops } = await pullAll(hub, reader, communityId);
+    expect(ops.find((o) => o.opId === note.opId)).toEqual({ ...note, seq: noted!.seq });
   });
 });
