@@ -111,17 +111,16 @@ class Batch implements TombstoneBatch, IssuingBatch {
 
   async expire(dueQuery: (db: HubDb) => { execute(): Promise<DueRecord[]> }, hlc: Hlc): Promise<ApplyOutcome> {
     const due = await dueQuery(this.db).execute();
-    // Read again once locked: another process's sweep may have expired them meanwhile (skipped below).
-    await this.locks.lock(due.map((d) => d.record_id));
-    this.cache = await loadRecords(
-      this.db,
-      due.map((d) => d.record_id),
-    );
+    // Read again once locked: a push or another process's sweep may have changed them meanwhile.
+    const ids = due.map((d) => d.record_id);
+    await this.locks.lock(ids);
+    this.cache = await loadRecords(this.db, ids);
     for (const { community_id, entity, record_id } of due) {
       const key = recordKey(community_id, entity, record_id);
       const record = this.cached(key);
-      // A cascade earlier in this loop may already have removed it.
+      // Removed meanwhile (or by a cascade earlier in this loop), or its expiry moved later.
       if (!record.head || record.head.deletedHlc !== null) continue;
+      if (record.head.expiresAt === null || record.head.expiresAt > this.now) continue;
       const newest = [record.head.createdHlc, ...[...record.fields.values()].map((f) => f.hlc)].sort().at(-1)!;
       let stamp: string;
       try {
