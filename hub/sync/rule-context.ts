@@ -12,7 +12,7 @@ export interface RuleLookups {
   record(communityId: string, entity: string, id: string): Promise<CachedRecord>;
   /** Locks ids (record-locks.ts) before a query that finds records by them. */
   lock(ids: string[]): Promise<void>;
-  /** Writes the batch's pending rows, so a query sees the batch's own earlier ops. */
+  /** Writes the batch's pending records and references, so a query sees the batch's own earlier ops. */
   flush(): Promise<void>;
 }
 
@@ -49,7 +49,7 @@ export function ruleContext(batch: RuleLookups, op: Op, record: CachedRecord, li
     },
     isReferenced: async (entity, field, value) => {
       if (!referenceFields.has(field)) throw new Error(`${field} is not a reference field`);
-      // A rubric is referred to under its lock (idsToLock in apply.ts).
+      // A rubric is referred to under its lock (recordIdsOf in push-input.ts).
       await batch.lock([value]);
       await batch.flush();
       const row = await db
