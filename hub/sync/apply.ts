@@ -1,18 +1,20 @@
 import { v7 as uuidv7 } from 'uuid';
-import { StudioError, toErrorPayload } from '../../common/errors';
+import { StudioError } from '../../common/errors';
 import type { Role } from '../../common/permissions';
 import { entityDefinition } from '../../common/sync/entities';
 import type { Hlc } from '../../common/sync/hlc';
 import { decide } from '../../common/sync/lww';
-import { checkCreateFields, parseOp, rejection, type Op, type PushResult } from '../../common/sync/ops';
+import { checkCreateFields, rejection, type Op, type PushResult } from '../../common/sync/ops';
 import type { HubDb } from '../db/open';
 import { afterAward, prepareIssuers, type Issuing, type IssuingBatch } from '../credentials/issue';
 import { checkChange, checkOwnerField, checkParent, checkSender } from './authorization';
 import { PendingWrites } from './pending-writes';
+import { parsePushed, recordIdsOf, type Parsed } from './push-input';
 import { loadRecords, recordKey, toRecordState, type CachedRecord } from './record-cache';
 import { opRow, saveRecord, saveRefs } from './rows';
 import { ruleContext } from './rule-context';
-import { lockSeq, writeSeq } from './seq';
+import { RecordLocks, withRetryOnDeadlock } from './record-locks';
+import { appendOps } from './seq';
 import { releaseBlobs, tombstone, type TombstoneBatch } from './tombstones';
 
 export interface ApplyOutcome {
@@ -35,7 +37,8 @@ export async function applyPush(
   issuing: Issuing,
 ): Promise<ApplyOutcome & { results: PushResult[] }> {
   await prepareIssuers(db, session.userId, rawOps, now);
-  return db.transaction().execute((trx) => new Batch(trx, now, issuing).push(session, rawOps));
+  const parsed = parsePushed(rawOps);
+  return withRetryOnDeadlock(db, (trx) => new Batch(trx, now, issuing).push(session, parsed));
 }
 
 /**
@@ -53,24 +56,22 @@ export async function expireDue(db: HubDb, now: number, hlc: Hlc, communityId?: 
   };
   // Most calls find nothing due; only then is a write transaction worth taking.
   if (!(await due(db).limit(1).executeTakeFirst())) return { landed: new Map(), releasedBlobs: [] };
-  return db.transaction().execute((trx) => new Batch(trx, now, null).expire(due, hlc));
+  return withRetryOnDeadlock(db, (trx) => new Batch(trx, now, null).expire(due, hlc));
 }
 
 type DueRecord = { community_id: string; entity: string; record_id: string };
 
-function opIdOf(raw: unknown): string | null {
-  const opId = (raw as { opId?: unknown } | null)?.opId;
-  return typeof opId === 'string' ? opId.slice(0, 64) : null;
-}
-
 /**
- * One transaction's worth of ops: the records they touch (cached), the rows they write (pending until
- * flushed), the seqs they take. The checks are in authorization.ts, deletes in tombstones.ts, the rows
- * in rows.ts.
+ * One transaction's worth of ops: the records they touch (locked, then cached), the rows they write
+ * (pending until flushed), the seqs they take (counted from 0 until the counter is taken at the end).
+ * The checks are in authorization.ts, deletes in tombstones.ts, the rows in rows.ts.
  */
 class Batch implements TombstoneBatch, IssuingBatch {
   readonly pending = new PendingWrites();
   readonly releaseCandidates = new Set<string>();
+  readonly locks: RecordLocks;
+  /** Op ids this batch gave a seq to (the other seqs it answers with are already absolute). */
+  private readonly numbered = new Set<string>();
   private readonly landed = new Map<string, number>();
   private readonly seen = new Map<string, number>();
   private roles = new Map<string, Role>();
@@ -87,44 +88,39 @@ class Batch implements TombstoneBatch, IssuingBatch {
     readonly now: number,
     /** How to sign awards; null where no push is applied (the expiry sweep). */
     private readonly issuing: Issuing | null,
-  ) {}
+  ) {
+    this.locks = new RecordLocks(db);
+  }
 
-  async push(
-    session: { userId: string; tokenHash: string },
-    rawOps: readonly unknown[],
-  ): Promise<ApplyOutcome & { results: PushResult[] }> {
+  async push(session: { userId: string; tokenHash: string }, parsed: readonly Parsed[]): Promise<ApplyOutcome & { results: PushResult[] }> {
     this.userId = session.userId;
     this.sessionHash = session.tokenHash;
-    const parsed = rawOps.map((raw) => {
-      try {
-        return { op: parseOp(raw) };
-      } catch (err) {
-        const { code, params } = toErrorPayload(err);
-        return { rejected: rejection(opIdOf(raw), code, params) };
-      }
-    });
     const ops = parsed.flatMap((p) => (p.op ? [p.op] : []));
-    // The counter first: what the batch then reads includes every push committed before it (seq.ts).
-    const startSeq = (this.seq = await lockSeq(this.db));
-    await this.preload(ops);
+    // Locked first: what the batch then reads includes every earlier write to those records (seq.ts).
+    const recordIds = recordIdsOf(ops);
+    // Op ids too, so the same op sent twice at once is applied once and then found as seen.
+    await this.locks.lock([...recordIds, ...ops.map((op) => op.opId)]);
+    await this.preload(ops, recordIds);
     const results: PushResult[] = [];
     for (const p of parsed) results.push(p.op ? await this.applyOne(p.op) : p.rejected);
-    return { results, ...(await this.finish(startSeq)) };
+    const { base, ...outcome } = await this.finish();
+    const absolute = (r: PushResult) =>
+      r.seq !== undefined && r.opId !== null && this.numbered.has(r.opId) ? { ...r, seq: r.seq + base } : r;
+    return { results: results.map(absolute), ...outcome };
   }
 
   async expire(dueQuery: (db: HubDb) => { execute(): Promise<DueRecord[]> }, hlc: Hlc): Promise<ApplyOutcome> {
-    // Locked before the due records are read, so two processes' sweeps cannot expire one record twice.
-    const startSeq = (this.seq = await lockSeq(this.db));
     const due = await dueQuery(this.db).execute();
-    this.cache = await loadRecords(
-      this.db,
-      due.map((d) => d.record_id),
-    );
+    // Read again once locked: a push or another process's sweep may have changed them meanwhile.
+    const ids = due.map((d) => d.record_id);
+    await this.locks.lock(ids);
+    this.cache = await loadRecords(this.db, ids);
     for (const { community_id, entity, record_id } of due) {
       const key = recordKey(community_id, entity, record_id);
       const record = this.cached(key);
-      // A cascade earlier in this loop may already have removed it.
+      // Removed meanwhile (or by a cascade earlier in this loop), or its expiry moved later.
       if (!record.head || record.head.deletedHlc !== null) continue;
+      if (record.head.expiresAt === null || record.head.expiresAt > this.now) continue;
       const newest = [record.head.createdHlc, ...[...record.fields.values()].map((f) => f.hlc)].sort().at(-1)!;
       let stamp: string;
       try {
@@ -144,16 +140,22 @@ class Batch implements TombstoneBatch, IssuingBatch {
       };
       await tombstone(this, op, key, record, null);
     }
-    return this.finish(startSeq);
+    const { base: _, ...outcome } = await this.finish();
+    return outcome;
   }
 
-  private async finish(startSeq: number): Promise<ApplyOutcome> {
+  /**
+   * Writes the records, then takes the batch's seqs and inserts its ops: from taking the counter to
+   * the commit, only that statement and the blob check run (seq.ts). Answers the seq before the batch's.
+   */
+  private async finish(): Promise<ApplyOutcome & { base: number }> {
     await this.pending.flush(this.db);
-    if (this.seq !== startSeq) await writeSeq(this.db, this.seq);
-    return { landed: this.landed, releasedBlobs: await releaseBlobs(this.db, this.releaseCandidates) };
+    const base = this.seq > 0 ? await appendOps(this.db, this.seq, this.pending.takeOps()) : 0;
+    const landed = new Map([...this.landed].map(([communityId, seq]) => [communityId, seq + base]));
+    return { landed, releasedBlobs: await releaseBlobs(this.db, this.releaseCandidates), base };
   }
 
-  private async preload(ops: readonly Op[]): Promise<void> {
+  private async preload(ops: readonly Op[], recordIds: ReadonlySet<string>): Promise<void> {
     const members = await this.db.selectFrom('members').select(['community_id', 'role']).where('user_id', '=', this.userId).execute();
     this.roles = new Map(members.map((m) => [m.community_id, m.role]));
     const opIds = ops.map((op) => op.opId);
@@ -165,14 +167,7 @@ class Batch implements TombstoneBatch, IssuingBatch {
         .execute();
       for (const row of rows) this.seen.set(row.op_id, row.seq);
     }
-    const ids = new Set<string>();
-    for (const op of ops) {
-      ids.add(op.id);
-      const parentField = entityDefinition(op.entity).parent?.field;
-      const parentId = parentField ? op.fields[parentField] : undefined;
-      if (typeof parentId === 'string') ids.add(parentId);
-    }
-    this.cache = await loadRecords(this.db, [...ids]);
+    this.cache = await loadRecords(this.db, [...recordIds]);
     for (const [key, record] of this.cache) this.indexId(key, record);
   }
 
@@ -195,12 +190,14 @@ class Batch implements TombstoneBatch, IssuingBatch {
   async record(communityId: string, entity: string, id: string): Promise<CachedRecord> {
     const key = recordKey(communityId, entity, id);
     if (!this.cache.has(key)) {
+      await this.locks.lock([id]);
       for (const [k, loaded] of await loadRecords(this.db, [id])) if (!this.cache.has(k)) this.cache.set(k, loaded);
     }
     return this.cached(key);
   }
 
   async child(key: string, id: string): Promise<CachedRecord> {
+    await this.locks.lock([id]);
     if (!this.cache.has(key)) this.cache.set(key, (await loadRecords(this.db, [id])).get(key) ?? { head: null, fields: new Map() });
     return this.cached(key);
   }
@@ -227,6 +224,7 @@ class Batch implements TombstoneBatch, IssuingBatch {
       db: this.db,
       userId: this.userId,
       record: (communityId: string, entity: string, id: string) => this.record(communityId, entity, id),
+      lock: (ids: string[]) => this.locks.lock(ids),
       flush: () => this.pending.flush(this.db),
     };
     await checkChange({
@@ -290,6 +288,7 @@ class Batch implements TombstoneBatch, IssuingBatch {
 
   nextSeq(op: Op): number {
     this.seq += 1;
+    this.numbered.add(op.opId);
     this.seen.set(op.opId, this.seq);
     this.landed.set(op.communityId, this.seq);
     return this.seq;

@@ -17,8 +17,9 @@ function chunks<T>(rows: readonly T[], columns: number): T[][] {
 
 /**
  * Writes of one push, collected and sent as multi-row statements: a batch of hundreds of ops costs a
- * handful of statements rather than several per op. Anything that reads or deletes stored rows of the
- * same batch must `flush()` first.
+ * handful of statements rather than several per op. Anything that reads or deletes stored records or
+ * references of the same batch must `flush()` first. Op rows wait for the very end (`takeOps`): until
+ * the batch takes its seqs (seq.ts) they hold numbers counted from 0.
  */
 export class PendingWrites {
   private ops: Row<'ops'>[] = [];
@@ -30,6 +31,18 @@ export class PendingWrites {
     this.ops.push(row);
   }
 
+  /** Forgets the batch's ops on a record (deleted in the same batch: nobody may pull them). */
+  dropOps(communityId: string, entity: string, recordId: string): void {
+    this.ops = this.ops.filter((o) => o.community_id !== communityId || o.entity !== entity || o.record_id !== recordId);
+  }
+
+  /** The op rows, numbered in the batch, for `appendOps` (seq.ts) to number and insert. */
+  takeOps(): Row<'ops'>[] {
+    const ops = this.ops;
+    this.ops = [];
+    return ops;
+  }
+
   setRecord(key: string, row: Row<'records'>): void {
     this.records.set(key, row);
   }
@@ -38,14 +51,12 @@ export class PendingWrites {
     this.refs.set(`${key}/${ref.field}`, { key: ref, value });
   }
 
+  /** Writes the records and references (not the ops). */
   async flush(db: HubDb): Promise<void> {
-    const ops = this.ops;
     const records = [...this.records.values()];
     const refs = [...this.refs.values()];
-    this.ops = [];
     this.records.clear();
     this.refs.clear();
-    for (const chunk of chunks(ops, 11)) await db.insertInto('ops').values(chunk).execute();
     for (const chunk of chunks(records, 10)) {
       await db
         .insertInto('records')

@@ -3,8 +3,8 @@ import type { HubDb } from '../db/open';
 
 /**
  * What the hub holds about one record while a push is applied. The cache lives for one transaction,
- * loaded after the seq counter is locked (seq.ts), so it holds what every earlier push committed,
- * whichever process made it; nothing is kept between requests.
+ * each record loaded once its id is locked (seq.ts, record-locks.ts), so it holds what every earlier
+ * push committed to it, whichever process made it; nothing is kept between requests.
  */
 export interface CachedRecord {
   head: { ownerId: string; parentId: string | null; createdHlc: string; deletedHlc: string | null; expiresAt: number | null } | null;

@@ -10,7 +10,9 @@ export interface RuleLookups {
   db: HubDb;
   userId: string;
   record(communityId: string, entity: string, id: string): Promise<CachedRecord>;
-  /** Writes the batch's pending rows, so a query sees the batch's own earlier ops. */
+  /** Locks ids (record-locks.ts) before a query that finds records by them. */
+  lock(ids: string[]): Promise<void>;
+  /** Writes the batch's pending records and references, so a query sees the batch's own earlier ops. */
   flush(): Promise<void>;
 }
 
@@ -31,6 +33,8 @@ export function ruleContext(batch: RuleLookups, op: Op, record: CachedRecord, li
     record: async (entity, id) => asLive(id, await lookup(entity, id)),
     wasDeleted: async (entity, id) => (await lookup(entity, id)).head?.deletedHlc != null,
     children: async (entity, parentId) => {
+      // A child is created under its parent's lock, so none appears while this batch holds it.
+      await batch.lock([parentId]);
       await batch.flush();
       const rows = await db
         .selectFrom('records')
@@ -45,6 +49,8 @@ export function ruleContext(batch: RuleLookups, op: Op, record: CachedRecord, li
     },
     isReferenced: async (entity, field, value) => {
       if (!referenceFields.has(field)) throw new Error(`${field} is not a reference field`);
+      // A rubric is referred to under its lock (recordIdsOf in push-input.ts).
+      await batch.lock([value]);
       await batch.flush();
       const row = await db
         .selectFrom('record_refs')

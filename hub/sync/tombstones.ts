@@ -11,9 +11,9 @@ export interface TombstoneBatch {
   db: HubDb;
   pending: PendingWrites;
   now: number;
-  /** The next op-log seq, counted for the op's community. */
+  /** The op's seq in the batch (counted from 0 until the batch takes its seqs), counted for the op's community. */
   nextSeq(op: Op): number;
-  /** A child record, loaded when the batch has not seen it yet. */
+  /** A child record, locked and loaded when the batch has not seen it yet. */
   child(key: string, id: string): Promise<CachedRecord>;
   /** `community|sha256` of blobs that a deleted record referenced. */
   releaseCandidates: Set<string>;
@@ -38,12 +38,14 @@ export async function tombstone(
     if (typeof value === 'string') batch.releaseCandidates.add(`${op.communityId}|${value}`);
   }
   await pending.flush(db);
+  // Every stored op of the record is older (its writers held its lock and committed before this
+  // batch read it); the batch's own are not stored until it takes its seqs.
+  pending.dropOps(op.communityId, op.entity, op.id);
   await db
     .deleteFrom('ops')
     .where('community_id', '=', op.communityId)
     .where('entity', '=', op.entity)
     .where('record_id', '=', op.id)
-    .where('seq', '<', seq)
     .execute();
   await db
     .deleteFrom('record_refs')
@@ -67,8 +69,11 @@ export async function tombstone(
       .execute();
     for (const { record_id } of rows) {
       const childKey = recordKey(op.communityId, child, record_id);
+      const childRecord = await batch.child(childKey, record_id);
+      // Deleted meanwhile by a batch that held it before this one did.
+      if (!childRecord.head || childRecord.head.deletedHlc !== null) continue;
       const childOp: Op = { ...op, opId: uuidv7(), entity: child, id: record_id };
-      await tombstone(batch, childOp, childKey, await batch.child(childKey, record_id), null);
+      await tombstone(batch, childOp, childKey, childRecord, null);
     }
   }
   return seq;

@@ -216,7 +216,7 @@ describe.runIf(HUB_DIALECT === 'postgres')('several hub processes on one Postgre
     expect(all.length).toBe(before + ops.length);
   });
 
-  /** Resolves once a hub connection is inside a transaction (the push has taken the seq counter). */
+  /** Resolves once a hub connection is inside a transaction (the push is under way). */
   async function inPushTransaction(): Promise<void> {
     const client = new pg.Client(postgresConfig(database.url));
     await client.connect();

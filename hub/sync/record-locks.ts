@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import { dialectOf } from '../db/dialect';
+import type { HubDb } from '../db/open';
+
+/** First key of the two-key advisory lock: records' own space, apart from uploads' and blobs'. */
+const RECORD_LOCK_SPACE = 0x70637263; // "pcrc"
+/** PostgreSQL's code for a transaction it aborted to break a deadlock. */
+const DEADLOCK_DETECTED = '40P01';
+const ATTEMPTS = 3;
+
+/** 32 bits of the id (FNV-1a) as the second key: two ids that share them merely wait for each other. */
+export function recordLockKey(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i += 1) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return hash | 0;
+}
+
+/**
+ * The ids a transaction that writes ops holds on PostgreSQL, each until it commits (seq.ts says why):
+ * a transaction-level advisory lock per id, whatever the community, taken before the records with
+ * that id are read. On SQLite the database's single writer already serialises these transactions,
+ * so nothing is taken.
+ */
+export class RecordLocks {
+  private readonly held = new Set<string>();
+  private readonly enabled: boolean;
+
+  constructor(private readonly db: HubDb) {
+    this.enabled = dialectOf(db) === 'postgres';
+  }
+
+  /** Locks every id not held yet, in one statement, in key order (two batches locking up front cannot deadlock). */
+  async lock(ids: Iterable<string>): Promise<void> {
+    if (!this.enabled) return;
+    const keys = new Set<number>();
+    for (const id of ids) {
+      if (this.held.has(id)) continue;
+      this.held.add(id);
+      keys.add(recordLockKey(id));
+    }
+    if (keys.size === 0) return;
+    const sorted = [...keys].sort((a, b) => a - b);
+    await sql`SELECT count(pg_advisory_xact_lock(${RECORD_LOCK_SPACE}::int, k)) FROM unnest(${sorted}::int[]) AS k`.execute(this.db);
+  }
+}
+
+/**
+ * Runs a transaction that takes record locks, again when PostgreSQL aborted it to break a deadlock:
+ * locks taken on demand (a rule's lookup, a cascade's children) come after the batch's own, so two
+ * batches can wait for each other. Everything the transaction did was rolled back with it.
+ */
+export async function withRetryOnDeadlock<T>(db: HubDb, run: (trx: HubDb) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction().execute(run);
+    } catch (err) {
+      if (attempt >= ATTEMPTS || (err as { code?: unknown }).code !== DEADLOCK_DETECTED) throw err;
+    }
+  }
+}
