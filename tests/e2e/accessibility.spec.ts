@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { makeTestVideo } from '../fixtures/media';
 import { translator } from '../support/catalogs';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
 import { callStudio } from './hub-pages';
+import { axe } from '../support/axe';
 
 /**
  * axe-core over every screen and dialog of the first hour, in English and in Arabic: any violation, of
@@ -44,7 +44,7 @@ async function scan(page: Page, testInfo: TestInfo, language: string, screen: st
   const shot = testInfo.outputPath(`${language}-${screen}.png`);
   await page.screenshot({ path: shot });
   await testInfo.attach(`${language}-${screen}.png`, { path: shot, contentType: 'image/png' });
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axe(page).analyze();
   const found = violations.map((v) => ({
     rule: v.id,
     impact: v.impact,

@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { translator } from '../support/catalogs';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { makeTalkLesson } from '../support/talk-lesson';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
 import { callStudio } from './hub-pages';
+import { axe } from '../support/axe';
 
 /**
  * A mentor's studio shows a lesson's talk analysis beside the timeline only when its teacher ticked
@@ -137,11 +137,7 @@ for (const { language, locale } of [
       await expect(page.getByRole('group', { name: t('talk.correct.label') })).toHaveCount(0);
       await expect(page.getByRole('checkbox', { name: t('talk.adults.label') })).toHaveCount(0);
 
-      const { violations } = await new AxeBuilder({ page })
-        .include('.talk-lane-wrap')
-        .include('.talk-controls')
-        .include('.talk-card')
-        .analyze();
+      const { violations } = await axe(page).include('.talk-lane-wrap').include('.talk-controls').include('.talk-card').analyze();
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       // The header sticks to the top of the window: back at the top, a full-page picture shows it once, where it is.
       await page.evaluate(() => window.scrollTo(0, 0));

@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { callStudio } from './hub-pages';
 import { translator } from '../support/catalogs';
 import { makeTalkLesson } from '../support/talk-lesson';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
+import { axe } from '../support/axe';
 
 /**
  * The talk analysis on the lesson page, from a lesson whose talk we made: the lane under the timeline,
@@ -106,7 +106,7 @@ for (const { language, locale } of [
       await expect(lane.locator('[aria-selected="true"]')).toHaveAttribute('aria-label', marks);
 
       // The lane, its legend, the correction buttons and the card pass axe with a band picked.
-      const { violations } = await new AxeBuilder({ page }).analyze();
+      const { violations } = await axe(page).analyze();
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
       const shot = testInfo.outputPath(`talk-${language}.png`);
@@ -151,7 +151,7 @@ for (const { language, locale } of [
       await page.getByRole('tab', { name: t('lesson.tabs.talk') }).click();
       await expect(page.getByRole('checkbox', { name: t('talk.adults.label') })).toBeChecked();
       await expect(card.locator('[data-figure="coteacher"] .talk-value')).not.toBeEmpty();
-      const { violations } = await new AxeBuilder({ page }).include('.talk-card').analyze();
+      const { violations } = await axe(page).include('.talk-card').analyze();
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
 
@@ -175,7 +175,7 @@ for (const { language, locale } of [
       expect(await table.evaluate((el) => getComputedStyle(el).direction)).toBe(language === 'ar' ? 'rtl' : 'ltr');
       const drawing = growth.getByRole('img', { name: t('talk.growth.figures.wait1') });
       expect(await drawing.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
-      const { violations } = await new AxeBuilder({ page }).include('.talk-growth').analyze();
+      const { violations } = await axe(page).include('.talk-growth').analyze();
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
       const shot = testInfo.outputPath(`talk-growth-${language}.png`);

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { bakeCredential } from '../../core/credentials/png-baking';
@@ -11,6 +10,7 @@ import { makeTestVideo } from '../fixtures/media';
 import { say } from '../support/catalogs';
 import { startWebShell, tempDir, type RunningShell } from '../support/web-shell';
 import { callStudio } from './hub-pages';
+import { axe } from '../support/axe';
 
 /**
  * The offline web export's verify page. A lead exports a lesson as a web folder with the page; a
@@ -100,7 +100,7 @@ const result = (page: Page) => page.getByRole('status');
 
 /** The page as it stands, by axe: every rule it breaks, with where. */
 async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axe(page).analyze();
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
