@@ -1,8 +1,7 @@
-import i18next, { type TFunction } from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCaptionFile } from '../../../core/captions/parse';
+import { studioTranslator } from '../../support/catalogs';
 import { dispatch } from '../../../core/dispatch';
-import { catalogs } from '../../../renderer/i18n/catalogs';
 import { noteExportLabels } from '../../../renderer/src/lesson/notes-export-labels';
 import { makeTestVideo } from '../../fixtures/media';
 import { startTestCore, type TestCore } from '../../support/core';
@@ -14,16 +13,6 @@ const QUESTIONING = '01a2088b-ea32-70ef-afa9-368d07bab24a';
 const FSI = '\u2068';
 const PDI = '\u2069';
 
-/** The same words the export dialog passes, from the studio's own catalogs. */
-async function translator(language: string): Promise<TFunction> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: Object.fromEntries(Object.entries(catalogs).map(([lng, translation]) => [lng, { translation }])),
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
-  return i18n.t;
-}
 const call = (name: string, input: unknown) => dispatch(core.api, name, input) as Promise<any>;
 const exportAs = async (format: 'vtt' | 'csv', language: string, include?: object) =>
   (
@@ -31,7 +20,7 @@ const exportAs = async (format: 'vtt' | 'csv', language: string, include?: objec
       lessonId,
       format,
       language,
-      labels: noteExportLabels(await translator(language)),
+      labels: noteExportLabels(await studioTranslator(language)),
       ...(include && { include }),
     })
   ).text as string;

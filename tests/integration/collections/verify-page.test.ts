@@ -1,13 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import i18next, { type TFunction } from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../core/dispatch';
-import { catalogs } from '../../../renderer/i18n/catalogs';
 import { webLabels } from '../../../renderer/src/collections/web-labels';
 import { verifyPageScript } from '../../../web/verify-page';
 import { makeTestVideo } from '../../fixtures/media';
-import { say } from '../../support/catalogs';
+import { say, studioTranslator } from '../../support/catalogs';
 import { startTestCore, type TestCore } from '../../support/core';
 import { tempDir } from '../../support/web-shell';
 
@@ -22,21 +20,11 @@ let core: TestCore;
 let out: string;
 let lessonId: string;
 
-async function translator(language: string): Promise<TFunction> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: Object.fromEntries(Object.entries(catalogs).map(([lng, translation]) => [lng, { translation }])),
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
-  return i18n.t;
-}
-
 const call = (name: string, input: unknown) => dispatch(core.api, name, input) as Promise<any>;
 
 async function exportWeb(language: string, verifyPage: boolean): Promise<string> {
   const folder = await fs.mkdtemp(path.join(out, `${language}-`));
-  const labels = webLabels(await translator(language), null, language);
+  const labels = webLabels(await studioTranslator(language), null, language);
   const { path: target } = await call('packages.export', {
     target: { kind: 'lesson', id: lessonId },
     format: 'web',
@@ -96,7 +84,7 @@ describe('the web export with the verify page', () => {
     expect(await fs.readdir(folder)).not.toContain('verify.html');
     expect(await fs.readdir(folder)).not.toContain('verify.js');
     expect(await fs.readFile(path.join(folder, 'index.html'), 'utf8')).not.toContain('verify.html');
-    const { verify: _, ...labels } = webLabels(await translator('en'), null, 'en');
+    const { verify: _, ...labels } = webLabels(await studioTranslator('en'), null, 'en');
     await expect(
       call('packages.export', { target: { kind: 'lesson', id: lessonId }, format: 'web', verifyPage: true, labels, folder: out }),
     ).rejects.toMatchObject({ code: 'invalid_input', params: { path: 'labels.verify' } });
