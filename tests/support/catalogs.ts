@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import i18next, { type TFunction } from 'i18next';
-import { catalogs } from '../../renderer/i18n/catalogs';
 
 type Catalog = { [key: string]: unknown };
 const loaded = new Map<string, Catalog>();
@@ -27,14 +25,3 @@ export const translator =
   (language: string) =>
   (key: string, vars: Record<string, string> = {}): string =>
     say(language, key, vars);
-
-/** The studio's own i18next over every catalog, for code that takes a full `t` (plurals, formatting). */
-export async function studioTranslator(language: string): Promise<TFunction> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: Object.fromEntries(Object.entries(catalogs).map(([lng, translation]) => [lng, { translation }])),
-    lng: language,
-    interpolation: { escapeValue: false },
-  });
-  return i18n.t;
-}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCaptionFile } from '../../../core/captions/parse';
-import { studioTranslator } from '../../support/catalogs';
+import { studioTranslator } from '../../support/studio-translator';
 import { dispatch } from '../../../core/dispatch';
 import { noteExportLabels } from '../../../renderer/src/lesson/notes-export-labels';
 import { makeTestVideo } from '../../fixtures/media';

@@ -5,7 +5,8 @@ import { dispatch } from '../../../core/dispatch';
 import { webLabels } from '../../../renderer/src/collections/web-labels';
 import { verifyPageScript } from '../../../web/verify-page';
 import { makeTestVideo } from '../../fixtures/media';
-import { say, studioTranslator } from '../../support/catalogs';
+import { say } from '../../support/catalogs';
+import { studioTranslator } from '../../support/studio-translator';
 import { startTestCore, type TestCore } from '../../support/core';
 import { tempDir } from '../../support/web-shell';
 
