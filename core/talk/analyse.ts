@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { monoPcmArgs } from '../media/pcm';
 import { runFfmpeg } from '../media/runner';
 import type { MediaTools } from '../media/tools';
-import { FRAME_SAMPLES, SAMPLE_RATE, meanSquare, pitchHz, powerDb, spectralShape } from './features';
+import { FRAME_SAMPLES, SAMPLE_RATE, meanSquare, pitchHz, powerDb, spectralShape, spectrumScratch } from './features';
 import { defaultVadOptions, segmentFeatures, speechSpans, type FrameTrack, type SegmentFeatures } from './segments';
 import { toneSpans } from './tones';
 import { SileroVad } from './vad';
@@ -60,28 +60,25 @@ export async function measureTalk(tools: MediaTools, input: string, opts: Analys
   const frame = new Float32Array(FRAME_SAMPLES);
   // ffmpeg writes little-endian floats, as every platform the studio runs on stores them: bytes go straight in.
   const frameBytes = new Uint8Array(frame.buffer);
-  const half = new Float32Array(FRAME_SAMPLES / 2);
-  const re = new Float64Array(FRAME_SAMPLES);
-  const im = new Float64Array(FRAME_SAMPLES);
+  const scratch = spectrumScratch();
   const shape = { centroidHz: 0, flatness: 1 };
   let filled = 0;
   let frames = 0;
 
   const measure = async () => {
-    // The model runs on onnxruntime's own thread; the features are measured meanwhile on this one,
-    // for every frame loud enough to be speech. Pitch and brightness are kept only where the model then
-    // hears speech, tonality everywhere (music is what the model does not hear). Pitch and brightness
-    // are summed up per segment (median, mean) and tonality over a second, so every other frame tells as much.
-    const pending = vad.probability(frame);
+    // onnxruntime-node runs the model on this thread (its promise only defers the call), so nothing
+    // is measured alongside it: the model goes first, and pitch is then measured only where it heard
+    // speech. Loud frames' spectra give brightness there and tonality everywhere (music is what the
+    // model does not hear). All are summed up per segment (median, mean) or over a second, so every
+    // other frame tells as much.
+    const p = await vad.probability(frame);
     const ms = meanSquare(frame);
     const sampled = frames++ % FEATURE_STRIDE === 0 && powerDb(ms) >= FEATURE_FLOOR_DB;
-    const f0 = sampled ? pitchHz(frame, half) : NaN;
-    if (sampled) spectralShape(frame, re, im, shape);
-    const p = await pending;
+    const heard = p >= defaultVadOptions.negThreshold;
+    if (sampled) spectralShape(frame, scratch, shape);
     speech.push(p);
     power.push(ms);
-    const heard = p >= defaultVadOptions.negThreshold;
-    pitch.push(heard ? f0 : NaN);
+    pitch.push(heard && sampled ? pitchHz(frame) : NaN);
     centroid.push(heard && sampled ? shape.centroidHz : NaN);
     flatness.push(sampled ? shape.flatness : NaN);
     if (opts.onProgress && speech.length % 200 === 0) {

@@ -1,3 +1,5 @@
+import FFT from 'fft.js';
+
 /**
  * What the talk analysis measures in each 32 ms frame of 16 kHz mono sound: how loud it is, the
  * voice's pitch, the spectrum's centre of mass and how tonal it is. Plain functions over Float32Array, no allocation
@@ -30,91 +32,73 @@ const MAX_PITCH_HZ = 450;
 const VOICING = 0.5;
 const OCTAVE_TOLERANCE = 0.9;
 
+/** The frame halved to 8 kHz, running energies and the normalised autocorrelation: reused by every call. */
+const HALF_SAMPLES = FRAME_SAMPLES >> 1;
+const halved = new Float64Array(HALF_SAMPLES);
+const cumulative = new Float64Array(HALF_SAMPLES + 1);
+const correlation = new Float64Array(HALF_SAMPLES + 2);
+
 /**
  * The pitch of a voiced frame by autocorrelation, or 0 for an unvoiced one. The frame is halved to
  * 8 kHz first (averaging neighbours, a crude low-pass): a quarter of the work, and voices' pitch is
  * far below 4 kHz. The peak is refined by a parabola through its neighbours.
  */
-export function pitchHz(frame: Float32Array, scratch: Float32Array = new Float32Array(frame.length >> 1)): number {
-  const n = frame.length >> 1;
-  const x = scratch;
+export function pitchHz(frame: Float32Array): number {
+  if (frame.length !== FRAME_SAMPLES) throw new Error(`expected ${FRAME_SAMPLES} samples`);
+  const n = HALF_SAMPLES;
+  const x = halved;
   let mean = 0;
   for (let i = 0; i < n; i++) {
     x[i] = (frame[2 * i]! + frame[2 * i + 1]!) / 2;
     mean += x[i]!;
   }
   mean /= n;
-  let energy = 0;
+  // Energy of x[0..k) for every k, so each lag's two energies cost nothing.
+  cumulative[0] = 0;
   for (let i = 0; i < n; i++) {
     x[i] = x[i]! - mean;
-    energy += x[i]! * x[i]!;
+    cumulative[i + 1] = cumulative[i]! + x[i]! * x[i]!;
   }
+  const energy = cumulative[n]!;
   if (energy <= 1e-9) return 0;
   const rate = SAMPLE_RATE / 2;
   const minLag = Math.floor(rate / MAX_PITCH_HZ);
-  const maxLag = Math.min(n - 1, Math.ceil(rate / MIN_PITCH_HZ));
-  let bestLag = 0;
-  let best = 0;
-  // Energy of x[0..k) for every k, so each lag's two energies cost nothing.
-  const cumulative = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) cumulative[i + 1] = cumulative[i]! + x[i]! * x[i]!;
-  const r = new Float64Array(maxLag + 2);
-  for (let lag = minLag - 1; lag <= maxLag + 1 && lag < n; lag++) {
+  const maxLag = Math.min(n - 2, Math.ceil(rate / MIN_PITCH_HZ));
+  const r = correlation;
+  for (let lag = minLag - 1; lag <= maxLag + 1; lag++) {
     let sum = 0;
-    for (let i = 0; i + lag < n; i++) sum += x[i]! * x[i + lag]!;
+    for (let i = 0, j = lag; j < n; i++, j++) sum += x[i]! * x[j]!;
     const e1 = cumulative[n - lag]!;
-    const e2 = cumulative[n]! - cumulative[lag]!;
+    const e2 = energy - cumulative[lag]!;
     r[lag] = e1 > 0 && e2 > 0 ? sum / Math.sqrt(e1 * e2) : 0;
   }
-  const peak = (lag: number) => r[lag]! >= r[lag - 1]! && r[lag]! >= (r[lag + 1] ?? 0);
+  const peak = (lag: number) => r[lag]! >= r[lag - 1]! && r[lag]! >= r[lag + 1]!;
+  let best = 0;
   for (let lag = minLag; lag <= maxLag; lag++) if (peak(lag) && r[lag]! > best) best = r[lag]!;
   if (best < VOICING) return 0;
   // A periodic sound correlates as well at two or three periods as at one: the shortest lag that is
   // nearly as good as the best is the period (otherwise a voice reads an octave or two low).
+  let bestLag = 0;
   for (let lag = minLag; lag <= maxLag && !bestLag; lag++) if (peak(lag) && r[lag]! >= OCTAVE_TOLERANCE * best) bestLag = lag;
   if (bestLag === 0) return 0;
   const a = r[bestLag - 1]!;
   const b = r[bestLag]!;
-  const c = r[bestLag + 1] ?? b;
+  const c = r[bestLag + 1]!;
   const denom = a - 2 * b + c;
   const shift = denom !== 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / denom)) : 0;
   return rate / (bestLag + shift);
 }
 
-/** In-place radix-2 FFT of a power-of-two length (re, im). */
-function fft(re: Float64Array, im: Float64Array): void {
-  const n = re.length;
-  for (let i = 1, j = 0; i < n; i++) {
-    let bit = n >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
-    if (i < j) {
-      [re[i], re[j]] = [re[j]!, re[i]!];
-      [im[i], im[j]] = [im[j]!, im[i]!];
-    }
-  }
-  for (let len = 2; len <= n; len <<= 1) {
-    const angle = (-2 * Math.PI) / len;
-    const wr = Math.cos(angle);
-    const wi = Math.sin(angle);
-    for (let i = 0; i < n; i += len) {
-      let cr = 1;
-      let ci = 0;
-      for (let k = 0; k < len / 2; k++) {
-        const a = i + k;
-        const b = a + len / 2;
-        const tr = re[b]! * cr - im[b]! * ci;
-        const ti = re[b]! * ci + im[b]! * cr;
-        re[b] = re[a]! - tr;
-        im[b] = im[a]! - ti;
-        re[a] = re[a]! + tr;
-        im[a] = im[a]! + ti;
-        const nr = cr * wr - ci * wi;
-        ci = cr * wi + ci * wr;
-        cr = nr;
-      }
-    }
-  }
+const realFft = new FFT(FRAME_SAMPLES);
+
+/** The buffers one caller's spectra are computed in, kept across frames. */
+export interface SpectrumScratch {
+  windowed: Float64Array;
+  spectrum: number[];
+}
+
+export function spectrumScratch(): SpectrumScratch {
+  return { windowed: new Float64Array(FRAME_SAMPLES), spectrum: realFft.createComplexArray() };
 }
 
 const hann = new Float64Array(FRAME_SAMPLES).map((_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (FRAME_SAMPLES - 1)));
@@ -142,22 +126,20 @@ export interface SpectralShape {
  */
 export function spectralShape(
   frame: Float32Array,
-  re = new Float64Array(FRAME_SAMPLES),
-  im = new Float64Array(FRAME_SAMPLES),
+  scratch: SpectrumScratch = spectrumScratch(),
   out: SpectralShape = { centroidHz: 0, flatness: 1 },
 ): SpectralShape {
   if (frame.length !== FRAME_SAMPLES) throw new Error(`expected ${FRAME_SAMPLES} samples`);
-  for (let i = 0; i < FRAME_SAMPLES; i++) {
-    re[i] = frame[i]! * hann[i]!;
-    im[i] = 0;
-  }
-  fft(re, im);
+  const { windowed, spectrum } = scratch;
+  for (let i = 0; i < FRAME_SAMPLES; i++) windowed[i] = frame[i]! * hann[i]!;
+  // Only the left half of the spectrum is filled, as interleaved (re, im) pairs: all a real frame needs.
+  realFft.realTransform(spectrum, windowed);
   let weighted = 0;
   let total = 0;
   let logPower = 0;
   let power = 0;
   for (let k = 1; k < FRAME_SAMPLES / 2; k++) {
-    const p = re[k]! * re[k]! + im[k]! * im[k]!;
+    const p = spectrum[2 * k]! * spectrum[2 * k]! + spectrum[2 * k + 1]! * spectrum[2 * k + 1]!;
     const mag = Math.sqrt(p);
     weighted += mag * ((k * SAMPLE_RATE) / FRAME_SAMPLES);
     total += mag;
