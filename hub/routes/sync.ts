@@ -18,13 +18,17 @@ export function syncRoutes(app: FastifyInstance, ctx: HubContext): void {
     return { results, hubTime: now };
   });
 
-  route(app, ctx, e.pull, async ({ account, query, request }) => {
-    const { role, seq, due } = await pullState(ctx.db, query.community, account.userId, ctx.now());
-    if (!role) throw new StudioError('forbidden', { reason: 'not_member' });
-    // Shares past their agreed duration go before anyone pulls them again, not at the next sweep.
-    if (due) await publish(ctx, await expireDue(ctx.db, ctx.now(), ctx.hlc, query.community), request.log);
-    const page = await pullPage(ctx.db, ctx.epoch, { ...account, role }, query, seq, ctx.now());
-    ctx.metrics.opsPulled.inc(page.count);
-    return new JsonText(page.text);
+  route(app, ctx, e.pull, {
+    // The session, the caller's role and the op log's head in one round trip (hub/sync/pull.ts).
+    authenticatesItself: true,
+    handle: async ({ authorization, query, request }) => {
+      const { account, role, seq, due } = await pullState(ctx.db, authorization, query.community, ctx.now());
+      if (!role) throw new StudioError('forbidden', { reason: 'not_member' });
+      // Shares past their agreed duration go before anyone pulls them again, not at the next sweep.
+      if (due) await publish(ctx, await expireDue(ctx.db, ctx.now(), ctx.hlc, query.community), request.log);
+      const page = await pullPage(ctx.db, ctx.epoch, { ...account, role }, query, seq, ctx.now());
+      ctx.metrics.opsPulled.inc(page.count);
+      return new JsonText(page.text);
+    },
   });
 }

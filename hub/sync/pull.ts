@@ -5,9 +5,11 @@ import { entityNames, syncEntities } from '../../common/sync/entities';
 import { decodeCursor, encodeCursor, type PullResponse } from '../../common/sync/ops';
 import { withoutFirstChar } from '../db/dialect';
 import type { HubDb } from '../db/open';
+import { checkSession, tokenHashOf, type SessionUser } from '../auth/sessions';
 
-/** What a pull needs to know before its page, read in one round trip. */
+/** What a pull needs to know before its page, read with the caller's session in one round trip. */
 export interface PullState {
+  account: SessionUser;
   /** The caller's role in the community; null for someone who is not (or no longer) a member. */
   role: Role | null;
   /** The op log's newest seq (is a cursor from the future?). */
@@ -16,10 +18,19 @@ export interface PullState {
   due: boolean;
 }
 
-export async function pullState(db: HubDb, communityId: string, userId: string, now: number): Promise<PullState> {
+/** Checks the session as `authenticate` does (401 for a bad one), reading the rest of `PullState` with it. */
+export async function pullState(db: HubDb, authorization: string | undefined, communityId: string, now: number): Promise<PullState> {
+  const tokenHash = tokenHashOf(authorization);
   const row = await db
-    .selectNoFrom((eb) => [
-      eb.selectFrom('members').select('role').where('community_id', '=', communityId).where('user_id', '=', userId).as('role'),
+    .selectFrom('sessions')
+    .select(['user_id', 'created_at', 'expires_at'])
+    .select((eb) => [
+      eb
+        .selectFrom('members')
+        .select('role')
+        .where('community_id', '=', communityId)
+        .whereRef('members.user_id', '=', 'sessions.user_id')
+        .as('role'),
       eb.selectFrom('hub_meta').select('value').where('key', '=', 'seq').as('seq'),
       eb
         .exists(
@@ -32,8 +43,10 @@ export async function pullState(db: HubDb, communityId: string, userId: string, 
         )
         .as('due'),
     ])
-    .executeTakeFirstOrThrow();
-  return { role: row.role ?? null, seq: Number(row.seq), due: Boolean(row.due) };
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  const account = await checkSession(db, tokenHash, row, now);
+  return { account, role: row!.role ?? null, seq: Number(row!.seq), due: Boolean(row!.due) };
 }
 
 /**

@@ -343,6 +343,41 @@ describe('pull', () => {
     }
   });
 
+  it('checks the session in the same query as its reads, refusing as every endpoint does', async () => {
+    // A hub of its own: its clock moves past every session's expiry.
+    const own = await startHub();
+    try {
+      await checkSessions(own);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  async function checkSessions(hub: RunningHub): Promise<void> {
+    const reader = await signUp(hub, 'Reader');
+    const community = (await createCommunity(hub, reader)).id;
+    const path = (query: Record<string, string>) => `${hubEndpoints.pull.path}?${new URLSearchParams(query)}`;
+    const get = (query: Record<string, string>, token?: string) => call(hub.url, 'GET', path(query), token ? { token } : {});
+    expect([(await get({ community })).status, (await get({ community })).body.code]).toEqual([401, 'unauthorized']);
+    // A bad query from someone without a session is still a 401 first; with one, a 400.
+    expect((await get({ community, limit: 'many' })).status).toBe(401);
+    expect((await get({ community, limit: 'many' }, 'x'.repeat(43))).status).toBe(401);
+    expect((await get({ community, limit: 'many' }, reader.token)).body.code).toBe('invalid_input');
+    expect((await get({ community }, reader.token)).status).toBe(200);
+
+    // Pulling keeps a session alive as any request does, and a lapsed one is refused.
+    hub.clock.advance(20 * DAY);
+    expect((await get({ community }, reader.token)).status).toBe(200);
+    hub.clock.advance(20 * DAY);
+    expect((await get({ community }, reader.token)).status).toBe(200);
+    hub.clock.advance(31 * DAY);
+    expect((await get({ community }, reader.token)).body.code).toBe('session_expired');
+
+    const laptop = await anotherDevice(hub, reader);
+    expect((await call(hub.url, 'POST', hubEndpoints.signOut.path, { token: laptop.token })).status).toBe(204);
+    expect((await get({ community }, laptop.token)).body.code).toBe('unauthorized');
+  }
+
   it('answers 410 resync_required to a cursor from another hub or from the future', async () => {
     const other = await startHub();
     try {
