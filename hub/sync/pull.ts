@@ -88,19 +88,19 @@ export async function pullPage(
   // re-pull (no cursor) gets everything, as it must account for every record it holds.
   const notPushedHere = query.after === undefined ? sql`1 = 1` : sql`(pushed_by IS NULL OR pushed_by <> ${viewer.tokenHash})`;
   const shown = sql`${visibleTo(viewer.role, viewer.userId)} AND ${notPushedHere}`;
+  // The page and one op past it (is there more?), numbered, in one pass along the index: no second
+  // probe whose bound the planner cannot see, which it may answer with a scan of the whole log.
+  const inPage = sql`n <= ${query.limit}`;
   const { rows } = await sql<{ last: number | null; ops: string | null; shown: number; has_more: unknown }>`
     WITH page AS (
-      SELECT seq, entity, author_id, op, pushed_by FROM ops
-      WHERE community_id = ${query.community} AND seq > ${after.seq} ORDER BY seq LIMIT ${query.limit}
-    ), joined AS (
-      SELECT max(seq) AS last,
-        string_agg(CASE WHEN ${shown} THEN '{"seq":' || CAST(seq AS text) || ',' || ${withoutFirstChar(db, sql`op`)} END, ',' ORDER BY seq) AS ops,
-        count(CASE WHEN ${shown} THEN 1 END) AS shown
-      FROM page
+      SELECT seq, entity, author_id, op, pushed_by, row_number() OVER (ORDER BY seq) AS n FROM ops
+      WHERE community_id = ${query.community} AND seq > ${after.seq} ORDER BY seq LIMIT ${query.limit + 1}
     )
-    SELECT last, ops, shown,
-      EXISTS (SELECT 1 FROM ops WHERE community_id = ${query.community} AND seq > COALESCE(last, ${after.seq})) AS has_more
-    FROM joined`.execute(db);
+    SELECT max(CASE WHEN ${inPage} THEN seq END) AS last,
+      string_agg(CASE WHEN ${inPage} AND ${shown} THEN '{"seq":' || CAST(seq AS text) || ',' || ${withoutFirstChar(db, sql`op`)} END, ',' ORDER BY seq) AS ops,
+      count(CASE WHEN ${inPage} AND ${shown} THEN 1 END) AS shown,
+      count(*) > ${query.limit} AS has_more
+    FROM page`.execute(db);
   const { last, ops, shown: count, has_more } = rows[0]!;
   const rest: Omit<PullResponse, 'ops'> = {
     cursor: encodeCursor(epoch, last ?? after.seq),
