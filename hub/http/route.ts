@@ -66,7 +66,8 @@ export type RouteContext = Pick<HubContext, 'authenticate' | 'checkResponses'>;
 /**
  * Registers one endpoint of the hub's table (common/hub-api.ts) exactly as the table describes it:
  * its method and path; its body limit; authentication when `auth` is set (401 `unauthorized` or
- * `session_expired` before anything else is read); then params, query and body parsed with its
+ * `session_expired` before anything else is read; a `SelfAuthenticatingHandler` checks it in its own
+ * first query, still before a bad request's 400); then params, query and body parsed with its
  * schemas (a bad one is 400 `invalid_input`, via hub/http/errors.ts); then the handler. The answer is
  * sent with the table's status, or 204 when the endpoint has no response. With `checkResponses` on
  * (tests), an answer its response schema does not describe fails the request with 500 `internal`.
