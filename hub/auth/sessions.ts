@@ -30,10 +30,28 @@ export async function createSession(db: HubDb, userId: string, now: number): Pro
 
 /** Accepts `Bearer <token>`; a missing or unknown token is `unauthorized`, a lapsed one `session_expired`. */
 export async function authenticate(db: HubDb, authorization: string | undefined, now: number): Promise<SessionUser> {
+  const tokenHash = tokenHashOf(authorization);
+  const session = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return checkSession(db, tokenHash, session, now);
+}
+
+/** The hash a `Bearer <token>` header's session is stored under; `unauthorized` for any other header. */
+export function tokenHashOf(authorization: string | undefined): string {
   const token = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization ?? '')?.[1];
   if (!token) throw new StudioError('unauthorized');
-  const tokenHash = hashSecret(token);
-  const session = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return hashSecret(token);
+}
+
+/**
+ * `authenticate`'s verdict on the session row read under `tokenHash` (none: `unauthorized`), for a
+ * query that reads the session together with what the request needs next (hub/sync/pull.ts).
+ */
+export async function checkSession(
+  db: HubDb,
+  tokenHash: string,
+  session: { user_id: string; created_at: number; expires_at: number } | undefined,
+  now: number,
+): Promise<SessionUser> {
   if (!session) throw new StudioError('unauthorized');
   if (session.expires_at <= now) {
     await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();

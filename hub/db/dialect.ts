@@ -28,3 +28,8 @@ export function jsonObjectAggText(db: AnyDb, key: RawBuilder<unknown>, text: Raw
     ? sql<string>`json_object_agg(${key}, ${text})::text`
     : sql<string>`json_group_object(${key}, ${text})`;
 }
+
+/** A text without its first character: PostgreSQL's `substr` counts its way through a UTF-8 text, `right` does not. */
+export function withoutFirstChar(db: AnyDb, text: RawBuilder<unknown>): RawBuilder<string> {
+  return dialectOf(db) === 'postgres' ? sql<string>`right(${text}, -1)` : sql<string>`substr(${text}, 2)`;
+}

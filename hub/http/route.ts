@@ -48,13 +48,26 @@ export interface GuardedHandler<E extends HubEndpoint, A> {
   handle: Handler<E, A>;
 }
 
+/**
+ * A handler that checks the caller's session itself, in the same round trip as its own first reads
+ * (a pull reads the session, the caller's role and the op log's head in one query): it gets the
+ * `Authorization` header instead of an account, and must refuse as `ctx.authenticate` would. Params
+ * and query are parsed first; when they are bad, the session is still checked before the 400, so a
+ * caller without a valid session hears 401 first, as from every other endpoint.
+ */
+export interface SelfAuthenticatingHandler<E extends HubEndpoint> {
+  authenticatesItself: true;
+  handle(input: Omit<RouteInput<E>, 'account'> & { authorization: string | undefined }): Promise<Answer<E>>;
+}
+
 /** What `route` needs of the hub: how to authenticate, and whether answers are checked (tests). */
 export type RouteContext = Pick<HubContext, 'authenticate' | 'checkResponses'>;
 
 /**
  * Registers one endpoint of the hub's table (common/hub-api.ts) exactly as the table describes it:
  * its method and path; its body limit; authentication when `auth` is set (401 `unauthorized` or
- * `session_expired` before anything else is read); then params, query and body parsed with its
+ * `session_expired` before anything else is read; a `SelfAuthenticatingHandler` checks it in its own
+ * first query, still before a bad request's 400); then params, query and body parsed with its
  * schemas (a bad one is 400 `invalid_input`, via hub/http/errors.ts); then the handler. The answer is
  * sent with the table's status, or 204 when the endpoint has no response. With `checkResponses` on
  * (tests), an answer its response schema does not describe fails the request with 500 `internal`.
@@ -64,17 +77,36 @@ export function route<const E extends HubEndpoint, A = undefined>(
   ctx: RouteContext,
   endpoint: E,
   handler: Handler<E, undefined> | GuardedHandler<E, A>,
+): void;
+export function route<const E extends HubEndpoint>(
+  app: FastifyInstance,
+  ctx: RouteContext,
+  endpoint: E,
+  handler: SelfAuthenticatingHandler<E>,
+): void;
+export function route<const E extends HubEndpoint, A = undefined>(
+  app: FastifyInstance,
+  ctx: RouteContext,
+  endpoint: E,
+  handler: Handler<E, undefined> | GuardedHandler<E, A> | SelfAuthenticatingHandler<E>,
 ): void {
-  const { authorize, handle } =
-    typeof handler === 'function' ? { authorize: async () => undefined as A, handle: handler as Handler<E, A> } : handler;
+  const selfAuthenticating = typeof handler !== 'function' && 'authenticatesItself' in handler;
+  const { authorize, handle } = normalized<E, A>(handler);
   app.route({
     method: endpoint.method,
     url: endpoint.path,
     ...(endpoint.maxBodyBytes !== undefined && { bodyLimit: endpoint.maxBodyBytes }),
     handler: async (request, reply) => {
-      const account = endpoint.auth ? await ctx.authenticate(request.headers.authorization) : undefined;
-      const params: unknown = endpoint.params?.parse(request.params);
-      const query: unknown = endpoint.query?.parse(request.query);
+      const authenticate = () => ctx.authenticate(request.headers.authorization);
+      const account = endpoint.auth && !selfAuthenticating ? await authenticate() : undefined;
+      let params: unknown, query: unknown;
+      try {
+        params = endpoint.params?.parse(request.params);
+        query = endpoint.query?.parse(request.query);
+      } catch (err) {
+        if (endpoint.auth && selfAuthenticating) await authenticate();
+        throw err;
+      }
       const head = { params, query, account, request } as Omit<RouteInput<E>, 'body'>;
       const access = await authorize(head);
       const rawBody = endpoint.bodyOptional ? (request.body ?? {}) : request.body;
@@ -88,6 +120,17 @@ export function route<const E extends HubEndpoint, A = undefined>(
       return answer;
     },
   });
+}
+
+function normalized<E extends HubEndpoint, A>(
+  handler: Handler<E, undefined> | GuardedHandler<E, A> | SelfAuthenticatingHandler<E>,
+): GuardedHandler<E, A> {
+  if (typeof handler === 'function') return { authorize: async () => undefined as A, handle: handler as Handler<E, A> };
+  if (!('authenticatesItself' in handler)) return handler;
+  return {
+    authorize: async () => undefined as A,
+    handle: (input) => handler.handle({ ...input, authorization: input.request.headers.authorization }),
+  };
 }
 
 /** The answer as the client will read it, against the endpoint's response schema. */

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { hubEndpoints } from '../../common/hub-api';
-import { requireMember } from '../communities/membership';
+import { StudioError } from '../../common/errors';
 import type { HubContext } from '../context';
 import { JsonText, route } from '../http/route';
 import { applyPush, expireDue } from '../sync/apply';
 import { publish } from '../sync/publish';
-import { pullPage } from '../sync/pull';
+import { pullPage, pullState } from '../sync/pull';
 
 export function syncRoutes(app: FastifyInstance, ctx: HubContext): void {
   const e = hubEndpoints;
@@ -18,12 +18,17 @@ export function syncRoutes(app: FastifyInstance, ctx: HubContext): void {
     return { results, hubTime: now };
   });
 
-  route(app, ctx, e.pull, async ({ account, query, request }) => {
-    const role = await requireMember(ctx.db, query.community, account.userId);
-    // Shares past their agreed duration go before anyone pulls them again, not at the next sweep.
-    await publish(ctx, await expireDue(ctx.db, ctx.now(), ctx.hlc, query.community), request.log);
-    const page = await pullPage(ctx.db, ctx.epoch, { ...account, role }, query, ctx.now());
-    ctx.metrics.opsPulled.inc(page.count);
-    return new JsonText(page.text);
+  route(app, ctx, e.pull, {
+    // The session, the caller's role and the op log's head in one round trip (hub/sync/pull.ts).
+    authenticatesItself: true,
+    handle: async ({ authorization, query, request }) => {
+      const { account, role, seq, due } = await pullState(ctx.db, authorization, query.community, ctx.now());
+      if (!role) throw new StudioError('forbidden', { reason: 'not_member' });
+      // Shares past their agreed duration go before anyone pulls them again, not at the next sweep.
+      if (due) await publish(ctx, await expireDue(ctx.db, ctx.now(), ctx.hlc, query.community), request.log);
+      const page = await pullPage(ctx.db, ctx.epoch, { ...account, role }, query, seq, ctx.now());
+      ctx.metrics.opsPulled.inc(page.count);
+      return new JsonText(page.text);
+    },
   });
 }

@@ -1,49 +1,111 @@
+import { sql, type RawBuilder } from 'kysely';
 import { StudioError } from '../../common/errors';
 import { can, type Role } from '../../common/permissions';
-import { entityDefinition, type EntityName } from '../../common/sync/entities';
+import { entityNames, syncEntities } from '../../common/sync/entities';
 import { decodeCursor, encodeCursor, type PullResponse } from '../../common/sync/ops';
+import { withoutFirstChar } from '../db/dialect';
 import type { HubDb } from '../db/open';
-import { readSeq } from './seq';
+import { checkSession, tokenHashOf, type SessionUser } from '../auth/sessions';
+
+/** What a pull needs to know before its page, read with the caller's session in one round trip. */
+export interface PullState {
+  account: SessionUser;
+  /** The caller's role in the community; null for someone who is not (or no longer) a member. */
+  role: Role | null;
+  /** The op log's newest seq (is a cursor from the future?). */
+  seq: number;
+  /** Whether a share in the community is past its agreed duration (then it expires before the pull). */
+  due: boolean;
+}
+
+/** Checks the session as `authenticate` does (401 for a bad one), reading the rest of `PullState` with it. */
+export async function pullState(db: HubDb, authorization: string | undefined, communityId: string, now: number): Promise<PullState> {
+  const tokenHash = tokenHashOf(authorization);
+  const row = await db
+    .selectFrom('sessions')
+    .select(['user_id', 'created_at', 'expires_at'])
+    .select((eb) => [
+      eb
+        .selectFrom('members')
+        .select('role')
+        .where('community_id', '=', communityId)
+        .whereRef('members.user_id', '=', 'sessions.user_id')
+        .as('role'),
+      eb.selectFrom('hub_meta').select('value').where('key', '=', 'seq').as('seq'),
+      eb
+        .exists(
+          eb
+            .selectFrom('records')
+            .select('record_id')
+            .where('expires_at', '<=', now)
+            .where('deleted_hlc', 'is', null)
+            .where('community_id', '=', communityId),
+        )
+        .as('due'),
+    ])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  const account = await checkSession(db, tokenHash, row, now);
+  return { account, role: row!.role ?? null, seq: Number(row!.seq), due: Boolean(row!.due) };
+}
 
 /**
- * One page of a community's op log after a cursor, as the JSON text of a `PullResponse` (and how many ops it holds): each op is
- * stored as the JSON it was checked as, so it goes out as that text with its seq in front, never
- * parsed and written again (for a page of 1,000 ops, most of the work). A cursor from another epoch (a wiped or different
- * hub) or beyond the newest seq (a hub restored from an older backup) cannot be trusted to resume
- * from: the client must resync, i.e. pull again from the start.
+ * Which ops a role may see, as SQL over the op log's `entity` and `author_id`: the permission table's
+ * `view` grant of each entity, `any` for everyone's ops, `own` for the viewer's own.
+ */
+function visibleTo(role: Role, userId: string): RawBuilder<boolean> {
+  const any = entityNames.filter((e) => can(role, syncEntities[e].permissions.view));
+  const own = entityNames.filter((e) => !any.includes(e) && can(role, syncEntities[e].permissions.view, { isOwner: true }));
+  const among = (names: string[]) => (names.length ? sql`entity IN (${sql.join(names)})` : sql`1 = 0`);
+  return sql<boolean>`(${among(any)} OR (${among(own)} AND author_id = ${userId}))`;
+}
+
+/**
+ * One page of a community's op log after a cursor, as the JSON text of a `PullResponse` (and how many
+ * ops it holds). Each op is stored as the JSON it was checked as; the database itself writes each one
+ * out as that text with its seq in front and joins the page, in one statement, so the hub neither
+ * parses nor rebuilds an op, nor handles one row per op (for a page of 1,000 ops, most of the work).
+ * The page is the next `limit` ops of the log; those the viewer may not see, by the permission table,
+ * are left out of it, and the cursor moves past them all the same.
+ *
+ * A cursor from another epoch (a wiped or different hub) or beyond the newest seq (a hub restored
+ * from an older backup) cannot be trusted to resume from: the client must resync, i.e. pull again
+ * from the start.
  */
 export async function pullPage(
   db: HubDb,
   epoch: string,
   viewer: { userId: string; tokenHash: string; role: Role },
   query: { community: string; after?: string | undefined; limit: number },
+  newestSeq: number,
   now: number,
 ): Promise<{ text: string; count: number }> {
   const after = query.after ? decodeCursor(query.after) : { epoch, seq: 0 };
   if (after.epoch !== epoch) throw new StudioError('resync_required', { reason: 'other_hub' });
-  if (after.seq > (await readSeq(db))) throw new StudioError('resync_required', { reason: 'unknown_cursor' });
+  if (after.seq > newestSeq) throw new StudioError('resync_required', { reason: 'unknown_cursor' });
 
-  const rows = await db
-    .selectFrom('ops')
-    .select(['seq', 'entity', 'author_id', 'op', 'pushed_by'])
-    .where('community_id', '=', query.community)
-    .where('seq', '>', after.seq)
-    .orderBy('seq')
-    .limit(query.limit + 1)
-    .execute();
-  const hasMore = rows.length > query.limit;
-  const page = rows.slice(0, query.limit);
   // Resuming from a cursor, a device gets what others changed, not what it pushed itself; a full
   // re-pull (no cursor) gets everything, as it must account for every record it holds.
-  const pushedHere = (row: { pushed_by: string | null }) => query.after !== undefined && row.pushed_by === viewer.tokenHash;
-  const ops = page
-    .filter(
-      (row) =>
-        !pushedHere(row) &&
-        can(viewer.role, entityDefinition(row.entity as EntityName).permissions.view, { isOwner: row.author_id === viewer.userId }),
+  const notPushedHere = query.after === undefined ? sql`1 = 1` : sql`(pushed_by IS NULL OR pushed_by <> ${viewer.tokenHash})`;
+  const shown = sql`${visibleTo(viewer.role, viewer.userId)} AND ${notPushedHere}`;
+  // The page and one op past it (is there more?), numbered, in one pass along the index: no second
+  // probe whose bound the planner cannot see, which it may answer with a scan of the whole log.
+  const inPage = sql`n <= ${query.limit}`;
+  const { rows } = await sql<{ last: number | null; ops: string | null; shown: number; has_more: unknown }>`
+    WITH page AS (
+      SELECT seq, entity, author_id, op, pushed_by, row_number() OVER (ORDER BY seq) AS n FROM ops
+      WHERE community_id = ${query.community} AND seq > ${after.seq} ORDER BY seq LIMIT ${query.limit + 1}
     )
-    .map((row) => `{"seq":${row.seq},${row.op.slice(1)}`);
-  const last = page.at(-1)?.seq ?? after.seq;
-  const rest: Omit<PullResponse, 'ops'> = { cursor: encodeCursor(epoch, last), hasMore, hubTime: now };
-  return { text: `{"ops":[${ops.join(',')}],${JSON.stringify(rest).slice(1)}`, count: ops.length };
+    SELECT max(CASE WHEN ${inPage} THEN seq END) AS last,
+      string_agg(CASE WHEN ${inPage} AND ${shown} THEN '{"seq":' || CAST(seq AS text) || ',' || ${withoutFirstChar(db, sql`op`)} END, ',' ORDER BY seq) AS ops,
+      count(CASE WHEN ${inPage} AND ${shown} THEN 1 END) AS shown,
+      count(*) > ${query.limit} AS has_more
+    FROM page`.execute(db);
+  const { last, ops, shown: count, has_more } = rows[0]!;
+  const rest: Omit<PullResponse, 'ops'> = {
+    cursor: encodeCursor(epoch, last ?? after.seq),
+    hasMore: Boolean(has_more),
+    hubTime: now,
+  };
+  return { text: `{"ops":[${ops ?? ''}],${JSON.stringify(rest).slice(1)}`, count: Number(count) };
 }

@@ -14,6 +14,8 @@ export interface HubProcess {
 /**
  * `npm run hub -- --port <port> --data <dir> [...]` as its own process, with `env` over this process's
  * environment; resolves once it prints its address, rejects with its exit code and stderr if it exits.
+ * `HUB_NODE_FLAGS` (space-separated) goes to its Node before anything else, e.g. to profile the hubs a
+ * bench starts: `HUB_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench -- hub-scale`.
  */
 export async function startHubProcess(
   dataDir: string,
@@ -22,9 +24,10 @@ export async function startHubProcess(
   env: Record<string, string> = {},
 ): Promise<HubProcess> {
   // tsx as a loader in this process, so a kill reaches the hub itself and not a wrapper.
+  const nodeFlags = process.env.HUB_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'hub/cli.ts'), '--port', String(port), '--data', dataDir, ...extraArgs],
+    [...nodeFlags, '--import', 'tsx', path.join(root, 'hub/cli.ts'), '--port', String(port), '--data', dataDir, ...extraArgs],
     {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },

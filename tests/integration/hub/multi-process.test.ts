@@ -192,6 +192,21 @@ describe.runIf(HUB_DIALECT === 'postgres')('several hub processes on one Postgre
     }
   });
 
+  it('refuses on one process, at once, a session signed out on the other', async () => {
+    const teacher = await signUp(at(processA), 'Signs out');
+    const community = (await createCommunity(at(processA), teacher)).id;
+    expect((await pull(at(processB), teacher, community)).status).toBe(200);
+    const signOut = await fetch(`${processA.url}${hubEndpoints.signOut.path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${teacher.token}` },
+    });
+    expect(signOut.status).toBe(204);
+    const refused = await pull(at(processB), teacher, community);
+    expect([refused.status, (refused.body as unknown as { code: string }).code]).toEqual([401, 'unauthorized']);
+    const pushed = await push(at(processB), teacher, [op(teacher, community, 'lesson', uuidv7(), 'upsert', lessonFields(teacher))]);
+    expect(pushed.status).toBe(401);
+  });
+
   it('loses and repeats nothing when a process is killed in the middle of a push and the studio retries on the other', async () => {
     const lead = await signUp(at(processB), 'Lead three');
     const communityId = (await createCommunity(at(processB), lead)).id;

@@ -10,6 +10,7 @@ import {
   anotherDevice,
   addMember,
   call,
+  queryHub,
   createCommunity,
   lessonFields,
   noteFields,
@@ -314,6 +315,68 @@ describe('pull', () => {
     expect((await pull(hub, laptop, community, start)).body.ops.map((o) => [o.entity, o.id, o.action])).toEqual(tombstones);
     expect((await pullAll(hub, teacher, community)).ops.map((o) => [o.entity, o.id, o.action])).toEqual(tombstones);
   });
+
+  it('sends each op as the very text it was stored as, whatever its characters', async () => {
+    const writer = await signUp(hub, 'Writer');
+    const community = (await createCommunity(hub, writer)).id;
+    const lessonId = uuidv7();
+    const texts = ['🎻 𝄞 emoji and astral', 'شرح الكسور', 'quotes " and \\ backslash', 'line\nbreak\ttab \u2028 \u0000', 'é'.repeat(300)];
+    await pushOk(hub, writer, [
+      op(writer, community, 'lesson', lessonId, 'upsert', lessonFields(writer, { title: '«Fractions» ½' })),
+      ...texts.map((text) => op(writer, community, 'note', uuidv7(), 'upsert', noteFields(lessonId, { text }))),
+    ]);
+    const stored = await queryHub<{ seq: number | string; op: string }>(
+      hub,
+      'SELECT seq, op FROM ops WHERE community_id = ? ORDER BY seq',
+      community,
+    );
+    expect(stored).toHaveLength(texts.length + 1);
+    const laptop = await anotherDevice(hub, writer);
+    for (const limit of [100, 2]) {
+      const res = await fetch(`${hub.url}${hubEndpoints.pull.path}?${new URLSearchParams({ community, limit: String(limit) })}`, {
+        headers: { authorization: `Bearer ${laptop.token}` },
+      });
+      const raw = await res.text();
+      const page = stored.slice(0, limit).map((row) => `{"seq":${row.seq},${row.op.slice(1)}`);
+      expect(raw.startsWith(`{"ops":[${page.join(',')}],`)).toBe(true);
+      expect((JSON.parse(raw) as { ops: SequencedOp[] }).ops.slice(1).map((o) => o.fields.text)).toEqual(texts.slice(0, limit - 1));
+    }
+  });
+
+  it('checks the session in the same query as its reads, refusing as every endpoint does', async () => {
+    // A hub of its own: its clock moves past every session's expiry.
+    const own = await startHub();
+    try {
+      await checkSessions(own);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  async function checkSessions(hub: RunningHub): Promise<void> {
+    const reader = await signUp(hub, 'Reader');
+    const community = (await createCommunity(hub, reader)).id;
+    const path = (query: Record<string, string>) => `${hubEndpoints.pull.path}?${new URLSearchParams(query)}`;
+    const get = (query: Record<string, string>, token?: string) => call(hub.url, 'GET', path(query), token ? { token } : {});
+    expect([(await get({ community })).status, (await get({ community })).body.code]).toEqual([401, 'unauthorized']);
+    // A bad query from someone without a session is still a 401 first; with one, a 400.
+    expect((await get({ community, limit: 'many' })).status).toBe(401);
+    expect((await get({ community, limit: 'many' }, 'x'.repeat(43))).status).toBe(401);
+    expect((await get({ community, limit: 'many' }, reader.token)).body.code).toBe('invalid_input');
+    expect((await get({ community }, reader.token)).status).toBe(200);
+
+    // Pulling keeps a session alive as any request does, and a lapsed one is refused.
+    hub.clock.advance(20 * DAY);
+    expect((await get({ community }, reader.token)).status).toBe(200);
+    hub.clock.advance(20 * DAY);
+    expect((await get({ community }, reader.token)).status).toBe(200);
+    hub.clock.advance(31 * DAY);
+    expect((await get({ community }, reader.token)).body.code).toBe('session_expired');
+
+    const laptop = await anotherDevice(hub, reader);
+    expect((await call(hub.url, 'POST', hubEndpoints.signOut.path, { token: laptop.token })).status).toBe(204);
+    expect((await get({ community }, laptop.token)).body.code).toBe('unauthorized');
+  }
 
   it('answers 410 resync_required to a cursor from another hub or from the future', async () => {
     const other = await startHub();
