@@ -10,11 +10,12 @@
  * and `<partNumber>.md5`), in the XML AWS documents. The hub's S3 store is the same code against
  * this server as against any other. s3rver also answered an UploadPart before its part file was
  * fully written (it waited for its hash, not the write), so a ListParts or CompleteMultipartUpload
- * right after could see a short part; UploadPart here answers once the part is on disk.
+ * right after could see a short part; UploadPart here answers once the part is on disk, and a part
+ * whose request was cut off is never listed (it is written aside and renamed once whole).
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createHash } from 'node:crypto';
@@ -38,10 +39,20 @@ server.store.putPart = async (bucketName, uploadId, partNumber, content) => {
     md5.update(chunk);
     size += chunk.length;
   });
-  await pipeline(content, meter, createWriteStream(partPath));
-  const digest = md5.digest('hex');
-  await writeFile(`${partPath}.md5`, digest);
-  return { size, md5: digest };
+  // Written aside and renamed once whole, as S3 never lists a part whose request was cut off.
+  const partial = `${partPath}.${process.hrtime.bigint()}.partial`;
+  try {
+    await pipeline(content, meter, createWriteStream(partial));
+    const declared = (content as { headers?: Record<string, string> }).headers?.['content-length'];
+    if (declared !== undefined && Number(declared) !== size)
+      throw new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.');
+    const digest = md5.digest('hex');
+    await writeFile(`${partPath}.md5`, digest);
+    await rename(partial, partPath);
+    return { size, md5: digest };
+  } finally {
+    await rm(partial, { force: true });
+  }
 };
 
 async function parts(uploadId: string) {
