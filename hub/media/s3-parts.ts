@@ -41,7 +41,12 @@ export async function writeParts(source: Readable, plan: PartPlan, sink: PartSin
       const kept: Buffer[] = [];
       const cut = new AbortController();
       try {
-        await sink.part(partNumber, Readable.from(take(reader, want, kept, cut)), want, cut.signal);
+        await sink.part(
+          partNumber,
+          Readable.from(take(reader, want, kept, cut), { objectMode: false, highWaterMark: want }),
+          want,
+          cut.signal,
+        );
       } catch (err) {
         if (!reader.ended || reader.failed) throw err;
         bytes = Buffer.concat(kept);

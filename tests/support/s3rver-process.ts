@@ -14,7 +14,7 @@
  * whose request was cut off is never listed (it is written aside and renamed once whole).
  */
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -53,6 +53,38 @@ server.store.putPart = async (bucketName, uploadId, partNumber, content) => {
   } finally {
     await rm(partial, { force: true });
   }
+};
+
+/**
+ * CompleteMultipartUpload as S3 does it: the object's ETag is the MD5 of its parts' MD5s and their
+ * count (`<hex>-<n>`), not an MD5 of the whole object, which s3rver computed by reading every byte
+ * again. s3rver keeps an object as one file, so the parts are still copied into it, in 8 MB reads.
+ */
+server.store.putObjectMultipart = async (bucketName, uploadId, completed) => {
+  const dir = path.join(directory, bucketName, '._S3rver_uploads', uploadId);
+  const [key, metadata] = await Promise.all([
+    readFile(path.join(dir, 'key'), 'utf8'),
+    readFile(path.join(dir, 'metadata'), 'utf8').then((text) => JSON.parse(text) as Record<string, string>),
+  ]);
+  const objectPath = server.store.getResourcePath(bucketName, key, 'object');
+  await mkdir(path.dirname(objectPath), { recursive: true });
+  const numbers = completed.map((part) => part.number).sort((a, b) => a - b);
+  const md5s: Buffer[] = [];
+  let size = 0;
+  const out = createWriteStream(objectPath);
+  for (const n of numbers) {
+    md5s.push(Buffer.from(await readFile(path.join(dir, `${n}.md5`), 'utf8'), 'hex'));
+    for await (const chunk of createReadStream(path.join(dir, String(n)), { highWaterMark: 8 * 1024 * 1024 })) {
+      size += (chunk as Buffer).length;
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+  const etag = `${createHash('md5').update(Buffer.concat(md5s)).digest('hex')}-${numbers.length}`;
+  await server.store.putMetadata(bucketName, key, metadata, etag);
+  await rm(dir, { recursive: true, force: true });
+  return { size, md5: etag };
 };
 
 async function parts(uploadId: string) {
