@@ -172,6 +172,7 @@ export class S3UploadStore extends S3Store {
 
   async close(): Promise<void> {
     await this.writes.settled();
+    await this.hashes.close();
     this.client.destroy();
   }
 }
