@@ -37,7 +37,8 @@ export async function writeParts(source: Readable, plan: PartPlan, sink: PartSin
     const want = Math.min(plan.partSize, (plan.end ?? plan.uploadSize) - position);
     if (want <= 0) break;
     let bytes: Buffer | null = null;
-    if (plan.end !== null) {
+    // Only a whole part is streamed: fewer bytes than S3's least part, unless they end the upload, are a tail.
+    if (plan.end !== null && (want >= plan.minPartSize || position + want === plan.uploadSize)) {
       const kept: Buffer[] = [];
       const cut = new AbortController();
       try {

@@ -55,8 +55,11 @@ server.store.putPart = async (bucketName, uploadId, partNumber, content) => {
   }
 };
 
+/** S3's least size of a part that is not the last. */
+const MIN_PART_BYTES = 5 * 1024 * 1024;
+
 /**
- * CompleteMultipartUpload as S3 does it: the object's ETag is the MD5 of its parts' MD5s and their
+ * CompleteMultipartUpload as S3 does it, refusing a part but the last under 5 MiB (EntityTooSmall): the object's ETag is the MD5 of its parts' MD5s and their
  * count (`<hex>-<n>`), not an MD5 of the whole object, which s3rver computed by reading every byte
  * again. s3rver keeps an object as one file, so the parts are still copied into it, in 8 MB reads.
  */
@@ -69,6 +72,10 @@ server.store.putObjectMultipart = async (bucketName, uploadId, completed) => {
   const objectPath = server.store.getResourcePath(bucketName, key, 'object');
   await mkdir(path.dirname(objectPath), { recursive: true });
   const numbers = completed.map((part) => part.number).sort((a, b) => a - b);
+  const sizes = await Promise.all(numbers.map(async (n) => (await stat(path.join(dir, String(n)))).size));
+  if (sizes.slice(0, -1).some((bytes) => bytes < MIN_PART_BYTES)) {
+    throw new S3Error('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size.');
+  }
   const md5s: Buffer[] = [];
   let size = 0;
   const out = createWriteStream(objectPath);
