@@ -115,8 +115,8 @@ describe('running upload hashes across hub processes on S3', () => {
     expect(created.status).toBe(201);
     return new URL(created.headers.get('location')!, first.url).pathname;
   };
-  /** A PATCH from offset 0 promising `length` bytes, its body left to the test to write. */
-  const patchRequest = (hub: HubProcess, uploadPath: string, length: number) => {
+  /** A PATCH from offset 0 promising `length` bytes (none: a chunked body), its body left to the test to write. */
+  const patchRequest = (hub: HubProcess, uploadPath: string, length?: number) => {
     const patch = http.request(`${hub.url}${uploadPath}`, {
       method: 'PATCH',
       headers: {
@@ -124,7 +124,7 @@ describe('running upload hashes across hub processes on S3', () => {
         'tus-resumable': '1.0.0',
         'upload-offset': '0',
         'content-type': 'application/offset+octet-stream',
-        'content-length': String(length),
+        ...(length === undefined ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(length) }),
       },
     });
     patch.on('error', () => undefined);
@@ -181,6 +181,19 @@ describe('running upload hashes across hub processes on S3', () => {
     expect(await hashRows(uploadId)).toEqual([]);
     expect(await uploadObjects()).toEqual([]);
     expect((await readdir(tempDir)).filter((name) => !name.startsWith('tsx-'))).toEqual([]);
+  });
+
+  it('stores a chunk that declares no length, gathering each part in memory, and verifies it without reading it back', async () => {
+    const file = randomBytes(14 * MB + 3);
+    const uploadPath = await createUpload(file);
+    const before = await readBacks(first);
+    const patch = patchRequest(first, uploadPath);
+    const answered = new Promise<number>((resolve) => patch.once('response', (res) => resolve(res.statusCode!)));
+    patch.end(file);
+    expect(await answered).toBe(204);
+    expect(await downloaded(second, sha256(file))).toBe(sha256(file));
+    expect(await readBacks(first)).toBe(before);
+    expect(await uploadObjects()).toEqual([]);
   });
 
   it('refuses bytes that do not match their sha256 from the running hash, leaving nothing behind', async () => {
