@@ -1,9 +1,12 @@
 import type { Readable } from 'node:stream';
+import type { Part } from '@aws-sdk/client-s3';
 import type { InitializeHandler, InitializeHandlerArguments, InitializeMiddleware, MetadataBearer } from '@smithy/types';
-import { S3Store, type Options } from '@tus/s3-store';
+import { S3Store, type MetadataValue, type Options } from '@tus/s3-store';
 import { ERRORS } from '@tus/server';
 import { PendingWrites } from './pending-writes';
+import { writeParts } from './s3-parts';
 import type { UploadHashes } from './upload-hashes';
+import { uploadRequest } from './upload-request';
 
 /** S3 error names that mean the object or multipart upload is not there (HEAD answers carry no code: NotFound). */
 const MISSING = new Set(['NoSuchKey', 'NoSuchUpload', 'NotFound']);
@@ -22,6 +25,8 @@ export function isMissing(err: unknown): boolean {
  */
 export class S3UploadStore extends S3Store {
   private readonly writes = new PendingWrites();
+  /** Per upload being written in this process: where its request's body ends in it, when the request said. */
+  private readonly bodyEnds = new Map<string, number | null>();
 
   constructor(
     private readonly keyPrefix: string,
@@ -74,7 +79,65 @@ export class S3UploadStore extends S3Store {
   }
 
   override write(src: Readable, id: string, offset: number): Promise<number> {
-    return this.writes.track(this.hashedWrite(src, id, offset));
+    const length = uploadRequest()?.takeBodyLength() ?? null;
+    this.bodyEnds.set(id, length === null ? null : offset + length);
+    const write = this.hashedWrite(src, id, offset).finally(() => this.bodyEnds.delete(id));
+    return this.writes.track(write);
+  }
+
+  /** The write's parts, streamed on (or gathered in memory) rather than through a temporary file each. */
+  protected override async uploadParts(
+    metadata: MetadataValue,
+    source: Readable,
+    firstPartNumber: number,
+    offset: number,
+  ): Promise<number> {
+    const id = metadata.file.id;
+    uploadRequest()?.forget(id);
+    const bodyEnd = this.bodyEnds.get(id) ?? null;
+    const plan = {
+      partSize: this.calcOptimalPartSize(metadata.file.size),
+      minPartSize: this.minPartSize,
+      uploadSize: metadata.file.size ?? Number.MAX_SAFE_INTEGER,
+      offset,
+      end: bodyEnd,
+      firstPartNumber,
+    };
+    return writeParts(source, plan, {
+      part: async (PartNumber, Body, ContentLength, abortSignal) => {
+        const params = { Bucket: this.bucket, Key: id, UploadId: metadata['upload-id'], PartNumber, Body, ContentLength };
+        await this.client.uploadPart(params, { abortSignal });
+      },
+      tail: async (Body) => {
+        await this.client.putObject({ Bucket: this.bucket, Key: this.partKey(id, true), Body, Tagging: this.useCompleteTag('false') });
+      },
+    });
+  }
+
+  /** ListParts once per request (tus's offset check and the write both ask), not twice. */
+  protected override async retrieveParts(id: string, partNumberMarker?: string): Promise<Part[]> {
+    const request = uploadRequest();
+    if (partNumberMarker !== undefined || !request) return super.retrieveParts(id, partNumberMarker);
+    const known = request.parts.get(id) as Part[] | undefined;
+    if (known) return [...known];
+    const parts = await super.retrieveParts(id);
+    request.parts.set(id, parts);
+    return [...parts];
+  }
+
+  /** The tail's size once per request; the write does not ask for a tail the offset check found missing. */
+  protected override async getIncompletePartSize(id: string): Promise<number | undefined> {
+    const request = uploadRequest();
+    if (request?.tailSizes.has(id)) return request.tailSizes.get(id);
+    const size = await super.getIncompletePartSize(id);
+    request?.tailSizes.set(id, size);
+    return size;
+  }
+
+  protected override async getIncompletePart(id: string): Promise<Readable | undefined> {
+    const request = uploadRequest();
+    if (request?.tailSizes.has(id) && request.tailSizes.get(id) === undefined) return undefined;
+    return super.getIncompletePart(id);
   }
 
   /**
@@ -109,6 +172,7 @@ export class S3UploadStore extends S3Store {
 
   async close(): Promise<void> {
     await this.writes.settled();
+    await this.hashes.close();
     this.client.destroy();
   }
 }

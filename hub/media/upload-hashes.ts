@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createSHA256, type IHasher } from 'hash-wasm';
 import type { HubDb } from '../db/open';
+import { HashThread, type ThreadHash } from './hash-thread';
 import { breakHash, claimHash, forgetHash, pruneHashes, saveHash, savedHash, type SavedHash } from './upload-hash-queries';
 
 /**
@@ -17,6 +18,8 @@ import { breakHash, claimHash, forgetHash, pruneHashes, saveHash, savedHash, typ
  * read back. A write that died holding it leaves it held, which is as good as broken.
  */
 export class UploadHashes {
+  private readonly thread = new HashThread();
+
   constructor(
     private readonly db: HubDb,
     private readonly now: () => number = Date.now,
@@ -27,12 +30,12 @@ export class UploadHashes {
     const writer = randomUUID();
     const saved = await claimHash(this.db, uploadId, offset, writer, this.now());
     if (!saved) return null;
-    const hasher = await resume(saved);
-    if (!hasher) {
+    const hash = await this.thread.begin(saved.state).catch(() => null);
+    if (!hash) {
       await breakHash(this.db, uploadId, this.now());
       return null;
     }
-    return new HashedWrite(this.db, this.now, uploadId, writer, offset, hasher);
+    return new HashedWrite(this.db, this.now, uploadId, writer, offset, hash);
   }
 
   /** The sha256 of the upload's `size` bytes from its running hash, or null when that does not cover exactly them. */
@@ -50,9 +53,13 @@ export class UploadHashes {
   prune(ageMs: number): Promise<void> {
     return pruneHashes(this.db, this.now() - ageMs);
   }
+
+  close(): Promise<void> {
+    return this.thread.close();
+  }
 }
 
-/** One write's bytes, hashed on their way to the store. */
+/** One write's bytes, hashed (on the hash thread) on their way to the store. */
 export class HashedWrite {
   private bytes = 0;
 
@@ -62,7 +69,7 @@ export class HashedWrite {
     private readonly uploadId: string,
     private readonly writer: string,
     private readonly offset: number,
-    private readonly hasher: IHasher,
+    private readonly hash: ThreadHash,
   ) {}
 
   /** The request's bytes as they are, each hashed as the store reads it. */
@@ -72,7 +79,7 @@ export class HashedWrite {
 
   private async *hashing(source: Readable): AsyncGenerator<Buffer> {
     for await (const chunk of source) {
-      this.hasher.update(chunk as Buffer);
+      await this.hash.update(chunk as Buffer);
       this.bytes += (chunk as Buffer).length;
       yield chunk as Buffer;
     }
@@ -89,7 +96,7 @@ export class HashedWrite {
         await breakHash(this.db, this.uploadId, this.now());
         return;
       }
-      const state = Buffer.from(this.hasher.save()).toString('base64');
+      const state = await this.hash.save();
       await saveHash(this.db, this.uploadId, this.writer, { hashedBytes: newOffset, state }, this.now());
     } catch {
       // Left held by this write, the hash is never used: the upload is read back instead.
@@ -98,6 +105,7 @@ export class HashedWrite {
 
   /** The write failed: what the store kept of it is unknown, so the hash is broken (held, if even that fails). */
   async abandon(): Promise<void> {
+    this.hash.drop();
     await breakHash(this.db, this.uploadId, this.now()).catch(() => undefined);
   }
 }

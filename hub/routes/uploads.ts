@@ -6,6 +6,7 @@ import { requireCan, requireMember } from '../communities/membership';
 import type { HubContext } from '../context';
 import { statusFor } from '../http/errors';
 import { recordBlob } from '../media/queries';
+import { withUploadRequest } from '../media/upload-request';
 import { sendWebResponse, toWebRequest } from '../http/web-request';
 
 const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
@@ -72,7 +73,7 @@ export function uploadRoutes(app: FastifyInstance, ctx: HubContext): void {
       reply.hijack();
       try {
         const webRequest = toWebRequest(request.raw, reply.raw);
-        const response = await tus.handleWeb(webRequest);
+        const response = await withUploadRequest(webRequest.headers.get('content-length'), () => tus.handleWeb(webRequest));
         const created = finishedOnCreation.get(webRequest);
         await sendWebResponse(reply.raw, created ? await finishCreated(ctx, created, response) : response);
       } catch (err) {

@@ -10,11 +10,12 @@
  * and `<partNumber>.md5`), in the XML AWS documents. The hub's S3 store is the same code against
  * this server as against any other. s3rver also answered an UploadPart before its part file was
  * fully written (it waited for its hash, not the write), so a ListParts or CompleteMultipartUpload
- * right after could see a short part; UploadPart here answers once the part is on disk.
+ * right after could see a short part; UploadPart here answers once the part is on disk, and a part
+ * whose request was cut off is never listed (it is written aside and renamed once whole).
  */
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createHash } from 'node:crypto';
@@ -38,10 +39,59 @@ server.store.putPart = async (bucketName, uploadId, partNumber, content) => {
     md5.update(chunk);
     size += chunk.length;
   });
-  await pipeline(content, meter, createWriteStream(partPath));
-  const digest = md5.digest('hex');
-  await writeFile(`${partPath}.md5`, digest);
-  return { size, md5: digest };
+  // Written aside and renamed once whole, as S3 never lists a part whose request was cut off.
+  const partial = `${partPath}.${process.hrtime.bigint()}.partial`;
+  try {
+    await pipeline(content, meter, createWriteStream(partial));
+    const declared = (content as { headers?: Record<string, string> }).headers?.['content-length'];
+    if (declared !== undefined && Number(declared) !== size)
+      throw new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.');
+    const digest = md5.digest('hex');
+    await writeFile(`${partPath}.md5`, digest);
+    await rename(partial, partPath);
+    return { size, md5: digest };
+  } finally {
+    await rm(partial, { force: true });
+  }
+};
+
+/** S3's least size of a part that is not the last. */
+const MIN_PART_BYTES = 5 * 1024 * 1024;
+
+/**
+ * CompleteMultipartUpload as S3 does it, refusing a part but the last under 5 MiB (EntityTooSmall): the object's ETag is the MD5 of its parts' MD5s and their
+ * count (`<hex>-<n>`), not an MD5 of the whole object, which s3rver computed by reading every byte
+ * again. s3rver keeps an object as one file, so the parts are still copied into it, in 8 MB reads.
+ */
+server.store.putObjectMultipart = async (bucketName, uploadId, completed) => {
+  const dir = path.join(directory, bucketName, '._S3rver_uploads', uploadId);
+  const [key, metadata] = await Promise.all([
+    readFile(path.join(dir, 'key'), 'utf8'),
+    readFile(path.join(dir, 'metadata'), 'utf8').then((text) => JSON.parse(text) as Record<string, string>),
+  ]);
+  const objectPath = server.store.getResourcePath(bucketName, key, 'object');
+  await mkdir(path.dirname(objectPath), { recursive: true });
+  const numbers = completed.map((part) => part.number).sort((a, b) => a - b);
+  const sizes = await Promise.all(numbers.map(async (n) => (await stat(path.join(dir, String(n)))).size));
+  if (sizes.slice(0, -1).some((bytes) => bytes < MIN_PART_BYTES)) {
+    throw new S3Error('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size.');
+  }
+  const md5s: Buffer[] = [];
+  let size = 0;
+  const out = createWriteStream(objectPath);
+  for (const n of numbers) {
+    md5s.push(Buffer.from(await readFile(path.join(dir, `${n}.md5`), 'utf8'), 'hex'));
+    for await (const chunk of createReadStream(path.join(dir, String(n)), { highWaterMark: 8 * 1024 * 1024 })) {
+      size += (chunk as Buffer).length;
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+  const etag = `${createHash('md5').update(Buffer.concat(md5s)).digest('hex')}-${numbers.length}`;
+  await server.store.putMetadata(bucketName, key, metadata, etag);
+  await rm(dir, { recursive: true, force: true });
+  return { size, md5: etag };
 };
 
 async function parts(uploadId: string) {

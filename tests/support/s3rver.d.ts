@@ -25,6 +25,9 @@ declare module 's3rver' {
     middleware: Middleware[];
     store: {
       putPart(bucket: string, uploadId: string, partNumber: number, content: NodeJS.ReadableStream): Promise<{ size: number; md5: string }>;
+      putObjectMultipart(bucket: string, uploadId: string, parts: { number: number }[]): Promise<{ size: number; md5: string }>;
+      getResourcePath(bucket: string, key: string, resource: string): string;
+      putMetadata(bucket: string, key: string, metadata: Record<string, string>, md5: string): Promise<void>;
     };
     httpServer: Server;
     run(): Promise<AddressInfo>;

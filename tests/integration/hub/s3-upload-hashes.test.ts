@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,8 @@ const MB = 1024 * 1024;
 describe('running upload hashes across hub processes on S3', () => {
   let s3: S3TestServer;
   let dataDir: string;
+  /** The hub processes' temporary folder (TMPDIR): S3 parts stream on without a file each. */
+  let tempDir: string;
   let database: ScratchHubDatabase | undefined;
   let first: HubProcess;
   let second: HubProcess;
@@ -32,12 +34,14 @@ describe('running upload hashes across hub processes on S3', () => {
   const prefix = 'hashes';
   const at = (hub: HubProcess) => ({ url: hub.url, clock: new TestClock() }) as RunningHub;
   const hubDb = () => ({ dataDir, databaseUrl: database?.url }) as RunningHub;
-  const start = () => startHubProcess(dataDir, 0, ['--blobs', s3.blobsUrl(prefix), ...(database ? ['--database', database.url] : [])]);
+  const start = () =>
+    startHubProcess(dataDir, 0, ['--blobs', s3.blobsUrl(prefix), ...(database ? ['--database', database.url] : [])], { TMPDIR: tempDir });
 
   beforeAll(async () => {
-    [s3, dataDir, database] = await Promise.all([
+    [s3, dataDir, tempDir, database] = await Promise.all([
       startS3Server(),
       mkdtemp(path.join(tmpdir(), 'pc-hub-hashes-')),
+      mkdtemp(path.join(tmpdir(), 'pc-hub-tmp-')),
       HUB_DIALECT === 'postgres' ? scratchHubDatabase() : undefined,
     ]);
     first = await start();
@@ -49,7 +53,7 @@ describe('running upload hashes across hub processes on S3', () => {
     await Promise.all([first?.stop(), second?.stop()]);
     await database?.drop();
     await s3?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await Promise.all([dataDir, tempDir].map((dir) => dir && rm(dir, { recursive: true, force: true })));
   });
 
   const metadataOf = (file: Buffer, claimed = sha256(file)): UploadMetadata => ({
@@ -96,6 +100,37 @@ describe('running upload hashes across hub processes on S3', () => {
       }).start();
     });
 
+  /** Creates an upload of the file on the first process; answers its path. */
+  const createUpload = async (file: Buffer) => {
+    const created = await call(first.url, 'POST', TUS_PATH, {
+      token: owner.token,
+      headers: {
+        'tus-resumable': '1.0.0',
+        'upload-length': String(file.length),
+        'upload-metadata': Object.entries(metadataOf(file))
+          .map(([key, value]) => `${key} ${Buffer.from(value).toString('base64')}`)
+          .join(','),
+      },
+    });
+    expect(created.status).toBe(201);
+    return new URL(created.headers.get('location')!, first.url).pathname;
+  };
+  /** A PATCH from offset 0 promising `length` bytes (none: a chunked body), its body left to the test to write. */
+  const patchRequest = (hub: HubProcess, uploadPath: string, length?: number) => {
+    const patch = http.request(`${hub.url}${uploadPath}`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Bearer ${owner.token}`,
+        'tus-resumable': '1.0.0',
+        'upload-offset': '0',
+        'content-type': 'application/offset+octet-stream',
+        ...(length === undefined ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(length) }),
+      },
+    });
+    patch.on('error', () => undefined);
+    return patch;
+  };
+
   it('continues the hash of an upload cut on one process on the other, and verifies it without reading it back', async () => {
     const before = [await readBacks(first), await readBacks(second)];
     // 3 MB chunks: shorter than an S3 part, so each is first kept as the upload's tail object and
@@ -124,6 +159,43 @@ describe('running upload hashes across hub processes on S3', () => {
     expect(await uploadObjects()).toEqual([]);
   });
 
+  it('keeps what arrived of a chunk another request cut short, with no temporary file, and verifies it without reading it back', async () => {
+    const file = randomBytes(12 * MB + 7);
+    const uploadPath = await createUpload(file);
+    const uploadId = uploadPath.split('/').at(-1)!;
+    const before = await readBacks(first);
+    // One request for the whole file, of which 6 MB arrive, streaming on into an S3 part; then the
+    // studio resumes on the same process, whose tus lock asks that request to let go.
+    const patch = patchRequest(first, uploadPath, file.length);
+    patch.write(file.subarray(0, 6 * MB));
+    await waitFor(async () => (await hashRows(uploadId))[0]?.writer != null);
+    const head = await call(first.url, 'HEAD', uploadPath, { token: owner.token, headers: { 'tus-resumable': '1.0.0' } });
+    const kept = Number(head.headers.get('upload-offset'));
+    expect(kept).toBeGreaterThanOrEqual(0);
+    expect(kept).toBeLessThanOrEqual(6 * MB);
+    await resumeOn(first, file, uploadPath);
+    patch.destroy();
+
+    expect(await downloaded(second, sha256(file))).toBe(sha256(file));
+    expect(await readBacks(first)).toBe(before);
+    expect(await hashRows(uploadId)).toEqual([]);
+    expect(await uploadObjects()).toEqual([]);
+    expect((await readdir(tempDir)).filter((name) => !name.startsWith('tsx-'))).toEqual([]);
+  });
+
+  it('stores a chunk that declares no length, gathering each part in memory, and verifies it without reading it back', async () => {
+    const file = randomBytes(14 * MB + 3);
+    const uploadPath = await createUpload(file);
+    const before = await readBacks(first);
+    const patch = patchRequest(first, uploadPath);
+    const answered = new Promise<number>((resolve) => patch.once('response', (res) => resolve(res.statusCode!)));
+    patch.end(file);
+    expect(await answered).toBe(204);
+    expect(await downloaded(second, sha256(file))).toBe(sha256(file));
+    expect(await readBacks(first)).toBe(before);
+    expect(await uploadObjects()).toEqual([]);
+  });
+
   it('refuses bytes that do not match their sha256 from the running hash, leaving nothing behind', async () => {
     const before = await readBacks(first);
     const file = randomBytes(7 * MB);
@@ -138,32 +210,11 @@ describe('running upload hashes across hub processes on S3', () => {
 
   it('reads back an upload whose hash a killed process still held, and verifies it', async () => {
     const file = randomBytes(8 * MB + 5);
-    const created = await call(first.url, 'POST', TUS_PATH, {
-      token: owner.token,
-      headers: {
-        'tus-resumable': '1.0.0',
-        'upload-length': String(file.length),
-        'upload-metadata': Object.entries(metadataOf(file))
-          .map(([key, value]) => `${key} ${Buffer.from(value).toString('base64')}`)
-          .join(','),
-      },
-    });
-    expect(created.status).toBe(201);
-    const uploadPath = new URL(created.headers.get('location')!, first.url).pathname;
+    const uploadPath = await createUpload(file);
     const uploadId = uploadPath.split('/').at(-1)!;
 
     // A chunk's first megabyte reaches the first process, whose write takes the hash; then it dies.
-    const patch = http.request(`${first.url}${uploadPath}`, {
-      method: 'PATCH',
-      headers: {
-        authorization: `Bearer ${owner.token}`,
-        'tus-resumable': '1.0.0',
-        'upload-offset': '0',
-        'content-type': 'application/offset+octet-stream',
-        'content-length': String(file.length),
-      },
-    });
-    patch.on('error', () => undefined);
+    const patch = patchRequest(first, uploadPath, file.length);
     patch.write(file.subarray(0, MB));
     await waitFor(async () => (await hashRows(uploadId))[0]?.writer != null);
     await first.stop('SIGKILL');
