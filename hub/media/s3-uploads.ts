@@ -3,6 +3,7 @@ import type { Part } from '@aws-sdk/client-s3';
 import type { InitializeHandler, InitializeHandlerArguments, InitializeMiddleware, MetadataBearer } from '@smithy/types';
 import { S3Store, type MetadataValue, type Options } from '@tus/s3-store';
 import { ERRORS } from '@tus/server';
+import pLimit from 'p-limit';
 import { PendingWrites } from './pending-writes';
 import { writeParts } from './s3-parts';
 import type { UploadHashes } from './upload-hashes';
@@ -16,6 +17,13 @@ export function isMissing(err: unknown): boolean {
 }
 
 /**
+ * How many writes one process runs at once. Each keeps the part it is sending in memory (8 MB for any
+ * upload the studio sends), so 16 bound that to 128 MB however many schools upload at the same time.
+ * A write past them waits before it reads a byte, its request's body held back by TCP meanwhile.
+ */
+const WRITES_AT_ONCE = 16;
+
+/**
  * @tus/s3-store, unchanged in how it talks to S3, with its objects under `<prefix>uploads/`. The store
  * keeps every upload's state in the bucket (`<id>.info` for its metadata, the S3 multipart upload for
  * its parts, `<id>.part` for a tail shorter than a part), so any hub process can answer for and resume
@@ -25,6 +33,7 @@ export function isMissing(err: unknown): boolean {
  */
 export class S3UploadStore extends S3Store {
   private readonly writes = new PendingWrites();
+  private readonly writing = pLimit(WRITES_AT_ONCE);
   /** Per upload being written in this process: where its request's body ends in it, when the request said. */
   private readonly bodyEnds = new Map<string, number | null>();
 
@@ -103,15 +112,17 @@ export class S3UploadStore extends S3Store {
       end: bodyEnd,
       firstPartNumber,
     };
-    return writeParts(source, plan, {
-      part: async (PartNumber, Body, ContentLength, abortSignal) => {
-        const params = { Bucket: this.bucket, Key: id, UploadId: metadata['upload-id'], PartNumber, Body, ContentLength };
-        await this.client.uploadPart(params, { abortSignal });
-      },
-      tail: async (Body) => {
-        await this.client.putObject({ Bucket: this.bucket, Key: this.partKey(id, true), Body, Tagging: this.useCompleteTag('false') });
-      },
-    });
+    return this.writing(() =>
+      writeParts(source, plan, {
+        part: async (PartNumber, Body, ContentLength, abortSignal) => {
+          const params = { Bucket: this.bucket, Key: id, UploadId: metadata['upload-id'], PartNumber, Body, ContentLength };
+          await this.client.uploadPart(params, { abortSignal });
+        },
+        tail: async (Body) => {
+          await this.client.putObject({ Bucket: this.bucket, Key: this.partKey(id, true), Body, Tagging: this.useCompleteTag('false') });
+        },
+      }),
+    );
   }
 
   /** ListParts once per request (tus's offset check and the write both ask), not twice. */

@@ -196,6 +196,25 @@ describe('running upload hashes across hub processes on S3', () => {
     expect(await uploadObjects()).toEqual([]);
   });
 
+  it('takes more uploads at once than a process writes at once (16), each waiting its turn, all verified', async () => {
+    const files = Array.from({ length: 20 }, (_, i) => randomBytes(MB + i));
+    await Promise.all(
+      files.map(
+        (file, i) =>
+          new Promise<void>((resolve, reject) => {
+            new Upload(file, {
+              ...tusOptions(metadataOf(file)),
+              endpoint: `${(i % 2 ? second : first).url}${TUS_PATH}`,
+              onSuccess: () => resolve(),
+              onError: reject,
+            }).start();
+          }),
+      ),
+    );
+    for (const file of files) expect(await downloaded(first, sha256(file))).toBe(sha256(file));
+    expect(await uploadObjects()).toEqual([]);
+  });
+
   it('refuses bytes that do not match their sha256 from the running hash, leaving nothing behind', async () => {
     const before = await readBacks(first);
     const file = randomBytes(7 * MB);
