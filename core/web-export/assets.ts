@@ -81,7 +81,8 @@ export const playerScript = String.raw`(function () {
       if (item.start > 0) video.currentTime = item.start;
       if (play) video.play().catch(function () {});
     }, { once: true });
-    // timeupdate comes about four times a second; near the end a timer stops the clip on its moment.
+    // timeupdate comes about four times a second (less often on a busy machine); in the last second a
+    // timer stops the clip on its moment.
     var stopper = null;
     var checkEnd = function () {
       stopper = null;
@@ -90,7 +91,7 @@ export const playerScript = String.raw`(function () {
       if (left <= 0.02) {
         video.pause();
         end();
-      } else if (left < 0.4) {
+      } else if (left < 1) {
         stopper = setTimeout(checkEnd, (left / video.playbackRate) * 1000);
       }
     };

@@ -156,7 +156,8 @@ test('the offline web export opens from the disk and plays a clip with its notes
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
   // The clip stops at its end.
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused), { timeout: 15_000 }).toBe(true);
-  expect(await video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeLessThan(4.6);
+  // At 4.5 s, give or take a late timer on a loaded machine: well before the video's own end at 8 s.
+  expect(await video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeLessThan(4.9);
   // The lesson's note shows as a caption inside its range: looked at on a paused frame, since its 1.5 s
   // window can pass between two looks on a busy machine while the clip plays.
   await video.evaluate((v: HTMLVideoElement) => (v.currentTime = 3));

@@ -55,7 +55,8 @@ export function CollectionPlayer({
     if (sequence && next >= 0) go(next, true);
     else setSequence(false);
   };
-  // timeupdate comes about four times a second; near a clip's end a timer stops it on its moment.
+  // timeupdate comes about four times a second (less often on a busy machine); in a clip's last
+  // second a timer stops it on its moment.
   const stopper = useRef<ReturnType<typeof setTimeout> | null>(null);
   const checkEnd = (v: HTMLVideoElement) => {
     stopper.current = null;
@@ -64,7 +65,7 @@ export function CollectionPlayer({
     if (leftMs <= 20) {
       v.pause();
       finish();
-    } else if (leftMs < 400) {
+    } else if (leftMs < 1000) {
       stopper.current = setTimeout(() => checkEnd(v), leftMs / v.playbackRate);
     }
   };
