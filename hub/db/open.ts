@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type pg from 'pg';
 import { cachePreparedStatements } from '../../common/sqlite/statement-cache';
 import { closeUpFile, ensurePrivateDir, ensurePrivateFile } from '../private-files';
 import { migrate } from './migrate';
@@ -52,8 +53,18 @@ function openSqlite(dataDir: string): HubDb {
   return new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 
+const pools = new WeakMap<HubDb, pg.Pool>();
+
 async function openPostgres(url: string): Promise<HubDb> {
-  return new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool: await openPool(url, POOL_SIZE) }) });
+  const pool = await openPool(url, POOL_SIZE);
+  const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/** The connection pool under a hub database on PostgreSQL (null on SQLite), for what Kysely cannot say (pg-transaction.ts). */
+export function poolOf(db: HubDb): pg.Pool | null {
+  return pools.get(db) ?? null;
 }
 
 /** The epoch names this database's op log; cursors carry it so a wiped hub is noticed. */

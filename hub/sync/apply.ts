@@ -13,8 +13,8 @@ import { parsePushed, recordIdsOf, type Parsed } from './push-input';
 import { loadRecords, recordKey, toRecordState, type CachedRecord } from './record-cache';
 import { opRow, saveRecord, saveRefs } from './rows';
 import { ruleContext } from './rule-context';
-import { RecordLocks, withRetryOnDeadlock } from './record-locks';
-import { appendOps } from './seq';
+import { RecordLocks } from './record-locks';
+import { opTransaction, type AppendOps } from './seq';
 import { releaseBlobs, tombstone, type TombstoneBatch } from './tombstones';
 
 export interface ApplyOutcome {
@@ -38,7 +38,7 @@ export async function applyPush(
 ): Promise<ApplyOutcome & { results: PushResult[] }> {
   await prepareIssuers(db, session.userId, rawOps, now);
   const parsed = parsePushed(rawOps);
-  return withRetryOnDeadlock(db, (trx) => new Batch(trx, now, issuing).push(session, parsed));
+  return opTransaction(db, (trx, append) => new Batch(trx, append, now, issuing).push(session, parsed));
 }
 
 /**
@@ -56,7 +56,7 @@ export async function expireDue(db: HubDb, now: number, hlc: Hlc, communityId?: 
   };
   // Most calls find nothing due; only then is a write transaction worth taking.
   if (!(await due(db).limit(1).executeTakeFirst())) return { landed: new Map(), releasedBlobs: [] };
-  return withRetryOnDeadlock(db, (trx) => new Batch(trx, now, null).expire(due, hlc));
+  return opTransaction(db, (trx, append) => new Batch(trx, append, now, null).expire(due, hlc));
 }
 
 type DueRecord = { community_id: string; entity: string; record_id: string };
@@ -85,6 +85,7 @@ class Batch implements TombstoneBatch, IssuingBatch {
 
   constructor(
     readonly db: HubDb,
+    private readonly append: AppendOps,
     readonly now: number,
     /** How to sign awards; null where no push is applied (the expiry sweep). */
     private readonly issuing: Issuing | null,
@@ -145,14 +146,15 @@ class Batch implements TombstoneBatch, IssuingBatch {
   }
 
   /**
-   * Writes the records, then takes the batch's seqs and inserts its ops: from taking the counter to
-   * the commit, only that statement and the blob check run (seq.ts). Answers the seq before the batch's.
+   * Writes the records and drops claims on blobs, then takes the batch's seqs and inserts its ops, the
+   * last statement of the transaction (seq.ts). Answers the seq before the batch's.
    */
   private async finish(): Promise<ApplyOutcome & { base: number }> {
     await this.pending.flush(this.db);
-    const base = this.seq > 0 ? await appendOps(this.db, this.seq, this.pending.takeOps()) : 0;
+    const releasedBlobs = await releaseBlobs(this.db, this.releaseCandidates);
+    const base = this.seq > 0 ? await this.append(this.seq, this.pending.takeOps()) : 0;
     const landed = new Map([...this.landed].map(([communityId, seq]) => [communityId, seq + base]));
-    return { landed, releasedBlobs: await releaseBlobs(this.db, this.releaseCandidates), base };
+    return { landed, releasedBlobs, base };
   }
 
   private async preload(ops: readonly Op[], recordIds: ReadonlySet<string>): Promise<void> {

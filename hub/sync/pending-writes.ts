@@ -36,7 +36,7 @@ export class PendingWrites {
     this.ops = this.ops.filter((o) => o.community_id !== communityId || o.entity !== entity || o.record_id !== recordId);
   }
 
-  /** The op rows, numbered in the batch, for `appendOps` (seq.ts) to number and insert. */
+  /** The op rows, numbered in the batch, for `AppendOps` (seq.ts) to number and insert. */
   takeOps(): Row<'ops'>[] {
     const ops = this.ops;
     this.ops = [];

@@ -4,9 +4,6 @@ import type { HubDb } from '../db/open';
 
 /** First key of the two-key advisory lock: records' own space, apart from uploads' and blobs'. */
 const RECORD_LOCK_SPACE = 0x70637263; // "pcrc"
-/** PostgreSQL's code for a transaction it aborted to break a deadlock. */
-const DEADLOCK_DETECTED = '40P01';
-const ATTEMPTS = 3;
 
 /** 32 bits of the id (FNV-1a) as the second key: two ids that share them merely wait for each other. */
 export function recordLockKey(id: string): number {
@@ -41,20 +38,5 @@ export class RecordLocks {
     if (keys.size === 0) return;
     const sorted = [...keys].sort((a, b) => a - b);
     await sql`SELECT count(pg_advisory_xact_lock(${RECORD_LOCK_SPACE}::int, k)) FROM unnest(${sorted}::int[]) AS k`.execute(this.db);
-  }
-}
-
-/**
- * Runs a transaction that takes record locks, again when PostgreSQL aborted it to break a deadlock:
- * locks taken on demand (a rule's lookup, a cascade's children) come after the batch's own, so two
- * batches can wait for each other. Everything the transaction did was rolled back with it.
- */
-export async function withRetryOnDeadlock<T>(db: HubDb, run: (trx: HubDb) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await db.transaction().execute(run);
-    } catch (err) {
-      if (attempt >= ATTEMPTS || (err as { code?: unknown }).code !== DEADLOCK_DETECTED) throw err;
-    }
   }
 }

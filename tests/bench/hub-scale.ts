@@ -30,6 +30,8 @@ export interface HubScaleOptions {
   studios?: string | boolean | undefined;
   'with-s3'?: string | boolean | undefined;
   'pause-ms'?: string | boolean | undefined;
+  /** `studios` runs only the 200-studio traffic (no failover, no sync ratio), to study one figure. */
+  only?: string | boolean | undefined;
 }
 
 const OPS_PER_STUDIO = 50;
@@ -62,7 +64,7 @@ async function startPair(work: string, databaseUrl: string): Promise<HubProcess[
   return [first, second];
 }
 
-async function studiosAndFailover(work: string, cluster: PostgresCluster, count: number, pauseMs: number) {
+async function studiosAndFailover(work: string, cluster: PostgresCluster, count: number, pauseMs: number, withFailover: boolean) {
   const hubs = await startPair(work, await createDatabase(cluster, 'hub_scale'));
   try {
     const urls = hubs.map((h) => h.url);
@@ -92,6 +94,7 @@ async function studiosAndFailover(work: string, cluster: PostgresCluster, count:
       loadavg: { ...load, end: loadavg() },
     };
     console.error(JSON.stringify(studiosFigures));
+    if (!withFailover) return { studios: studiosFigures };
 
     console.error('failover: killing one process halfway…');
     const failLoad = { start: loadavg() };
@@ -148,31 +151,34 @@ export async function run(options: HubScaleOptions = {}): Promise<Record<string,
   const pauseMs = Number(options['pause-ms'] ?? DEFAULT_PAUSE_MS);
   if (!Number.isInteger(count) || count < 2) throw new Error('--studios takes a whole number of at least 2');
   if (!Number.isFinite(pauseMs) || pauseMs < 0) throw new Error('--pause-ms takes a number of milliseconds');
+  if (options.only !== undefined && options.only !== 'studios') throw new Error('--only takes "studios"');
+  const all = options.only === undefined;
   const machine = { node: process.version, cores: os.cpus().length, loadavg_start: loadavg() };
   const work = await tempDir('bench-hub-scale');
   const cluster = await startPostgresCluster();
   let figures: Record<string, unknown>;
   try {
-    const scale = await studiosAndFailover(work, cluster, count, pauseMs);
-    const ratio = await sqliteVsPg(work, cluster);
+    const scale = await studiosAndFailover(work, cluster, count, pauseMs, all);
+    const ratio = all ? await sqliteVsPg(work, cluster) : {};
     figures = { ...machine, ...scale, ...ratio };
   } finally {
     await cluster.stop();
     await fs.rm(work, { recursive: true, force: true });
   }
-  if (options['with-s3']) {
+  if (all && options['with-s3']) {
     console.error('s3 upload…');
     const { s3UploadRatio } = await import('./s3-upload');
     figures.s3_upload_ratio = (await s3UploadRatio()).s3_upload_ratio;
   }
   figures.loadavg_end = loadavg();
-  await writeResult('hub-scale', figures);
+  // A partial run prints its figures but keeps the file of the last whole run.
+  if (all) await writeResult('hub-scale', figures);
   return figures;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({
-    options: { studios: { type: 'string' }, 'pause-ms': { type: 'string' }, 'with-s3': { type: 'boolean' } },
+    options: { studios: { type: 'string' }, 'pause-ms': { type: 'string' }, 'with-s3': { type: 'boolean' }, only: { type: 'string' } },
   });
   console.log(JSON.stringify(await run(values), null, 2));
 }

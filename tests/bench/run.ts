@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each writes bench/results/<name>.json.
  * Options go to every benchmark named; those that take none ignore them (hub-scale: `--studios <n>`,
- * `--pause-ms <ms>`, `--with-s3`; blur: `--seconds <n>`).
+ * `--pause-ms <ms>`, `--with-s3`, `--only studios`; blur: `--seconds <n>`).
  */
 type BenchOptions = Record<string, string | boolean | undefined>;
 const benchmarks: Record<string, () => Promise<{ run(options?: BenchOptions): Promise<Record<string, unknown>> }>> = {
@@ -21,7 +21,13 @@ const benchmarks: Record<string, () => Promise<{ run(options?: BenchOptions): Pr
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { seconds: { type: 'string' }, studios: { type: 'string' }, 'pause-ms': { type: 'string' }, 'with-s3': { type: 'boolean' } },
+  options: {
+    seconds: { type: 'string' },
+    studios: { type: 'string' },
+    'pause-ms': { type: 'string' },
+    'with-s3': { type: 'boolean' },
+    only: { type: 'string' },
+  },
 });
 const names = positionals.length ? positionals : Object.keys(benchmarks);
 for (const name of names) {

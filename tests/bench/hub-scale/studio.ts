@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
@@ -7,6 +8,55 @@ import { createHlc, type Hlc } from '../../../common/sync/hlc';
 import { PULL_MAX_LIMIT, type Op, type PullResponse, type PushResponse } from '../../../common/sync/ops';
 
 const PASSWORD = 'correct horse battery';
+
+/**
+ * The 200 studios share this one process and its two cores with the hubs and the database, so they
+ * talk HTTP as cheaply as Node can: node:http on kept-alive connections rather than fetch, whose web
+ * streams and abort signals cost this process about as much CPU as the hub spends answering.
+ */
+const agent = new http.Agent({ keepAlive: true });
+
+/** One HTTP exchange; rejects when the connection is refused or cut before the whole answer came. */
+function exchange(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method, headers: { ...headers, ...(body !== undefined && { 'content-length': String(Buffer.byteLength(body)) }) }, agent },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          res.complete
+            ? resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })
+            : reject(new Error('answer cut off')),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * What the bench needs of a pull page, read without parsing each op: the op ids (a key can appear
+ * unescaped in JSON text only as a key, and no op's fields have one named opId) and the page's tail,
+ * which the hub writes last (hub/sync/pull.ts). A page in any other shape is parsed whole.
+ */
+export function scanPullPage(text: string): { opIds: string[]; cursor: string | undefined; hasMore: boolean } {
+  const tail = /\],"cursor":("(?:[^"\\]|\\.)*"),"hasMore":(true|false),"hubTime":\d+\}$/.exec(text.slice(-400));
+  if (!tail) {
+    const page = JSON.parse(text) as PullResponse;
+    return { opIds: page.ops.map((op) => op.opId), cursor: page.cursor, hasMore: page.hasMore };
+  }
+  const opIds: string[] = [];
+  const key = '"opId":"';
+  for (let at = text.indexOf(key); at !== -1; at = text.indexOf(key, at + key.length)) {
+    const start = at + key.length;
+    opIds.push(text.slice(start, text.indexOf('"', start)));
+  }
+  return { opIds, cursor: JSON.parse(tail[1]!) as string, hasMore: tail[2] === 'true' };
+}
 
 /** Answered with an HTTP status the bench did not expect: not retried elsewhere, the run fails. */
 class HubRefused extends Error {}
@@ -47,43 +97,41 @@ export class SimStudio {
   }
 
   async request<T>(method: string, route: string, body?: unknown): Promise<{ body: T; ms: number }> {
+    const { text, ms } = await this.requestText(method, route, body);
+    return { body: (text ? JSON.parse(text) : undefined) as T, ms };
+  }
+
+  /** Sends a request to the next live process; answers the body's text and how long the exchange took. */
+  async requestText(method: string, route: string, body?: unknown): Promise<{ text: string; ms: number }> {
+    const headers: Record<string, string> = {
+      'x-forwarded-for': this.address,
+      ...(this.token && { authorization: `Bearer ${this.token}` }),
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    };
+    const payload = body === undefined ? undefined : JSON.stringify(body);
     for (let attempt = 0; attempt < 10; attempt++) {
       const hub = this.nextHub();
       const started = performance.now();
-      let res: Response;
+      let answer: { status: number; text: string };
       try {
-        res = await fetch(`${hub}${route}`, {
-          method,
-          headers: {
-            'x-forwarded-for': this.address,
-            ...(this.token && { authorization: `Bearer ${this.token}` }),
-            ...(body !== undefined && { 'content-type': 'application/json' }),
-          },
-          ...(body !== undefined && { body: JSON.stringify(body) }),
-        });
-      } catch {
-        // The connection was refused or cut: that process is gone; the same request goes to another.
-        this.down.add(hub);
-        this.log.retried += 1;
-        continue;
-      }
-      let text: string;
-      try {
-        text = await res.text();
-      } catch {
-        this.down.add(hub);
+        answer = await exchange(`${hub}${route}`, method, headers, payload);
+      } catch (err) {
+        // Refused: that process is gone. Cut off (a reset): it died mid-answer, or a kept-alive
+        // connection was closed as it was reused; the next attempt goes to another process, and one
+        // to this process again would be refused if it is gone. Either way the request is sent again.
+        if ((err as { code?: string }).code === 'ECONNREFUSED') this.down.add(hub);
         this.log.retried += 1;
         continue;
       }
       const ms = performance.now() - started;
-      if (res.status >= 500) {
+      if (answer.status >= 500) {
         // The studio tries again a moment later (core/sync retries a failed sync); counted, not hidden.
-        this.log.serverErrors.push(`${res.status} ${text.slice(0, 200)}`);
+        this.log.serverErrors.push(`${answer.status} ${answer.text.slice(0, 200)}`);
         await sleep(250);
         continue;
       }
-      if (!res.ok) throw new HubRefused(`${method} ${route} on ${hub}: ${res.status} ${text.slice(0, 300)}`);
-      return { body: (text ? JSON.parse(text) : undefined) as T, ms };
+      if (answer.status >= 300) throw new HubRefused(`${method} ${route} on ${hub}: ${answer.status} ${answer.text.slice(0, 300)}`);
+      return { text: answer.text, ms };
     }
     throw new Error(`studio ${this.index}: no hub process answered ${method} ${route}`);
   }
@@ -151,16 +199,17 @@ export class SimStudio {
     return body.results.length;
   }
 
-  /** Pulls pages from `after` until the hub has nothing more, as the studio does (core/sync/pull.ts). */
-  async pullToHead(communityId: string, after: string | undefined, onOps: (ops: PullResponse['ops']) => void): Promise<string | undefined> {
+  /** Pulls pages from `after` until the hub has nothing more, as the studio does (core/sync/pull.ts); hands on each page's op ids. */
+  async pullToHead(communityId: string, after: string | undefined, onOps: (opIds: string[]) => void): Promise<string | undefined> {
     let cursor = after;
     for (;;) {
       const query = new URLSearchParams({ community: communityId, limit: String(PULL_MAX_LIMIT), ...(cursor && { after: cursor }) });
-      const { body, ms } = await this.request<PullResponse>('GET', `${hubEndpoints.pull.path}?${query}`);
+      const { text, ms } = await this.requestText('GET', `${hubEndpoints.pull.path}?${query}`);
       this.log.pull.push(ms);
-      onOps(body.ops);
-      cursor = body.cursor;
-      if (!body.hasMore) return cursor;
+      const page = scanPullPage(text);
+      onOps(page.opIds);
+      cursor = page.cursor;
+      if (!page.hasMore) return cursor;
     }
   }
 }

@@ -88,9 +88,9 @@ export async function runTraffic(studios: readonly SimStudio[], communityId: str
   const started = performance.now();
   const life = async (s: SimStudio, plan: Op[]) => {
     let cursor: string | undefined;
-    const count = (ops: { opId: string }[]) => {
-      for (const op of ops) {
-        const i = index.get(op.opId);
+    const count = (opIds: string[]) => {
+      for (const opId of opIds) {
+        const i = index.get(opId);
         if (i === undefined) strangers[s.index]! += 1;
         else received[s.index]![i]! += 1;
       }
