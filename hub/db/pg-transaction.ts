@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import type pg from 'pg';
 import type { HubDb } from './open';
 import type { HubDatabase } from './schema';
@@ -13,9 +13,21 @@ export interface PgTransaction {
    * take is held until the server has committed, and no longer: no answer travels to this process and
    * no next message back while it is held.
    */
-  commitWith(statements: string): Promise<Record<string, unknown>[][]>;
+  commitWith(statements: readonly string[]): Promise<Record<string, unknown>[][]>;
   /** A value as an SQL string literal, escaped by pg. */
   literal(value: string): string;
+  /** A compiled query as text of its own, its parameters written in as literals (for `commitWith`). */
+  inline(query: CompiledQuery): string;
+}
+
+/** A parameter as SQL: the kinds of value the hub binds (text, numbers, null, booleans), nothing else. */
+function sqlValue(value: unknown, literal: (text: string) => string): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'string') return literal(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  throw new Error(`cannot write a ${typeof value} into a statement`);
 }
 
 /**
@@ -42,10 +54,13 @@ export async function pgTransaction<T>(pool: pg.Pool, run: (tx: PgTransaction) =
     const result = await run({
       db,
       literal: (value) => client.escapeLiteral(value),
+      // Kysely writes parameters as $1, $2…, and never a $ of its own: identifiers are the hub's tables.
+      inline: (query) =>
+        query.sql.replace(/\$(\d+)/g, (_, n: string) => sqlValue(query.parameters[Number(n) - 1], (v) => client.escapeLiteral(v))),
       async commitWith(statements) {
         // Answered or not, the transaction is over: committed, or aborted (the rollback below ends it).
         ended = true;
-        const answers = (await client.query(`${statements};\nCOMMIT`)) as unknown as pg.QueryResult[];
+        const answers = (await client.query(`${statements.join(';\n')};\nCOMMIT`)) as unknown as pg.QueryResult[];
         return answers.slice(0, -1).map((answer) => answer.rows as Record<string, unknown>[]);
       },
     });

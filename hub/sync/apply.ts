@@ -146,13 +146,14 @@ class Batch implements TombstoneBatch, IssuingBatch {
   }
 
   /**
-   * Writes the records and drops claims on blobs, then takes the batch's seqs and inserts its ops, the
-   * last statement of the transaction (seq.ts). Answers the seq before the batch's.
+   * Takes the batch's seqs and inserts its ops with the records' last writes, the transaction's last
+   * statements (seq.ts); a batch that dropped claims on blobs writes its records first, as the claims
+   * are checked against them. Answers the seq before the batch's.
    */
   private async finish(): Promise<ApplyOutcome & { base: number }> {
-    await this.pending.flush(this.db);
+    if (this.releaseCandidates.size > 0 || this.seq === 0) await this.pending.flush(this.db);
     const releasedBlobs = await releaseBlobs(this.db, this.releaseCandidates);
-    const base = this.seq > 0 ? await this.append(this.seq, this.pending.takeOps()) : 0;
+    const base = this.seq > 0 ? await this.append(this.seq, this.pending.takeOps(), this.pending.takeWrites(this.db)) : 0;
     const landed = new Map([...this.landed].map(([communityId, seq]) => [communityId, seq + base]));
     return { landed, releasedBlobs, base };
   }

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import type { CompiledQuery, Insertable } from 'kysely';
 import type { HubDb } from '../db/open';
 import type { HubDatabase } from '../db/schema';
 
@@ -18,8 +18,9 @@ function chunks<T>(rows: readonly T[], columns: number): T[][] {
 /**
  * Writes of one push, collected and sent as multi-row statements: a batch of hundreds of ops costs a
  * handful of statements rather than several per op. Anything that reads or deletes stored records or
- * references of the same batch must `flush()` first. Op rows wait for the very end (`takeOps`): until
- * the batch takes its seqs (seq.ts) they hold numbers counted from 0.
+ * references of the same batch must `flush()` first. What is still pending at the end (`takeWrites`,
+ * `takeOps`) goes with the statement that numbers the ops (seq.ts): until the batch takes its seqs,
+ * its op rows hold numbers counted from 0.
  */
 export class PendingWrites {
   private ops: Row<'ops'>[] = [];
@@ -53,45 +54,58 @@ export class PendingWrites {
 
   /** Writes the records and references (not the ops). */
   async flush(db: HubDb): Promise<void> {
+    for (const statement of this.takeWrites(db)) await db.executeQuery(statement);
+  }
+
+  /** The statements that write the records and references (not the ops), which are then no longer pending. */
+  takeWrites(db: HubDb): CompiledQuery[] {
     const records = [...this.records.values()];
     const refs = [...this.refs.values()];
     this.records.clear();
     this.refs.clear();
+    const statements: CompiledQuery[] = [];
     for (const chunk of chunks(records, 10)) {
-      await db
-        .insertInto('records')
-        .values(chunk)
-        .onConflict((oc) =>
-          oc.columns(['community_id', 'entity', 'record_id']).doUpdateSet((eb) => ({
-            owner_id: eb.ref('excluded.owner_id'),
-            parent_id: eb.ref('excluded.parent_id'),
-            created_hlc: eb.ref('excluded.created_hlc'),
-            deleted_hlc: eb.ref('excluded.deleted_hlc'),
-            expires_at: eb.ref('excluded.expires_at'),
-            fields: eb.ref('excluded.fields'),
-            field_hlcs: eb.ref('excluded.field_hlcs'),
-          })),
-        )
-        .execute();
+      statements.push(
+        db
+          .insertInto('records')
+          .values(chunk)
+          .onConflict((oc) =>
+            oc.columns(['community_id', 'entity', 'record_id']).doUpdateSet((eb) => ({
+              owner_id: eb.ref('excluded.owner_id'),
+              parent_id: eb.ref('excluded.parent_id'),
+              created_hlc: eb.ref('excluded.created_hlc'),
+              deleted_hlc: eb.ref('excluded.deleted_hlc'),
+              expires_at: eb.ref('excluded.expires_at'),
+              fields: eb.ref('excluded.fields'),
+              field_hlcs: eb.ref('excluded.field_hlcs'),
+            })),
+          )
+          .compile(),
+      );
     }
     for (const { key } of refs.filter((r) => r.value === null)) {
-      await db
-        .deleteFrom('record_refs')
-        .where('record_id', '=', key.record_id)
-        .where('community_id', '=', key.community_id)
-        .where('entity', '=', key.entity)
-        .where('field', '=', key.field)
-        .execute();
+      statements.push(
+        db
+          .deleteFrom('record_refs')
+          .where('record_id', '=', key.record_id)
+          .where('community_id', '=', key.community_id)
+          .where('entity', '=', key.entity)
+          .where('field', '=', key.field)
+          .compile(),
+      );
     }
     const set = refs.flatMap(({ key, value }) => (value === null ? [] : [{ ...key, value }]));
     for (const chunk of chunks(set, 5)) {
-      await db
-        .insertInto('record_refs')
-        .values(chunk)
-        .onConflict((oc) =>
-          oc.columns(['record_id', 'community_id', 'entity', 'field']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
-        )
-        .execute();
+      statements.push(
+        db
+          .insertInto('record_refs')
+          .values(chunk)
+          .onConflict((oc) =>
+            oc.columns(['record_id', 'community_id', 'entity', 'field']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
+          )
+          .compile(),
+      );
     }
+    return statements;
   }
 }

@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type CompiledQuery, type Insertable } from 'kysely';
 import { poolOf, type HubDb } from '../db/open';
 import { pgTransaction, type PgTransaction } from '../db/pg-transaction';
 import type { HubDatabase } from '../db/schema';
@@ -11,10 +11,10 @@ const DEADLOCK_DETECTED = '40P01';
 const ATTEMPTS = 3;
 
 /**
- * Numbers a batch's op rows (each holding its `seq` in the batch, 1..count), inserts them and, on
- * PostgreSQL, commits; answers the seq before the batch's.
+ * Runs a batch's last writes of records and references, numbers its op rows (each holding its `seq`
+ * in the batch, 1..count), inserts them and, on PostgreSQL, commits; answers the seq before the batch's.
  */
-export type AppendOps = (count: number, rows: readonly OpRow[]) => Promise<number>;
+export type AppendOps = (count: number, rows: readonly OpRow[], writes: readonly CompiledQuery[]) => Promise<number>;
 
 /**
  * The op log's sequence counter is one row of `hub_meta`. A transaction that writes ops takes its
@@ -49,15 +49,17 @@ export async function opTransaction<T>(db: HubDb, run: (trx: HubDb, append: Appe
   const pool = poolOf(db);
   for (let attempt = 1; ; attempt += 1) {
     try {
-      if (!pool) return await db.transaction().execute((trx) => run(trx, (count, rows) => appendOnSqlite(trx, count, rows)));
-      return await pgTransaction(pool, (tx) => run(tx.db, (count, rows) => appendAndCommit(tx, count, rows)));
+      if (!pool)
+        return await db.transaction().execute((trx) => run(trx, (count, rows, writes) => appendOnSqlite(trx, count, rows, writes)));
+      return await pgTransaction(pool, (tx) => run(tx.db, (count, rows, writes) => appendAndCommit(tx, count, rows, writes)));
     } catch (err) {
       if (attempt >= ATTEMPTS || (err as { code?: unknown }).code !== DEADLOCK_DETECTED) throw err;
     }
   }
 }
 
-async function appendOnSqlite(db: HubDb, count: number, rows: readonly OpRow[]): Promise<number> {
+async function appendOnSqlite(db: HubDb, count: number, rows: readonly OpRow[], writes: readonly CompiledQuery[]): Promise<number> {
+  for (const statement of writes) await db.executeQuery(statement);
   const row = await db
     .updateTable('hub_meta')
     .set({ value: sql<string>`CAST(CAST(value AS bigint) + ${count} AS text)` })
@@ -74,10 +76,20 @@ async function appendOnSqlite(db: HubDb, count: number, rows: readonly OpRow[]):
   return base;
 }
 
-/** One statement and the COMMIT: the counter's new value and the rows, numbered from it, as one JSON literal. */
-async function appendAndCommit(tx: PgTransaction, count: number, rows: readonly OpRow[]): Promise<number> {
+/**
+ * One message: the batch's last writes, then one statement that takes the counter and inserts the rows
+ * numbered from it (as one JSON literal), then the COMMIT.
+ */
+async function appendAndCommit(
+  tx: PgTransaction,
+  count: number,
+  rows: readonly OpRow[],
+  writes: readonly CompiledQuery[],
+): Promise<number> {
   if (!Number.isSafeInteger(count) || count < 1) throw new Error(`cannot take ${count} seqs`);
-  const [answer] = await tx.commitWith(`
+  const answers = await tx.commitWith([
+    ...writes.map((w) => tx.inline(w)),
+    `
     WITH counter AS (
       UPDATE hub_meta SET value = CAST(CAST(value AS bigint) + ${count} AS text) WHERE key = 'seq'
       RETURNING CAST(value AS bigint) - ${count} AS base
@@ -88,6 +100,7 @@ async function appendAndCommit(tx: PgTransaction, count: number, rows: readonly 
       FROM counter, json_to_recordset(${tx.literal(JSON.stringify(rows))}::json) AS r(seq bigint, op_id text, community_id text,
         entity text, record_id text, action text, hlc text, author_id text, op text, received_at bigint, pushed_by text)
     )
-    SELECT base FROM counter`);
-  return Number(answer![0]!.base);
+    SELECT base FROM counter`,
+  ]);
+  return Number(answers.at(-1)![0]!.base);
 }

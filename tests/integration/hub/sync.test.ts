@@ -316,11 +316,19 @@ describe('pull', () => {
     expect((await pullAll(hub, teacher, community)).ops.map((o) => [o.entity, o.id, o.action])).toEqual(tombstones);
   });
 
-  it('sends each op as the very text it was stored as, whatever its characters', async () => {
+  it('stores and sends each op as the very text it was pushed as, whatever its characters', async () => {
     const writer = await signUp(hub, 'Writer');
     const community = (await createCommunity(hub, writer)).id;
     const lessonId = uuidv7();
-    const texts = ['🎻 𝄞 emoji and astral', 'شرح الكسور', 'quotes " and \\ backslash', 'line\nbreak\ttab \u2028 \u0000', 'é'.repeat(300)];
+    const texts = [
+      '🎻 𝄞 emoji and astral',
+      'شرح الكسور',
+      'quotes " and \\ backslash',
+      'line\nbreak\ttab \u2028 \u0000',
+      'é'.repeat(300),
+      // On PostgreSQL a push's last statements carry their values as literals (hub/db/pg-transaction.ts).
+      "it's '' $1 $2 \\' E'\\x41' ; COMMIT; DROP TABLE ops; --",
+    ];
     await pushOk(hub, writer, [
       op(writer, community, 'lesson', lessonId, 'upsert', lessonFields(writer, { title: '«Fractions» ½' })),
       ...texts.map((text) => op(writer, community, 'note', uuidv7(), 'upsert', noteFields(lessonId, { text }))),
@@ -331,6 +339,8 @@ describe('pull', () => {
       community,
     );
     expect(stored).toHaveLength(texts.length + 1);
+    const records = await queryHub<{ fields: string }>(hub, "SELECT fields FROM records WHERE community_id = ? AND entity = 'note'", community);
+    expect(records.map((r) => (JSON.parse(r.fields) as { text: string }).text).sort()).toEqual([...texts].sort());
     const laptop = await anotherDevice(hub, writer);
     for (const limit of [100, 2]) {
       const res = await fetch(`${hub.url}${hubEndpoints.pull.path}?${new URLSearchParams({ community, limit: String(limit) })}`, {
