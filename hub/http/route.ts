@@ -50,10 +50,11 @@ export interface GuardedHandler<E extends HubEndpoint, A> {
 
 /**
  * A handler that checks the caller's session itself, in the same round trip as its own first reads
- * (a pull reads the session, the caller's role and the op log's head in one query): it gets the
- * `Authorization` header instead of an account, and must refuse as `ctx.authenticate` would. Params
- * and query are parsed first; when they are bad, the session is still checked before the 400, so a
- * caller without a valid session hears 401 first, as from every other endpoint.
+ * (a pull reads the session, the caller's role and the op log's head in one query; a push the
+ * session and the sender's roles): it gets the `Authorization` header instead of an account, and must
+ * refuse as `ctx.authenticate` would. Params, query and body are parsed first; when one is bad, the
+ * session is still checked before the 400, so a caller without a valid session hears 401 first, as
+ * from every other endpoint.
  */
 export interface SelfAuthenticatingHandler<E extends HubEndpoint> {
   authenticatesItself: true;
@@ -99,19 +100,20 @@ export function route<const E extends HubEndpoint, A = undefined>(
     handler: async (request, reply) => {
       const authenticate = () => ctx.authenticate(request.headers.authorization);
       const account = endpoint.auth && !selfAuthenticating ? await authenticate() : undefined;
-      let params: unknown, query: unknown;
+      const parseBody = () => endpoint.body?.parse(endpoint.bodyOptional ? (request.body ?? {}) : request.body) as RouteInput<E>['body'];
+      let params: unknown, query: unknown, body: RouteInput<E>['body'] | undefined;
       try {
         params = endpoint.params?.parse(request.params);
         query = endpoint.query?.parse(request.query);
+        if (selfAuthenticating) body = parseBody();
       } catch (err) {
         if (endpoint.auth && selfAuthenticating) await authenticate();
         throw err;
       }
       const head = { params, query, account, request } as Omit<RouteInput<E>, 'body'>;
       const access = await authorize(head);
-      const rawBody = endpoint.bodyOptional ? (request.body ?? {}) : request.body;
-      const body = endpoint.body?.parse(rawBody) as RouteInput<E>['body'];
-      const answer: unknown = await handle({ ...head, body, access });
+      if (!selfAuthenticating) body = parseBody();
+      const answer: unknown = await handle({ ...head, body: body as RouteInput<E>['body'], access });
       if (ctx.checkResponses) checkAnswer(endpoint, answer);
       if (!endpoint.response) return reply.status(204).send();
       void reply.status(endpoint.status ?? 200);

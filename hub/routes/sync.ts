@@ -6,18 +6,24 @@ import { JsonText, route } from '../http/route';
 import { applyPush, expireDue } from '../sync/apply';
 import { publish } from '../sync/publish';
 import { pullPage, pullState } from '../sync/pull';
+import { pushSender } from '../sync/push-input';
 import { PullGate } from '../sync/pull-gate';
 
 export function syncRoutes(app: FastifyInstance, ctx: HubContext): void {
   const e = hubEndpoints;
   const gate = new PullGate();
 
-  route(app, ctx, e.push, async ({ account, body, request }) => {
-    const now = ctx.now();
-    const { results, ...outcome } = await gate.push(() => applyPush(ctx.db, account, body.ops, now, ctx));
-    ctx.metrics.opsPushed.inc(body.ops.length);
-    await publish(ctx, outcome, request.log);
-    return { results, hubTime: now };
+  route(app, ctx, e.push, {
+    // The session and the sender's roles in one round trip (hub/sync/push-input.ts).
+    authenticatesItself: true,
+    handle: async ({ authorization, body, request }) => {
+      const now = ctx.now();
+      const sender = await pushSender(ctx.db, authorization, now);
+      const { results, ...outcome } = await gate.push(() => applyPush(ctx.db, sender, body.ops, now, ctx));
+      ctx.metrics.opsPushed.inc(body.ops.length);
+      await publish(ctx, outcome, request.log);
+      return { results, hubTime: now };
+    },
   });
 
   route(app, ctx, e.pull, {

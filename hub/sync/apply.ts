@@ -9,7 +9,7 @@ import type { HubDb } from '../db/open';
 import { afterAward, prepareIssuers, type Issuing, type IssuingBatch } from '../credentials/issue';
 import { checkChange, checkOwnerField, checkParent, checkSender } from './authorization';
 import { PendingWrites } from './pending-writes';
-import { parsePushed, recordIdsOf, type Parsed } from './push-input';
+import { parsePushed, recordIdsOf, type Parsed, type PushSender } from './push-input';
 import { loadRecords, recordKey, toRecordState, type CachedRecord } from './record-cache';
 import { opRow, saveRecord, saveRefs } from './rows';
 import { ruleContext } from './rule-context';
@@ -31,14 +31,14 @@ export interface ApplyOutcome {
  */
 export async function applyPush(
   db: HubDb,
-  session: { userId: string; tokenHash: string },
+  sender: PushSender,
   rawOps: readonly unknown[],
   now: number,
   issuing: Issuing,
 ): Promise<ApplyOutcome & { results: PushResult[] }> {
-  await prepareIssuers(db, session.userId, rawOps, now);
+  await prepareIssuers(db, sender.account.userId, rawOps, now);
   const parsed = parsePushed(rawOps);
-  return opTransaction(db, (trx, append) => new Batch(trx, append, now, issuing).push(session, parsed));
+  return opTransaction(db, (trx, append) => new Batch(trx, append, now, issuing).push(sender, parsed));
 }
 
 /**
@@ -93,9 +93,11 @@ class Batch implements TombstoneBatch, IssuingBatch {
     this.locks = new RecordLocks(db);
   }
 
-  async push(session: { userId: string; tokenHash: string }, parsed: readonly Parsed[]): Promise<ApplyOutcome & { results: PushResult[] }> {
-    this.userId = session.userId;
-    this.sessionHash = session.tokenHash;
+  async push({ account, roles }: PushSender, parsed: readonly Parsed[]): Promise<ApplyOutcome & { results: PushResult[] }> {
+    this.userId = account.userId;
+    this.sessionHash = account.tokenHash;
+    // Read with the session, before the transaction: as inside it, the memberships committed by then.
+    this.roles = roles;
     const ops = parsed.flatMap((p) => (p.op ? [p.op] : []));
     // Locked first: what the batch then reads includes every earlier write to those records (seq.ts).
     const recordIds = recordIdsOf(ops);
@@ -159,8 +161,6 @@ class Batch implements TombstoneBatch, IssuingBatch {
   }
 
   private async preload(ops: readonly Op[], recordIds: ReadonlySet<string>): Promise<void> {
-    const members = await this.db.selectFrom('members').select(['community_id', 'role']).where('user_id', '=', this.userId).execute();
-    this.roles = new Map(members.map((m) => [m.community_id, m.role]));
     const opIds = ops.map((op) => op.opId);
     for (let i = 0; i < opIds.length; i += 500) {
       const rows = await this.db

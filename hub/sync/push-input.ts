@@ -1,6 +1,11 @@
+import { sql } from 'kysely';
 import { toErrorPayload } from '../../common/errors';
+import type { Role } from '../../common/permissions';
 import { entityDefinition } from '../../common/sync/entities';
 import { parseOp, rejection, type Op, type PushResult } from '../../common/sync/ops';
+import { checkSession, tokenHashOf, type SessionUser } from '../auth/sessions';
+import { jsonObjectAggText } from '../db/dialect';
+import type { HubDb } from '../db/open';
 
 /** A pushed op, parsed, or its rejection when it is not an op. */
 export type Parsed = { op: Op; rejected?: undefined } | { op?: undefined; rejected: PushResult };
@@ -35,4 +40,29 @@ export function recordIdsOf(ops: readonly Op[]): Set<string> {
     for (const value of [parentField && op.fields[parentField], op.fields.rubricId]) if (typeof value === 'string') ids.add(value);
   }
   return ids;
+}
+
+/** Who is pushing: the session, checked as `authenticate` does, and the sender's role in each of their communities. */
+export interface PushSender {
+  account: SessionUser;
+  roles: Map<string, Role>;
+}
+
+/** Reads the session and the sender's memberships in one round trip (401 for a bad session). */
+export async function pushSender(db: HubDb, authorization: string | undefined, now: number): Promise<PushSender> {
+  const tokenHash = tokenHashOf(authorization);
+  const row = await db
+    .selectFrom('sessions')
+    .select(['user_id', 'created_at', 'expires_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('members')
+        .select(jsonObjectAggText(db, sql`community_id`, sql`role`).as('roles'))
+        .whereRef('members.user_id', '=', 'sessions.user_id')
+        .as('roles'),
+    )
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  const account = await checkSession(db, tokenHash, row, now);
+  return { account, roles: new Map(Object.entries(JSON.parse(row!.roles ?? '{}') as Record<string, Role>)) };
 }
