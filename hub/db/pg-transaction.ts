@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import type pg from 'pg';
 import type { HubDb } from './open';
@@ -14,10 +15,24 @@ export interface PgTransaction {
    * no next message back while it is held.
    */
   commitWith(statements: readonly string[]): Promise<Record<string, unknown>[][]>;
-  /** A value as an SQL string literal, escaped by pg. */
+  /** A text as an SQL string literal (`dollarQuoted`). */
   literal(value: string): string;
   /** A compiled query as text of its own, its parameters written in as literals (for `commitWith`). */
   inline(query: CompiledQuery): string;
+}
+
+/**
+ * A text as a dollar-quoted SQL literal, `$q<random>$…$q<random>$`: PostgreSQL takes everything
+ * between the tags as it is, so nothing is escaped (pg's escapeLiteral walks a text a character at a
+ * time, which for a batch of a thousand ops cost more than the statement). The text ends at the first
+ * occurrence of the tag after the opening one, so a tag is used only when that occurrence is the
+ * closing tag itself: not inside the text, nor made of the text's end and the closing tag's start.
+ */
+export function dollarQuoted(text: string): string {
+  for (;;) {
+    const tag = `$q${randomBytes(8).toString('hex')}$`;
+    if ((text + tag).indexOf(tag) === text.length) return tag + text + tag;
+  }
 }
 
 /** A parameter as SQL: the kinds of value the hub binds (text, numbers, null, booleans), nothing else. */
@@ -53,10 +68,9 @@ export async function pgTransaction<T>(pool: pg.Pool, run: (tx: PgTransaction) =
     await client.query('BEGIN');
     const result = await run({
       db,
-      literal: (value) => client.escapeLiteral(value),
+      literal: dollarQuoted,
       // Kysely writes parameters as $1, $2…, and never a $ of its own: identifiers are the hub's tables.
-      inline: (query) =>
-        query.sql.replace(/\$(\d+)/g, (_, n: string) => sqlValue(query.parameters[Number(n) - 1], (v) => client.escapeLiteral(v))),
+      inline: (query) => query.sql.replace(/\$(\d+)/g, (_, n: string) => sqlValue(query.parameters[Number(n) - 1], dollarQuoted)),
       async commitWith(statements) {
         // Answered or not, the transaction is over: committed, or aborted (the rollback below ends it).
         ended = true;

@@ -2,51 +2,48 @@ import pLimit from 'p-limit';
 
 /** Pull pages a process reads from the database at once; more wait their turn. */
 const PAGES_AT_ONCE = 2;
-/** The longest a page waits for this process's pushes to finish before it is read anyway. */
+/** The longest a page waits for pushes before it is read anyway. */
 const MAX_WAIT_MS = 1_000;
 
 /**
  * Pushes first, pull pages after. A push is a handful of short statements, and its lag is a teacher
  * waiting to see "safely on the hub"; a page is the heavy read (up to 1,000 ops joined into one text)
  * of a studio catching up in the background. When hundreds of studios sync at once, this process
- * reads two pages at a time, and a page waits while the process is applying pushes (never longer than
- * a second, so a steady stream of pushes cannot starve the pulls). The waiting happens here, in
+ * reads two pages at a time, and a page first waits for the pushes the process was applying when the
+ * page's turn came (not for pushes that arrive after it, so a steady stream of pushes delays each page
+ * by about one push, never starves it; and never longer than a second). The waiting happens here, in
  * memory, not in the database or its connection pool.
  */
 export class PullGate {
-  private pushing = 0;
-  private waiting: Array<() => void> = [];
+  /** The pushes under way, each as a promise that settles when it ends, however it ends. */
+  private readonly pushing = new Set<Promise<void>>();
   private readonly reading = pLimit(PAGES_AT_ONCE);
 
   async push<T>(work: () => Promise<T>): Promise<T> {
-    this.pushing += 1;
+    const pushed = work();
+    const ended = pushed.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pushing.add(ended);
     try {
-      return await work();
+      return await pushed;
     } finally {
-      this.pushing -= 1;
-      if (this.pushing === 0) for (const go of this.waiting.splice(0)) go();
+      this.pushing.delete(ended);
     }
   }
 
   page<T>(work: () => Promise<T>): Promise<T> {
     return this.reading(async () => {
-      await this.pushesDone();
+      if (this.pushing.size > 0) await this.pushesUnderWay();
       return work();
     });
   }
 
-  private pushesDone(): Promise<void> {
-    if (this.pushing === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const go = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.waiting = this.waiting.filter((w) => w !== go);
-        resolve();
-      }, MAX_WAIT_MS);
-      this.waiting.push(go);
-    });
+  private async pushesUnderWay(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_WAIT_MS)));
+    await Promise.race([Promise.all(this.pushing), giveUp]);
+    clearTimeout(timer);
   }
 }

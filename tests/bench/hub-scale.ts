@@ -30,7 +30,7 @@ export interface HubScaleOptions {
   studios?: string | boolean | undefined;
   'with-s3'?: string | boolean | undefined;
   'pause-ms'?: string | boolean | undefined;
-  /** `studios` runs only the 200-studio traffic (no failover, no sync ratio), to study one figure. */
+  /** `studios` runs only the 200-studio traffic, `ratio` only the SQLite/PostgreSQL sync, to study one figure. */
   only?: string | boolean | undefined;
 }
 
@@ -151,15 +151,15 @@ export async function run(options: HubScaleOptions = {}): Promise<Record<string,
   const pauseMs = Number(options['pause-ms'] ?? DEFAULT_PAUSE_MS);
   if (!Number.isInteger(count) || count < 2) throw new Error('--studios takes a whole number of at least 2');
   if (!Number.isFinite(pauseMs) || pauseMs < 0) throw new Error('--pause-ms takes a number of milliseconds');
-  if (options.only !== undefined && options.only !== 'studios') throw new Error('--only takes "studios"');
+  if (options.only !== undefined && options.only !== 'studios' && options.only !== 'ratio') throw new Error('--only takes "studios" or "ratio"');
   const all = options.only === undefined;
   const machine = { node: process.version, cores: os.cpus().length, loadavg_start: loadavg() };
   const work = await tempDir('bench-hub-scale');
   const cluster = await startPostgresCluster();
   let figures: Record<string, unknown>;
   try {
-    const scale = await studiosAndFailover(work, cluster, count, pauseMs, all);
-    const ratio = all ? await sqliteVsPg(work, cluster) : {};
+    const scale = options.only === 'ratio' ? {} : await studiosAndFailover(work, cluster, count, pauseMs, all);
+    const ratio = options.only === 'studios' ? {} : await sqliteVsPg(work, cluster);
     figures = { ...machine, ...scale, ...ratio };
   } finally {
     await cluster.stop();

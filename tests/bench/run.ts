@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each writes bench/results/<name>.json.
  * Options go to every benchmark named; those that take none ignore them (hub-scale: `--studios <n>`,
- * `--pause-ms <ms>`, `--with-s3`, `--only studios`; blur: `--seconds <n>`).
+ * `--pause-ms <ms>`, `--with-s3`, `--only studios|ratio`; blur: `--seconds <n>`).
  */
 type BenchOptions = Record<string, string | boolean | undefined>;
 const benchmarks: Record<string, () => Promise<{ run(options?: BenchOptions): Promise<Record<string, unknown>> }>> = {

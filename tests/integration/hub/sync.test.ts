@@ -328,6 +328,7 @@ describe('pull', () => {
       'é'.repeat(300),
       // On PostgreSQL a push's last statements carry their values as literals (hub/db/pg-transaction.ts).
       "it's '' $1 $2 \\' E'\\x41' ; COMMIT; DROP TABLE ops; --",
+      'dollars $$ $q$ $qab$ and a tail of $q',
     ];
     await pushOk(hub, writer, [
       op(writer, community, 'lesson', lessonId, 'upsert', lessonFields(writer, { title: '«Fractions» ½' })),

@@ -56,7 +56,24 @@ describe('pull gate', () => {
     expect(await Promise.all(pushes)).toEqual(['push 1', 'push 2']);
   });
 
-  it('reads a page after a second however many pushes keep coming', async () => {
+  it('does not hold a waiting page back for pushes that came after it', async () => {
+    const gate = new PullGate();
+    const log: string[] = [];
+    const [early, late, page] = ['early push', 'late push', 'page'].map((n) => held(log, n));
+    const pushes = [gate.push(early!.work)];
+    const read = gate.page(page!.work);
+    await settle();
+    pushes.push(gate.push(late!.work));
+    early!.finish();
+    await settle();
+    expect(log).toEqual(['early push starts', 'late push starts', 'early push ends', 'page starts']);
+    late!.finish();
+    page!.finish();
+    expect(await read).toBe('page');
+    expect(await Promise.all(pushes)).toEqual(['early push', 'late push']);
+  });
+
+  it('reads a page after a second when a push takes longer', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const gate = new PullGate();
     const log: string[] = [];
