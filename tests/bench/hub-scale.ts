@@ -151,7 +151,8 @@ export async function run(options: HubScaleOptions = {}): Promise<Record<string,
   const pauseMs = Number(options['pause-ms'] ?? DEFAULT_PAUSE_MS);
   if (!Number.isInteger(count) || count < 2) throw new Error('--studios takes a whole number of at least 2');
   if (!Number.isFinite(pauseMs) || pauseMs < 0) throw new Error('--pause-ms takes a number of milliseconds');
-  if (options.only !== undefined && options.only !== 'studios' && options.only !== 'ratio') throw new Error('--only takes "studios" or "ratio"');
+  if (options.only !== undefined && options.only !== 'studios' && options.only !== 'ratio')
+    throw new Error('--only takes "studios" or "ratio"');
   const all = options.only === undefined;
   const machine = { node: process.version, cores: os.cpus().length, loadavg_start: loadavg() };
   const work = await tempDir('bench-hub-scale');

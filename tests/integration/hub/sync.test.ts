@@ -340,7 +340,11 @@ describe('pull', () => {
       community,
     );
     expect(stored).toHaveLength(texts.length + 1);
-    const records = await queryHub<{ fields: string }>(hub, "SELECT fields FROM records WHERE community_id = ? AND entity = 'note'", community);
+    const records = await queryHub<{ fields: string }>(
+      hub,
+      "SELECT fields FROM records WHERE community_id = ? AND entity = 'note'",
+      community,
+    );
     expect(records.map((r) => (JSON.parse(r.fields) as { text: string }).text).sort()).toEqual([...texts].sort());
     const laptop = await anotherDevice(hub, writer);
     for (const limit of [100, 2]) {
