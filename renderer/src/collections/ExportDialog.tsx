@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportEstimate, ExportRequest, Medium, PackageTarget } from '../../../common/schemas/package';
 import { media as mediumLimits } from '../../../common/schemas/package';
@@ -39,6 +39,12 @@ export function ExportDialog({
   const [includePrivateNotes, setIncludePrivateNotes] = useState(false);
   const [verifyPage, setVerifyPage] = useState(false);
   const [folder, setFolder] = useState('');
+  // Once the person is in the folder field, it is theirs: a default answered then would be typed over
+  // half-way (a field filled as the default arrives would hold both, one after the other).
+  const folderTouched = useRef(false);
+  const offerFolder = useCallback((suggested: string) => {
+    if (!folderTouched.current) setFolder((current) => current || suggested);
+  }, []);
   const [medium, setMedium] = useState<Medium>('fat32');
   const [problem, setProblem] = useState<string | null>(null);
   const [started, setStarted] = useState<{ jobId: string; path: string } | null>(null);
@@ -67,7 +73,7 @@ export function ExportDialog({
     [kind, id, format, mediaChoice, includePrivateNotes, verifyPage, folder, i18n, pageLanguage, licence],
   );
 
-  const estimate = useExportEstimate(request, setFolder, setProblem);
+  const estimate = useExportEstimate(request, offerFolder, setProblem);
 
   const warnings = estimate ? sizeWarnings(estimate, mediumLimits[medium], format, t, bytes) : [];
 
@@ -133,7 +139,16 @@ export function ExportDialog({
         )}
         <label>
           <span>{t('packages.folder')}</span>
-          <input value={folder} onChange={(e) => setFolder(e.target.value)} dir="ltr" aria-describedby="folder-help" />
+          <input
+            value={folder}
+            onFocus={() => (folderTouched.current = true)}
+            onChange={(e) => {
+              folderTouched.current = true;
+              setFolder(e.target.value);
+            }}
+            dir="ltr"
+            aria-describedby="folder-help"
+          />
           <span id="folder-help" className="muted small-text">
             {t('packages.folderHelp')}
           </span>
@@ -222,11 +237,11 @@ export function ExportDialog({
 
 /**
  * The export's size for the latest choices, asked a moment after they settle. The default folder it
- * answers fills an empty folder field; a failure is said as the dialog's problem.
+ * answers is offered to the folder field; a failure is said as the dialog's problem.
  */
 function useExportEstimate(
   request: Parameters<typeof collectionLookups.estimatePackage>[0],
-  setFolder: Dispatch<SetStateAction<string>>,
+  offerFolder: (folder: string) => void,
   setProblem: (problem: string | null) => void,
 ): ExportEstimate | null {
   const { t } = useTranslation();
@@ -241,8 +256,7 @@ function useExportEstimate(
           if (!latest) return;
           setEstimate(e);
           setProblem(null);
-          // The default folder fills an empty field only: a folder typed meanwhile wins.
-          setFolder((typed) => typed || e.folder);
+          offerFolder(e.folder);
         })
         .catch((err: unknown) => {
           if (!latest) return;
@@ -254,7 +268,7 @@ function useExportEstimate(
       latest = false;
       clearTimeout(timer);
     };
-  }, [request, t, setFolder, setProblem]);
+  }, [request, t, offerFolder, setProblem]);
   return estimate;
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Calibration, Draft, LessonReviews, Rubric } from '../../../common/schemas/review';
 import { errorMessage } from '../lib/errors';
@@ -29,10 +29,15 @@ export function ReviewWorkbench({ lessonId }: { lessonId: string }) {
   const [asking, setAsking] = useState(false);
   const fail = useCallback((err: unknown) => toast('error', errorMessage(t, err)), [t, toast]);
 
+  // Loads overlap (a save's answer, a sync, another window's change): only the newest may show, or a
+  // slow answer read before a submission would show the review as a draft again.
+  const loads = useRef(0);
   const load = useCallback(async () => {
+    const asked = (loads.current += 1);
     const [reviews, calibrated] = await Promise.all([reviewActions.forLesson({ lessonId }), calibrationActions.list({ lessonId })]);
     const ids = new Set([...reviews.requests.flatMap((r) => (r.rubricId ? [r.rubricId] : [])), ...calibrated.map((c) => c.rubricId)]);
     const found = await Promise.all([...ids].map((id) => rubricActions.get({ id }).catch(() => null)));
+    if (asked !== loads.current) return;
     setRubrics(new Map(found.flatMap((r) => (r ? [[r.id, r] as const] : []))));
     setData(reviews);
     setCalibrations(calibrated);
@@ -49,7 +54,11 @@ export function ReviewWorkbench({ lessonId }: { lessonId: string }) {
   if (!data) return null;
   const { requests, draft } = data;
   const draftRequest = draft ? requests.find((r) => r.id === draft.requestId) : undefined;
-  const setDraft = (next: Draft | null) => setData({ ...data, draft: next });
+  // A change's answer shows at once; the reload after it is the truth, should answers cross on the way.
+  const setDraft = (next: Draft | null) => {
+    setData((current) => current && { ...current, draft: next });
+    load().catch(fail);
+  };
   const mayReview = data.myRole === 'mentor' || data.myRole === 'lead';
   const claimable = requests.filter((r) => r.canClaim && !r.myDraft);
   const mineSubmitted = requests.flatMap((r) =>
