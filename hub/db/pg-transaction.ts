@@ -10,15 +10,11 @@ export interface PgTransaction {
   db: HubDb;
   /**
    * Ends the transaction: sends `statements` and COMMIT as one message (the simple protocol, so no
-   * parameters: values go in with `literal`) and answers each statement's rows. A lock the statements
-   * take is held until the server has committed, and no longer: no answer travels to this process and
-   * no next message back while it is held.
+   * parameters: values go in as `dollarQuoted` texts or through `inlined`) and answers each
+   * statement's rows. A lock the statements take is held until the server has committed, and no
+   * longer: no answer travels to this process and no next message back while it is held.
    */
   commitWith(statements: readonly string[]): Promise<Record<string, unknown>[][]>;
-  /** A text as an SQL string literal (`dollarQuoted`). */
-  literal(value: string): string;
-  /** A compiled query as text of its own, its parameters written in as literals (for `commitWith`). */
-  inline(query: CompiledQuery): string;
 }
 
 /**
@@ -36,13 +32,21 @@ export function dollarQuoted(text: string): string {
 }
 
 /** A parameter as SQL: the kinds of value the hub binds (text, numbers, null, booleans), nothing else. */
-function sqlValue(value: unknown, literal: (text: string) => string): string {
+function sqlValue(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'string') return literal(value);
+  if (typeof value === 'string') return dollarQuoted(value);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   throw new Error(`cannot write a ${typeof value} into a statement`);
+}
+
+/**
+ * A compiled query as text of its own, its parameters written in as literals (for `commitWith`).
+ * Kysely writes parameters as $1, $2…, and never a $ of its own: identifiers are the hub's tables.
+ */
+export function inlined(query: CompiledQuery): string {
+  return query.sql.replace(/\$(\d+)/g, (_, n: string) => sqlValue(query.parameters[Number(n) - 1]));
 }
 
 /**
@@ -68,9 +72,6 @@ export async function pgTransaction<T>(pool: pg.Pool, run: (tx: PgTransaction) =
     await client.query('BEGIN');
     const result = await run({
       db,
-      literal: dollarQuoted,
-      // Kysely writes parameters as $1, $2…, and never a $ of its own: identifiers are the hub's tables.
-      inline: (query) => query.sql.replace(/\$(\d+)/g, (_, n: string) => sqlValue(query.parameters[Number(n) - 1], dollarQuoted)),
       async commitWith(statements) {
         // Answered or not, the transaction is over: committed, or aborted (the rollback below ends it).
         ended = true;

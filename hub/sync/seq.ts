@@ -1,6 +1,6 @@
 import { sql, type CompiledQuery, type Insertable } from 'kysely';
 import { poolOf, type HubDb } from '../db/open';
-import { pgTransaction, type PgTransaction } from '../db/pg-transaction';
+import { dollarQuoted, inlined, pgTransaction, type PgTransaction } from '../db/pg-transaction';
 import type { HubDatabase } from '../db/schema';
 
 type OpRow = Insertable<HubDatabase['ops']>;
@@ -27,7 +27,7 @@ export type AppendOps = (count: number, rows: readonly OpRow[], writes: readonly
  *
  * Every push passes through that one row, so how long each holds it bounds how many pushes a hub
  * answers a second, whatever its processes. The counter is taken last, after the batch has read,
- * checked and merged every op and written its records: on PostgreSQL, in one message with the COMMIT
+ * checked and merged every op: on PostgreSQL, in one message with the batch's last writes and the COMMIT
  * (`pgTransaction`'s `commitWith`), so it is held for the time the server takes to run that statement
  * and commit, never across a round trip to a hub process that may be busy with other requests
  * (before this, a push held it across two, and under load pushes queued for the counter).
@@ -88,7 +88,7 @@ async function appendAndCommit(
 ): Promise<number> {
   if (!Number.isSafeInteger(count) || count < 1) throw new Error(`cannot take ${count} seqs`);
   const answers = await tx.commitWith([
-    ...writes.map((w) => tx.inline(w)),
+    ...writes.map(inlined),
     `
     WITH counter AS (
       UPDATE hub_meta SET value = CAST(CAST(value AS bigint) + ${count} AS text) WHERE key = 'seq'
@@ -97,7 +97,7 @@ async function appendAndCommit(
       INSERT INTO ops (seq, op_id, community_id, entity, record_id, action, hlc, author_id, op, received_at, pushed_by)
       SELECT counter.base + r.seq, r.op_id, r.community_id, r.entity, r.record_id, r.action, r.hlc, r.author_id, r.op,
         r.received_at, r.pushed_by
-      FROM counter, json_to_recordset(${tx.literal(JSON.stringify(rows))}::json) AS r(seq bigint, op_id text, community_id text,
+      FROM counter, json_to_recordset(${dollarQuoted(JSON.stringify(rows))}::json) AS r(seq bigint, op_id text, community_id text,
         entity text, record_id text, action text, hlc text, author_id text, op text, received_at bigint, pushed_by text)
     )
     SELECT base FROM counter`,

@@ -43,7 +43,7 @@ function exchange(url: string, method: string, headers: Record<string, string>, 
  * unescaped in JSON text only as a key, and no op's fields have one named opId) and the page's tail,
  * which the hub writes last (hub/sync/pull.ts). A page in any other shape is parsed whole.
  */
-export function scanPullPage(text: string): { opIds: string[]; cursor: string | undefined; hasMore: boolean } {
+function scanPullPage(text: string): { opIds: string[]; cursor: string | undefined; hasMore: boolean } {
   const tail = /\],"cursor":("(?:[^"\\]|\\.)*"),"hasMore":(true|false),"hubTime":\d+\}$/.exec(text.slice(-400));
   if (!tail) {
     const page = JSON.parse(text) as PullResponse;

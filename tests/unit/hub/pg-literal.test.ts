@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dollarQuoted } from '../../../hub/db/pg-transaction';
+import { CompiledQuery } from 'kysely';
+import { dollarQuoted, inlined } from '../../../hub/db/pg-transaction';
 
 describe('dollar-quoted literals', () => {
   it('ends each text at its own closing tag, whatever dollars the text holds', () => {
@@ -10,5 +11,27 @@ describe('dollar-quoted literals', () => {
       // PostgreSQL ends the literal at the first occurrence of the tag after the opening one.
       expect(quoted.indexOf(tag, tag.length)).toBe(tag.length + text.length);
     }
+  });
+
+  it("writes a compiled query's parameters in as literals, and refuses a value it cannot write", () => {
+    const query = CompiledQuery.raw('UPDATE t SET a = $1, b = $2, c = $3, d = $4 WHERE e = $10 OR f = $1', [
+      "x'$2",
+      12.5,
+      null,
+      true,
+      0,
+      0,
+      0,
+      0,
+      0,
+      'ten',
+    ]);
+    const text = inlined(query);
+    // Each $n is the nth parameter ($10 is not $1 followed by 0), and a value's own "$2" stays text.
+    expect(text.replace(/\$q[0-9a-f]{16}\$/g, () => '$$')).toBe(
+      "UPDATE t SET a = $$x'$2$$, b = 12.5, c = NULL, d = TRUE WHERE e = $$ten$$ OR f = $$x'$2$$",
+    );
+    expect(() => inlined(CompiledQuery.raw('SELECT $1', [{ an: 'object' }]))).toThrow(/cannot write/);
+    expect(() => inlined(CompiledQuery.raw('SELECT $1', [Number.NaN]))).toThrow(/cannot write/);
   });
 });
