@@ -8,10 +8,12 @@ import { publish } from '../sync/publish';
 import { pullPage, pullState } from '../sync/pull';
 import { pushSender } from '../sync/push-input';
 import { PullGate } from '../sync/pull-gate';
+import { OpCache } from '../sync/op-cache';
 
 export function syncRoutes(app: FastifyInstance, ctx: HubContext): void {
   const e = hubEndpoints;
   const gate = new PullGate();
+  const cache = new OpCache(ctx.db);
 
   route(app, ctx, e.push, {
     // The session and the sender's roles in one round trip (hub/sync/push-input.ts).
@@ -34,7 +36,9 @@ export function syncRoutes(app: FastifyInstance, ctx: HubContext): void {
       if (!role) throw new StudioError('forbidden', { reason: 'not_member' });
       // Shares past their agreed duration go before anyone pulls them again, not at the next sweep.
       if (due) await publish(ctx, await expireDue(ctx.db, ctx.now(), ctx.hlc, query.community), request.log);
-      const page = await gate.page(() => pullPage(ctx.db, ctx.epoch, { ...account, role }, query, seq, ctx.now()));
+      // Right after an expiry the database answers: the head read above is older than its tombstones.
+      const source = { db: ctx.db, cache: due ? null : cache, read: <T>(work: () => Promise<T>) => gate.page(work) };
+      const page = await pullPage(source, ctx.epoch, { ...account, role }, query, seq, ctx.now());
       ctx.metrics.opsPulled.inc(page.count);
       return new JsonText(page.text);
     },

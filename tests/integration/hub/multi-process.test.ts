@@ -192,6 +192,29 @@ describe.runIf(HUB_DIALECT === 'postgres')('several hub processes on one Postgre
     }
   });
 
+  it('never serves, from one process, ops that another process removed', async () => {
+    const lead = await signUp(at(processA), 'Lead unshares');
+    const communityId = (await createCommunity(at(processA), lead)).id;
+    const mentor = await signUp(at(processB), 'Mentor reads');
+    await addMember(at(processA), lead, communityId, mentor, 'mentor');
+    const lessonId = uuidv7();
+    const title = 'Fractions, second attempt';
+    await pushOk(at(processA), lead, [op(lead, communityId, 'lesson', lessonId, 'upsert', lessonFields(lead, { title }))]);
+    // Both processes read the lesson, so each holds it in its cache of the log.
+    const before = await pullAll(at(processA), mentor, communityId);
+    expect(JSON.stringify((await pullAll(at(processB), mentor, communityId)).ops)).toContain(title);
+
+    await pushOk(at(processB), lead, [op(lead, communityId, 'lesson', lessonId, 'delete')]);
+    const fresh = await anotherDevice(at(processA), mentor);
+    for (const process of [processA, processB]) {
+      const fromStart = await pullAll(at(process), fresh, communityId);
+      expect(fromStart.ops.map((o) => [o.id, o.action])).toEqual([[lessonId, 'delete']]);
+      expect(JSON.stringify(fromStart.ops)).not.toContain(title);
+      const resumed = await pull(at(process), mentor, communityId, before.cursor);
+      expect(resumed.body.ops.map((o) => [o.id, o.action])).toEqual([[lessonId, 'delete']]);
+    }
+  });
+
   it('refuses on one process, at once, a session signed out on the other', async () => {
     const teacher = await signUp(at(processA), 'Signs out');
     const community = (await createCommunity(at(processA), teacher)).id;
@@ -211,7 +234,7 @@ describe.runIf(HUB_DIALECT === 'postgres')('several hub processes on one Postgre
     const lead = await signUp(at(processB), 'Lead three');
     const communityId = (await createCommunity(at(processB), lead)).id;
     const ops = Array.from({ length: PUSH_MAX_OPS }, () => op(lead, communityId, 'lesson', uuidv7(), 'upsert', lessonFields(lead)));
-    const before = (await seqsInDatabase()).length;
+    const before = Math.max(0, ...(await seqsInDatabase()));
 
     const first = push(at(processA), lead, ops).then(
       () => 'answered' as const,
@@ -226,9 +249,9 @@ describe.runIf(HUB_DIALECT === 'postgres')('several hub processes on one Postgre
     const reader = await anotherDevice(at(processB), lead);
     const pulled = await pullAll(at(processB), reader, communityId);
     expect(pulled.ops.map((o) => o.opId).sort()).toEqual(ops.map((o) => o.opId).sort());
-    const all = await seqsInDatabase();
-    expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
-    expect(all.length).toBe(before + ops.length);
+    // The new seqs follow the old ones without a gap (an earlier test's tombstone left gaps below).
+    const added = (await seqsInDatabase()).filter((seq) => seq > before);
+    expect(added).toEqual(Array.from({ length: ops.length }, (_, i) => before + i + 1));
   });
 
   /** Resolves once a hub connection is inside a transaction (the push is under way). */
