@@ -15,6 +15,19 @@ export interface PgTransaction {
    * longer: no answer travels to this process and no next message back while it is held.
    */
   commitWith(statements: readonly string[]): Promise<Record<string, unknown>[][]>;
+  /**
+   * Sends `statements` as one message (as `commitWith`, without parameters), opening the transaction
+   * in it when nothing has been sent yet, and answers each statement's rows: a batch's locks and first
+   * reads travel together, in order, as one round trip.
+   */
+  sendTogether(statements: readonly string[]): Promise<Record<string, unknown>[][]>;
+}
+
+/** This process's usual dollar-quote tag; a text it would not close is given a fresh one. */
+let usualTag = freshTag();
+
+function freshTag(): string {
+  return `$q${randomBytes(8).toString('hex')}$`;
 }
 
 /**
@@ -23,11 +36,15 @@ export interface PgTransaction {
  * time, which for a batch of a thousand ops cost more than the statement). The text ends at the first
  * occurrence of the tag after the opening one, so a tag is used only when that occurrence is the
  * closing tag itself: not inside the text, nor made of the text's end and the closing tag's start.
+ * That check, not the tag's secrecy, is what makes the literal safe, so one random tag serves every
+ * text (drawing random bytes for each of a push's thousands of values cost a third of a second in a
+ * bench minute); a text that holds it gets a new one, which from then on is the usual tag.
  */
 export function dollarQuoted(text: string): string {
   for (;;) {
-    const tag = `$q${randomBytes(8).toString('hex')}$`;
+    const tag = usualTag;
     if ((text + tag).indexOf(tag) === text.length) return tag + text + tag;
+    usualTag = freshTag();
   }
 }
 
@@ -57,34 +74,49 @@ export function inlined(query: CompiledQuery): string {
  */
 export async function pgTransaction<T>(pool: pg.Pool, run: (tx: PgTransaction) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // BEGIN goes out with the transaction's first message (`sendTogether`), or on its own just before
+  // its first query: a transaction that reads nothing in the end sends nothing.
+  let begun = false;
+  let ended = false;
+  const send = async (statements: readonly string[]) => {
+    const opening = begun ? [] : ['BEGIN'];
+    begun = true;
+    const answers = (await client.query([...opening, ...statements].join(';\n'))) as unknown as pg.QueryResult | pg.QueryResult[];
+    // pg answers a message of one statement with its result, of several with a list.
+    return (Array.isArray(answers) ? answers : [answers]).slice(opening.length).map((answer) => answer.rows as Record<string, unknown>[]);
+  };
   // Kysely gives back its connection after every query; this one stays the transaction's until it ends.
   const kept = new Proxy(client, {
     get(target, key) {
       if (key === 'release') return () => undefined;
+      if (key === 'query') {
+        return async (...args: Parameters<pg.Client['query']>) => {
+          if (!begun) await send([]);
+          return (target.query as (...a: unknown[]) => unknown)(...args);
+        };
+      }
       const value: unknown = Reflect.get(target, key, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
   const single = { connect: async () => kept, end: async () => undefined } as unknown as pg.Pool;
   const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool: single }) });
-  let ended = false;
   try {
-    await client.query('BEGIN');
     const result = await run({
       db,
+      sendTogether: (statements) => (statements.length ? send(statements) : Promise.resolve([])),
       async commitWith(statements) {
         // Answered or not, the transaction is over: committed, or aborted (the rollback below ends it).
         ended = true;
-        const answers = (await client.query(`${statements.join(';\n')};\nCOMMIT`)) as unknown as pg.QueryResult[];
-        return answers.slice(0, -1).map((answer) => answer.rows as Record<string, unknown>[]);
+        return (await send([...statements, 'COMMIT'])).slice(0, -1);
       },
     });
-    if (!ended) await client.query('COMMIT');
+    if (begun && !ended) await client.query('COMMIT');
     client.release();
     return result;
   } catch (err) {
     try {
-      await client.query('ROLLBACK');
+      if (begun) await client.query('ROLLBACK');
       client.release();
     } catch (lost) {
       client.release(lost as Error);

@@ -1,3 +1,4 @@
+import type { CompiledQuery, Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { StudioError } from '../../common/errors';
 import type { Role } from '../../common/permissions';
@@ -6,15 +7,16 @@ import type { Hlc } from '../../common/sync/hlc';
 import { decide } from '../../common/sync/lww';
 import { checkCreateFields, rejection, type Op, type PushResult } from '../../common/sync/ops';
 import type { HubDb } from '../db/open';
+import type { HubDatabase } from '../db/schema';
 import { afterAward, prepareIssuers, type Issuing, type IssuingBatch } from '../credentials/issue';
 import { checkChange, checkOwnerField, checkParent, checkSender } from './authorization';
 import { PendingWrites } from './pending-writes';
 import { parsePushed, recordIdsOf, type Parsed, type PushSender } from './push-input';
-import { loadRecords, recordKey, toRecordState, type CachedRecord } from './record-cache';
+import { loadRecords, recordKey, recordQueries, recordsFrom, toRecordState, type CachedRecord } from './record-cache';
 import { opRow, saveRecord, saveRefs } from './rows';
 import { ruleContext } from './rule-context';
 import { RecordLocks } from './record-locks';
-import { opTransaction, type AppendOps } from './seq';
+import { opTransaction, type AppendOps, type FirstReads } from './seq';
 import { releaseBlobs, tombstone, type TombstoneBatch } from './tombstones';
 
 export interface ApplyOutcome {
@@ -38,7 +40,7 @@ export async function applyPush(
 ): Promise<ApplyOutcome & { results: PushResult[] }> {
   await prepareIssuers(db, sender.account.userId, rawOps, now);
   const parsed = parsePushed(rawOps);
-  return opTransaction(db, (trx, append) => new Batch(trx, append, now, issuing).push(sender, parsed));
+  return opTransaction(db, (trx, append, firstReads) => new Batch(trx, append, now, issuing).push(sender, parsed, firstReads));
 }
 
 /**
@@ -93,17 +95,19 @@ class Batch implements TombstoneBatch, IssuingBatch {
     this.locks = new RecordLocks(db);
   }
 
-  async push({ account, roles }: PushSender, parsed: readonly Parsed[]): Promise<ApplyOutcome & { results: PushResult[] }> {
+  async push(
+    { account, roles }: PushSender,
+    parsed: readonly Parsed[],
+    firstReads: FirstReads,
+  ): Promise<ApplyOutcome & { results: PushResult[] }> {
     this.userId = account.userId;
     this.sessionHash = account.tokenHash;
     // Read with the session, before the transaction: as inside it, the memberships committed by then.
     this.roles = roles;
-    const ops = parsed.flatMap((p) => (p.op ? [p.op] : []));
-    // Locked first: what the batch then reads includes every earlier write to those records (seq.ts).
-    const recordIds = recordIdsOf(ops);
-    // Op ids too, so the same op sent twice at once is applied once and then found as seen.
-    await this.locks.lock([...recordIds, ...ops.map((op) => op.opId)]);
-    await this.preload(ops, recordIds);
+    await this.preload(
+      parsed.flatMap((p) => (p.op ? [p.op] : [])),
+      firstReads,
+    );
     const results: PushResult[] = [];
     for (const p of parsed) results.push(p.op ? await this.applyOne(p.op) : p.rejected);
     const { base, ...outcome } = await this.finish();
@@ -160,17 +164,31 @@ class Batch implements TombstoneBatch, IssuingBatch {
     return { landed, releasedBlobs, base };
   }
 
-  private async preload(ops: readonly Op[], recordIds: ReadonlySet<string>): Promise<void> {
+  /**
+   * Locks the records the ops touch, and their op ids (so the same op sent twice at once is applied
+   * once and then found as seen), then reads which ops were seen and the records: locked first, so
+   * what the batch reads includes every earlier write to those records (seq.ts). One message on
+   * PostgreSQL (`FirstReads`).
+   */
+  private async preload(ops: readonly Op[], firstReads: FirstReads): Promise<void> {
+    const recordIds = [...recordIdsOf(ops)];
     const opIds = ops.map((op) => op.opId);
+    const lock = this.locks.lockQuery([...recordIds, ...opIds]);
+    const seen: CompiledQuery[] = [];
     for (let i = 0; i < opIds.length; i += 500) {
-      const rows = await this.db
-        .selectFrom('ops')
-        .select(['op_id', 'seq'])
-        .where('op_id', 'in', opIds.slice(i, i + 500))
-        .execute();
-      for (const row of rows) this.seen.set(row.op_id, row.seq);
+      seen.push(
+        this.db
+          .selectFrom('ops')
+          .select(['op_id', 'seq'])
+          .where('op_id', 'in', opIds.slice(i, i + 500))
+          .compile(),
+      );
     }
-    this.cache = await loadRecords(this.db, [...recordIds]);
+    const records = recordQueries(this.db, recordIds);
+    const answers = await firstReads([...(lock ? [lock] : []), ...seen, ...records]);
+    const first = lock ? 1 : 0;
+    for (const row of answers.slice(first, first + seen.length).flat()) this.seen.set(row.op_id as string, Number(row.seq));
+    this.cache = recordsFrom(answers.slice(first + seen.length).flat() as Selectable<HubDatabase['records']>[]);
     for (const [key, record] of this.cache) this.indexId(key, record);
   }
 

@@ -1,5 +1,7 @@
 import type { RecordState } from '../../common/sync/lww';
+import type { CompiledQuery, Selectable } from 'kysely';
 import type { HubDb } from '../db/open';
+import type { HubDatabase } from '../db/schema';
 
 /**
  * What the hub holds about one record while a push is applied. The cache lives for one transaction,
@@ -28,39 +30,49 @@ export function toRecordState(record: CachedRecord): RecordState | null {
 const ID_CHUNK = 500;
 
 /**
- * Loads every record with one of `ids`, one query per 500 ids rather than one per op. Ids are
- * device-made UUIDs/ULIDs, so matching on the id alone and keying the result by the full
+ * The queries that load every record with one of `ids`, one per 500 ids rather than one per op. Ids
+ * are device-made UUIDs/ULIDs, so matching on the id alone and keying the result by the full
  * (community, entity, id) is exact.
  */
-export async function loadRecords(db: HubDb, ids: readonly string[]): Promise<Map<string, CachedRecord>> {
-  const cache = new Map<string, CachedRecord>();
-  const entry = (key: string): CachedRecord => {
-    let record = cache.get(key);
-    if (!record) {
-      record = { head: null, fields: new Map() };
-      cache.set(key, record);
-    }
-    return record;
-  };
+export function recordQueries(db: HubDb, ids: readonly string[]): CompiledQuery[] {
+  const queries: CompiledQuery[] = [];
   for (let i = 0; i < ids.length; i += ID_CHUNK) {
-    const rows = await db
-      .selectFrom('records')
-      .selectAll()
-      .where('record_id', 'in', ids.slice(i, i + ID_CHUNK))
-      .execute();
-    for (const r of rows) {
-      const record = entry(recordKey(r.community_id, r.entity, r.record_id));
-      record.head = {
+    queries.push(
+      db
+        .selectFrom('records')
+        .selectAll()
+        .where('record_id', 'in', ids.slice(i, i + ID_CHUNK))
+        .compile(),
+    );
+  }
+  return queries;
+}
+
+/** The records `recordQueries` answered, by key. */
+export function recordsFrom(rows: readonly Selectable<HubDatabase['records']>[]): Map<string, CachedRecord> {
+  const cache = new Map<string, CachedRecord>();
+  for (const r of rows) {
+    const record: CachedRecord = {
+      head: {
         ownerId: r.owner_id,
         parentId: r.parent_id,
         createdHlc: r.created_hlc,
         deletedHlc: r.deleted_hlc,
         expiresAt: r.expires_at,
-      };
-      const values = JSON.parse(r.fields) as Record<string, unknown>;
-      for (const [field, hlc] of Object.entries(JSON.parse(r.field_hlcs) as Record<string, string>))
-        record.fields.set(field, { value: values[field], hlc });
-    }
+      },
+      fields: new Map(),
+    };
+    const values = JSON.parse(r.fields) as Record<string, unknown>;
+    for (const [field, hlc] of Object.entries(JSON.parse(r.field_hlcs) as Record<string, string>))
+      record.fields.set(field, { value: values[field], hlc });
+    cache.set(recordKey(r.community_id, r.entity, r.record_id), record);
   }
   return cache;
+}
+
+/** Loads every record with one of `ids` (`recordQueries`, run one after the other). */
+export async function loadRecords(db: HubDb, ids: readonly string[]): Promise<Map<string, CachedRecord>> {
+  const rows: Selectable<HubDatabase['records']>[] = [];
+  for (const query of recordQueries(db, ids)) rows.push(...((await db.executeQuery(query)).rows as Selectable<HubDatabase['records']>[]));
+  return recordsFrom(rows);
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type CompiledQuery } from 'kysely';
 import { dialectOf } from '../db/dialect';
 import type { HubDb } from '../db/open';
 
@@ -28,15 +28,24 @@ export class RecordLocks {
 
   /** Locks every id not held yet, in one statement, in key order (two batches locking up front cannot deadlock). */
   async lock(ids: Iterable<string>): Promise<void> {
-    if (!this.enabled) return;
+    const query = this.lockQuery(ids);
+    if (query) await this.db.executeQuery(query);
+  }
+
+  /** The statement that `lock` runs (null when there is nothing to take), for a caller that sends it with others. */
+  lockQuery(ids: Iterable<string>): CompiledQuery | null {
+    if (!this.enabled) return null;
     const keys = new Set<number>();
     for (const id of ids) {
       if (this.held.has(id)) continue;
       this.held.add(id);
       keys.add(recordLockKey(id));
     }
-    if (keys.size === 0) return;
-    const sorted = [...keys].sort((a, b) => a - b);
-    await sql`SELECT count(pg_advisory_xact_lock(${RECORD_LOCK_SPACE}::int, k)) FROM unnest(${sorted}::int[]) AS k`.execute(this.db);
+    if (keys.size === 0) return null;
+    // 32-bit integers, written in as they are: the statement may travel without parameters.
+    const sorted = sql.raw([...keys].sort((a, b) => a - b).join(','));
+    return sql`SELECT count(pg_advisory_xact_lock(${sql.raw(String(RECORD_LOCK_SPACE))}::int, k)) FROM unnest(ARRAY[${sorted}]::int[]) AS k`.compile(
+      this.db,
+    );
   }
 }

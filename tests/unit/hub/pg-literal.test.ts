@@ -13,6 +13,19 @@ describe('dollar-quoted literals', () => {
     }
   });
 
+  it('gives a text that holds the usual tag a tag of its own', () => {
+    const tagOf = (quoted: string) => /^\$q[0-9a-f]{16}\$/.exec(quoted)![0];
+    for (const make of [(usual: string) => `before ${usual} after`, (usual: string) => usual]) {
+      const usual = tagOf(dollarQuoted(''));
+      const text = make(usual);
+      const quoted = dollarQuoted(text);
+      const tag = tagOf(quoted);
+      expect(tag).not.toBe(usual);
+      expect(quoted).toBe(`${tag}${text}${tag}`);
+      expect(quoted.indexOf(tag, tag.length)).toBe(tag.length + text.length);
+    }
+  });
+
   it("writes a compiled query's parameters in as literals, and refuses a value it cannot write", () => {
     const query = CompiledQuery.raw('UPDATE t SET a = $1, b = $2, c = $3, d = $4 WHERE e = $10 OR f = $1', [
       "x'$2",
