@@ -248,7 +248,7 @@ export class OpCache {
     this.logs.delete(community);
   }
 
-  /** What the cache holds, for tests and `/metrics`. */
+  /** How much the cache holds, in the units of its budget. */
   get heldBytes(): number {
     return this.bytes;
   }

@@ -18,6 +18,9 @@ import { callStudio } from './hub-pages';
 
 const TITLE = 'مقارنة الكسور: ⅓ و ½';
 const COMMUNITY = 'رياضيات بلا حدود';
+// Later tests open the package an earlier one exported: a retry runs them all again, from the start.
+test.describe.configure({ mode: 'serial' });
+
 let hub: HubProcess;
 let teacher: RunningShell;
 let school: RunningShell;
