@@ -1,4 +1,3 @@
-import type { CompiledQuery, Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { StudioError } from '../../common/errors';
 import type { Role } from '../../common/permissions';
@@ -7,12 +6,12 @@ import type { Hlc } from '../../common/sync/hlc';
 import { decide } from '../../common/sync/lww';
 import { checkCreateFields, rejection, type Op, type PushResult } from '../../common/sync/ops';
 import type { HubDb } from '../db/open';
-import type { HubDatabase } from '../db/schema';
 import { afterAward, prepareIssuers, type Issuing, type IssuingBatch } from '../credentials/issue';
 import { checkChange, checkOwnerField, checkParent, checkSender } from './authorization';
+import { readBeforeApplying } from './first-reads';
 import { PendingWrites } from './pending-writes';
-import { parsePushed, recordIdsOf, type Parsed, type PushSender } from './push-input';
-import { loadRecords, recordKey, recordQueries, recordsFrom, toRecordState, type CachedRecord } from './record-cache';
+import { parsePushed, type Parsed, type PushSender } from './push-input';
+import { loadRecords, recordKey, toRecordState, type CachedRecord } from './record-cache';
 import { opRow, saveRecord, saveRefs } from './rows';
 import { ruleContext } from './rule-context';
 import { RecordLocks } from './record-locks';
@@ -164,31 +163,10 @@ class Batch implements TombstoneBatch, IssuingBatch {
     return { landed, releasedBlobs, base };
   }
 
-  /**
-   * Locks the records the ops touch, and their op ids (so the same op sent twice at once is applied
-   * once and then found as seen), then reads which ops were seen and the records: locked first, so
-   * what the batch reads includes every earlier write to those records (seq.ts). One message on
-   * PostgreSQL (`FirstReads`).
-   */
   private async preload(ops: readonly Op[], firstReads: FirstReads): Promise<void> {
-    const recordIds = [...recordIdsOf(ops)];
-    const opIds = ops.map((op) => op.opId);
-    const lock = this.locks.lockQuery([...recordIds, ...opIds]);
-    const seen: CompiledQuery[] = [];
-    for (let i = 0; i < opIds.length; i += 500) {
-      seen.push(
-        this.db
-          .selectFrom('ops')
-          .select(['op_id', 'seq'])
-          .where('op_id', 'in', opIds.slice(i, i + 500))
-          .compile(),
-      );
-    }
-    const records = recordQueries(this.db, recordIds);
-    const answers = await firstReads([...(lock ? [lock] : []), ...seen, ...records]);
-    const first = lock ? 1 : 0;
-    for (const row of answers.slice(first, first + seen.length).flat()) this.seen.set(row.op_id as string, Number(row.seq));
-    this.cache = recordsFrom(answers.slice(first + seen.length).flat() as Selectable<HubDatabase['records']>[]);
+    const { seen, records } = await readBeforeApplying(this.db, this.locks, ops, firstReads);
+    for (const [opId, seq] of seen) this.seen.set(opId, seq);
+    this.cache = records;
     for (const [key, record] of this.cache) this.indexId(key, record);
   }
 
