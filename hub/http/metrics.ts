@@ -18,6 +18,12 @@ export class HubMetrics {
   private readonly bytesOut = new Counter({ name: 'hub_http_sent_bytes_total', help: 'Response body bytes', registers: [this.registry] });
   readonly opsPushed = new Counter({ name: 'hub_ops_pushed_total', help: 'Ops received in pushes', registers: [this.registry] });
   readonly opsPulled = new Counter({ name: 'hub_ops_pulled_total', help: 'Ops sent in pull pages', registers: [this.registry] });
+  readonly pullPages = new Counter({
+    name: 'hub_pull_pages_total',
+    help: "Pull pages answered, by where from: this process's cache of the op log (memory) or the database",
+    labelNames: ['from'] as const,
+    registers: [this.registry],
+  });
   readonly uploadsStarted = new Counter({
     name: 'hub_upload_sessions_started_total',
     help: 'tus uploads created',
@@ -41,6 +47,18 @@ export class HubMetrics {
       registers: [this.registry],
       collect() {
         this.set(activeSockets());
+      },
+    });
+  }
+
+  /** Reports how much of the op log this process holds in memory (hub/sync/op-cache.ts). */
+  watchOpCache(heldBytes: () => number): void {
+    new Gauge({
+      name: 'hub_op_cache_bytes',
+      help: "Op text this process holds of its communities' newest ops (UTF-16 code units, about bytes)",
+      registers: [this.registry],
+      collect() {
+        this.set(heldBytes());
       },
     });
   }

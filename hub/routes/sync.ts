@@ -14,6 +14,7 @@ export function syncRoutes(app: FastifyInstance, ctx: HubContext): void {
   const e = hubEndpoints;
   const gate = new PullGate();
   const cache = new OpCache(ctx.db);
+  ctx.metrics.watchOpCache(() => cache.heldBytes);
 
   route(app, ctx, e.push, {
     // The session and the sender's roles in one round trip (hub/sync/push-input.ts).
@@ -40,6 +41,7 @@ export function syncRoutes(app: FastifyInstance, ctx: HubContext): void {
       const source = { db: ctx.db, cache: due ? null : cache, read: <T>(work: () => Promise<T>) => gate.page(work) };
       const page = await pullPage(source, ctx.epoch, { ...account, role }, query, seq, ctx.now());
       ctx.metrics.opsPulled.inc(page.count);
+      ctx.metrics.pullPages.inc({ from: page.fromMemory ? 'memory' : 'database' });
       return new JsonText(page.text);
     },
   });

@@ -106,7 +106,7 @@ export async function pullPage(
   query: PageQuery,
   newestSeq: number,
   now: number,
-): Promise<{ text: string; count: number }> {
+): Promise<{ text: string; count: number; fromMemory: boolean }> {
   const after = query.after ? decodeCursor(query.after) : { epoch, seq: 0 };
   if (after.epoch !== epoch) throw new StudioError('resync_required', { reason: 'other_hub' });
   if (after.seq > newestSeq) throw new StudioError('resync_required', { reason: 'unknown_cursor' });
@@ -124,7 +124,11 @@ export async function pullPage(
     hasMore: page.hasMore,
     hubTime: now,
   };
-  return { text: `{"ops":[${page.ops}],${JSON.stringify(rest).slice(1)}`, count: page.count };
+  return {
+    text: `{"ops":[${page.ops}],${JSON.stringify(rest).slice(1)}`,
+    count: page.count,
+    fromMemory: Boolean(held),
+  };
 }
 
 /**

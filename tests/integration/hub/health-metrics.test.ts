@@ -39,6 +39,9 @@ describe('health and metrics', () => {
     const text = await res.text();
     expect(sample(text, 'hub_ops_pushed_total')).toBe(3);
     expect(sample(text, 'hub_ops_pulled_total')).toBe(3);
+    // The community's log was read into this process's cache, and the page served from it.
+    expect(sample(text, 'hub_pull_pages_total', '{from="memory"}')).toBe(1);
+    expect(sample(text, 'hub_op_cache_bytes')).toBeGreaterThan(0);
     expect(sample(text, 'hub_websockets_active')).toBe(1);
     expect(sample(text, 'hub_http_requests_total', `{route="${hubEndpoints.push.path}",method="POST",status="200"}`)).toBe(1);
     expect(sample(text, 'hub_http_received_bytes_total')).toBeGreaterThan(0);
