@@ -42,9 +42,9 @@ export class RecordLocks {
       keys.add(recordLockKey(id));
     }
     if (keys.size === 0) return null;
-    // 32-bit integers, written in as they are: the statement may travel without parameters.
+    // 32-bit integers, written in as they are (an array parameter could not travel inlined, pg-transaction.ts).
     const sorted = sql.raw([...keys].sort((a, b) => a - b).join(','));
-    return sql`SELECT count(pg_advisory_xact_lock(${sql.raw(String(RECORD_LOCK_SPACE))}::int, k)) FROM unnest(ARRAY[${sorted}]::int[]) AS k`.compile(
+    return sql`SELECT count(pg_advisory_xact_lock(${RECORD_LOCK_SPACE}::int, k)) FROM unnest(ARRAY[${sorted}]::int[]) AS k`.compile(
       this.db,
     );
   }

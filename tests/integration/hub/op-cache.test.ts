@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineAchievement, pushAward } from '../credentials/fixtures';
 import { decodeCursor, encodeCursor, type PullResponse } from '../../../common/sync/ops';
 import type { Role } from '../../../common/permissions';
 import { tokenHashOf } from '../../../hub/auth/sessions';
@@ -110,6 +111,21 @@ describe('the op cache', () => {
     // The small one no longer holds the start of the log (the database answered those pages above).
     expect(await small.page(communityId, 0, 10, await head(), direct)).toBeNull();
     expect(await roomy.page(communityId, 0, 10, await head(), direct)).not.toBeNull();
+  });
+
+  it("never shows a member someone else's credential, from memory as from the database", async () => {
+    const cache = new OpCache(db);
+    // The cache holds the log before the awards, so their ops arrive in it by a catch-up read.
+    await bothWays(cache, member, 'member', undefined, 1000);
+    const achievementId = await defineAchievement(hub, lead, communityId);
+    const toMentor = await pushAward(hub, lead, communityId, mentor.user.id, { achievementId });
+    const toMember = await pushAward(hub, lead, communityId, member.user.id, { achievementId });
+    expect([toMentor.result.status, toMember.result.status]).toEqual(['applied', 'applied']);
+    const credentials = async (viewer: TestUser, role: Role) =>
+      (await bothWays(cache, viewer, role, undefined, 1000)).ops.filter((o) => o.entity === 'credential').map((o) => o.id);
+    expect(await credentials(member, 'member')).toEqual([toMember.id]);
+    expect(await credentials(mentor, 'mentor')).toEqual([toMentor.id]);
+    expect((await credentials(lead, 'lead')).sort()).toEqual([toMentor.id, toMember.id].sort());
   });
 
   it('never serves what a tombstone removed, even when the tombstone came after the page it held', async () => {
