@@ -19,11 +19,11 @@ export interface RouteInput<E extends HubEndpoint> {
 }
 
 /**
- * An answer already written as JSON text (a pull page is assembled from stored op JSON, never
- * parsed and written again); sent as it is.
+ * An answer already written as JSON text, or as its UTF-8 bytes (a pull page is assembled from stored
+ * op JSON, never parsed and written again); sent as it is.
  */
 export class JsonText {
-  constructor(readonly text: string) {}
+  constructor(readonly text: string | Buffer) {}
 }
 
 /** An answer that is not JSON (the Prometheus text format), sent as it is with its content type. */
@@ -146,7 +146,7 @@ function checkAnswer(endpoint: HubEndpoint, answer: unknown): void {
     answer instanceof PlainText
       ? answer.text
       : answer instanceof JsonText
-        ? JSON.parse(answer.text)
+        ? JSON.parse(answer.text.toString())
         : JSON.parse(JSON.stringify(answer) ?? 'null');
   const result = endpoint.response.safeParse(json);
   if (!result.success) throw new StudioError('internal', { route, issue: z.prettifyError(result.error) });

@@ -42,7 +42,7 @@ export function syncRoutes(app: FastifyInstance, ctx: HubContext): void {
       const page = await pullPage(source, ctx.epoch, { ...account, role }, query, seq, ctx.now());
       ctx.metrics.opsPulled.inc(page.count);
       ctx.metrics.pullPages.inc({ from: page.fromMemory ? 'memory' : 'database' });
-      return new JsonText(page.text);
+      return new JsonText(page.json);
     },
   });
 }

@@ -72,6 +72,10 @@ function shownTo(viewer: Viewer, resuming: boolean): (op: LogOp) => boolean {
     (anyOf.has(op.entity) || (ownOf.has(op.entity) && op.authorId === viewer.userId)) && (!resuming || op.pushedBy !== viewer.tokenHash);
 }
 
+const OPS_START = '{"ops":[';
+const OPS_START_BYTES = Buffer.from(OPS_START);
+const COMMA = Buffer.from(',');
+
 interface Viewer {
   userId: string;
   tokenHash: string;
@@ -85,7 +89,7 @@ interface PageQuery {
 }
 
 /**
- * One page of a community's op log after a cursor, as the JSON text of a `PullResponse` (and how many
+ * One page of a community's op log after a cursor, as the UTF-8 JSON of a `PullResponse` (and how many
  * ops it holds). The page is the next `limit` ops of the log; those the viewer may not see, by the
  * permission table, are left out of it, and the cursor moves past them all the same. Resuming from a
  * cursor, a device gets what others changed, not what it pushed itself; a full re-pull (no cursor)
@@ -106,29 +110,28 @@ export async function pullPage(
   query: PageQuery,
   newestSeq: number,
   now: number,
-): Promise<{ text: string; count: number; fromMemory: boolean }> {
+): Promise<{ json: Buffer; count: number; fromMemory: boolean }> {
   const after = query.after ? decodeCursor(query.after) : { epoch, seq: 0 };
   if (after.epoch !== epoch) throw new StudioError('resync_required', { reason: 'other_hub' });
   if (after.seq > newestSeq) throw new StudioError('resync_required', { reason: 'unknown_cursor' });
 
   const held = await source.cache?.page(query.community, after.seq, query.limit, newestSeq, source.read);
-  let page: { ops: string; count: number; last: number | null; hasMore: boolean };
-  if (held) {
-    const shown = held.ops.filter(shownTo(viewer, query.after !== undefined));
-    page = { ops: shown.map((op) => op.text).join(','), count: shown.length, last: held.last, hasMore: held.hasMore };
-  } else {
-    page = await source.read(() => readPage(source.db, viewer, query, after.seq));
+  const end = (last: number | null, hasMore: boolean) => {
+    const rest: Omit<PullResponse, 'ops'> = { cursor: encodeCursor(epoch, last ?? after.seq), hasMore, hubTime: now };
+    return `],${JSON.stringify(rest).slice(1)}`;
+  };
+  if (!held) {
+    const page = await source.read(() => readPage(source.db, viewer, query, after.seq));
+    return { json: Buffer.from(`${OPS_START}${page.ops}${end(page.last, page.hasMore)}`), count: page.count, fromMemory: false };
   }
-  const rest: Omit<PullResponse, 'ops'> = {
-    cursor: encodeCursor(epoch, page.last ?? after.seq),
-    hasMore: page.hasMore,
-    hubTime: now,
-  };
-  return {
-    text: `{"ops":[${page.ops}],${JSON.stringify(rest).slice(1)}`,
-    count: page.count,
-    fromMemory: Boolean(held),
-  };
+  const shown = held.ops.filter(shownTo(viewer, query.after !== undefined));
+  const pieces: Buffer[] = [OPS_START_BYTES];
+  for (const op of shown) {
+    if (pieces.length > 1) pieces.push(COMMA);
+    pieces.push(op.json);
+  }
+  pieces.push(Buffer.from(end(held.last, held.hasMore)));
+  return { json: Buffer.concat(pieces), count: shown.length, fromMemory: true };
 }
 
 /**

@@ -64,8 +64,9 @@ async function bothWays(cache: OpCache, viewer: TestUser, role: Role, after: num
   const fromDb = await pullPage({ db, cache: null, read: direct }, epoch, who, query, newest, 0);
   const fromCache = await pullPage({ db, cache, read: direct }, epoch, who, query, newest, 0);
   expect(fromDb.fromMemory).toBe(false);
-  expect({ text: fromCache.text, count: fromCache.count }).toEqual({ text: fromDb.text, count: fromDb.count });
-  return JSON.parse(fromCache.text) as PullResponse;
+  expect({ json: fromCache.json.toString(), count: fromCache.count }).toEqual({ json: fromDb.json.toString(), count: fromDb.count });
+  expect(fromCache.json.equals(fromDb.json)).toBe(true);
+  return JSON.parse(fromCache.json.toString()) as PullResponse;
 }
 
 describe('the op cache', () => {
@@ -96,7 +97,7 @@ describe('the op cache', () => {
       await pushOk(
         hub,
         lead,
-        made.map((id) => op(lead, communityId, 'lesson', id, 'upsert', lessonFields(lead, { title: `Lesson ${round}` }))),
+        made.map((id) => op(lead, communityId, 'lesson', id, 'upsert', lessonFields(lead, { title: `Lesson ${round}: الكسور 🧮` }))),
       );
       const target = lessons[round]!;
       await pushOk(hub, mentor, [op(mentor, communityId, 'note', uuidv7(), 'upsert', noteFields(target, { text: `Round ${round}` }))]);
