@@ -5,7 +5,7 @@ import { entityNames, syncEntities } from '../../common/sync/entities';
 import { decodeCursor, encodeCursor, type PullResponse } from '../../common/sync/ops';
 import type { HubDb } from '../db/open';
 import { checkSession, tokenHashOf, type SessionUser } from '../auth/sessions';
-import { pageText, type LogOp, type OpCache } from './op-cache';
+import { joinedJson, pageText, type LogOp, type OpCache } from './op-cache';
 
 /** What a pull needs to know before its page, read with the caller's session in one round trip. */
 export interface PullState {
@@ -74,7 +74,6 @@ function shownTo(viewer: Viewer, resuming: boolean): (op: LogOp) => boolean {
 
 const OPS_START = '{"ops":[';
 const OPS_START_BYTES = Buffer.from(OPS_START);
-const COMMA = Buffer.from(',');
 
 interface Viewer {
   userId: string;
@@ -125,12 +124,7 @@ export async function pullPage(
     return { json: Buffer.from(`${OPS_START}${page.ops}${end(page.last, page.hasMore)}`), count: page.count, fromMemory: false };
   }
   const shown = held.ops.filter(shownTo(viewer, query.after !== undefined));
-  const pieces: Buffer[] = [OPS_START_BYTES];
-  for (const op of shown) {
-    if (pieces.length > 1) pieces.push(COMMA);
-    pieces.push(op.json);
-  }
-  pieces.push(Buffer.from(end(held.last, held.hasMore)));
+  const pieces = [OPS_START_BYTES, ...joinedJson(shown), Buffer.from(end(held.last, held.hasMore))];
   return { json: Buffer.concat(pieces), count: shown.length, fromMemory: true };
 }
 
