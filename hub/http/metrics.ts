@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { Counter, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 
 /**
  * The hub's Prometheus metrics, in a registry of its own (not prom-client's global one: tests run
  * several hubs in one process). Every process counts for itself; Prometheus scrapes each process and
  * sums them. Bytes are counted from Content-Length, so a streamed answer without one is not counted.
+ * prom-client's standard process metrics come along (CPU seconds, memory, event-loop delay, garbage
+ * collection), under their usual names, so a stock Node.js dashboard shows where a process's time goes.
  */
 export class HubMetrics {
   readonly registry = new Registry();
@@ -41,6 +43,7 @@ export class HubMetrics {
   });
 
   constructor(activeSockets: () => number) {
+    collectDefaultMetrics({ register: this.registry });
     new Gauge({
       name: 'hub_websockets_active',
       help: 'Open live-notice WebSockets on this process',
@@ -55,7 +58,7 @@ export class HubMetrics {
   watchOpCache(heldBytes: () => number): void {
     new Gauge({
       name: 'hub_op_cache_bytes',
-      help: "Op text this process holds of its communities' newest ops (UTF-16 code units, about bytes)",
+      help: "Bytes of op JSON this process holds of its communities' newest ops",
       registers: [this.registry],
       collect() {
         this.set(heldBytes());

@@ -45,6 +45,10 @@ describe('health and metrics', () => {
     expect(sample(text, 'hub_websockets_active')).toBe(1);
     expect(sample(text, 'hub_http_requests_total', `{route="${hubEndpoints.push.path}",method="POST",status="200"}`)).toBe(1);
     expect(sample(text, 'hub_http_received_bytes_total')).toBeGreaterThan(0);
+    // The standard process metrics, under their usual names.
+    expect(sample(text, 'process_cpu_seconds_total')).toBeGreaterThan(0);
+    expect(sample(text, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThanOrEqual(0);
+    expect(sample(text, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
   });
 
   it('keeps metrics to this machine: a request through a proxy is refused', async () => {
