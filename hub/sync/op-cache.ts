@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { withoutFirstChar } from '../db/dialect';
 import type { HubDb } from '../db/open';
+import { sideBySide } from './op-json';
 
 /** An op row's JSON text with its seq in front, `{"seq":n,…}`, as pull pages hold it. */
 export function pageText(db: HubDb): RawBuilder<string> {
@@ -14,7 +15,7 @@ export interface LogOp {
    * The op's JSON text with its seq in front, `{"seq":n,…}`, as a page holds it, in UTF-8: encoded
    * once when read, so a page is bytes joined, not a string to join, measure and encode again for
    * every studio that pulls it. The ops of one read lie side by side in one buffer, a comma apart, so
-   * that a run of them goes into a page as one slice (`joinedJson`).
+   * that a run of them goes into a page as one slice (op-json.ts).
    */
   json: Buffer;
   entity: string;
@@ -275,50 +276,4 @@ function pageOf(ops: readonly HeldOp[], after: number, limit: number): HeldPage 
   }
   while (i < ops.length && ops[i]!.purged) i += 1;
   return { ops: page, last: page.at(-1)?.seq ?? null, hasMore: i < ops.length };
-}
-
-const COMMA = Buffer.from(',');
-
-/**
- * The texts in UTF-8 in one buffer of their own, a comma apart, each as its slice. (Not from Node's
- * shared pool: a slice's buffer is then its read's alone, which `joinedJson` relies on.)
- */
-function sideBySide(texts: string[]): Buffer[] {
-  const joined = texts.join(',');
-  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(joined));
-  bytes.write(joined);
-  const slices: Buffer[] = [];
-  let at = 0;
-  for (const text of texts) {
-    const length = Buffer.byteLength(text);
-    slices.push(bytes.subarray(at, at + length));
-    at += length + 1;
-  }
-  return slices;
-}
-
-/**
- * The ops' JSON, a comma apart, as pieces to concatenate: consecutive ops that lie side by side in
- * one read's buffer go as one slice of it, so a page of a thousand ops is a few dozen pieces.
- */
-export function joinedJson(ops: readonly LogOp[]): Buffer[] {
-  const pieces: Buffer[] = [];
-  let buffer: ArrayBufferLike | null = null;
-  let start = 0;
-  let end = 0;
-  const close = () => {
-    if (!buffer) return;
-    if (pieces.length) pieces.push(COMMA);
-    pieces.push(Buffer.from(buffer, start, end - start));
-  };
-  for (const { json } of ops) {
-    if (json.buffer !== buffer || json.byteOffset !== end + 1) {
-      close();
-      buffer = json.buffer;
-      start = json.byteOffset;
-    }
-    end = json.byteOffset + json.length;
-  }
-  close();
-  return pieces;
 }

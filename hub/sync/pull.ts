@@ -5,7 +5,8 @@ import { entityNames, syncEntities } from '../../common/sync/entities';
 import { decodeCursor, encodeCursor, type PullResponse } from '../../common/sync/ops';
 import type { HubDb } from '../db/open';
 import { checkSession, tokenHashOf, type SessionUser } from '../auth/sessions';
-import { joinedJson, pageText, type LogOp, type OpCache } from './op-cache';
+import { pageText, type LogOp, type OpCache } from './op-cache';
+import { joinedJson } from './op-json';
 
 /** What a pull needs to know before its page, read with the caller's session in one round trip. */
 export interface PullState {
