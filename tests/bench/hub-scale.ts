@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { hubEndpoints } from '../../common/hub-api';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { startPostgresCluster, type PostgresCluster } from '../support/postgres';
 import { tempDir } from '../support/web-shell';
@@ -42,6 +43,18 @@ const DEFAULT_PAUSE_MS = 1500;
 
 const loadavg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 
+/** CPU seconds the hub processes (from their /metrics) and this process, the studios', have used so far. */
+async function cpuSeconds(hubs: readonly HubProcess[]): Promise<{ hubs: number; studios: number }> {
+  let total = 0;
+  for (const hub of hubs) {
+    const text = await (await fetch(`${hub.url}${hubEndpoints.metrics.path}`)).text();
+    const line = text.split('\n').find((l) => l.startsWith('process_cpu_seconds_total '));
+    total += Number(line?.split(' ')[1] ?? NaN);
+  }
+  const own = process.cpuUsage();
+  return { hubs: total, studios: (own.user + own.system) / 1e6 };
+}
+
 async function createDatabase(cluster: PostgresCluster, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: cluster.url('postgres') });
   await admin.connect();
@@ -74,7 +87,10 @@ async function studiosAndFailover(work: string, cluster: PostgresCluster, count:
 
     console.error('studios: pushing and pulling…');
     const load = { start: loadavg() };
-    const normal = await runTraffic(studios, await communityOf(studios, 'District schools'), traffic);
+    const communityId = await communityOf(studios, 'District schools');
+    const cpuBefore = await cpuSeconds(hubs);
+    const normal = await runTraffic(studios, communityId, traffic);
+    const cpuAfter = await cpuSeconds(hubs);
     const studiosFigures = {
       studios: count,
       processes: hubs.length,
@@ -91,6 +107,11 @@ async function studiosAndFailover(work: string, cluster: PostgresCluster, count:
       retried_requests: normal.retried_requests,
       server_errors: normal.server_errors,
       server_error_samples: normal.server_error_samples,
+      // Where the machine's two cores went meanwhile (PostgreSQL had the rest).
+      cpu_s: {
+        hubs: Math.round((cpuAfter.hubs - cpuBefore.hubs) * 10) / 10,
+        studios: Math.round((cpuAfter.studios - cpuBefore.studios) * 10) / 10,
+      },
       loadavg: { ...load, end: loadavg() },
     };
     console.error(JSON.stringify(studiosFigures));
