@@ -86,7 +86,9 @@ type Row = {
  * a read of the database would have.
  *
  * Memory is bounded: past the budget, the least recently pulled community is dropped, then the oldest
- * ops of the one being read; a cursor older than what is held is answered by the database.
+ * ops of the one being read; a cursor older than what is held is answered by the database. (The ops
+ * of one read share a buffer, freed with the last of them, so a community may hold up to one read's
+ * bytes, 5,000 ops or 20,000 for its first, beyond what it counts.)
  */
 export class OpCache {
   private readonly logs = new Map<string, CommunityLog>();
