@@ -9,7 +9,7 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
  * collection), under their usual names, so a stock Node.js dashboard shows where a process's time goes.
  */
 export class HubMetrics {
-  readonly registry = new Registry();
+  private readonly registry = new Registry();
   private readonly requests = new Counter({
     name: 'hub_http_requests_total',
     help: 'HTTP requests answered, by route, method and status',
@@ -43,7 +43,6 @@ export class HubMetrics {
   });
 
   constructor(activeSockets: () => number) {
-    collectDefaultMetrics({ register: this.registry });
     new Gauge({
       name: 'hub_websockets_active',
       help: 'Open live-notice WebSockets on this process',
@@ -66,6 +65,12 @@ export class HubMetrics {
     });
   }
 
+  /** The Prometheus text: this hub's metrics, then the process's. */
+  async text(): Promise<{ text: string; contentType: string }> {
+    const [own, shared] = await Promise.all([this.registry.metrics(), processMetrics().metrics()]);
+    return { text: `${own}\n${shared}`, contentType: this.registry.contentType };
+  }
+
   /** Counts every answered request; the route is the pattern (`/communities/:communityId`), never the raw URL. */
   install(app: FastifyInstance): void {
     app.addHook('onResponse', async (request, reply) => {
@@ -77,4 +82,18 @@ export class HubMetrics {
       if (sent > 0) this.bytesOut.inc(sent);
     });
   }
+}
+
+let processRegistry: Registry | null = null;
+
+/**
+ * The process's standard metrics, collected once however many hubs the process runs (tests run
+ * several): each collector keeps an event-loop monitor and a GC observer for the life of the process.
+ */
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
 }

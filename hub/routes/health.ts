@@ -25,7 +25,8 @@ export function healthRoutes(app: FastifyInstance, ctx: HubContext): void {
 
   route(app, ctx, hubEndpoints.metrics, async ({ request }) => {
     allowMetrics(request, ctx.metricsToken);
-    return new PlainText(await ctx.metrics.registry.metrics(), ctx.metrics.registry.contentType);
+    const { text, contentType } = await ctx.metrics.text();
+    return new PlainText(text, contentType);
   });
 }
 
