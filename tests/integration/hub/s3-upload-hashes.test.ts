@@ -183,6 +183,31 @@ describe('running upload hashes across hub processes on S3', () => {
     expect((await readdir(tempDir)).filter((name) => !name.startsWith('tsx-'))).toEqual([]);
   });
 
+  it('keeps what arrived of a chunk whose connection dropped, and verifies the upload without reading it back', async () => {
+    const file = randomBytes(12 * MB + 7);
+    const uploadPath = await createUpload(file);
+    const uploadId = uploadPath.split('/').at(-1)!;
+    const before = [await readBacks(first), await readBacks(second)];
+    // The whole file in one request, of which 6 MB are sent (streaming on into an S3 part) before the
+    // studio's connection drops, as on a school's failing link.
+    const patch = patchRequest(first, uploadPath, file.length);
+    await new Promise<void>((resolve) => patch.write(file.subarray(0, 6 * MB), () => resolve()));
+    await waitFor(async () => (await hashRows(uploadId))[0]?.writer != null);
+    patch.destroy();
+    await waitFor(async () => (await hashRows(uploadId))[0]?.writer === null);
+
+    // What arrived is kept, and the running hash covers exactly it: the studio resumes from there.
+    const head = await call(first.url, 'HEAD', uploadPath, { token: owner.token, headers: { 'tus-resumable': '1.0.0' } });
+    const kept = Number(head.headers.get('upload-offset'));
+    expect(kept).toBeLessThanOrEqual(6 * MB);
+    expect(await hashRows(uploadId)).toEqual([{ hashed_bytes: kept, writer: null, broken: 0 }]);
+    await resumeOn(second, file, uploadPath);
+    expect(await downloaded(second, sha256(file))).toBe(sha256(file));
+    expect([await readBacks(first), await readBacks(second)]).toEqual(before);
+    expect(await hashRows(uploadId)).toEqual([]);
+    expect(await uploadObjects()).toEqual([]);
+  });
+
   it('stores a chunk that declares no length, gathering each part in memory, and verifies it without reading it back', async () => {
     const file = randomBytes(14 * MB + 3);
     const uploadPath = await createUpload(file);
