@@ -58,7 +58,7 @@ const READ_ROWS = 5_000;
 const FIRST_ROWS = 20_000;
 /** Bytes of held ops' JSON across all communities. */
 const DEFAULT_BUDGET = 64 * 1024 * 1024;
-/** What each held op costs besides its text (its fields, its place in the arrays and the record index). */
+/** What each held op costs besides its JSON (its fields, its place in the arrays and the record index). */
 const OVERHEAD = 200;
 
 type Row = {
