@@ -43,24 +43,22 @@ export class HubMetrics {
   });
 
   constructor(activeSockets: () => number) {
-    new Gauge({
-      name: 'hub_websockets_active',
-      help: 'Open live-notice WebSockets on this process',
-      registers: [this.registry],
-      collect() {
-        this.set(activeSockets());
-      },
-    });
+    this.gauge('hub_websockets_active', 'Open live-notice WebSockets on this process', activeSockets);
   }
 
   /** Reports how much of the op log this process holds in memory (hub/sync/op-cache.ts). */
   watchOpCache(heldBytes: () => number): void {
+    this.gauge('hub_op_cache_bytes', "Bytes of op JSON this process holds of its communities' newest ops", heldBytes);
+  }
+
+  /** A gauge read from `value` whenever it is scraped. */
+  private gauge(name: string, help: string, value: () => number): void {
     new Gauge({
-      name: 'hub_op_cache_bytes',
-      help: "Bytes of op JSON this process holds of its communities' newest ops",
+      name,
+      help,
       registers: [this.registry],
       collect() {
-        this.set(heldBytes());
+        this.set(value());
       },
     });
   }
